@@ -1,0 +1,77 @@
+import { promises as fs } from 'fs';
+import * as path from 'path';
+import { Finding, Locale, RubricCore } from '../core';
+import { findRubricFiles } from '../host/find-rubric-files';
+import { readTextFile } from '../host/read-text-file';
+import { cliText } from './cli-text';
+import { Format } from './options';
+
+export interface FileReport {
+  file: string;
+  diagnostics: {
+    code: string;
+    severity: string;
+    message: string;
+    range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  }[];
+}
+
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Files named on the command line, with folders expanded; unreadable paths are reported, not thrown. */
+async function expand(paths: string[], locale: Locale, output: Output): Promise<{ files: string[]; failed: boolean }> {
+  const t = cliText(locale);
+  const files: string[] = [];
+  let failed = false;
+  for (const p of paths) {
+    const stat = await fs.stat(p).catch(() => undefined);
+    if (stat?.isDirectory()) {
+      const found = await findRubricFiles(p);
+      if (found.length === 0) output.err(`rubric: ${t.noFiles} ${p}`);
+      files.push(...found);
+    } else {
+      files.push(p);
+    }
+  }
+  return { files, failed };
+}
+
+export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output): Promise<number> {
+  const t = cliText(locale);
+  const { files } = await expand(paths, locale, output);
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  let errors = 0;
+  let warnings = 0;
+  for (const file of files) {
+    const read = await readTextFile(file);
+    if (!read.ok) {
+      unreadable = true;
+      output.err(`${file}: ${t.cannotRead}: ${read.reason[locale]}`);
+      continue;
+    }
+    const analysis = core.analyze(read.text);
+    const report: FileReport = { file: path.normalize(file), diagnostics: analysis.findings.map((f: Finding) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message[locale],
+      range: analysis.parsed.lines.rangeOf(f.span),
+    })) };
+    reports.push(report);
+    for (const d of report.diagnostics) {
+      if (d.severity === 'error') errors++;
+      else if (d.severity === 'warning') warnings++;
+      if (format === 'text') {
+        const severity = t.severity[d.severity as 'error' | 'warning' | 'info'];
+        output.out(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${d.code}: ${d.message}`);
+      }
+    }
+  }
+  if (format === 'json') output.out(JSON.stringify(reports, null, 2));
+  else output.out(t.summary(reports.length, errors, warnings));
+  if (unreadable || files.length === 0) return 2;
+  return errors > 0 ? 1 : 0;
+}

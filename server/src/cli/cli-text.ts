@@ -1,0 +1,95 @@
+import { Locale } from '../core';
+
+/** Every sentence the command line itself prints, in both languages. */
+const TEXT = {
+  help: {
+    en: `rubric — check assessment rubrics and simulate their quotas
+
+Usage:
+  rubric check [--format text|json] [--locale en|zh-CN] PATH...
+      Check rubric files (*.rubric.yaml, *.rubric.yml); folders are searched.
+      Text output: file:line:col: severity code: message
+      Exit status: 0 no errors (warnings allowed), 1 errors found,
+                   2 bad usage or an unreadable path.
+
+  rubric simulate [--subjects N | --range A..B] [--document K]
+                  [--format text|json] [--locale en|zh-CN] FILE
+      Slots per tier for N subjects under the rubric's rounding; without
+      --subjects or --range, for the rubric's own number of subjects.
+      --document picks the K-th rubric of a multi-document file (default 1).
+
+  rubric --help | --version
+
+Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
+    'zh-CN': `rubric —— 检查考核细则并模拟等次名额
+
+用法：
+  rubric check [--format text|json] [--locale en|zh-CN] 路径...
+      检查细则文件（*.rubric.yaml、*.rubric.yml）；文件夹会被递归查找。
+      文本输出格式：文件:行:列: 严重程度 代码: 说明
+      退出码：0 无错误（可有警告），1 发现错误，2 用法错误或路径无法读取。
+
+  rubric simulate [--subjects N | --range A..B] [--document K]
+                  [--format text|json] [--locale en|zh-CN] 文件
+      按细则的取整方式计算 N 个考核对象时各等次的名额；未给出
+      --subjects 或 --range 时，按细则中的考核对象数计算。
+      --document 指定多文档文件中的第 K 份细则（默认第 1 份）。
+
+  rubric --help | --version
+
+语言：--locale 优先，其次为环境变量 LANG（zh 开头时使用中文）。`,
+  },
+  cannotRead: { en: 'cannot read', 'zh-CN': '无法读取' },
+  noFiles: { en: 'no rubric files (*.rubric.yaml, *.rubric.yml) found under', 'zh-CN': '未找到细则文件（*.rubric.yaml、*.rubric.yml）：' },
+  noPaths: { en: 'no path given: rubric check PATH...', 'zh-CN': '未指定路径：rubric check 路径...' },
+  unknownCommand: { en: 'unknown command', 'zh-CN': '未知命令' },
+  badSubjects: { en: '--subjects needs a whole number of at least 0', 'zh-CN': '--subjects 须为不小于 0 的整数' },
+  badRange: { en: '--range needs A..B with whole numbers 0 ≤ A ≤ B ≤ 100000', 'zh-CN': '--range 须写作 A..B，且 0 ≤ A ≤ B ≤ 100000 为整数' },
+  bothSubjectsAndRange: { en: 'give --subjects or --range, not both', 'zh-CN': '--subjects 与 --range 只能选一个' },
+  oneFile: { en: 'simulate takes exactly one file', 'zh-CN': 'simulate 只接受一个文件' },
+  noDocument: { en: 'has no rubric document number', 'zh-CN': '中没有第几份细则：' },
+  noTiers: { en: 'has no tiers to simulate', 'zh-CN': '没有可模拟的等次（tiers）' },
+  noSubjects: {
+    en: 'does not say how many subjects there are: pass --subjects N or --range A..B',
+    'zh-CN': '未说明考核对象数量：请使用 --subjects N 或 --range A..B',
+  },
+  badFormat: { en: '--format must be text or json', 'zh-CN': '--format 只能为 text 或 json' },
+  badLocale: { en: '--locale must be en or zh-CN', 'zh-CN': '--locale 只能为 en 或 zh-CN' },
+  summary: {
+    en: (files: number, errors: number, warnings: number) => `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    'zh-CN': (files: number, errors: number, warnings: number) => `已检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告`,
+  },
+  severity: {
+    en: { error: 'error', warning: 'warning', info: 'info' },
+    'zh-CN': { error: '错误', warning: '警告', info: '提示' },
+  },
+  subjectsColumn: { en: 'N', 'zh-CN': '对象数' },
+  warningsColumn: { en: 'warnings', 'zh-CN': '警告' },
+  rounding: { en: 'rounding', 'zh-CN': '取整方式' },
+} as const;
+
+export type CliText = typeof TEXT;
+
+export function cliText(locale: Locale) {
+  return {
+    help: TEXT.help[locale],
+    cannotRead: TEXT.cannotRead[locale],
+    noFiles: TEXT.noFiles[locale],
+    noPaths: TEXT.noPaths[locale],
+    unknownCommand: TEXT.unknownCommand[locale],
+    badSubjects: TEXT.badSubjects[locale],
+    badRange: TEXT.badRange[locale],
+    bothSubjectsAndRange: TEXT.bothSubjectsAndRange[locale],
+    oneFile: TEXT.oneFile[locale],
+    noDocument: TEXT.noDocument[locale],
+    noTiers: TEXT.noTiers[locale],
+    noSubjects: TEXT.noSubjects[locale],
+    badFormat: TEXT.badFormat[locale],
+    badLocale: TEXT.badLocale[locale],
+    summary: TEXT.summary[locale],
+    severity: TEXT.severity[locale],
+    subjectsColumn: TEXT.subjectsColumn[locale],
+    warningsColumn: TEXT.warningsColumn[locale],
+    rounding: TEXT.rounding[locale],
+  };
+}

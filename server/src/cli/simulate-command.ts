@@ -1,0 +1,91 @@
+import * as path from 'path';
+import { Locale, RubricCore, simulate, SimulationRow } from '../core';
+import { readTextFile } from '../host/read-text-file';
+import { cliText } from './cli-text';
+import { displayWidth, padEnd, padStart } from './display-width';
+import { Output } from './check-command';
+import { Format, UsageError } from './options';
+
+const MAX_SUBJECTS = 100000;
+
+export interface SimulateRequest {
+  file: string;
+  subjects?: string;
+  range?: string;
+  document?: string;
+  format: Format;
+  locale: Locale;
+}
+
+function parseWhole(value: string): number | undefined {
+  return /^\d+$/.test(value.trim()) && Number(value) <= MAX_SUBJECTS ? Number(value) : undefined;
+}
+
+/** The N values asked for, or undefined to use the rubric's own. */
+function requestedSubjects(request: SimulateRequest): number[] | undefined {
+  const t = cliText(request.locale);
+  if (request.subjects !== undefined && request.range !== undefined) throw new UsageError(t.bothSubjectsAndRange);
+  if (request.subjects !== undefined) {
+    const n = parseWhole(request.subjects);
+    if (n === undefined) throw new UsageError(t.badSubjects);
+    return [n];
+  }
+  if (request.range !== undefined) {
+    const match = /^(\d+)\.\.(\d+)$/.exec(request.range.trim());
+    const from = match ? parseWhole(match[1]) : undefined;
+    const to = match ? parseWhole(match[2]) : undefined;
+    if (from === undefined || to === undefined || from > to) throw new UsageError(t.badRange);
+    return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  }
+  return undefined;
+}
+
+function slotsText(tier: SimulationRow['tiers'][number]): string {
+  const slots = tier.min === tier.max ? `${tier.max}` : `${tier.min}–${tier.max}`;
+  return `${slots} (${Math.round(tier.share * 1000) / 10}%)`;
+}
+
+function renderTable(rows: SimulationRow[], locale: Locale): string[] {
+  const t = cliText(locale);
+  const header = [t.subjectsColumn, ...(rows[0]?.tiers.map((tier) => tier.name) ?? []), t.warningsColumn];
+  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map(slotsText), row.warnings.join(', ')]);
+  const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ').trimEnd();
+  return [line(header), ...body.map(line)];
+}
+
+export async function runSimulate(request: SimulateRequest, core: RubricCore, output: Output): Promise<number> {
+  const t = cliText(request.locale);
+  const subjects = requestedSubjects(request);
+  const read = await readTextFile(request.file);
+  if (!read.ok) {
+    output.err(`${request.file}: ${t.cannotRead}: ${read.reason[request.locale]}`);
+    return 2;
+  }
+  const analysis = core.analyze(read.text);
+  const index = request.document === undefined ? 1 : parseWhole(request.document);
+  const document = index !== undefined && index >= 1 ? analysis.documents[index - 1] : undefined;
+  if (!document) {
+    output.err(`${request.file}: ${t.noDocument} ${request.document ?? 1}`);
+    return 2;
+  }
+  if (document.quotaInputs.length === 0) {
+    output.err(`${request.file}: ${t.noTiers}`);
+    return 2;
+  }
+  const ns = subjects ?? (document.model.subjects !== undefined ? [document.model.subjects] : undefined);
+  if (!ns) {
+    output.err(`${request.file}: ${t.noSubjects}`);
+    return 2;
+  }
+  const rows = simulate(document, ns);
+  const file = path.normalize(request.file);
+  if (request.format === 'json') {
+    output.out(JSON.stringify({ file, rows }, null, 2));
+  } else {
+    const title = document.model.title?.value ?? file;
+    output.out(`${file} — ${title} (${t.rounding}: ${document.model.rounding})`);
+    for (const line of renderTable(rows, request.locale)) output.out(line);
+  }
+  return 0;
+}

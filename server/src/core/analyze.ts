@@ -1,0 +1,87 @@
+import { CHECKS } from './checks';
+import { CheckContext } from './checks/check';
+import { Finding } from './findings';
+import { buildRubricModel } from './model/build-model';
+import { RubricModel } from './model/rubric-model';
+import { ParsedDocument, ParsedText, parseText } from './parse';
+import { allocate, Allocation, QuotaAmount, TierQuotaInput } from './quota/allocate';
+import { createSchemaValidator, SchemaValidator } from './schema/schema-validator';
+
+export interface DocumentAnalysis {
+  parsed: ParsedDocument;
+  model: RubricModel;
+  quotaInputs: TierQuotaInput[];
+  /** Slots for the rubric's own N, when it states one. */
+  allocation: Allocation | undefined;
+  findings: Finding[];
+}
+
+export interface Analysis {
+  parsed: ParsedText;
+  documents: DocumentAnalysis[];
+  /** Every document's findings, in text order. */
+  findings: Finding[];
+}
+
+export interface RubricCoreOptions {
+  /** The parsed `schemas/rubric.schema.json`; the host reads it, the core never touches disk. */
+  schema: object;
+}
+
+export interface RubricCore {
+  analyze(text: string): Analysis;
+}
+
+export function quotaInputsOf(model: RubricModel): TierQuotaInput[] {
+  return model.tiers.items.map((tier, index) => {
+    const bounds = tier.quota?.bounds ?? {};
+    const amount = (key: 'exactly' | 'min' | 'max'): QuotaAmount | undefined => bounds[key]?.value;
+    return {
+      id: tier.key ?? `#${index + 1}`,
+      name: tier.name?.value ?? tier.key ?? `#${index + 1}`,
+      exactly: amount('exactly'),
+      min: amount('min'),
+      max: amount('max'),
+      rounding: tier.quota?.rounding?.value,
+    };
+  });
+}
+
+/** An empty document (a stray `---`, a new file) is not a rubric yet and gets no findings. */
+function isEmpty(parsed: ParsedDocument): boolean {
+  return parsed.doc.contents === null && parsed.syntaxErrors.length === 0;
+}
+
+export function createRubricCore(options: RubricCoreOptions): RubricCore {
+  const validateSchema: SchemaValidator = createSchemaValidator(options.schema);
+
+  function analyzeDocument(parsedText: ParsedText, parsed: ParsedDocument): DocumentAnalysis {
+    const model = buildRubricModel(parsed.doc, parsed.span);
+    const quotaInputs = quotaInputsOf(model);
+    const allocation = model.subjects !== undefined ? allocate(quotaInputs, model.subjects, model.rounding) : undefined;
+    const context: CheckContext = {
+      model,
+      quotaInputs,
+      allocation,
+      lineOf: (offset) => parsedText.lines.positionAt(offset).line + 1,
+    };
+    const syntax: Finding[] = parsed.syntaxErrors.map((error) => ({ code: 'yaml-syntax', severity: 'error', span: error.span, message: error.message }));
+    const semantic = [...validateSchema(parsed.doc), ...CHECKS.flatMap((check) => check.run(context))];
+    const firstError = Math.min(...parsed.syntaxErrors.map((e) => e.span.start));
+    // Past a syntax error the text is half-typed: what depends on it is not known yet.
+    const known = semantic.filter((f) => Math.max(f.span.end, f.dependsOn?.end ?? 0) <= firstError);
+    return { parsed, model, quotaInputs, allocation, findings: [...syntax, ...known].sort(byPosition) };
+  }
+
+  return {
+    analyze(text) {
+      const parsed = parseText(text);
+      const documents = parsed.documents.filter((d) => !isEmpty(d)).map((d) => analyzeDocument(parsed, d));
+      return { parsed, documents, findings: documents.flatMap((d) => d.findings).sort(byPosition) };
+    },
+  };
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
+}

@@ -1,0 +1,37 @@
+import { Decimal, formatDecimal } from '../decimal';
+import { DiagnosticCode, Finding, LocalizedText, Severity } from '../findings';
+import { RubricModel } from '../model/rubric-model';
+import { Allocation, TierQuotaInput } from '../quota/allocate';
+import { Span } from '../text/span';
+
+/** What every check reads; the allocation for the rubric's own N is computed once for all. */
+export interface CheckContext {
+  model: RubricModel;
+  quotaInputs: TierQuotaInput[];
+  /** Slots for the rubric's N; undefined when the rubric does not say how many subjects. */
+  allocation: Allocation | undefined;
+  /** 1-based line of an offset, for messages that point at another place ("first at line 12"). */
+  lineOf(offset: number): number;
+}
+
+/** One semantic check: its id is its stable diagnostic code. */
+export interface Check {
+  code: DiagnosticCode;
+  severity: Severity;
+  run(context: CheckContext): Finding[];
+}
+
+export function finding(check: Check, span: Span, message: LocalizedText, extra: Partial<Finding> = {}): Finding {
+  return { code: check.code, severity: check.severity, span, message, ...extra };
+}
+
+/** Exact, without trailing zeros: 7.5, 33.3, 100. */
+export function fmt(value: Decimal): string {
+  return formatDecimal(value, 10);
+}
+
+/** "5 missing" / "5 over" for a sum against its target, both languages. */
+export function difference(actual: Decimal, expected: Decimal): { en: string; zh: string } {
+  const gap = expected.minus(actual);
+  return gap.gt(0) ? { en: `${fmt(gap)} missing`, zh: `还差 ${fmt(gap)}` } : { en: `${fmt(gap.abs())} over`, zh: `超出 ${fmt(gap.abs())}` };
+}

@@ -1,0 +1,31 @@
+import { Check } from './check';
+import { childrenSum } from './children-sum';
+import { duplicateId } from './duplicate-id';
+import { quotaConflict } from './quota-conflict';
+import { quotaEmpty } from './quota-empty';
+import { quotaOverflow } from './quota-overflow';
+import { quotaRounding } from './quota-rounding';
+import { quotaShortfall } from './quota-shortfall';
+import { ratersSum } from './raters-sum';
+import { ruleExceedsWeight } from './rule-exceeds-weight';
+import { thresholdOrder } from './threshold-order';
+import { thresholdUnreachable } from './threshold-unreachable';
+import { unknownReference } from './unknown-reference';
+import { weightsSum } from './weights-sum';
+
+/** Every semantic check, in the order their findings are listed. */
+export const CHECKS: readonly Check[] = [
+  weightsSum,
+  childrenSum,
+  ratersSum,
+  duplicateId,
+  unknownReference,
+  quotaOverflow,
+  quotaShortfall,
+  quotaConflict,
+  quotaEmpty,
+  quotaRounding,
+  thresholdOrder,
+  thresholdUnreachable,
+  ruleExceedsWeight,
+];

@@ -1,0 +1,71 @@
+import { decimal, ZERO } from '../decimal';
+import { Finding, text } from '../findings';
+import { Check, finding, fmt } from './check';
+
+const HUNDRED = decimal(100);
+
+/** Fixed and lower-bound slots must fit in N subjects and in 100%. */
+export const quotaOverflow: Check = {
+  code: 'quota-overflow',
+  severity: 'error',
+  run({ model, allocation }) {
+    const findings: Finding[] = [];
+    const n = model.subjects;
+
+    for (const tier of model.tiers.items) {
+      for (const bound of Object.values(tier.quota?.bounds ?? {})) {
+        const amount = bound?.value;
+        if (bound && amount?.kind === 'count' && n !== undefined && amount.count > n) {
+          findings.push(
+            finding(
+              quotaOverflow,
+              bound.span,
+              text(
+                `A quota of ${amount.count} is more than the ${n} subjects (a whole number counts subjects; write ${amount.count}% for a share)`,
+                `名额 ${amount.count} 超过考核对象总数 ${n}（整数表示人数或个数；如指比例，请写 ${amount.count}%）`,
+              ),
+            ),
+          );
+        }
+      }
+    }
+
+    let reserved = ZERO;
+    for (const tier of model.tiers.items) {
+      for (const bound of [tier.quota?.bounds.exactly, tier.quota?.bounds.min]) {
+        if (bound?.value?.kind !== 'percent') continue;
+        const before = reserved;
+        reserved = reserved.plus(bound.value.percent);
+        if (before.lte(HUNDRED) && reserved.gt(HUNDRED)) {
+          findings.push(
+            finding(
+              quotaOverflow,
+              bound.span,
+              text(
+                `Fixed and minimum quotas reach ${fmt(reserved)}% with this one, more than 100% of the subjects`,
+                `固定比例与最低比例累计已达 ${fmt(reserved)}%，超过考核对象的 100%`,
+              ),
+              { dependsOn: model.tiers.field?.span },
+            ),
+          );
+        }
+      }
+    }
+
+    const needed = allocation?.problems.find((p) => p.code === 'quota-overflow');
+    if (findings.length === 0 && needed?.code === 'quota-overflow' && model.tiers.field) {
+      findings.push(
+        finding(
+          quotaOverflow,
+          model.tiers.field.keySpan,
+          text(
+            `Fixed and minimum quotas need ${needed.needed} of the ${needed.subjects} subjects`,
+            `固定名额与最低名额共需 ${needed.needed} 个，但考核对象只有 ${needed.subjects} 个`,
+          ),
+          { dependsOn: model.tiers.field.span },
+        ),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,27 @@
+import { decimal } from '../decimal';
+import { text } from '../findings';
+import { sumKnown } from '../model/build-model';
+import { Check, difference, finding, fmt } from './check';
+
+const HUNDRED = decimal(100);
+
+/** Rater weights are shares of one view of a person: they must add up to 100. */
+export const ratersSum: Check = {
+  code: 'raters-sum',
+  severity: 'error',
+  run({ model }) {
+    const { field, items } = model.raters;
+    if (!field || items.length === 0) return [];
+    const actual = sumKnown(items.map((rater) => rater.weight?.value));
+    if (actual === undefined || actual.eq(HUNDRED)) return [];
+    const gap = difference(actual, HUNDRED);
+    return [
+      finding(
+        ratersSum,
+        field.keySpan,
+        text(`Rater weights add up to ${fmt(actual)}, not 100: ${gap.en}`, `评价主体权重合计 ${fmt(actual)}，应为 100：${gap.zh}`),
+        { dependsOn: field.span, data: { expected: '100', actual: actual.toString() } },
+      ),
+    ];
+  },
+};

@@ -1,0 +1,60 @@
+import Big from 'big.js';
+
+/**
+ * Exact decimal numbers for weights, totals, shares and quota arithmetic. Floats appear only
+ * when a figure is formatted for display.
+ */
+export type Decimal = Big;
+
+// Quota arithmetic divides by 100 and by N; 40 places is far beyond any shown digit, and every
+// comparison that decides a finding is done on exact sums and products.
+Big.DP = 40;
+Big.RM = Big.roundDown;
+
+export const ZERO = new Big(0);
+export const ONE = new Big(1);
+export const HUNDRED = new Big(100);
+
+export function decimal(value: number | string): Decimal {
+  return new Big(value);
+}
+
+/** The exact value a YAML number scalar spells (`16.4`, not the float 16.399999…). */
+export function decimalFromSource(source: string | undefined, value: unknown): Decimal | undefined {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
+  if (source !== undefined) {
+    const cleaned = source.trim().replace(/_/g, '');
+    if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return new Big(cleaned);
+  }
+  // Hex, octal or other spellings: their float value is an integer and exact.
+  return new Big(value);
+}
+
+export function sum(values: readonly Decimal[]): Decimal {
+  return values.reduce((acc, v) => acc.plus(v), ZERO);
+}
+
+export function floor(value: Decimal): Decimal {
+  const truncated = value.round(0, Big.roundDown as 0);
+  return truncated.gt(value) ? truncated.minus(1) : truncated;
+}
+
+export function ceil(value: Decimal): Decimal {
+  const truncated = value.round(0, Big.roundDown as 0);
+  return truncated.lt(value) ? truncated.plus(1) : truncated;
+}
+
+/** ⌊x + ½⌋ — 四舍五入. */
+export function halfUp(value: Decimal): Decimal {
+  return floor(value.plus(0.5));
+}
+
+/** A compact decimal for people: no trailing zeros, at most `places` decimals. */
+export function formatDecimal(value: Decimal, places = 2): string {
+  const rounded = value.round(places, Big.roundHalfUp as 1);
+  return rounded.toFixed() === '-0' ? '0' : rounded.toFixed();
+}
+
+export function toNumber(value: Decimal): number {
+  return value.toNumber();
+}

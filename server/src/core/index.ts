@@ -1,0 +1,13 @@
+/**
+ * The pure rubric core: text in, model, findings and quota figures out. No editor, no file
+ * system, no connection: the command line, the language server and the tests share it.
+ */
+export { Analysis, createRubricCore, DocumentAnalysis, quotaInputsOf, RubricCore, RubricCoreOptions } from './analyze';
+export { Decimal, formatDecimal } from './decimal';
+export { DiagnosticCode, Finding, Locale, LOCALES, LocalizedText, normalizeLocale, Severity } from './findings';
+export { IndicatorModel, RubricModel, TierModel } from './model/rubric-model';
+export { allocate, Allocation, describeWorking, SlotWorking, TierQuotaInput } from './quota/allocate';
+export { ROUNDING_MODES, RoundingMode } from './quota/rounding';
+export { simulate, SimulationRow } from './simulate';
+export { LineIndex, Position, Range, stripByteOrderMark } from './text/line-index';
+export { Span } from './text/span';

@@ -1,0 +1,210 @@
+import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
+import { Document, Node, Pair } from 'yaml';
+import { Finding, LocalizedText, text } from '../findings';
+import { asMap, asSeq, findPair, keySpan, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
+import { nearSpelling } from '../text/near-spelling';
+import { Span } from '../text/span';
+
+/** The parts of a JSON Schema node this module reads; titles exist in both languages. */
+interface SchemaNode {
+  title?: string;
+  'x-title-zh-CN'?: string;
+  properties?: Record<string, SchemaNode>;
+  enum?: unknown[];
+}
+
+/** Keywords of ours in the schema: bilingual titles and enum descriptions for editors. */
+export const SCHEMA_VOCABULARY = ['x-title-zh-CN', 'x-description-zh-CN', 'x-enumDescriptions', 'x-enumDescriptions-zh-CN'];
+
+export type SchemaValidator = (doc: Document.Parsed) => Finding[];
+
+/**
+ * Compiles the rubric schema once and maps ajv's errors onto the YAML tree: a wrong type
+ * underlines the value, an unknown key the key, a missing key its parent's key.
+ */
+export function createSchemaValidator(schema: object): SchemaValidator {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false, verbose: true });
+  ajv.addVocabulary(SCHEMA_VOCABULARY);
+  const validate: ValidateFunction = ajv.compile(schema);
+  return (doc) => {
+    let data: unknown;
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch {
+      return []; // an alias error is already a syntax error
+    }
+    if (validate(data)) return [];
+    return toFindings(validate.errors ?? [], doc);
+  };
+}
+
+interface Resolved {
+  node: unknown;
+  /** The pair whose value is the node, when the node is a mapping value. */
+  pair?: Pair;
+  found: boolean;
+}
+
+function resolvePointer(doc: Document.Parsed, pointer: string): Resolved {
+  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  let node: unknown = doc.contents;
+  let pair: Pair | undefined;
+  for (const segment of segments) {
+    const map = asMap(node);
+    const seq = asSeq(node);
+    if (map) {
+      pair = findPair(map, segment);
+      if (!pair) return { node, pair, found: false };
+      node = pair.value;
+    } else if (seq) {
+      node = seq.items[Number(segment)];
+      pair = undefined;
+    } else {
+      return { node, pair, found: false };
+    }
+  }
+  return { node, pair, found: true };
+}
+
+function lastKey(pointer: string): string {
+  const named = pointer.split('/').filter((s) => s !== '' && !/^\d+$/.test(s));
+  return named.length > 0 ? named[named.length - 1] : 'rubric';
+}
+
+function titleOf(schema: SchemaNode | undefined, key: string): LocalizedText {
+  return text(schema?.title ? `${key} (${schema.title})` : key, schema?.['x-title-zh-CN'] ? `${key}（${schema['x-title-zh-CN']}）` : key);
+}
+
+/** Where the object at `resolved` is named: its key, else (a list item) its first key, else itself. */
+function ownerSpan(resolved: Resolved, doc: Document.Parsed): Span {
+  if (resolved.pair) return keySpan(resolved.pair) ?? fallbackSpan(doc);
+  const first = pairsOf(asMap(resolved.node))[0];
+  if (first) return keySpan(first) ?? fallbackSpan(doc);
+  return nodeSpan(resolved.node as Node) ?? fallbackSpan(doc);
+}
+
+function valueSpanOf(resolved: Resolved, doc: Document.Parsed): Span {
+  if (resolved.pair) return valueSpan(resolved.pair) ?? fallbackSpan(doc);
+  const own = nodeSpan(resolved.node as Node);
+  return own && own.end > own.start ? own : fallbackSpan(doc);
+}
+
+function fallbackSpan(doc: Document.Parsed): Span {
+  const start = doc.range?.[0] ?? 0;
+  return { start, end: start };
+}
+
+const TYPE_NAMES: Record<string, [string, string]> = {
+  number: ['a number', '数字'],
+  integer: ['a whole number', '整数'],
+  string: ['text', '文本'],
+  array: ['a list', '列表'],
+  object: ['a mapping of keys', '键值映射'],
+  boolean: ['true or false', '是或否'],
+  null: ['empty', '空'],
+};
+
+function describeValue(value: unknown): [string, string] {
+  if (value === null || value === undefined) return ['nothing', '空值'];
+  if (Array.isArray(value)) return ['a list', '列表'];
+  if (typeof value === 'number') return [`the number ${value}`, `数字 ${value}`];
+  if (typeof value === 'string') return [`the text "${value}"`, `文本“${value}”`];
+  if (typeof value === 'object') return ['a mapping', '键值映射'];
+  return [String(value), String(value)];
+}
+
+function schemaFinding(span: Span, message: LocalizedText, data?: Record<string, unknown>): Finding {
+  return { code: 'schema', severity: 'error', span, message, data };
+}
+
+function toFindings(errors: ErrorObject[], doc: Document.Parsed): Finding[] {
+  const findings: Finding[] = [];
+  const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  const seen = new Set<string>();
+  for (const error of errors) {
+    // `if` only says a `then` failed; the `then` error itself is the useful one.
+    if (error.keyword === 'if') continue;
+    // A value of the wrong type is reported once, by its type.
+    if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && typed.has(error.instancePath)) continue;
+    const finding = toFinding(error, doc);
+    if (!finding) continue;
+    const identity = `${finding.span.start}:${finding.span.end}:${finding.message.en}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    findings.push(finding);
+  }
+  return findings;
+}
+
+function toFinding(error: ErrorObject, doc: Document.Parsed): Finding | undefined {
+  const resolved = resolvePointer(doc, error.instancePath);
+  const key = lastKey(error.instancePath);
+  const parentSchema = error.parentSchema as SchemaNode | undefined;
+  const label = titleOf(parentSchema, key);
+  switch (error.keyword) {
+    case 'required': {
+      const missing = String(error.params.missingProperty);
+      const missingLabel = titleOf(parentSchema?.properties?.[missing], missing);
+      return schemaFinding(
+        ownerSpan(resolved, doc),
+        text(`Missing required key ${missingLabel.en}`, `缺少必填项 ${missingLabel['zh-CN']}`),
+        { missingKey: missing },
+      );
+    }
+    case 'additionalProperties': {
+      const unknownKey = String(error.params.additionalProperty);
+      const pair = findPair(asMap(resolved.node), unknownKey);
+      const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, doc);
+      const allowed = Object.keys(parentSchema?.properties ?? {});
+      const suggestion = nearSpelling(unknownKey, allowed);
+      const message = suggestion
+        ? text(`Unknown key "${unknownKey}": did you mean "${suggestion}"?`, `未知的键“${unknownKey}”：是否应为“${suggestion}”？`)
+        : text(`Unknown key "${unknownKey}"; allowed here: ${allowed.join(', ')}`, `未知的键“${unknownKey}”；此处可用：${allowed.join('、')}`);
+      return schemaFinding(span, message, { unknownKey, suggestion });
+    }
+    case 'type': {
+      const expected = ([] as string[]).concat(error.params.type as string | string[]);
+      const en = expected.map((t) => TYPE_NAMES[t]?.[0] ?? t).join(' or ');
+      const zh = expected.map((t) => TYPE_NAMES[t]?.[1] ?? t).join('或');
+      const [actualEn, actualZh] = describeValue(error.data);
+      if (error.data === null || error.data === undefined) {
+        return schemaFinding(valueSpanOf(resolved, doc), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']} 未填写：应为${zh}`));
+      }
+      return schemaFinding(valueSpanOf(resolved, doc), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']} 应为${zh}，而不是${actualZh}`));
+    }
+    case 'enum': {
+      const allowed = (error.params.allowedValues as unknown[]).map(String);
+      const suggestion = typeof error.data === 'string' ? nearSpelling(error.data, allowed) : undefined;
+      const hintEn = suggestion ? ` Did you mean "${suggestion}"?` : '';
+      const hintZh = suggestion ? `是否应为“${suggestion}”？` : '';
+      return schemaFinding(
+        valueSpanOf(resolved, doc),
+        text(`"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}.${hintEn}`, `${label['zh-CN']} 不能取“${String(error.data)}”，可选：${allowed.join('、')}。${hintZh}`),
+        { suggestion },
+      );
+    }
+    case 'pattern':
+      return schemaFinding(
+        valueSpanOf(resolved, doc),
+        text(
+          `"${String(error.data)}" is not a quota: write a percentage such as 30% (at most 100%) or a whole number of subjects such as 3`,
+          `“${String(error.data)}”不是有效的名额：应写百分比（如 30%，不超过 100%）或整数名额（如 3）`,
+        ),
+      );
+    case 'minimum':
+    case 'exclusiveMinimum': {
+      const limit = String(error.params.limit);
+      const strict = error.keyword === 'exclusiveMinimum';
+      return schemaFinding(
+        valueSpanOf(resolved, doc),
+        text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']} 必须${strict ? '大于' : '不小于'} ${limit}`),
+      );
+    }
+    case 'minItems':
+    case 'minLength':
+    case 'minProperties':
+      return schemaFinding(valueSpanOf(resolved, doc), text(`${label.en} must not be empty`, `${label['zh-CN']} 不能为空`));
+    default:
+      return schemaFinding(valueSpanOf(resolved, doc), text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`));
+  }
+}

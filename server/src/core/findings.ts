@@ -11,9 +11,9 @@ export function text(en: string, zhCN: string): LocalizedText {
   return { en, 'zh-CN': zhCN };
 }
 
-/** Maps `zh`, `zh-cn`, `zh-Hans-CN`… to zh-CN and everything else to English. */
+/** Maps `zh`, `zh-cn`, `zh-Hans-CN`, `zh_CN.UTF-8`… to zh-CN and everything else to English. */
 export function normalizeLocale(value: string | undefined): Locale {
-  return value && /^zh\b/i.test(value) ? 'zh-CN' : 'en';
+  return value && /^zh([-_.@]|$)/i.test(value) ? 'zh-CN' : 'en';
 }
 
 export type DiagnosticCode =

@@ -1,0 +1,50 @@
+#!/usr/bin/env node
+// The whole test suite: builds, runs each suite in its own mocha process, and ends with the one
+// line CI reads: "N passed, N failed" summed over every suite.
+const { spawnSync } = require('child_process');
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+
+const root = path.resolve(__dirname, '..');
+const mocha = require.resolve('mocha/bin/mocha.js');
+const reporter = path.join(root, 'test/support/count-reporter.js');
+
+const SUITES = [
+  { name: 'unit', spec: 'test/out/unit/**/*.test.js' },
+  { name: 'cli', spec: 'test/out/cli/**/*.test.js' },
+];
+
+function run(command, args, env = {}) {
+  return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+}
+
+const build = run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b']);
+if (build.status !== 0) {
+  console.log('build failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const only = process.argv.slice(2);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const lines = [];
+for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.name))) {
+  const countsFile = path.join(os.tmpdir(), `rubric-test-${process.pid}-${suite.name}.json`);
+  fs.rmSync(countsFile, { force: true });
+  console.log(`\n=== ${suite.name} ===`);
+  const result = run(process.execPath, [mocha, '--reporter', reporter, suite.spec], { RUBRIC_TEST_COUNTS: countsFile });
+  let counts = { passed: 0, failed: 1, skipped: 0 };
+  if (fs.existsSync(countsFile)) counts = JSON.parse(fs.readFileSync(countsFile, 'utf8'));
+  else console.log(`${suite.name}: mocha ended (status ${result.status}) without reporting counts`);
+  fs.rmSync(countsFile, { force: true });
+  lines.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  totals.passed += counts.passed;
+  totals.failed += counts.failed;
+  totals.skipped += counts.skipped;
+}
+
+console.log('');
+for (const line of lines) console.log(line);
+console.log(`${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed > 0 ? 1 : 0);

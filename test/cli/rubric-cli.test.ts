@@ -1,0 +1,168 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '../../..');
+// The link npm makes for `npx rubric`: testing through it also tests the install.
+const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
+
+function rubric(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const BROKEN = path.join(ROOT, 'samples/broken');
+const VALID = fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.rubric.yaml')).map((f) => `samples/${f}`);
+
+describe('rubric command line (child process)', () => {
+  let scratch: string;
+  before(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-cli-'));
+  });
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it('checks the valid samples: exit 0, no findings', () => {
+    assert.ok(VALID.length >= 3);
+    const result = rubric(['check', ...VALID]);
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    assert.match(result.stdout, /3 files checked: 0 errors, 0 warnings/);
+  });
+
+  it('reports every broken sample with the code it is named for, and exits 1', () => {
+    const result = rubric(['check', '--format', 'json', 'samples/broken']);
+    assert.equal(result.status, 1);
+    const reports = JSON.parse(result.stdout) as { file: string; diagnostics: { code: string }[] }[];
+    const files = fs.readdirSync(BROKEN).filter((f) => f.endsWith('.rubric.yaml'));
+    assert.equal(reports.length, files.length);
+    for (const report of reports) {
+      const code = path.basename(report.file).replace(/\.rubric\.yaml$/, '');
+      assert.deepEqual([...new Set(report.diagnostics.map((d) => d.code))], [code], report.file);
+    }
+  });
+
+  it('prints file:line:col: severity code: message in text mode', () => {
+    const result = rubric(['check', 'samples/broken/weights-sum.rubric.yaml']);
+    assert.equal(result.status, 1);
+    assert.match(result.stdout, /^samples\/broken\/weights-sum\.rubric\.yaml:10:1: error weights-sum: Top-level weights add up to 95, not 100: 5 missing$/m);
+  });
+
+  it('gives the JSON shape of the contract with LSP positions', () => {
+    const result = rubric(['check', '--format', 'json', 'samples/broken/children-sum.rubric.yaml']);
+    const [report] = JSON.parse(result.stdout);
+    assert.equal(report.file, 'samples/broken/children-sum.rubric.yaml');
+    const [diagnostic] = report.diagnostics;
+    assert.deepEqual(Object.keys(diagnostic).sort(), ['code', 'message', 'range', 'severity']);
+    assert.equal(diagnostic.severity, 'error');
+    assert.deepEqual(Object.keys(diagnostic.range.start).sort(), ['character', 'line']);
+    assert.equal(diagnostic.range.start.line, 12);
+  });
+
+  it('speaks Chinese with --locale zh-CN or a zh LANG', () => {
+    const byOption = rubric(['check', '--locale', 'zh-CN', 'samples/broken/weights-sum.rubric.yaml']);
+    assert.match(byOption.stdout, /错误 weights-sum: 一级指标分值合计 95，应为 100：还差 5/);
+    assert.match(byOption.stdout, /已检查 1 个文件：1 个错误，0 个警告/);
+    const byEnv = rubric(['check', 'samples/broken/weights-sum.rubric.yaml'], { LANG: 'zh_CN.UTF-8' });
+    assert.match(byEnv.stdout, /一级指标分值合计/);
+  });
+
+  it('exits 2 with a clear message for a missing file, and still checks the others', () => {
+    const result = rubric(['check', 'no/such.rubric.yaml', VALID[0]]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /no\/such\.rubric\.yaml: cannot read: no such file or folder/);
+    assert.match(result.stdout, /1 file checked/);
+  });
+
+  it('exits 2 for a file that is not UTF-8 and says to save it as UTF-8', () => {
+    const gbk = path.join(scratch, 'gbk.rubric.yaml');
+    fs.writeFileSync(gbk, Buffer.from([0x72, 0x75, 0x62, 0x72, 0x69, 0x63, 0x3a, 0x20, 0xbf, 0xbc, 0xba, 0xcb, 0x0a])); // "rubric: 考核" in GBK
+    const result = rubric(['check', gbk]);
+    assert.equal(result.status, 2);
+    assert.match(result.stderr, /is not UTF-8 text .*save it as UTF-8/);
+  });
+
+  it('reads a file behind a BOM with CRLF lines, at the columns editors show', () => {
+    const file = path.join(scratch, 'bom.rubric.yaml');
+    const body = ['rubric: 考评表', 'indicators:', '  - {name: 甲, weight: 30}', 'tiers: [{name: 优秀}]', ''].join('\r\n');
+    fs.writeFileSync(file, '\uFEFF' + body, 'utf8');
+    const result = rubric(['check', '--format', 'json', file]);
+    assert.equal(result.status, 1);
+    const [report] = JSON.parse(result.stdout);
+    assert.deepEqual(report.diagnostics.map((d: { code: string; range: unknown }) => [d.code, d.range]), [
+      ['weights-sum', { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } }],
+    ]);
+  });
+
+  it('exits 2 on bad usage', () => {
+    assert.equal(rubric(['check']).status, 2);
+    assert.equal(rubric(['frobnicate', 'x']).status, 2);
+    assert.equal(rubric(['check', '--format', 'xml', VALID[0]]).status, 2);
+    assert.equal(rubric(['check', '--bogus', VALID[0]]).status, 2);
+    assert.equal(rubric(['simulate', '--range', '9..3', VALID[0]]).status, 2);
+  });
+
+  it('explains both commands in --help', () => {
+    const result = rubric(['--help']);
+    assert.equal(result.status, 0);
+    assert.match(result.stdout, /rubric check/);
+    assert.match(result.stdout, /rubric simulate/);
+    assert.match(rubric(['--help', '--locale', 'zh-CN']).stdout, /模拟等次名额/);
+  });
+
+  describe('simulate', () => {
+    const forest = 'samples/forest-chief-2022.rubric.yaml';
+
+    it('gives the seed case for the rubric\'s own N: 优秀 3 · 良好 5 · 一般 2', () => {
+      const result = rubric(['simulate', '--format', 'json', forest]);
+      assert.equal(result.status, 0, result.stderr);
+      const output = JSON.parse(result.stdout);
+      assert.equal(output.file, forest);
+      assert.equal(output.rows.length, 1);
+      const [row] = output.rows;
+      assert.equal(row.subjects, 10);
+      assert.deepEqual(
+        row.tiers.map((t: { id: string; name: string; min: number; max: number; share: number }) => [t.id, t.name, t.min, t.max, t.share]),
+        [
+          ['excellent', '优秀', 3, 3, 0.3],
+          ['good', '良好', 5, 5, 0.5],
+          ['average', '一般', 2, 2, 0.2],
+        ],
+      );
+      assert.deepEqual(row.warnings, []);
+    });
+
+    it('simulates a --range, one row per N, and flags where rounding breaks the rule', () => {
+      const file = path.join(scratch, 'cap.rubric.yaml');
+      fs.writeFileSync(file, 'rubric: cap\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: top, quota: {max: 30%}}\n  - {name: rest}\n');
+      const output = JSON.parse(rubric(['simulate', '--range', '14..16', '--format', 'json', file]).stdout);
+      assert.deepEqual(output.rows.map((r: { subjects: number }) => r.subjects), [14, 15, 16]);
+      assert.deepEqual(output.rows.map((r: { tiers: { max: number }[] }) => r.tiers[0].max), [4, 5, 5]);
+      assert.deepEqual(output.rows.map((r: { warnings: string[] }) => r.warnings), [[], ['quota-rounding'], ['quota-rounding']]);
+    });
+
+    it('prints a text table with --subjects', () => {
+      const result = rubric(['simulate', '--subjects', '20', forest]);
+      assert.equal(result.status, 0);
+      assert.match(result.stdout, /20\s+6 \(30%\)\s+10 \(50%\)\s+4 \(20%\)/);
+    });
+
+    it('asks for N when the rubric does not state it', () => {
+      const file = path.join(scratch, 'no-n.rubric.yaml');
+      fs.writeFileSync(file, 'rubric: x\nindicators: [{name: a, weight: 100}]\ntiers: [{name: t}]\n');
+      const result = rubric(['simulate', file]);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /--subjects N or --range A\.\.B/);
+    });
+
+    it('exits 2 for a missing file', () => {
+      const result = rubric(['simulate', 'missing.rubric.yaml']);
+      assert.equal(result.status, 2);
+      assert.match(result.stderr, /cannot read/);
+    });
+  });
+});

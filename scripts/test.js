@@ -13,6 +13,7 @@ const reporter = path.join(root, 'test/support/count-reporter.js');
 const SUITES = [
   { name: 'unit', spec: 'test/out/unit/**/*.test.js' },
   { name: 'cli', spec: 'test/out/cli/**/*.test.js' },
+  { name: 'protocol', spec: 'test/out/protocol/**/*.test.js' },
 ];
 
 function run(command, args, env = {}) {

@@ -1,3 +1,4 @@
+import { isScalar } from 'yaml';
 import { CHECKS } from './checks';
 import { CheckContext } from './checks/check';
 import { Finding } from './findings';
@@ -5,7 +6,9 @@ import { buildRubricModel } from './model/build-model';
 import { RubricModel } from './model/rubric-model';
 import { ParsedDocument, ParsedText, parseText } from './parse';
 import { allocate, Allocation, QuotaAmount, TierQuotaInput } from './quota/allocate';
+import { SchemaDocs, SchemaNode } from './schema/schema-docs';
 import { createSchemaValidator, SchemaValidator } from './schema/schema-validator';
+import { applySuppressions } from './suppressions';
 
 export interface DocumentAnalysis {
   parsed: ParsedDocument;
@@ -30,6 +33,8 @@ export interface RubricCoreOptions {
 
 export interface RubricCore {
   analyze(text: string): Analysis;
+  /** The schema's titles and descriptions, for hovers and completion. */
+  schemaDocs: SchemaDocs;
 }
 
 export function quotaInputsOf(model: RubricModel): TierQuotaInput[] {
@@ -49,7 +54,9 @@ export function quotaInputsOf(model: RubricModel): TierQuotaInput[] {
 
 /** An empty document (a stray `---`, a new file) is not a rubric yet and gets no findings. */
 function isEmpty(parsed: ParsedDocument): boolean {
-  return parsed.doc.contents === null && parsed.syntaxErrors.length === 0;
+  const contents = parsed.doc.contents;
+  const blank = contents === null || (isScalar(contents) && contents.value === null && !contents.source);
+  return blank && parsed.syntaxErrors.length === 0;
 }
 
 export function createRubricCore(options: RubricCoreOptions): RubricCore {
@@ -66,14 +73,18 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
       lineOf: (offset) => parsedText.lines.positionAt(offset).line + 1,
     };
     const syntax: Finding[] = parsed.syntaxErrors.map((error) => ({ code: 'yaml-syntax', severity: 'error', span: error.span, message: error.message }));
-    const semantic = [...validateSchema(parsed.doc), ...CHECKS.flatMap((check) => check.run(context))];
+    const semantic = [...validateSchema(parsed.doc, parsedText.text), ...CHECKS.flatMap((check) => check.run(context))];
+    // Past a syntax error the text is half-typed: what depends on it is not known yet. The parser
+    // often notices the error only on the next line, so the blank text before it counts too.
     const firstError = Math.min(...parsed.syntaxErrors.map((e) => e.span.start));
-    // Past a syntax error the text is half-typed: what depends on it is not known yet.
-    const known = semantic.filter((f) => Math.max(f.span.end, f.dependsOn?.end ?? 0) <= firstError);
-    return { parsed, model, quotaInputs, allocation, findings: [...syntax, ...known].sort(byPosition) };
+    const halfTypedFrom = Number.isFinite(firstError) ? parsedText.text.slice(0, firstError).trimEnd().length : Infinity;
+    const known = semantic.filter((f) => Math.max(f.span.end, f.dependsOn?.end ?? 0) < halfTypedFrom);
+    const findings = applySuppressions([...syntax, ...known], parsedText.text, parsedText.lines, parsed.span);
+    return { parsed, model, quotaInputs, allocation, findings: findings.sort(byPosition) };
   }
 
   return {
+    schemaDocs: new SchemaDocs(options.schema as SchemaNode),
     analyze(text) {
       const parsed = parseText(text);
       const documents = parsed.documents.filter((d) => !isEmpty(d)).map((d) => analyzeDocument(parsed, d));

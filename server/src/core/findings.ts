@@ -31,7 +31,8 @@ export type DiagnosticCode =
   | 'quota-rounding'
   | 'threshold-order'
   | 'threshold-unreachable'
-  | 'rule-exceeds-weight';
+  | 'rule-exceeds-weight'
+  | 'unused-ignore';
 
 export interface Finding {
   code: DiagnosticCode;

@@ -47,25 +47,33 @@ export function parseText(source: string): ParsedText {
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents = docs.map((doc) => {
     const range = doc.range ?? [0, source.length, source.length];
-    const syntaxErrors = doc.errors.map((error) => {
+    const seen = new Set<string>();
+    const syntaxErrors = doc.errors.flatMap((error) => {
       const start = Math.max(0, error.pos[0]);
-      const end = Math.max(start, Math.min(source.length, error.pos[1]));
+      let end = Math.max(start, Math.min(source.length, error.pos[1]));
+      // The parser marks one character of a repeated key; underline the whole key.
+      if (error.code === 'DUPLICATE_KEY') end = Math.max(end, start + /^[^:\r\n]*/.exec(source.slice(start))![0].trimEnd().length);
+      const span = widenEmpty({ start, end }, source, lines);
       const en = firstLine(error.message);
+      const identity = `${span.start}:${span.end}:${en}`;
+      if (seen.has(identity)) return [];
+      seen.add(identity);
       const zh = SYNTAX_MESSAGES_ZH[error.code] ? `${SYNTAX_MESSAGES_ZH[error.code]}（${en}）` : `YAML 语法错误：${en}`;
-      return { span: widenEmpty({ start, end }, source, lines), message: text(en, zh) };
+      return [{ span, message: text(en, zh) }];
     });
     return { doc, span: { start: range[0], end: range[2] }, syntaxErrors };
   });
   return { text: source, lines, documents };
 }
 
-/** A zero-width error at the end of a line is invisible: underline the character before it. */
+/**
+ * A zero-width error is invisible: underline the character at it, or the last character before
+ * it (an error on an empty last line shows at the end of the text above).
+ */
 function widenEmpty(span: Span, source: string, lines: LineIndex): Span {
   if (span.end > span.start) return span;
   const { line } = lines.positionAt(span.start);
-  const lineStart = lines.lineStart(line);
-  const lineEnd = lines.lineEnd(line);
-  if (span.start < lineEnd) return { start: span.start, end: span.start + 1 };
-  if (lineEnd > lineStart) return { start: lineEnd - 1, end: lineEnd };
-  return span.start < source.length ? { start: span.start, end: span.start + 1 } : span;
+  if (span.start < lines.lineEnd(line)) return { start: span.start, end: span.start + 1 };
+  const before = source.slice(0, span.start).trimEnd().length;
+  return before > 0 ? { start: before - 1, end: before } : span;
 }

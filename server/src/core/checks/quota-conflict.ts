@@ -30,6 +30,16 @@ export const quotaConflict: Check = {
       }
       const min = bounds.min?.value;
       const max = bounds.max?.value;
+      if (min?.kind === 'count' && max?.kind === 'count' && min.count > max.count) {
+        findings.push(
+          finding(
+            quotaConflict,
+            boundSpan(model, index, 'min'),
+            text(`"${name}": min ${min.count} is above max ${max.count}`, `“${name}”：最低名额 ${min.count} 个多于最高名额 ${max.count} 个`),
+          ),
+        );
+        return;
+      }
       if (min?.kind === 'percent' && max?.kind === 'percent' && min.percent.gt(max.percent)) {
         findings.push(
           finding(

@@ -41,6 +41,18 @@ const readNumber: Reader<Decimal> = (pair) => {
   return scalar ? decimalFromSource(scalar.source, scalar.value) : undefined;
 };
 
+/** Weights, totals, points: the schema requires > 0; anything else is reported there and unknown here. */
+const readPositive: Reader<Decimal> = (pair) => {
+  const value = readNumber(pair);
+  return value && value.gt(0) ? value : undefined;
+};
+
+/** Caps, level points, thresholds: the schema requires ≥ 0. */
+const readNonNegative: Reader<Decimal> = (pair) => {
+  const value = readNumber(pair);
+  return value && value.gte(0) ? value : undefined;
+};
+
 const readAny: Reader<unknown> = (pair) => pair.value;
 
 const readQuotaAmount: Reader<QuotaAmount> = (pair) => {
@@ -92,15 +104,15 @@ function buildScoring(map: YAMLMap | undefined): ScoringModel | undefined {
   const levelsSeq = asSeq(findPair(scoringMap, 'levels')?.value);
   const levels = itemsOf(levelsSeq).flatMap((node) => {
     const levelMap = asMap(node);
-    const points = field(levelMap, 'points', readNumber);
+    const points = field(levelMap, 'points', readNonNegative);
     return points ? [{ points, when: field(levelMap, 'when', readString) }] : [];
   });
-  return { span: f.span, levels, deduct: field(scoringMap, 'deduct', readNumber) };
+  return { span: f.span, levels, deduct: field(scoringMap, 'deduct', readPositive) };
 }
 
 function buildIndicator(map: YAMLMap | undefined, node: unknown, path: number[], all: IndicatorModel[]): IndicatorModel {
   const base = named(map, node);
-  const weight = field(map, 'weight', readNumber);
+  const weight = field(map, 'weight', readPositive);
   const itemsField = field(map, 'items', readAny);
   const methodsSeq = asSeq(findPair(map, 'methods')?.value);
   const methods: Field<string>[] = itemsOf(methodsSeq).flatMap((item) => {
@@ -168,7 +180,7 @@ export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): Rubr
   const root = asMap(doc.contents);
   const all: IndicatorModel[] = [];
   const indicators = list(root, 'indicators', (map, node, index) => buildIndicator(map, node, [index], all));
-  const totalField = field(root, 'total', readNumber);
+  const totalField = field(root, 'total', readPositive);
   const subjectsField = field(root, 'subjects', readAny);
   const roundingField = field(root, 'rounding', readEnum<RoundingMode>(isRoundingMode));
   const bonusField = field(root, 'bonus', readAny);
@@ -184,19 +196,19 @@ export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): Rubr
     rounding: roundingField?.value ?? 'half-up',
     roundingField,
     methods: list(root, 'methods', named),
-    raters: list(root, 'raters', (map, node): RaterModel => ({ ...named(map, node), weight: field(map, 'weight', readNumber) })),
+    raters: list(root, 'raters', (map, node): RaterModel => ({ ...named(map, node), weight: field(map, 'weight', readPositive) })),
     indicators,
     allIndicators: all,
     bonus: bonusField && {
       field: bonusField,
-      cap: field(bonusMap, 'cap', readNumber),
-      items: list(bonusMap, 'items', (map, node): BonusItemModel => ({ ...named(map, node), points: field(map, 'points', readNumber) })).items,
+      cap: field(bonusMap, 'cap', readNonNegative),
+      items: list(bonusMap, 'items', (map, node): BonusItemModel => ({ ...named(map, node), points: field(map, 'points', readPositive) })).items,
     },
     veto: list(root, 'veto', (map, node): VetoModel => ({ ...named(map, node), tier: field(map, 'tier', readString) })),
     tiers: list(root, 'tiers', (map, node): TierModel => ({
       ...named(map, node),
       quota: buildQuota(map),
-      minScore: field(map, 'min_score', readNumber),
+      minScore: field(map, 'min_score', readNonNegative),
     })),
   };
 }

@@ -16,7 +16,7 @@ interface SchemaNode {
 /** Keywords of ours in the schema: bilingual titles and enum descriptions for editors. */
 export const SCHEMA_VOCABULARY = ['x-title-zh-CN', 'x-description-zh-CN', 'x-enumDescriptions', 'x-enumDescriptions-zh-CN'];
 
-export type SchemaValidator = (doc: Document.Parsed) => Finding[];
+export type SchemaValidator = (doc: Document.Parsed, source: string) => Finding[];
 
 /**
  * Compiles the rubric schema once and maps ajv's errors onto the YAML tree: a wrong type
@@ -26,7 +26,7 @@ export function createSchemaValidator(schema: object): SchemaValidator {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false, verbose: true });
   ajv.addVocabulary(SCHEMA_VOCABULARY);
   const validate: ValidateFunction = ajv.compile(schema);
-  return (doc) => {
+  return (doc, source) => {
     let data: unknown;
     try {
       data = doc.toJS({ maxAliasCount: 1000 });
@@ -34,7 +34,7 @@ export function createSchemaValidator(schema: object): SchemaValidator {
       return []; // an alias error is already a syntax error
     }
     if (validate(data)) return [];
-    return toFindings(validate.errors ?? [], doc);
+    return toFindings(validate.errors ?? [], doc, source);
   };
 }
 
@@ -83,10 +83,16 @@ function ownerSpan(resolved: Resolved, doc: Document.Parsed): Span {
   return nodeSpan(resolved.node as Node) ?? fallbackSpan(doc);
 }
 
-function valueSpanOf(resolved: Resolved, doc: Document.Parsed): Span {
+function valueSpanOf(resolved: Resolved, doc: Document.Parsed, source: string): Span {
   if (resolved.pair) return valueSpan(resolved.pair) ?? fallbackSpan(doc);
   const own = nodeSpan(resolved.node as Node);
-  return own && own.end > own.start ? own : fallbackSpan(doc);
+  if (own && own.end > own.start) return own;
+  // An empty list item (`-` alone): underline its dash.
+  if (own) {
+    const dash = source.lastIndexOf('-', own.start);
+    if (dash >= 0 && !source.slice(dash + 1, own.start).includes('\n')) return { start: dash, end: dash + 1 };
+  }
+  return fallbackSpan(doc);
 }
 
 function fallbackSpan(doc: Document.Parsed): Span {
@@ -117,16 +123,26 @@ function schemaFinding(span: Span, message: LocalizedText, data?: Record<string,
   return { code: 'schema', severity: 'error', span, message, data };
 }
 
-function toFindings(errors: ErrorObject[], doc: Document.Parsed): Finding[] {
+function toFindings(errors: ErrorObject[], doc: Document.Parsed, source: string): Finding[] {
   const findings: Finding[] = [];
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
+  // `wieght: 30` on a scored item is one mistake: the unknown key (with its fix), not also a missing `weight`.
+  const misspelt = new Set(
+    errors.flatMap((e) => {
+      if (e.keyword !== 'additionalProperties') return [];
+      const allowed = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
+      const near = nearSpelling(String(e.params.additionalProperty), allowed);
+      return near ? [`${e.instancePath}/${near}`] : [];
+    }),
+  );
   const seen = new Set<string>();
   for (const error of errors) {
     // `if` only says a `then` failed; the `then` error itself is the useful one.
     if (error.keyword === 'if') continue;
+    if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     // A value of the wrong type is reported once, by its type.
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && typed.has(error.instancePath)) continue;
-    const finding = toFinding(error, doc);
+    const finding = toFinding(error, doc, source);
     if (!finding) continue;
     const identity = `${finding.span.start}:${finding.span.end}:${finding.message.en}`;
     if (seen.has(identity)) continue;
@@ -136,7 +152,7 @@ function toFindings(errors: ErrorObject[], doc: Document.Parsed): Finding[] {
   return findings;
 }
 
-function toFinding(error: ErrorObject, doc: Document.Parsed): Finding | undefined {
+function toFinding(error: ErrorObject, doc: Document.Parsed, source: string): Finding | undefined {
   const resolved = resolvePointer(doc, error.instancePath);
   const key = lastKey(error.instancePath);
   const parentSchema = error.parentSchema as SchemaNode | undefined;
@@ -168,9 +184,9 @@ function toFinding(error: ErrorObject, doc: Document.Parsed): Finding | undefine
       const zh = expected.map((t) => TYPE_NAMES[t]?.[1] ?? t).join('或');
       const [actualEn, actualZh] = describeValue(error.data);
       if (error.data === null || error.data === undefined) {
-        return schemaFinding(valueSpanOf(resolved, doc), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']} 未填写：应为${zh}`));
+        return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']} 未填写：应为${zh}`));
       }
-      return schemaFinding(valueSpanOf(resolved, doc), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']} 应为${zh}，而不是${actualZh}`));
+      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']} 应为${zh}，而不是${actualZh}`));
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -178,14 +194,14 @@ function toFinding(error: ErrorObject, doc: Document.Parsed): Finding | undefine
       const hintEn = suggestion ? ` Did you mean "${suggestion}"?` : '';
       const hintZh = suggestion ? `是否应为“${suggestion}”？` : '';
       return schemaFinding(
-        valueSpanOf(resolved, doc),
+        valueSpanOf(resolved, doc, source),
         text(`"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}.${hintEn}`, `${label['zh-CN']} 不能取“${String(error.data)}”，可选：${allowed.join('、')}。${hintZh}`),
         { suggestion },
       );
     }
     case 'pattern':
       return schemaFinding(
-        valueSpanOf(resolved, doc),
+        valueSpanOf(resolved, doc, source),
         text(
           `"${String(error.data)}" is not a quota: write a percentage such as 30% (at most 100%) or a whole number of subjects such as 3`,
           `“${String(error.data)}”不是有效的名额：应写百分比（如 30%，不超过 100%）或整数名额（如 3）`,
@@ -196,15 +212,15 @@ function toFinding(error: ErrorObject, doc: Document.Parsed): Finding | undefine
       const limit = String(error.params.limit);
       const strict = error.keyword === 'exclusiveMinimum';
       return schemaFinding(
-        valueSpanOf(resolved, doc),
+        valueSpanOf(resolved, doc, source),
         text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']} 必须${strict ? '大于' : '不小于'} ${limit}`),
       );
     }
     case 'minItems':
     case 'minLength':
     case 'minProperties':
-      return schemaFinding(valueSpanOf(resolved, doc), text(`${label.en} must not be empty`, `${label['zh-CN']} 不能为空`));
+      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} must not be empty`, `${label['zh-CN']} 不能为空`));
     default:
-      return schemaFinding(valueSpanOf(resolved, doc), text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`));
+      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`));
   }
 }

@@ -1,0 +1,60 @@
+import { isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
+import { Span } from '../text/span';
+import { keySpan, keyText, nodeSpan } from './yaml-nodes';
+
+export interface PathStep {
+  /** The key or list index that leads here. */
+  segment: string | number;
+  pair?: Pair;
+  node: unknown;
+}
+
+export interface NodeAtOffset {
+  steps: PathStep[];
+  /** The deepest pair whose key or value holds the offset. */
+  pair?: Pair;
+  inKey: boolean;
+  /** The scalar under the offset, when there is one. */
+  scalar?: { value: unknown; span: Span };
+}
+
+function within(span: Span | undefined, offset: number): boolean {
+  return !!span && offset >= span.start && offset <= span.end;
+}
+
+/** The YAML path down to the offset: which key, which list item, key or value. */
+export function nodeAtOffset(root: unknown, offset: number): NodeAtOffset {
+  const steps: PathStep[] = [];
+  let node: unknown = root;
+  let result: NodeAtOffset = { steps, inKey: false };
+  for (let guard = 0; guard < 200; guard++) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && (within(keySpan(p), offset) || within(nodeSpan(p.value as Node), offset))) as Pair | undefined;
+      if (!pair) break;
+      const key = keyText(pair) ?? '';
+      if (within(keySpan(pair), offset)) {
+        steps.push({ segment: key, pair, node: pair.value });
+        const k = pair.key as Node;
+        result = { steps, pair, inKey: true, scalar: isScalar(k) ? { value: k.value, span: nodeSpan(k)! } : undefined };
+        break;
+      }
+      steps.push({ segment: key, pair, node: pair.value });
+      result = { steps, pair, inKey: false };
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const index = node.items.findIndex((item) => within(nodeSpan(item as Node), offset));
+      if (index < 0) break;
+      steps.push({ segment: index, node: node.items[index] });
+      node = node.items[index];
+    } else {
+      if (isScalar(node)) result = { ...result, steps, scalar: { value: node.value, span: nodeSpan(node)! } };
+      break;
+    }
+  }
+  return result;
+}
+
+/** Path segments without the nodes: ['indicators', 0, 'items', 1, 'weight']. */
+export function segmentsOf(at: NodeAtOffset): (string | number)[] {
+  return at.steps.map((s) => s.segment);
+}

@@ -1,0 +1,138 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Analysis } from '../analyze';
+import { Locale } from '../findings';
+import { keyText } from '../model/yaml-nodes';
+import { SchemaDocs, SchemaPath } from '../schema/schema-docs';
+import { documentAt } from './document-at';
+
+export type CompletionKind = 'key' | 'value' | 'reference' | 'snippet';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  insertText: string;
+  /** insertText uses snippet syntax ($1, ${2:name}). */
+  snippet: boolean;
+  detail?: string;
+  documentation?: string;
+  /** The stretch of text the entry replaces: the word typed so far. */
+  replace: { start: number; end: number };
+}
+
+/** A marker no rubric contains, put where the cursor is so the parser tells us where we are. */
+const MARK = 'rubricCompletionMark7f3';
+
+type Probe = { kind: 'key'; path: SchemaPath; siblings: string[] } | { kind: 'value'; path: SchemaPath };
+
+function findMark(node: unknown, path: SchemaPath): Probe | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = keyText(item);
+      if (key === MARK) {
+        return { kind: 'key', path, siblings: node.items.filter(isPair).map((p) => keyText(p) ?? '').filter((k) => k !== MARK) };
+      }
+      if (isScalar(item.value) && item.value.value === MARK) return { kind: 'value', path: [...path, key ?? ''] };
+      const found = findMark(item.value, [...path, key ?? '']);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      if (isScalar(item) && item.value === MARK) return { kind: 'value', path: [...path, index] };
+      const found = findMark(item, [...path, index]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function snippets(listKey: string | number | undefined, locale: Locale, dash: boolean): { label: string; body: string; detail: string }[] {
+  const zh = locale === 'zh-CN';
+  const d = dash ? '- ' : '';
+  if (listKey === 'indicators' || listKey === 'items') {
+    return [
+      { label: zh ? '新指标' : 'indicator', detail: zh ? '带分值和评分标准的末级指标' : 'A scored indicator with weight and criteria', body: `${d}name: \${1:${zh ? '指标名称' : 'Indicator'}}\n  weight: \${2:10}\n  criteria: \${3}` },
+      {
+        label: zh ? '分组指标' : 'group with items',
+        detail: zh ? '带下级指标的分组；分值为下级之和' : 'A group whose weight is the sum of its items',
+        body: `${d}name: \${1:${zh ? '分组名称' : 'Group'}}\n  weight: \${2:20}\n  items:\n    - name: \${3:${zh ? '下级指标' : 'Item'}}\n      weight: \${4:10}\n    - name: \${5:${zh ? '下级指标' : 'Item'}}\n      weight: \${6:10}`,
+      },
+    ];
+  }
+  if (listKey === 'tiers') {
+    return [{ label: zh ? '带名额的等次' : 'tier with a quota', detail: zh ? '例如 优秀 30%' : 'e.g. excellent, 30%', body: `${d}id: \${1:excellent}\n  name: \${2:${zh ? '优秀' : 'Excellent'}}\n  quota: {\${3|exactly,max,min|}: \${4:30%}}` }];
+  }
+  return [];
+}
+
+/**
+ * Completion at an offset: the keys allowed there (with their descriptions), enum values,
+ * references (method ids, tier ids) and snippets for a new indicator, group or tier.
+ */
+export function complete(analysis: Analysis, offset: number, locale: Locale, schema: SchemaDocs): CompletionEntry[] {
+  const text = analysis.parsed.text;
+  const lines = analysis.parsed.lines;
+  const line = lines.positionAt(offset).line;
+  const lineStart = lines.lineStart(line);
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lines.lineEnd(line));
+  const word = /[^\s:,[\]{}]*$/.exec(before)![0];
+  const replace = { start: offset - word.length, end: offset + /^[^\s:,[\]{}]*/.exec(after)![0].length };
+  const keyPosition = /^\s*(-\s+)*[^\s:,[\]{}]*$/.test(before) && after.trim() === '';
+  const probeText = text.slice(0, replace.start) + (keyPosition ? `${MARK}:` : MARK) + text.slice(replace.end);
+
+  const document = documentAt(analysis, offset);
+  const docStart = document?.parsed.span.start ?? 0;
+  const docEnd = document ? probeText.length - (text.length - document.parsed.span.end) : probeText.length;
+  // Parse the one document the cursor is in; other documents are not affected by the marker.
+  const probe = findMark(parseDocument(probeText.slice(docStart, docEnd), { uniqueKeys: false }).contents, []);
+  if (!probe) return [];
+  const model = document?.model;
+  const entry = (e: Omit<CompletionEntry, 'replace'>): CompletionEntry => ({ ...e, replace });
+
+  if (probe.kind === 'key') {
+    const node = schema.nodeAt(probe.path);
+    const parentIsList = node && (node.type === 'array' || (Array.isArray(node.type) && node.type.includes('array')));
+    if (parentIsList) {
+      return snippets(probe.path[probe.path.length - 1], locale, !/-\s*$/.test(before.slice(0, before.length - word.length))).map((s) =>
+        entry({ label: s.label, kind: 'snippet', insertText: s.body, snippet: true, detail: s.detail }),
+      );
+    }
+    const properties = Object.entries(node?.properties ?? {}).filter(([key]) => !probe.siblings.includes(key));
+    const keys = properties.map(([key, property]) =>
+      entry({
+        label: key,
+        kind: 'key',
+        insertText: `${key}: `,
+        snippet: false,
+        detail: schema.title(schema.nodeAt([...probe.path, key]) ?? property, locale),
+        documentation: schema.description(schema.nodeAt([...probe.path, key]) ?? property, locale),
+      }),
+    );
+    const last = probe.path[probe.path.length - 1];
+    const listKey = typeof last === 'number' ? probe.path[probe.path.length - 2] : undefined;
+    const fresh = probe.siblings.length === 0 && listKey !== undefined;
+    const extra = fresh ? snippets(listKey, locale, false).map((s) => entry({ label: s.label, kind: 'snippet', insertText: s.body, snippet: true, detail: s.detail })) : [];
+    return [...keys, ...extra];
+  }
+
+  const path = probe.path;
+  const key = path[path.length - 1];
+  const parentKey = typeof key === 'number' ? path[path.length - 2] : key;
+  if (parentKey === 'methods' && path[0] === 'indicators' && model) {
+    return model.methods.items.flatMap((m) =>
+      m.key === undefined ? [] : [entry({ label: m.key, kind: 'reference', insertText: m.key, snippet: false, detail: m.name?.value })],
+    );
+  }
+  if (key === 'tier' && path[0] === 'veto' && model) {
+    return model.tiers.items.flatMap((t) =>
+      t.key === undefined ? [] : [entry({ label: t.key, kind: 'reference', insertText: t.key, snippet: false, detail: t.name?.value })],
+    );
+  }
+  const node = schema.nodeAt(path);
+  if (node?.enum) {
+    const descriptions = schema.enumDescriptions(node, locale) ?? [];
+    return node.enum.map((value, i) => entry({ label: String(value), kind: 'value', insertText: String(value), snippet: false, detail: descriptions[i] }));
+  }
+  return [];
+}

@@ -1,0 +1,33 @@
+import { Decimal, formatDecimal } from '../decimal';
+import { Locale } from '../findings';
+import { TierSlots } from '../quota/allocate';
+
+/** Shared wording of the live figures (inlay hints, lens, status, hovers). */
+
+export function slotsText(tier: Pick<TierSlots, 'min' | 'max'>): string {
+  return tier.min === tier.max ? `${tier.max}` : `${tier.min}–${tier.max}`;
+}
+
+/** `优秀 3 · 良好 5 · 一般 2` */
+export function tierLine(tiers: readonly Pick<TierSlots, 'name' | 'min' | 'max'>[]): string {
+  return tiers.map((t) => `${t.name} ${slotsText(t)}`).join(' · ');
+}
+
+export function subjectsLabel(n: number, locale: Locale): string {
+  return locale === 'zh-CN' ? `${n} 个考核对象` : `${n} subject${n === 1 ? '' : 's'}`;
+}
+
+/** `Σ 100 ✓`, or `Σ 95 / 100 (−5)` with what is missing or over. */
+export function sumLabel(actual: Decimal | undefined, expected: Decimal | undefined): string {
+  if (actual === undefined) return expected === undefined ? 'Σ ?' : `Σ ? / ${formatDecimal(expected, 10)}`;
+  if (expected === undefined || actual.eq(expected)) return `Σ ${formatDecimal(actual, 10)}${expected === undefined ? '' : ' ✓'}`;
+  const gap = actual.minus(expected);
+  const sign = gap.gt(0) ? '+' : '−';
+  return `Σ ${formatDecimal(actual, 10)} / ${formatDecimal(expected, 10)} (${sign}${formatDecimal(gap.abs(), 10)})`;
+}
+
+/** A share of the whole for display: `25%`, `7.5%`, `33.33%`. */
+export function percentLabel(part: Decimal, whole: Decimal): string | undefined {
+  if (whole.eq(0)) return undefined;
+  return `${formatDecimal(part.times(100).div(whole), 2)}%`;
+}

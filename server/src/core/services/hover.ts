@@ -1,0 +1,124 @@
+import { Analysis, DocumentAnalysis } from '../analyze';
+import { decimal, formatDecimal } from '../decimal';
+import { Locale } from '../findings';
+import { IndicatorModel } from '../model/rubric-model';
+import { nodeAtOffset, segmentsOf } from '../model/yaml-path';
+import { describeWorking, QUOTA_BOUNDS, SlotWorking } from '../quota/allocate';
+import { SchemaDocs } from '../schema/schema-docs';
+import { contains, Span } from '../text/span';
+import { documentAt } from './document-at';
+import { percentLabel, slotsText, subjectsLabel, sumLabel } from './figures';
+
+export interface HoverResult {
+  span: Span;
+  markdown: string;
+}
+
+const ROUNDING_ZH: Record<string, string> = { 'half-up': '四舍五入', floor: '向下取整', ceil: '进一法', 'min-one': '不足1个按1个', 'largest-remainder': '最大余数法', count: '名额' };
+
+function roundingName(mode: string, locale: Locale): string {
+  return locale === 'zh-CN' ? `${mode}（${ROUNDING_ZH[mode] ?? mode}）` : mode;
+}
+
+function indicatorPath(document: DocumentAnalysis, indicator: IndicatorModel): string {
+  const names: string[] = [];
+  let items = document.model.indicators.items;
+  for (const index of indicator.path) {
+    const step = items[index];
+    if (!step) break;
+    names.push(step.name?.value ?? step.key ?? `#${index + 1}`);
+    items = step.items ?? [];
+  }
+  return names.join(' › ');
+}
+
+function indicatorHover(document: DocumentAnalysis, indicator: IndicatorModel, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const { model } = document;
+  const lines = [`**${indicatorPath(document, indicator)}**`, ''];
+  const weight = indicator.effectiveWeight;
+  if (weight) {
+    const derived = !indicator.weight;
+    lines.push(`${zh ? '分值' : 'Weight'}: ${formatDecimal(weight, 10)}${derived ? (zh ? '（由下级指标合计得出）' : ' (derived from its items)') : ''}`);
+    const share = model.total ? percentLabel(weight, model.total) : undefined;
+    if (share) lines.push('', `${zh ? '占总分' : 'Share of the whole'}: ${share} (${formatDecimal(weight, 10)} / ${formatDecimal(model.total!, 10)})`);
+  } else {
+    lines.push(zh ? '分值：未知' : 'Weight: unknown');
+  }
+  if (indicator.items?.length) {
+    lines.push('', `${zh ? '下级指标合计' : 'Items add up to'}: ${sumLabel(indicator.itemsSum, indicator.weight?.value ?? indicator.itemsSum)}`);
+  }
+  if (indicator.key) lines.push('', `id: \`${indicator.key}\``);
+  return lines.join('\n');
+}
+
+function workingLines(working: SlotWorking, locale: Locale): string[] {
+  const zh = locale === 'zh-CN';
+  const lines = [`**${working.bound}**: \`${describeWorking(working)}\` (${roundingName(working.rounding, locale)})`];
+  if (working.alternatives.length > 0) {
+    const others = working.alternatives.map((a) => `${a.rounding} ${a.slots}`).join(' · ');
+    lines.push('', `${zh ? '其他取整方式' : 'Other roundings'}: ${others}`);
+  }
+  return lines;
+}
+
+function tierHover(document: DocumentAnalysis, index: number, locale: Locale, focus?: string): string {
+  const zh = locale === 'zh-CN';
+  const tier = document.model.tiers.items[index];
+  const slots = document.allocation?.tiers[index];
+  const lines = [`**${tier.name?.value ?? tier.key ?? ''}**`, ''];
+  if (!slots || !document.allocation) {
+    lines.push(zh ? '未填写考核对象数量（subjects），无法计算名额。' : 'The rubric does not state its subjects, so no slots can be worked out.');
+    return lines.join('\n');
+  }
+  const n = document.allocation.subjects;
+  const share = percentLabel(decimal(slots.max), decimal(n)) ?? '0%';
+  lines.push(`${subjectsLabel(n, locale)}${zh ? '：' : ': '}${slotsText(slots)} (${share})`);
+  for (const working of slots.workings) {
+    if (focus && working.bound !== focus) continue;
+    lines.push('', ...workingLines(working, locale));
+  }
+  return lines.join('\n');
+}
+
+function keyHover(schema: SchemaDocs, path: (string | number)[], locale: Locale): string | undefined {
+  const node = schema.nodeAt(path);
+  if (!node) return undefined;
+  const title = schema.title(node, locale);
+  const description = schema.description(node, locale);
+  return [title ? `**${title}**` : undefined, description].filter(Boolean).join('\n\n');
+}
+
+/** Hover: an indicator's figures, a quota's working, a tier's slots, a key's description. */
+export function hover(analysis: Analysis, offset: number, locale: Locale, schema: SchemaDocs): HoverResult | undefined {
+  const document = documentAt(analysis, offset);
+  if (!document) return undefined;
+  const at = nodeAtOffset(document.parsed.doc.contents, offset);
+
+  for (const [index, tier] of document.model.tiers.items.entries()) {
+    for (const bound of QUOTA_BOUNDS) {
+      const field = tier.quota?.bounds[bound];
+      if (field && contains(field.span, offset)) return { span: field.span, markdown: tierHover(document, index, locale, bound) };
+    }
+  }
+
+  if (at.inKey && at.scalar) {
+    const markdown = keyHover(schema, segmentsOf(at), locale);
+    return markdown ? { span: at.scalar.span, markdown } : undefined;
+  }
+
+  const indicator = [...document.model.allIndicators]
+    .reverse()
+    .find((i) => contains(i.keySpan, offset) || (i.name && contains(i.name.span, offset)) || (i.weight && contains(i.weight.span, offset)));
+  if (indicator) {
+    const span = indicator.weight && contains(indicator.weight.span, offset) ? indicator.weight.span : indicator.name && contains(indicator.name.span, offset) ? indicator.name.span : indicator.keySpan;
+    return { span, markdown: indicatorHover(document, indicator, locale) };
+  }
+
+  const tierIndex = document.model.tiers.items.findIndex((t) => contains(t.keySpan, offset) || (t.name && contains(t.name.span, offset)));
+  if (tierIndex >= 0) {
+    const tier = document.model.tiers.items[tierIndex];
+    return { span: tier.name && contains(tier.name.span, offset) ? tier.name.span : tier.keySpan, markdown: tierHover(document, tierIndex, locale) };
+  }
+  return undefined;
+}

@@ -1,0 +1,63 @@
+import { Analysis } from '../analyze';
+import { formatDecimal } from '../decimal';
+import { Locale } from '../findings';
+import { sumKnown } from '../model/build-model';
+import { Span } from '../text/span';
+import { percentLabel, sumLabel } from './figures';
+
+export interface InlayHintItem {
+  offset: number;
+  label: string;
+  tooltip: string;
+}
+
+/**
+ * The live totals: beside `indicators:` and each group's `items:` the sum against its target,
+ * beside every weight its share of the whole, and a group's derived weight where it is omitted.
+ */
+export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): InlayHintItem[] {
+  const zh = locale === 'zh-CN';
+  const lines = analysis.parsed.lines;
+  const endOfLine = (offset: number) => lines.lineEnd(lines.positionAt(offset).line);
+  const hints: InlayHintItem[] = [];
+  for (const { model } of analysis.documents) {
+    if (model.span.end < visible.start || model.span.start > visible.end) continue;
+    const indicatorsKey = model.indicators.field?.keySpan;
+    if (indicatorsKey) {
+      const actual = sumKnown(model.indicators.items.map((i) => i.effectiveWeight));
+      hints.push({
+        offset: endOfLine(indicatorsKey.end),
+        label: sumLabel(actual, model.total),
+        tooltip: zh ? '一级指标分值合计 / 总分' : 'Top-level weights / total',
+      });
+    }
+    for (const indicator of model.allIndicators) {
+      if (indicator.span.end < visible.start || indicator.span.start > visible.end) continue;
+      const share = indicator.effectiveWeight && model.total ? percentLabel(indicator.effectiveWeight, model.total) : undefined;
+      if (indicator.weight?.value && share) {
+        hints.push({
+          offset: indicator.weight.span.end,
+          label: share,
+          tooltip: zh ? `占总分的比例（${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)}）` : `Share of the total (${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)})`,
+        });
+      }
+      const itemsKey = indicator.itemsField?.keySpan;
+      if (!itemsKey || !indicator.items?.length) continue;
+      if (indicator.weight) {
+        hints.push({
+          offset: endOfLine(itemsKey.end),
+          label: sumLabel(indicator.itemsSum, indicator.weight.value),
+          tooltip: zh ? '下级指标分值合计 / 本项分值' : 'Items / this group\'s weight',
+        });
+      } else {
+        const derived = indicator.itemsSum;
+        hints.push({
+          offset: endOfLine(itemsKey.end),
+          label: derived ? `Σ ${formatDecimal(derived, 10)}${share ? ` · ${share}` : ''}` : 'Σ ?',
+          tooltip: zh ? '未填写分值：本项分值取下级指标之和' : 'No weight written: the group weighs what its items add up to',
+        });
+      }
+    }
+  }
+  return hints.filter((h) => h.offset >= visible.start && h.offset <= visible.end).sort((a, b) => a.offset - b.offset);
+}

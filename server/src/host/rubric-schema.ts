@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 import * as path from 'path';
+import { PROJECT_ROOT } from './project-root';
 
-/** The one source of the rubric's structure, shipped beside the server at `schemas/`. */
-export const RUBRIC_SCHEMA_PATH = path.resolve(__dirname, '../../../schemas/rubric.schema.json');
+/** The one source of the rubric's structure. */
+export const RUBRIC_SCHEMA_PATH = path.join(PROJECT_ROOT, 'schemas', 'rubric.schema.json');
 
 export function loadRubricSchema(schemaPath: string = RUBRIC_SCHEMA_PATH): object {
   return JSON.parse(readFileSync(schemaPath, 'utf8')) as object;

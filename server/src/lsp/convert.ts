@@ -2,6 +2,7 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { CodeDescription, Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
 import { Analysis, Finding, Locale, Span } from '../core';
+import { PROJECT_ROOT } from '../host/project-root';
 import { CheckLevel } from './settings';
 
 /** Offsets stay inside the core; these turn them into LSP positions at the edge. */
@@ -20,7 +21,7 @@ const SEVERITY: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
 };
 
 /** The README's table of codes, shipped beside the server: a link that works offline. */
-export const DOCS_URL = `${pathToFileURL(path.resolve(__dirname, '../../../README.md')).href}#diagnostics`;
+export const DOCS_URL = `${pathToFileURL(path.join(PROJECT_ROOT, 'README.md')).href}#diagnostics`;
 
 export function toDiagnostic(analysis: Analysis, finding: Finding, locale: Locale, level: CheckLevel | undefined): Diagnostic | undefined {
   const severity = level ?? finding.severity;

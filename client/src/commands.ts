@@ -1,0 +1,67 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { toCsv, toMarkdown } from './simulation-export';
+import { SimulationView } from './simulation-view';
+
+/** Templates for `Rubric: New Rubric`, taken from the shipped samples. */
+const TEMPLATES = [
+  { id: 'forest', file: 'forest-chief-2022.rubric.yaml', label: '林长制工作考评表（中文）', detail: 'Forest-chief appraisal of 10 townships · 10 个乡镇 · 优秀 30% / 一般 20%' },
+  { id: 'graduates', file: 'village-graduates-2022.rubric.yaml', label: '到村工作大学生考核（中文）', detail: 'Village graduates · 准实廉优 · three rater groups · 优秀不低于 20%' },
+  { id: 'vendor', file: 'vendor-evaluation.rubric.yaml', label: 'Vendor evaluation (English)', detail: 'Public-procurement scorecard · largest-remainder rounding' },
+];
+
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, view: SimulationView): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('rubric.restartServer', async () => {
+      await client.restart();
+      void vscode.window.setStatusBarMessage(vscode.l10n.t('Rubric language server restarted.'), 3000);
+    }),
+    vscode.commands.registerCommand('rubric.showSimulation', (uri?: string | vscode.Uri) => view.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
+    /** Arguments (for scripts and tests): a template id and the file to create. */
+    vscode.commands.registerCommand('rubric.newRubric', async (templateId?: string, target?: vscode.Uri) => {
+      const template =
+        TEMPLATES.find((t) => t.id === templateId) ??
+        (await vscode.window.showQuickPick(TEMPLATES.map((t) => ({ ...t, description: t.file })), { placeHolder: vscode.l10n.t('Choose a template for the new rubric') }));
+      if (!template) return undefined;
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const file =
+        target ??
+        (await vscode.window.showSaveDialog({
+          defaultUri: folder ? vscode.Uri.joinPath(folder, `new-${template.file}`) : undefined,
+          filters: { [vscode.l10n.t('Rubric')]: ['rubric.yaml', 'yaml'] },
+        }));
+      if (!file) return undefined;
+      const content = await vscode.workspace.fs.readFile(vscode.Uri.file(context.asAbsolutePath(path.join('samples', template.file))));
+      await vscode.workspace.fs.writeFile(file, content);
+      await vscode.window.showTextDocument(file);
+      return file;
+    }),
+    /** Arguments (for scripts and tests): `csv` or `md`, and the file to write. */
+    vscode.commands.registerCommand('rubric.exportSimulation', async (format?: 'csv' | 'md', target?: vscode.Uri) => {
+      if (!view.isOpen) await view.show(undefined);
+      const rows = view.currentRows;
+      if (rows.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('There is no simulation to export yet.'));
+        return undefined;
+      }
+      const chosen =
+        format ??
+        (
+          await vscode.window.showQuickPick(
+            [
+              { label: 'CSV', format: 'csv' as const },
+              { label: 'Markdown', format: 'md' as const },
+            ],
+            { placeHolder: vscode.l10n.t('Export the simulation as') },
+          )
+        )?.format;
+      if (!chosen) return undefined;
+      const file = target ?? (await vscode.window.showSaveDialog({ filters: { [chosen === 'csv' ? 'CSV' : 'Markdown']: [chosen] } }));
+      if (!file) return undefined;
+      const text = chosen === 'csv' ? toCsv(rows) : toMarkdown(rows, view.currentTitle);
+      await vscode.workspace.fs.writeFile(file, Buffer.from(text, 'utf8'));
+      return file;
+    }),
+  );
+}

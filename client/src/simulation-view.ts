@@ -1,0 +1,107 @@
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { RUBRIC_FILE, SimulateRequest, SimulationRow, SummaryRequest } from './protocol';
+import { renderSimulation } from './simulation-html';
+import { parseRange, subjectsBetween } from './simulation-range';
+
+/**
+ * `Rubric: Show Quota Simulation`: a webview beside the editor with slots per tier over a
+ * range of N; it follows the active rubric while the person types.
+ */
+export class SimulationView implements vscode.Disposable {
+  static readonly viewType = 'rubric.simulation';
+  private panel: vscode.WebviewPanel | undefined;
+  private target: vscode.Uri | undefined;
+  private range: { from: number; to: number } | undefined;
+  private rows: SimulationRow[] = [];
+  private title = '';
+  private generation = 0;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(private readonly client: LanguageClient) {
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor((editor) => {
+        if (this.panel && editor && RUBRIC_FILE.test(editor.document.fileName)) void this.show(editor.document.uri, false);
+      }),
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        if (this.panel && this.target && event.uris.some((u) => u.toString() === this.target!.toString())) void this.refresh();
+      }),
+    );
+  }
+
+  get isOpen(): boolean {
+    return this.panel !== undefined;
+  }
+
+  /** The rows the view shows now, for export and for tests. */
+  get currentRows(): SimulationRow[] {
+    return this.rows;
+  }
+
+  get currentTitle(): string {
+    return this.title;
+  }
+
+  async show(uri: vscode.Uri | undefined, reveal = true): Promise<void> {
+    const target = uri ?? vscode.window.activeTextEditor?.document.uri;
+    if (!target) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a rubric file (*.rubric.yaml) first.'));
+      return;
+    }
+    if (this.target?.toString() !== target.toString()) this.range = undefined;
+    this.target = target;
+    if (!this.panel) {
+      this.panel = vscode.window.createWebviewPanel(SimulationView.viewType, vscode.l10n.t('Quota simulation'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+      this.panel.onDidDispose(() => (this.panel = undefined));
+      this.panel.webview.onDidReceiveMessage((message: { type?: string; from?: unknown; to?: unknown }) => {
+        if (message.type === 'range' && Number.isInteger(message.from) && Number.isInteger(message.to)) {
+          this.range = { from: message.from as number, to: message.to as number };
+          void this.refresh();
+        }
+      });
+    } else if (reveal) {
+      this.panel.reveal(vscode.ViewColumn.Beside, true);
+    }
+    await this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const panel = this.panel;
+    const target = this.target;
+    if (!panel || !target) return;
+    const generation = ++this.generation;
+    const uri = target.toString();
+    const summary = await this.client.sendRequest(SummaryRequest, { uri }).catch(() => null);
+    const range = this.range ?? parseRange(vscode.workspace.getConfiguration('rubric').get<string>('simulation.range'), summary?.subjects);
+    const rows = (await this.client.sendRequest(SimulateRequest, { uri, subjects: subjectsBetween(range.from, range.to) }).catch(() => null)) ?? [];
+    if (generation !== this.generation || this.panel !== panel) return;
+    this.rows = rows;
+    this.title = summary?.title ?? vscode.workspace.asRelativePath(target);
+    panel.title = vscode.l10n.t('Quota simulation: {0}', this.title);
+    panel.webview.html = renderSimulation({
+      title: this.title,
+      rows,
+      from: range.from,
+      to: range.to,
+      subjects: summary?.subjects ?? undefined,
+      nonce: randomBytes(16).toString('base64'),
+      cspSource: panel.webview.cspSource,
+      labels: {
+        subjects: vscode.l10n.t('Subjects (N)'),
+        warnings: vscode.l10n.t('Warnings'),
+        from: vscode.l10n.t('From'),
+        to: vscode.l10n.t('To'),
+        apply: vscode.l10n.t('Apply'),
+        broken: vscode.l10n.t('rounding breaks a stated share'),
+        empty: vscode.l10n.t('No tiers to simulate yet.'),
+        chart: vscode.l10n.t('Slots per tier for each number of subjects'),
+      },
+    });
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { RUBRIC_FILE, Summary, SummaryRequest } from './protocol';
+
+/** The status bar summary of the active rubric: `Σ 100 ✓ · 优秀 3 · 良好 5 · 一般 2`, red when a sum is off. */
+export class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('rubric.status', vscode.StatusBarAlignment.Left, 100);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private generation = 0;
+
+  constructor(private readonly client: LanguageClient) {
+    this.item.name = vscode.l10n.t('Rubric summary');
+    this.item.command = 'rubric.showSimulation';
+    this.subscriptions.push(
+      vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
+      // Diagnostics arrive once the server has analysed the new text: the summary is fresh then too.
+      vscode.languages.onDidChangeDiagnostics((event) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && event.uris.some((uri) => uri.toString() === active)) void this.update();
+      }),
+    );
+    void this.update();
+  }
+
+  get text(): string {
+    return this.item.text;
+  }
+
+  static format(summary: Summary): string {
+    const sum = summary.total === null ? 'Σ ?' : summary.total === summary.expected ? `Σ ${summary.total} ✓` : `Σ ${summary.total} / ${summary.expected}`;
+    const tiers = summary.tiers.map((t) => `${t.name} ${t.min === t.max ? t.max : `${t.min}–${t.max}`}`);
+    return [sum, ...tiers].join(' · ');
+  }
+
+  async update(): Promise<void> {
+    const generation = ++this.generation;
+    const document = vscode.window.activeTextEditor?.document;
+    if (!document || !RUBRIC_FILE.test(document.fileName)) {
+      this.item.hide();
+      return;
+    }
+    let summary: Summary | null = null;
+    try {
+      summary = await this.client.sendRequest(SummaryRequest, { uri: document.uri.toString() });
+    } catch {
+      summary = null;
+    }
+    // A newer update started while this one waited: it wins.
+    if (generation !== this.generation) return;
+    if (!summary) {
+      this.item.hide();
+      return;
+    }
+    const off = summary.total === null || summary.total !== summary.expected;
+    this.item.text = `$(checklist) ${StatusItem.format(summary)}`;
+    this.item.backgroundColor = off ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
+    this.item.tooltip = off
+      ? vscode.l10n.t('Top-level weights add up to {0}, not {1}. Click for the quota simulation.', String(summary.total ?? '?'), String(summary.expected ?? '?'))
+      : vscode.l10n.t('Weights add up. Click for the quota simulation.');
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

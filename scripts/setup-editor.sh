@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what the real-editor tests need, once, into .cache/editor (kept out of git):
+# Debian's Chromium and libkrb5-dev (apt, as root), Node 24 (npm package `node`), code-server
+# built with that Node, and playwright-core. Every step is skipped when already done.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cache="${RUBRIC_EDITOR_CACHE:-$root/.cache/editor}"
+code_server_version="4.139.1"
+mkdir -p "$cache"
+
+if ! command -v chromium >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
+  echo "setup-editor: installing chromium and libkrb5-dev (apt)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq chromium libkrb5-dev >/dev/null
+fi
+
+node24_pkg="$cache/node24/node_modules/node"
+node24_bin="$(ls -d "$node24_pkg"/node_modules/node-linux-*/bin 2>/dev/null | head -n 1 || true)"
+if [ -z "$node24_bin" ] || [ ! -x "$node24_bin/node" ]; then
+  echo "setup-editor: installing Node 24 (npm package node@24)"
+  mkdir -p "$cache/node24"
+  (cd "$cache/node24" && [ -f package.json ] || (cd "$cache/node24" && npm init -y >/dev/null))
+  (cd "$cache/node24" && npm install --no-audit --no-fund --silent node@24)
+  node24_bin="$(ls -d "$node24_pkg"/node_modules/node-linux-*/bin | head -n 1)"
+fi
+node24_home="$(dirname "$node24_bin")"
+
+if [ ! -x "$cache/code-server/node_modules/.bin/code-server" ]; then
+  echo "setup-editor: installing code-server $code_server_version with Node 24 (a few minutes)"
+  mkdir -p "$cache/code-server"
+  (cd "$cache/code-server" && [ -f package.json ] || npm init -y >/dev/null)
+  (cd "$cache/code-server" && PATH="$node24_bin:$PATH" npm_config_nodedir="$node24_home" \
+    npm install --no-audit --no-fund --silent --unsafe-perm "code-server@$code_server_version")
+fi
+
+echo "NODE24_BIN=$node24_bin"
+echo "CODE_SERVER=$cache/code-server/node_modules/.bin/code-server"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, once, into .cache/editor (kept out of git):
-# Debian's Chromium and libkrb5-dev (apt, as root), Node 24 (npm package `node`), code-server
+# Debian's Chromium, libkrb5-dev and a CJK font for the screenshots (apt, as root), Node 24 (npm package `node`), code-server
 # built with that Node, and playwright-core. Every step is skipped when already done.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -8,11 +8,11 @@ cache="${RUBRIC_EDITOR_CACHE:-$root/.cache/editor}"
 code_server_version="4.139.1"
 mkdir -p "$cache"
 
-if ! command -v chromium >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
-  echo "setup-editor: installing chromium and libkrb5-dev (apt)"
+if ! command -v chromium >/dev/null || ! dpkg -s libkrb5-dev fonts-wqy-microhei >/dev/null 2>&1; then
+  echo "setup-editor: installing chromium, libkrb5-dev and fonts-wqy-microhei (apt)"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq chromium libkrb5-dev >/dev/null
+  apt-get install -y -qq chromium libkrb5-dev fonts-wqy-microhei >/dev/null
 fi
 
 node24_pkg="$cache/node24/node_modules/node"

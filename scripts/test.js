@@ -10,17 +10,21 @@ const root = path.resolve(__dirname, '..');
 const mocha = require.resolve('mocha/bin/mocha.js');
 const reporter = path.join(root, 'test/support/count-reporter.js');
 
+// Each suite runs in its own process and writes its counts to $RUBRIC_TEST_COUNTS.
+const mochaSuite = (spec) => [mocha, '--reporter', reporter, spec];
 const SUITES = [
-  { name: 'unit', spec: 'test/out/unit/**/*.test.js' },
-  { name: 'cli', spec: 'test/out/cli/**/*.test.js' },
-  { name: 'protocol', spec: 'test/out/protocol/**/*.test.js' },
+  { name: 'unit', args: mochaSuite('test/out/unit/**/*.test.js') },
+  { name: 'cli', args: mochaSuite('test/out/cli/**/*.test.js') },
+  { name: 'protocol', args: mochaSuite('test/out/protocol/**/*.test.js') },
+  // Real VS Code (code-server) in Chromium; installs its tools on first run (scripts/setup-editor.sh).
+  { name: 'editor', args: ['test/out/editor/runner/main.js'] },
 ];
 
 function run(command, args, env = {}) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
-const build = run(process.execPath, [require.resolve('typescript/bin/tsc'), '-b']);
+const build = run('npm', ['run', '-s', 'build']);
 if (build.status !== 0) {
   console.log('build failed');
   console.log('0 passed, 1 failed');
@@ -34,7 +38,7 @@ for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.na
   const countsFile = path.join(os.tmpdir(), `rubric-test-${process.pid}-${suite.name}.json`);
   fs.rmSync(countsFile, { force: true });
   console.log(`\n=== ${suite.name} ===`);
-  const result = run(process.execPath, [mocha, '--reporter', reporter, suite.spec], { RUBRIC_TEST_COUNTS: countsFile });
+  const result = run(process.execPath, suite.args, { RUBRIC_TEST_COUNTS: countsFile });
   let counts = { passed: 0, failed: 1, skipped: 0 };
   if (fs.existsSync(countsFile)) counts = JSON.parse(fs.readFileSync(countsFile, 'utf8'));
   else console.log(`${suite.name}: mocha ended (status ${result.status}) without reporting counts`);

@@ -48,7 +48,7 @@ function chart(rows: SimulationRow[], label: string): string {
         // A range of slots is drawn at its lower bound; the table gives the full range.
         const h = (tier.min / n) * height;
         y -= h;
-        return `<rect x="${x}" y="${y.toFixed(2)}" width="${barWidth}" height="${h.toFixed(2)}" style="fill: var(${TIER_COLOURS[t % TIER_COLOURS.length]})"><title>N=${row.subjects} ${escapeHtml(tier.name)}: ${slots(tier)}</title></rect>`;
+        return `<rect x="${x}" y="${y.toFixed(2)}" width="${barWidth}" height="${h.toFixed(2)}" class="t${t % TIER_COLOURS.length}"><title>N=${row.subjects} ${escapeHtml(tier.name)}: ${slots(tier)}</title></rect>`;
       });
       const mark = row.warnings.length > 0 ? `<text x="${x + barWidth / 2}" y="${height + 12}" class="mark" text-anchor="middle">!</text>` : '';
       return parts.join('') + mark;
@@ -60,7 +60,9 @@ function chart(rows: SimulationRow[], label: string): string {
 export function renderSimulation(page: SimulationPage): string {
   const { rows, labels } = page;
   const tiers = rows[0]?.tiers ?? [];
-  const legend = tiers.map((t, i) => `<span class="key"><i style="background: var(${TIER_COLOURS[i % TIER_COLOURS.length]})"></i>${escapeHtml(t.name)}</span>`).join('');
+  const legend = tiers.map((t, i) => `<span class="key"><i class="t${i % TIER_COLOURS.length}"></i>${escapeHtml(t.name)}</span>`).join('');
+  // Colours come from classes in the nonce'd style block: the CSP forbids inline style attributes.
+  const palette = TIER_COLOURS.map((colour, i) => `rect.t${i} { fill: var(${colour}); } i.t${i} { background: var(${colour}); }`).join('\n  ');
   const head = `<tr><th>${escapeHtml(labels.subjects)}</th>${tiers.map((t) => `<th>${escapeHtml(t.name)}</th>`).join('')}<th>${escapeHtml(labels.warnings)}</th></tr>`;
   const body = rows
     .map((row) => {
@@ -93,6 +95,7 @@ export function renderSimulation(page: SimulationPage): string {
   .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
   .mark { fill: var(--vscode-editorWarning-foreground); font-size: 10px; }
   .empty { opacity: .8; }
+  ${palette}
 </style>
 <title>${escapeHtml(page.title)}</title>
 </head>

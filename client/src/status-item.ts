@@ -6,7 +6,11 @@ import { RUBRIC_FILE, Summary, SummaryRequest } from './protocol';
 export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('rubric.status', vscode.StatusBarAlignment.Left, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly updated = new vscode.EventEmitter<void>();
   private generation = 0;
+
+  /** Fires after each update of the item, whatever its outcome. */
+  readonly onDidUpdate = this.updated.event;
 
   constructor(private readonly client: LanguageClient) {
     this.item.name = vscode.l10n.t('Rubric summary');
@@ -49,6 +53,7 @@ export class StatusItem implements vscode.Disposable {
     if (generation !== this.generation) return;
     if (!summary) {
       this.item.hide();
+      this.updated.fire();
       return;
     }
     const off = summary.total === null || summary.total !== summary.expected;
@@ -58,10 +63,12 @@ export class StatusItem implements vscode.Disposable {
       ? vscode.l10n.t('Top-level weights add up to {0}, not {1}. Click for the quota simulation.', String(summary.total ?? '?'), String(summary.expected ?? '?'))
       : vscode.l10n.t('Weights add up. Click for the quota simulation.');
     this.item.show();
+    this.updated.fire();
   }
 
   dispose(): void {
     this.item.dispose();
+    this.updated.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -65,7 +65,8 @@ describe('rubric command line (child process)', () => {
 
   it('speaks Chinese with --locale zh-CN or a zh LANG', () => {
     const byOption = rubric(['check', '--locale', 'zh-CN', 'samples/broken/weights-sum.rubric.yaml']);
-    assert.match(byOption.stdout, /错误 weights-sum: 一级指标分值合计 95，应为 100：还差 5/);
+    // The severity word stays English for CI matchers; the message is Chinese.
+    assert.match(byOption.stdout, /:10:1: error weights-sum: 一级指标分值合计 95，应为 100：还差 5/);
     assert.match(byOption.stdout, /已检查 1 个文件：1 个错误，0 个警告/);
     const byEnv = rubric(['check', 'samples/broken/weights-sum.rubric.yaml'], { LANG: 'zh_CN.UTF-8' });
     assert.match(byEnv.stdout, /一级指标分值合计/);
@@ -84,6 +85,11 @@ describe('rubric command line (child process)', () => {
     const result = rubric(['check', gbk]);
     assert.equal(result.status, 2);
     assert.match(result.stderr, /is not UTF-8 text .*save it as UTF-8/);
+    const json = rubric(['check', '--format', 'json', gbk]);
+    assert.equal(json.status, 2);
+    const [report] = JSON.parse(json.stdout);
+    assert.deepEqual(report.diagnostics, []);
+    assert.match(report.error, /not UTF-8/);
   });
 
   it('reads a file behind a BOM with CRLF lines, at the columns editors show', () => {

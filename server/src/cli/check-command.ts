@@ -8,6 +8,8 @@ import { Format } from './options';
 
 export interface FileReport {
   file: string;
+  /** Why the file could not be checked (missing, not UTF-8…); its diagnostics are then empty. */
+  error?: string;
   diagnostics: {
     code: string;
     severity: string;
@@ -51,6 +53,7 @@ export async function runCheck(paths: string[], format: Format, locale: Locale, 
     if (!read.ok) {
       unreadable = true;
       output.err(`${file}: ${t.cannotRead}: ${read.reason[locale]}`);
+      reports.push({ file: path.normalize(file), error: read.reason[locale], diagnostics: [] });
       continue;
     }
     const analysis = core.analyze(read.text);
@@ -64,14 +67,12 @@ export async function runCheck(paths: string[], format: Format, locale: Locale, 
     for (const d of report.diagnostics) {
       if (d.severity === 'error') errors++;
       else if (d.severity === 'warning') warnings++;
-      if (format === 'text') {
-        const severity = t.severity[d.severity as 'error' | 'warning' | 'info'];
-        output.out(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${severity} ${d.code}: ${d.message}`);
-      }
+      // The severity word stays English in every language: editors' and CI's matchers read it.
+      if (format === 'text') output.out(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
     }
   }
   if (format === 'json') output.out(JSON.stringify(reports, null, 2));
-  else output.out(t.summary(reports.length, errors, warnings));
+  else output.out(t.summary(reports.filter((r) => r.error === undefined).length, errors, warnings));
   if (unreadable || files.length === 0) return 2;
   return errors > 0 ? 1 : 0;
 }

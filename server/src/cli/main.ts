@@ -12,7 +12,10 @@ const processOutput: Output = {
 
 /** `rubric check …` / `rubric simulate …`; resolves to the exit status. */
 export async function main(args: string[], output: Output = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  let locale: Locale = localeFrom(undefined, env) ?? 'en';
+  // Known before parsing, so even a usage error is in the person's language.
+  const localeIndex = args.indexOf('--locale');
+  const early = localeIndex >= 0 ? args[localeIndex + 1] : args.find((a) => a.startsWith('--locale='))?.slice('--locale='.length);
+  let locale: Locale = localeFrom(early, env) ?? localeFrom(undefined, env) ?? 'en';
   try {
     const { values, positionals } = parseCommandLine(args);
     const chosen = localeFrom(values.locale, env);
@@ -41,10 +44,19 @@ export async function main(args: string[], output: Output = processOutput, env: 
     }
     throw new UsageError(`${t.unknownCommand}: ${command}`);
   } catch (error) {
-    // parseArgs reports unknown options as TypeErrors with a readable message: bad usage too.
-    const message = error instanceof Error ? error.message : String(error);
-    output.err(`rubric: ${message}`);
+    output.err(`rubric: ${usageMessage(error, locale)}`);
     output.err(locale === 'zh-CN' ? '用法见 rubric --help' : 'See rubric --help');
     return 2;
   }
+}
+
+/** parseArgs throws with Node's English; say the same in the person's language. */
+function usageMessage(error: unknown, locale: Locale): string {
+  const t = cliText(locale);
+  const code = (error as { code?: string }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  const option = /'(--?[^' ]+)/.exec(message)?.[1] ?? '';
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return t.unknownOption(option);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return t.missingValue(option);
+  return message;
 }

@@ -66,7 +66,11 @@ export async function runSimulate(request: SimulateRequest, core: RubricCore, ou
   const index = request.document === undefined ? 1 : parseWhole(request.document);
   const document = index !== undefined && index >= 1 ? analysis.documents[index - 1] : undefined;
   if (!document) {
-    output.err(`${request.file}: ${t.noDocument} ${request.document ?? 1}`);
+    output.err(`${request.file}${request.locale === 'zh-CN' ? '' : ': '}${t.noDocument(String(request.document ?? 1))}`);
+    return 2;
+  }
+  if (document.findings.some((f) => f.code === 'yaml-syntax')) {
+    output.err(`${request.file}: ${t.syntaxFirst}`);
     return 2;
   }
   if (document.quotaInputs.length === 0) {
@@ -84,7 +88,8 @@ export async function runSimulate(request: SimulateRequest, core: RubricCore, ou
     output.out(JSON.stringify({ file, rows }, null, 2));
   } else {
     const title = document.model.title?.value ?? file;
-    output.out(`${file} — ${title} (${t.rounding}: ${document.model.rounding})`);
+    const rounding = t.roundingNames[document.model.rounding] ?? document.model.rounding;
+    output.out(request.locale === 'zh-CN' ? `${file} —— ${title}（${t.rounding}：${rounding}）` : `${file} — ${title} (${t.rounding}: ${rounding})`);
     for (const line of renderTable(rows, request.locale)) output.out(line);
   }
   return 0;

@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import { CHECKS } from './checks';
 import { CheckContext } from './checks/check';
-import { Finding } from './findings';
+import { Finding, text } from './findings';
 import { buildRubricModel } from './model/build-model';
 import { RubricModel } from './model/rubric-model';
 import { ParsedDocument, ParsedText, parseText } from './parse';
@@ -78,7 +78,8 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     // often notices the error only on the next line, so the blank text before it counts too.
     const firstError = Math.min(...parsed.syntaxErrors.map((e) => e.span.start));
     const halfTypedFrom = Number.isFinite(firstError) ? parsedText.text.slice(0, firstError).trimEnd().length : Infinity;
-    const known = semantic.filter((f) => Math.max(f.span.end, f.dependsOn?.end ?? 0) < halfTypedFrom);
+    // A missing key cannot be judged while part of the document does not parse.
+    const known = semantic.filter((f) => Math.max(f.span.end, f.dependsOn?.end ?? 0) < halfTypedFrom && !(Number.isFinite(firstError) && f.data?.missingKey));
     const findings = applySuppressions([...syntax, ...known], parsedText.text, parsedText.lines, parsed.span);
     return { parsed, model, quotaInputs, allocation, findings: findings.sort(byPosition) };
   }
@@ -88,8 +89,20 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     analyze(text) {
       const parsed = parseText(text);
       const documents = parsed.documents.filter((d) => !isEmpty(d)).map((d) => analyzeDocument(parsed, d));
-      return { parsed, documents, findings: documents.flatMap((d) => d.findings).sort(byPosition) };
+      const findings = documents.flatMap((d) => d.findings).sort(byPosition);
+      if (documents.length === 0) findings.push(noRubric());
+      return { parsed, documents, findings };
     },
+  };
+}
+
+/** A rubric file with nothing in it (or only comments) is reported once, at its start. */
+function noRubric(): Finding {
+  return {
+    code: 'schema',
+    severity: 'error',
+    span: { start: 0, end: 0 },
+    message: text('This file holds no rubric yet: start with rubric:, indicators: and tiers:', '此文件中还没有考核细则：请从 rubric:、indicators:、tiers: 开始填写'),
   };
 }
 

@@ -20,21 +20,36 @@ export interface ParsedText {
   documents: ParsedDocument[];
 }
 
-/** Chinese for the parser's messages people meet while typing; others keep the parser's English. */
-const SYNTAX_MESSAGES_ZH: Record<string, string> = {
-  BAD_INDENT: '缩进不正确',
-  BLOCK_AS_IMPLICIT_KEY: '此处不能嵌套映射：检查冒号后的内容或缩进',
-  MULTILINE_IMPLICIT_KEY: '键必须写在同一行内',
-  DUPLICATE_KEY: '同一层级中键重复',
-  MISSING_CHAR: '缺少字符（例如未闭合的 ] 或 }）',
-  UNEXPECTED_TOKEN: '出现了意外的内容',
-  TAB_AS_INDENT: '不能用制表符（Tab）缩进，请改用空格',
-  BAD_SCALAR_START: '值不能以此字符开头，请加引号',
-  MISSING_ANCHOR: '引用了不存在的锚点',
-  BAD_DIRECTIVE: '无效的 YAML 指令',
-  UNEXPECTED_FLOW_ACTION: '流式集合中出现意外内容',
-  IMPOSSIBLE: 'YAML 解析失败',
-};
+/**
+ * Chinese for the parser's messages people meet while typing, matched on the English text (one
+ * parser code covers several situations); others keep the parser's English after a prefix.
+ */
+const SYNTAX_MESSAGES_ZH: [RegExp, string][] = [
+  [/Missing closing "?quote/i, '引号未闭合：缺少右引号'],
+  [/Flow sequence .*end with a \]/i, '方括号 [ 未闭合，或其后内容缩进不足：缺少 ]'],
+  [/Flow mapping .*end with a \}/i, '花括号 { 未闭合，或其后内容缩进不足：缺少 }'],
+  [/Expected .*\]/i, '缺少右方括号 ]'],
+  [/Expected .*\}/i, '缺少右花括号 }'],
+  [/Implicit map keys need to be followed by map values/i, '键后面缺少冒号和值'],
+  [/Implicit keys need to be on a single line/i, '键必须写在同一行内'],
+  [/Nested mappings are not allowed in compact mappings/i, '冒号后不能直接再写“键: 值”：请换行并缩进'],
+  [/block sequence may not be used as an implicit map key/i, '列表不能用作键：请检查“- ”所在行的缩进'],
+  [/Map keys must be unique/i, '同一层级中键重复'],
+  [/Tabs are not allowed as indentation|tab/i, '不能用制表符（Tab）缩进，请改用空格'],
+  [/indent/i, '缩进不正确'],
+  [/Plain value cannot start with/i, '值不能以此字符开头，请加引号'],
+  [/Unexpected/i, '出现了意外的内容'],
+];
+
+/** Full-width punctuation typed with a Chinese input method breaks YAML; say which. */
+/** Only where they break structure: Chinese text values may hold "：" and "，" freely. */
+const FULL_WIDTH: [RegExp, string, string][] = [
+  [/^[^:#\n]*：/m, 'the full-width colon "：" where a key needs ":"', '全角冒号“：”，键后须用半角“:”'],
+  [/^[ \t]*\u3000/m, 'a full-width space in the indentation', '全角空格缩进，须用半角空格'],
+  [/^[ \u3000]*\t/m, 'a tab in the indentation', '制表符（Tab）缩进，须用空格'],
+  [/\[[^\]\n]*，/, 'the full-width comma "，" inside [ ]', '方括号内的全角逗号“，”，须用半角“,”'],
+  [/[【】]/, 'full-width brackets "【】"', '全角方括号“【】”，须用半角“[ ]”'],
+];
 
 function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
@@ -43,7 +58,8 @@ function firstLine(message: string): string {
 /** Text → YAML documents with exact spans. Never throws: half-typed text is the normal case. */
 export function parseText(source: string): ParsedText {
   const lines = new LineIndex(source);
-  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true });
+  // logLevel 'error': the parser's warnings (e.g. a collection used as a key) are not for the console.
+  const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents = docs.map((doc) => {
     const range = doc.range ?? [0, source.length, source.length];
@@ -54,16 +70,26 @@ export function parseText(source: string): ParsedText {
       // The parser marks one character of a repeated key; underline the whole key.
       if (error.code === 'DUPLICATE_KEY') end = Math.max(end, start + /^[^:\r\n]*/.exec(source.slice(start))![0].trimEnd().length);
       const span = widenEmpty({ start, end }, source, lines);
-      const en = firstLine(error.message);
-      const identity = `${span.start}:${span.end}:${en}`;
+      const identity = `${span.start}:${span.end}`;
       if (seen.has(identity)) return [];
       seen.add(identity);
-      const zh = SYNTAX_MESSAGES_ZH[error.code] ? `${SYNTAX_MESSAGES_ZH[error.code]}（${en}）` : `YAML 语法错误：${en}`;
-      return [{ span, message: text(en, zh) }];
+      return [{ span, message: syntaxMessage(error.message, source, lines, span) }];
     });
     return { doc, span: { start: range[0], end: range[2] }, syntaxErrors };
   });
   return { text: source, lines, documents };
+}
+
+function syntaxMessage(parserMessage: string, source: string, lines: LineIndex, span: Span): LocalizedText {
+  const en = firstLine(parserMessage);
+  const zh = SYNTAX_MESSAGES_ZH.find(([pattern]) => pattern.test(en))?.[1];
+  // The cause is usually on the error's line or the one above it.
+  const line = lines.positionAt(span.start).line;
+  const nearby = [line, line - 1].filter((l) => l >= 0).map((l) => source.slice(lines.lineStart(l), lines.lineEnd(l))).join('\n');
+  const cause = FULL_WIDTH.find(([pattern]) => pattern.test(nearby));
+  const hintEn = cause ? ` (this line has ${cause[1]})` : '';
+  const hintZh = cause ? `（此处有${cause[2]}）` : '';
+  return text(`${en}${hintEn}`, `${zh ?? `YAML 语法错误：${en}`}${hintZh}`);
 }
 
 /**

@@ -22,7 +22,7 @@ describe('quota-empty', () => {
     assert.match(finding.message['zh-CN'], /0\.4 → 0.*不足1个按1个/);
   });
 
-  it('underlines a max that gives 0 slots', () => {
+  it('does not warn for a cap that rounds to 0: the cap holds, and min-one would break it', () => {
     expectFindings(
       yaml`
         rubric: x
@@ -30,7 +30,7 @@ describe('quota-empty', () => {
         indicators:
           - {name: a, weight: 100}
         tiers:
-          - {name: A, quota: {max: «4%»}}
+          - {name: A, quota: {max: 4%}}
           - {name: B}
       `,
       'quota-empty',

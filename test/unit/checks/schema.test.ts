@@ -174,7 +174,7 @@ describe('schema', () => {
       `,
       'schema',
     );
-    assert.match(finding.message.en, /Did you mean "half-up"\?/);
+    assert.match(finding.message.en, /did you mean "half-up"\?/);
   });
 
   it('underlines a quota that is neither a percentage up to 100% nor a count', () => {

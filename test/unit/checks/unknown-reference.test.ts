@@ -54,8 +54,8 @@ describe('unknown-reference', () => {
       `,
       'unknown-reference',
     );
-    assert.match(finding.message.en, /known: excellent, average/);
-    assert.match(finding.message['zh-CN'], /excellent、average/);
+    assert.match(finding.message.en, /known: excellent \(优秀\), average \(一般\)/);
+    assert.match(finding.message['zh-CN'], /excellent（优秀）、average（一般）/);
   });
 
   it('says when no method is defined at all', () => {
@@ -104,6 +104,6 @@ describe('unknown-reference', () => {
       `,
       'unknown-reference',
     );
-    assert.match(finding.message.en, /known: review/);
+    assert.match(finding.message.en, /is the name of the method with id "review": refer to it by its id/);
   });
 });

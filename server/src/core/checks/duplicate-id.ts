@@ -16,6 +16,7 @@ const KINDS: Kind[] = [
   { en: 'rater', zh: '评价主体', items: ({ model }) => model.raters.items },
   { en: 'bonus item', zh: '加分项', items: ({ model }) => model.bonus?.items ?? [] },
   { en: 'veto item', zh: '否决项', items: ({ model }) => model.veto.items },
+  { en: 'subject', zh: '考核对象', items: ({ model }) => model.subjectItems },
 ];
 
 export const duplicateId: Check = {
@@ -33,7 +34,9 @@ export const duplicateId: Check = {
         }
         const line = context.lineOf(earlier.keySpan.start);
         const fromName = item.id?.value === undefined;
-        const message = fromName
+        const message = kind.en === 'subject'
+          ? text(`The subject "${item.key}" is listed twice (line ${line}): it would be counted twice in N`, `考核对象“${item.key}”重复列出（首次在第 ${line} 行），会被重复计入考核对象总数`)
+          : fromName
           ? text(
               `Another ${kind.en} is already called "${item.key}" (line ${line}); without an id the name is the id: add an id to tell them apart`,
               `第 ${line} 行已有同名${kind.zh}“${item.key}”；未填写 id 时以名称作 id，请补充 id 加以区分`,

@@ -53,14 +53,16 @@ export const quotaOverflow: Check = {
     }
 
     const needed = allocation?.problems.find((p) => p.code === 'quota-overflow');
-    if (findings.length === 0 && needed?.code === 'quota-overflow' && model.tiers.field) {
+    if (findings.length === 0 && needed?.code === 'quota-overflow' && model.tiers.field && allocation) {
+      // Which tiers ask for how many: `优秀 5 + 良好 4`.
+      const parts = allocation.tiers.filter((t) => t.min > 0).map((t) => `${t.name} ${t.min}`).join(' + ');
       findings.push(
         finding(
           quotaOverflow,
           model.tiers.field.keySpan,
           text(
-            `Fixed and minimum quotas need ${needed.needed} of the ${needed.subjects} subjects`,
-            `固定名额与最低名额共需 ${needed.needed} 个，但考核对象只有 ${needed.subjects} 个`,
+            `Fixed and minimum quotas need ${needed.needed} of the ${needed.subjects} subjects (${parts})`,
+            `固定名额与最低名额共需 ${needed.needed} 个（${parts}），但考核对象只有 ${needed.subjects} 个`,
           ),
           { dependsOn: model.tiers.field.span },
         ),

@@ -1,18 +1,39 @@
 import { Finding, text } from '../findings';
-import { Field } from '../model/rubric-model';
+import { Field, NamedItem } from '../model/rubric-model';
 import { nearSpelling } from '../text/near-spelling';
 import { Check, finding } from './check';
 
-function unresolved(reference: Field<string>, known: string[], kind: { en: string; zh: string }): Finding[] {
+/** `poor (不合格)`: ids with the names people recognise them by. */
+function listed(items: NamedItem[], zh: boolean): string {
+  const seen = new Set<string>();
+  return items
+    .filter((i) => i.key !== undefined && !seen.has(i.key) && seen.add(i.key))
+    .map((i) => (i.name?.value && i.name.value !== i.key ? (zh ? `${i.key}（${i.name.value}）` : `${i.key} (${i.name.value})`) : i.key!))
+    .join(zh ? '、' : ', ');
+}
+
+function unresolved(reference: Field<string>, items: NamedItem[], kind: { en: string; zh: string }): Finding[] {
   const name = reference.value;
+  const known = items.flatMap((i) => (i.key === undefined ? [] : [i.key]));
   if (name === undefined || known.includes(name)) return [];
-  const suggestion = nearSpelling(name, known);
-  const message = suggestion
-    ? text(`No ${kind.en} has the id "${name}": did you mean "${suggestion}"?`, `没有 id 为“${name}”的${kind.zh}：是否应为“${suggestion}”？`)
-    : known.length > 0
-      ? text(`No ${kind.en} has the id "${name}"; known: ${known.join(', ')}`, `没有 id 为“${name}”的${kind.zh}；已定义：${known.join('、')}`)
-      : text(`No ${kind.en} has the id "${name}": none are defined`, `没有 id 为“${name}”的${kind.zh}：尚未定义任何${kind.zh}`);
-  return [finding(unknownReference, reference.span, message, { data: { reference: name, suggestion } })];
+  // People write the name they see (不合格) where the id (poor) is needed.
+  const byName = items.find((i) => i.name?.value === name && i.key !== undefined);
+  const suggestion = byName?.key ?? nearSpelling(name, known);
+  const suggested = items.find((i) => i.key === suggestion);
+  const alsoName = suggested?.name?.value && suggested.name.value !== suggestion ? suggested.name.value : undefined;
+  const message = byName
+    ? text(`"${name}" is the name of the ${kind.en} with id "${byName.key}": refer to it by its id`, `“${name}”是${kind.zh}的名称，其 id 为“${byName.key}”：此处须填写 id`)
+    : suggestion
+      ? text(
+          `No ${kind.en} has the id "${name}": did you mean "${suggestion}"${alsoName ? ` (${alsoName})` : ''}?`,
+          `没有 id 为“${name}”的${kind.zh}：是否应为“${suggestion}”${alsoName ? `（${alsoName}）` : ''}？`,
+        )
+      : known.length > 0
+        ? text(`No ${kind.en} has the id "${name}"; known: ${listed(items, false)}`, `没有 id 为“${name}”的${kind.zh}；已定义：${listed(items, true)}`)
+        : text(`No ${kind.en} has the id "${name}": none are defined`, `没有 id 为“${name}”的${kind.zh}：尚未定义任何${kind.zh}`);
+  const fullWidth = name.includes('，') ? text(' (the full-width comma "，" inside [ ] must be ",")', '（方括号内的全角逗号“，”须改为半角“,”）') : undefined;
+  const withHint = fullWidth ? text(message.en + fullWidth.en, message['zh-CN'] + fullWidth['zh-CN']) : message;
+  return [finding(unknownReference, reference.span, withHint, { data: { reference: name, suggestion } })];
 }
 
 /** Method ids on indicators and tier ids in `veto` must name something that exists. */
@@ -20,12 +41,10 @@ export const unknownReference: Check = {
   code: 'unknown-reference',
   severity: 'error',
   run({ model }) {
-    const methodIds = model.methods.items.flatMap((m) => (m.key === undefined ? [] : [m.key]));
-    const tierIds = model.tiers.items.flatMap((t) => (t.key === undefined ? [] : [t.key]));
     const methodFindings = model.allIndicators.flatMap((indicator) =>
-      indicator.methods.flatMap((method) => unresolved(method, methodIds, { en: 'method', zh: '考核方式' })),
+      indicator.methods.flatMap((method) => unresolved(method, model.methods.items, { en: 'method', zh: '考核方式' })),
     );
-    const vetoFindings = model.veto.items.flatMap((veto) => (veto.tier ? unresolved(veto.tier, tierIds, { en: 'tier', zh: '等次' }) : []));
+    const vetoFindings = model.veto.items.flatMap((veto) => (veto.tier ? unresolved(veto.tier, model.tiers.items, { en: 'tier', zh: '等次' }) : []));
     return [...methodFindings, ...vetoFindings];
   },
 };

@@ -174,6 +174,18 @@ function subjectsCount(f: Field<unknown> | undefined): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
+/** Each subject of a `subjects` list, as a named item so duplicates can be found like ids. */
+function subjectItems(f: Field<unknown> | undefined): NamedItem[] {
+  return itemsOf(asSeq(f?.value)).flatMap((node) => {
+    const scalar = asScalar(node);
+    const s = nodeSpan(scalar);
+    if (!scalar || !s || (typeof scalar.value !== 'string' && typeof scalar.value !== 'number')) return [];
+    const value = String(scalar.value);
+    const nameField = { value, keySpan: s, span: s };
+    return [{ span: s, name: nameField, key: value, keySpan: s }];
+  });
+}
+
 const DEFAULT_TOTAL = decimal(100);
 
 export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): RubricModel {
@@ -193,6 +205,7 @@ export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): Rubr
     totalField,
     subjects: subjectsCount(subjectsField),
     subjectsField,
+    subjectItems: subjectItems(subjectsField),
     rounding: roundingField?.value ?? 'half-up',
     roundingField,
     methods: list(root, 'methods', named),

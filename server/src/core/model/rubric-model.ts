@@ -89,6 +89,8 @@ export interface RubricModel {
   /** N: the length of the `subjects` list or the count; undefined when not stated. */
   subjects: number | undefined;
   subjectsField?: Field<unknown>;
+  /** The named subjects, when `subjects` is a list. */
+  subjectItems: NamedItem[];
   rounding: RoundingMode;
   roundingField?: Field<RoundingMode>;
   methods: ListField<NamedItem>;

@@ -90,6 +90,8 @@ export function allocate(tiers: readonly TierQuotaInput[], subjects: number, rou
       const othersUpper = finiteUpperTotal - (own.upper === UNBOUNDED ? 0 : own.upper);
       max = Math.max(0, Math.min(own.upper, n - othersLower));
       min = Math.max(own.lower, othersUnbounded ? 0 : n - othersUpper);
+      // Never show fewer than the tier's own bound asks for: an overflow is reported, not hidden.
+      max = Math.max(max, own.lower);
       min = Math.min(min, max);
     }
     const tierWorkings = QUOTA_BOUNDS.map((b) => workings[index][b]).filter((w): w is SlotWorking => !!w);
@@ -110,11 +112,15 @@ export function allocate(tiers: readonly TierQuotaInput[], subjects: number, rou
     if (lower !== undefined && upper !== undefined && lower > upper) {
       problems.push({ code: 'quota-conflict', tier: index, bound: 'min', lower, upper });
     }
-    for (const working of [own.exactly, own.max]) {
-      if (working && working.amount.kind === 'percent' && working.slots === 0 && n > 0) {
-        problems.push({ code: 'quota-empty', tier: index, bound: working.bound, working });
-      }
+    // Only a fixed share can be "empty": a cap that rounds to 0 keeps its rule (nobody is above it),
+    // and warning there would push towards min-one, which breaks the cap.
+    const fixed = own.exactly;
+    if (fixed && fixed.amount.kind === 'percent' && fixed.slots === 0 && n > 0 && fixed.amount.percent.gt(0)) {
+      problems.push({ code: 'quota-empty', tier: index, bound: 'exactly', working: fixed });
     }
+    // Contradictory bounds are a quota-conflict: rounding advice for either bound would only confuse.
+    const contradictory = own.min && own.max && (own.min.slots > own.max.slots || (own.min.amount.kind === 'percent' && own.max.amount.kind === 'percent' && own.min.amount.percent.gt(own.max.amount.percent)));
+    if (contradictory) return;
     const capBroken = own.max && own.max.amount.kind === 'percent' && decimal(own.max.slots).gt(own.max.raw);
     if (capBroken && own.max) problems.push({ code: 'quota-rounding', tier: index, bound: 'max', working: own.max, keeps: 'floor' });
     const floorBroken = own.min && own.min.amount.kind === 'percent' && decimal(own.min.slots).lt(own.min.raw);

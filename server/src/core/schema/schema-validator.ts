@@ -4,14 +4,8 @@ import { Finding, LocalizedText, text } from '../findings';
 import { asMap, asSeq, findPair, keySpan, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
 import { Span } from '../text/span';
-
-/** The parts of a JSON Schema node this module reads; titles exist in both languages. */
-interface SchemaNode {
-  title?: string;
-  'x-title-zh-CN'?: string;
-  properties?: Record<string, SchemaNode>;
-  enum?: unknown[];
-}
+import { SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';
+import { ROUNDING_SYNONYMS } from './synonyms';
 
 /** Keywords of ours in the schema: bilingual titles and enum descriptions for editors. */
 export const SCHEMA_VOCABULARY = ['x-title-zh-CN', 'x-description-zh-CN', 'x-enumDescriptions', 'x-enumDescriptions-zh-CN'];
@@ -26,6 +20,7 @@ export function createSchemaValidator(schema: object): SchemaValidator {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false, verbose: true });
   ajv.addVocabulary(SCHEMA_VOCABULARY);
   const validate: ValidateFunction = ajv.compile(schema);
+  const docs = new SchemaDocs(schema as SchemaNode);
   return (doc, source) => {
     let data: unknown;
     try {
@@ -34,7 +29,7 @@ export function createSchemaValidator(schema: object): SchemaValidator {
       return []; // an alias error is already a syntax error
     }
     if (validate(data)) return [];
-    return toFindings(validate.errors ?? [], doc, source);
+    return toFindings(validate.errors ?? [], doc, source, docs);
   };
 }
 
@@ -66,13 +61,24 @@ function resolvePointer(doc: Document.Parsed, pointer: string): Resolved {
   return { node, pair, found: true };
 }
 
+function segmentsOf(pointer: string): SchemaPath {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+}
+
 function lastKey(pointer: string): string {
-  const named = pointer.split('/').filter((s) => s !== '' && !/^\d+$/.test(s));
+  const named = segmentsOf(pointer).filter((s): s is string => typeof s === 'string');
   return named.length > 0 ? named[named.length - 1] : 'rubric';
 }
 
+/** `weight (Points)` / `weight（分值）`: the key with the schema's title in each language. */
 function titleOf(schema: SchemaNode | undefined, key: string): LocalizedText {
   return text(schema?.title ? `${key} (${schema.title})` : key, schema?.['x-title-zh-CN'] ? `${key}（${schema['x-title-zh-CN']}）` : key);
+}
+
+/** A key as people typed it, on one line and not too long (a broken line can make a huge "key"). */
+function shown(key: string): string {
+  const line = key.split(/\r?\n/)[0];
+  return line.length > 40 ? `${line.slice(0, 40)}…` : line;
 }
 
 /** Where the object at `resolved` is named: its key, else (a list item) its first key, else itself. */
@@ -104,8 +110,8 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   number: ['a number', '数字'],
   integer: ['a whole number', '整数'],
   string: ['text', '文本'],
-  array: ['a list', '列表'],
-  object: ['a mapping of keys', '键值映射'],
+  array: ['a list (lines starting with "- ")', '列表（以“- ”开头的各行）'],
+  object: ['keys below it (key: value)', '在其下逐行填写“键: 值”'],
   boolean: ['true or false', '是或否'],
   null: ['empty', '空'],
 };
@@ -115,7 +121,7 @@ function describeValue(value: unknown): [string, string] {
   if (Array.isArray(value)) return ['a list', '列表'];
   if (typeof value === 'number') return [`the number ${value}`, `数字 ${value}`];
   if (typeof value === 'string') return [`the text "${value}"`, `文本“${value}”`];
-  if (typeof value === 'object') return ['a mapping', '键值映射'];
+  if (typeof value === 'object') return ['keys and values', '“键: 值”内容'];
   return [String(value), String(value)];
 }
 
@@ -123,7 +129,7 @@ function schemaFinding(span: Span, message: LocalizedText, data?: Record<string,
   return { code: 'schema', severity: 'error', span, message, data };
 }
 
-function toFindings(errors: ErrorObject[], doc: Document.Parsed, source: string): Finding[] {
+function toFindings(errors: ErrorObject[], doc: Document.Parsed, source: string, docs: SchemaDocs): Finding[] {
   const findings: Finding[] = [];
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   // `wieght: 30` on a scored item is one mistake: the unknown key (with its fix), not also a missing `weight`.
@@ -142,7 +148,7 @@ function toFindings(errors: ErrorObject[], doc: Document.Parsed, source: string)
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     // A value of the wrong type is reported once, by its type.
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && typed.has(error.instancePath)) continue;
-    const finding = toFinding(error, doc, source);
+    const finding = toFinding(error, doc, source, docs);
     if (!finding) continue;
     const identity = `${finding.span.start}:${finding.span.end}:${finding.message.en}`;
     if (seen.has(identity)) continue;
@@ -152,15 +158,25 @@ function toFindings(errors: ErrorObject[], doc: Document.Parsed, source: string)
   return findings;
 }
 
-function toFinding(error: ErrorObject, doc: Document.Parsed, source: string): Finding | undefined {
+const QUOTA_HINT = text(
+  'write a percentage such as 30% (at most 100%) or a whole number of subjects such as 3',
+  '应写百分比（如 30%，不超过 100%）或整数名额（如 3）',
+);
+
+function isQuotaValue(schema: SchemaNode | undefined): boolean {
+  return typeof (schema as { pattern?: unknown } | undefined)?.pattern === 'string';
+}
+
+function toFinding(error: ErrorObject, doc: Document.Parsed, source: string, docs: SchemaDocs): Finding | undefined {
   const resolved = resolvePointer(doc, error.instancePath);
+  const path = segmentsOf(error.instancePath);
   const key = lastKey(error.instancePath);
-  const parentSchema = error.parentSchema as SchemaNode | undefined;
-  const label = titleOf(parentSchema, key);
+  const ownSchema = docs.nodeAt(path);
+  const label = titleOf(ownSchema, key);
   switch (error.keyword) {
     case 'required': {
       const missing = String(error.params.missingProperty);
-      const missingLabel = titleOf(parentSchema?.properties?.[missing], missing);
+      const missingLabel = titleOf(docs.nodeAt([...path, missing]), missing);
       return schemaFinding(
         ownerSpan(resolved, doc),
         text(`Missing required key ${missingLabel.en}`, `缺少必填项 ${missingLabel['zh-CN']}`),
@@ -171,55 +187,70 @@ function toFinding(error: ErrorObject, doc: Document.Parsed, source: string): Fi
       const unknownKey = String(error.params.additionalProperty);
       const pair = findPair(asMap(resolved.node), unknownKey);
       const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, doc);
-      const allowed = Object.keys(parentSchema?.properties ?? {});
+      const allowed = Object.keys(ownSchema?.properties ?? {});
       const suggestion = nearSpelling(unknownKey, allowed);
+      const typed = shown(unknownKey);
       const message = suggestion
-        ? text(`Unknown key "${unknownKey}": did you mean "${suggestion}"?`, `未知的键“${unknownKey}”：是否应为“${suggestion}”？`)
-        : text(`Unknown key "${unknownKey}"; allowed here: ${allowed.join(', ')}`, `未知的键“${unknownKey}”；此处可用：${allowed.join('、')}`);
+        ? text(`Unknown key "${typed}": did you mean "${suggestion}"?`, `未知的键“${typed}”：是否应为“${suggestion}”？`)
+        : text(`Unknown key "${typed}"; allowed here: ${allowed.join(', ')}`, `未知的键“${typed}”；此处可用：${allowed.join('、')}`);
       return schemaFinding(span, message, { unknownKey, suggestion });
     }
     case 'type': {
+      if (path.length === 0) {
+        return schemaFinding(
+          valueSpanOf(resolved, doc, source),
+          text('This document is not a rubric: it should start with keys such as rubric:, indicators: and tiers:', '此文档不是考核细则：应以 rubric:、indicators:、tiers: 等键开头'),
+        );
+      }
+      if (isQuotaValue(ownSchema) && error.data !== null && error.data !== undefined) {
+        return schemaFinding(valueSpanOf(resolved, doc, source), text(`"${String(error.data)}" is not a quota: ${QUOTA_HINT.en}`, `“${String(error.data)}”不是有效的名额：${QUOTA_HINT['zh-CN']}`));
+      }
       const expected = ([] as string[]).concat(error.params.type as string | string[]);
       const en = expected.map((t) => TYPE_NAMES[t]?.[0] ?? t).join(' or ');
       const zh = expected.map((t) => TYPE_NAMES[t]?.[1] ?? t).join('或');
       const [actualEn, actualZh] = describeValue(error.data);
       if (error.data === null || error.data === undefined) {
-        return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']} 未填写：应为${zh}`));
+        return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']}未填写：应为${zh}`));
       }
-      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']} 应为${zh}，而不是${actualZh}`));
+      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']}应为${zh}，而不是${actualZh}`));
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const suggestion = typeof error.data === 'string' ? nearSpelling(error.data, allowed) : undefined;
-      const hintEn = suggestion ? ` Did you mean "${suggestion}"?` : '';
-      const hintZh = suggestion ? `是否应为“${suggestion}”？` : '';
+      const typed = typeof error.data === 'string' ? error.data.trim() : undefined;
+      const synonym = typed !== undefined ? ROUNDING_SYNONYMS[typed] : undefined;
+      const suggestion = typed === undefined ? undefined : synonym && allowed.includes(synonym) ? synonym : nearSpelling(typed, allowed);
+      const hintEn = suggestion ? `; did you mean "${suggestion}"?` : '';
+      const hintZh = suggestion ? `；是否应为“${suggestion}”？` : '';
       return schemaFinding(
         valueSpanOf(resolved, doc, source),
-        text(`"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}.${hintEn}`, `${label['zh-CN']} 不能取“${String(error.data)}”，可选：${allowed.join('、')}。${hintZh}`),
+        text(`"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}${hintEn}`, `${label['zh-CN']}不能取“${String(error.data)}”，可选：${allowed.join('、')}${hintZh}`),
         { suggestion },
       );
     }
-    case 'pattern':
+    case 'pattern': {
+      const value = String(error.data);
+      const fullWidth = /[％　]/.test(value);
       return schemaFinding(
         valueSpanOf(resolved, doc, source),
-        text(
-          `"${String(error.data)}" is not a quota: write a percentage such as 30% (at most 100%) or a whole number of subjects such as 3`,
-          `“${String(error.data)}”不是有效的名额：应写百分比（如 30%，不超过 100%）或整数名额（如 3）`,
-        ),
+        fullWidth
+          ? text(`"${value}" is not a quota: use the half-width % sign, as in 30%`, `“${value}”不是有效的名额：请使用半角百分号，如 30%`)
+          : text(`"${value}" is not a quota: ${QUOTA_HINT.en}`, `“${value}”不是有效的名额：${QUOTA_HINT['zh-CN']}`),
+        fullWidth ? { suggestion: value.replace(/％/g, '%').replace(/[　\s]/g, '') } : undefined,
       );
+    }
     case 'minimum':
     case 'exclusiveMinimum': {
       const limit = String(error.params.limit);
       const strict = error.keyword === 'exclusiveMinimum';
       return schemaFinding(
         valueSpanOf(resolved, doc, source),
-        text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']} 必须${strict ? '大于' : '不小于'} ${limit}`),
+        text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']}必须${strict ? '大于' : '不小于'} ${limit}`),
       );
     }
     case 'minItems':
     case 'minLength':
     case 'minProperties':
-      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} must not be empty`, `${label['zh-CN']} 不能为空`));
+      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} must not be empty`, `${label['zh-CN']}不能为空`));
     default:
       return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`));
   }

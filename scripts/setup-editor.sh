@@ -21,7 +21,7 @@ if [ -z "$node24_bin" ] || [ ! -x "$node24_bin/node" ]; then
   echo "setup-editor: installing Node 24 (npm package node@24)"
   mkdir -p "$cache/node24"
   (cd "$cache/node24" && [ -f package.json ] || (cd "$cache/node24" && npm init -y >/dev/null))
-  (cd "$cache/node24" && npm install --no-audit --no-fund --silent node@24)
+  (cd "$cache/node24" && npm install --no-audit --no-fund --loglevel=error node@24)
   node24_bin="$(ls -d "$node24_pkg"/node_modules/node-linux-*/bin | head -n 1)"
 fi
 node24_home="$(dirname "$node24_bin")"
@@ -31,7 +31,7 @@ if [ ! -x "$cache/code-server/node_modules/.bin/code-server" ]; then
   mkdir -p "$cache/code-server"
   (cd "$cache/code-server" && [ -f package.json ] || npm init -y >/dev/null)
   (cd "$cache/code-server" && PATH="$node24_bin:$PATH" npm_config_nodedir="$node24_home" \
-    npm install --no-audit --no-fund --silent --unsafe-perm "code-server@$code_server_version")
+    npm install --no-audit --no-fund --loglevel=error --unsafe-perm "code-server@$code_server_version")
 fi
 
 echo "NODE24_BIN=$node24_bin"

@@ -22,7 +22,7 @@ run(process.execPath, ['server/bin/rubric.js', 'check', ...fs.readdirSync(sample
 console.log('\n$ rubric simulate samples/forest-chief-2022.rubric.yaml');
 run(process.execPath, ['server/bin/rubric.js', 'simulate', 'samples/forest-chief-2022.rubric.yaml']);
 
-run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--out', vsix]);
+run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
 
 const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 if (hasCode) {

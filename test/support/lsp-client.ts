@@ -26,6 +26,10 @@ export interface ClientOptions {
   locale?: string;
   /** Answered to workspace/configuration for section `rubric`; without it the client cannot be asked. */
   settings?: Record<string, unknown>;
+  /** Another server to talk to (the benchmark's yaml-language-server); the rubric server by default. */
+  command?: string[];
+  /** Answers for other configuration sections (e.g. `yaml`). */
+  sections?: Record<string, unknown>;
 }
 
 /**
@@ -43,7 +47,8 @@ export class LspClient {
   exited: number | null | undefined;
 
   private constructor(private readonly options: ClientOptions) {
-    this.process = spawn(process.execPath, [SERVER, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    const [command, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
+    this.process = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.process.on('exit', (code) => (this.exited = code));
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
@@ -56,7 +61,11 @@ export class LspClient {
         }
       }
     });
-    this.connection.onRequest(ConfigurationRequest.type, (params) => params.items.map((item) => (item.section === 'rubric' ? this.options.settings ?? {} : null)));
+    this.connection.onRequest(ConfigurationRequest.type, (params) =>
+      params.items.map((item) => (item.section === 'rubric' ? this.options.settings ?? {} : (this.options.sections?.[item.section ?? ''] ?? null))),
+    );
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
     this.connection.onNotification('window/logMessage', () => undefined);
     this.connection.listen();
   }
@@ -70,7 +79,7 @@ export class LspClient {
       rootUri: null,
       locale: options.locale,
       capabilities: {
-        workspace: { configuration: options.settings !== undefined, inlayHint: { refreshSupport: false } },
+        workspace: { configuration: options.settings !== undefined || options.sections !== undefined, inlayHint: { refreshSupport: false } },
         textDocument: {
           publishDiagnostics: { versionSupport: true },
           completion: { completionItem: { snippetSupport: true } },
@@ -93,6 +102,10 @@ export class LspClient {
     this.texts.set(uri, text);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     return (await published).diagnostics;
+  }
+
+  get pid(): number | undefined {
+    return this.process.pid;
   }
 
   text(uri: string): string {

@@ -1,0 +1,208 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { performance } from 'perf_hooks';
+import { spawnSync } from 'child_process';
+import { parseAllDocuments } from 'yaml';
+import { CodeLensRequest, CompletionRequest, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
+import { generateRubric, random } from '../support/generate-rubric';
+import { LspClient, ROOT } from '../support/lsp-client';
+
+/**
+ * `npm run bench`: realistic rubrics of 100, 1,000 and 10,000 indicators through the real
+ * server over stdio, and the command line over a folder of 1,000 rubrics. Prints figures and
+ * ratios measured in one run; it asserts nothing (speed is not a unit test on shared machines).
+ */
+
+const args = process.argv.slice(2);
+const withYamlLs = args.includes('--with-yaml-ls');
+const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '100,1000,10000').split(',').map(Number);
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
+}
+
+function p95(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
+}
+
+const ms = (v: number) => (Number.isNaN(v) ? '—' : v < 10 ? v.toFixed(2) : v.toFixed(0));
+
+async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
+  const start = performance.now();
+  const result = await work();
+  return [performance.now() - start, result];
+}
+
+function fullParse(text: string): number {
+  return median([0, 1, 2].map(() => {
+    const start = performance.now();
+    parseAllDocuments(text);
+    return performance.now() - start;
+  }));
+}
+
+function peakRss(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]) / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Positions of criteria values spread over the file: where a person types in a big rubric. */
+function editPlaces(text: string, count: number, seed: number): number[] {
+  const places: number[] = [];
+  const pattern = /criteria: [^\n]*/g;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) places.push(match.index + match[0].length);
+  const next = random(seed);
+  return Array.from({ length: count }, () => places[Math.floor(next() * places.length)]);
+}
+
+function positionAt(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+interface Row {
+  server: string;
+  size: number;
+  lines: number;
+  parse: number;
+  open: number;
+  keyMedian: number;
+  keyP95: number;
+  inlay: number;
+  lens: number;
+  hover: number;
+  completion: number;
+  rss: number;
+}
+
+async function measure(server: string, size: number, client: LspClient, edits: number): Promise<Row> {
+  const { text } = generateRubric(size);
+  const uri = `file:///bench/size-${size}.rubric.yaml`;
+  const parse = fullParse(text);
+  const [open] = await time(() => client.open(uri, text));
+
+  const keys: number[] = [];
+  const inlays: number[] = [];
+  const hovers: number[] = [];
+  const completions: number[] = [];
+  let lens = NaN;
+  for (const [i, offset] of editPlaces(text, edits, size).entries()) {
+    // Type one character at the end of a criteria line, then take it back: the text is the
+    // original again after each pair, so every place is found at its first offset.
+    const at = positionAt(text, offset);
+    const after = { line: at.line, character: at.character + 1 };
+    keys.push((await time(() => client.edit(uri, [{ range: { start: at, end: at }, text: '好' }])))[0]);
+    keys.push((await time(() => client.edit(uri, [{ range: { start: at, end: after }, text: '' }])))[0]);
+    const visible = { start: { line: Math.max(0, at.line - 30), character: 0 }, end: { line: at.line + 30, character: 0 } };
+    inlays.push((await time(() => client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: visible })))[0]);
+    hovers.push((await time(() => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line - 2, character: 14 } })))[0]);
+    completions.push((await time(() => client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: 8 } })))[0]);
+    if (i === 0) lens = (await time(() => client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })))[0];
+  }
+  return {
+    server,
+    size,
+    lines: text.split('\n').length,
+    parse,
+    open,
+    keyMedian: median(keys),
+    keyP95: p95(keys),
+    inlay: median(inlays),
+    lens,
+    hover: median(hovers),
+    completion: median(completions),
+    rss: peakRss(client.pid),
+  };
+}
+
+function yamlLanguageServer(): string[] | undefined {
+  const bin = path.join(ROOT, 'node_modules', 'yaml-language-server', 'bin', 'yaml-language-server');
+  return fs.existsSync(bin) ? [process.execPath, bin, '--stdio'] : undefined;
+}
+
+function table(rows: Row[]): void {
+  const header = ['server', 'indicators', 'lines', 'full parse', 'first open', 'key→diag median', 'p95', 'inlay (visible)', 'code lens', 'hover', 'completion', 'peak RSS MiB'];
+  const body = rows.map((r) => [r.server, String(r.size), String(r.lines), ms(r.parse), ms(r.open), ms(r.keyMedian), ms(r.keyP95), ms(r.inlay), ms(r.lens), ms(r.hover), ms(r.completion), ms(r.rss)]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
+  console.log(line(header));
+  for (const b of body) console.log(line(b));
+  console.log('(times in ms: medians unless marked)');
+}
+
+function targets(rows: Row[]): void {
+  console.log('\nTargets (issue 5), measured in this run:');
+  for (const row of rows.filter((r) => r.server === 'rubric')) {
+    const yaml = rows.find((r) => r.server === 'yaml-ls' && r.size === row.size);
+    const checks: [string, boolean, string][] = [];
+    if (row.size === 10000) {
+      checks.push(['keystroke → diagnostics ≤ 1/10 full parse', row.keyMedian <= row.parse / 10, `${ms(row.keyMedian)} vs ${ms(row.parse / 10)}`]);
+      checks.push(['inlay / code lens ≤ 20 ms', row.inlay <= 20 && row.lens <= 20, `${ms(row.inlay)} / ${ms(row.lens)}`]);
+      checks.push(['peak memory ≤ 250 MiB', row.rss <= 250, `${ms(row.rss)} MiB`]);
+    }
+    if (row.size === 1000) {
+      checks.push(['inlay / code lens ≤ 5 ms', row.inlay <= 5 && row.lens <= 5, `${ms(row.inlay)} / ${ms(row.lens)}`]);
+      if (yaml) checks.push(['keystroke → diagnostics ≤ 1/10 of yaml-language-server', row.keyMedian <= yaml.keyMedian / 10, `${ms(row.keyMedian)} vs ${ms(yaml.keyMedian / 10)}`]);
+      else checks.push(['keystroke → diagnostics vs yaml-language-server', false, 'not measured: run with --with-yaml-ls after installing yaml-language-server']);
+    }
+    if (row.size >= 1000) checks.push(['first open ≤ 1.5 × full parse', row.open <= 1.5 * row.parse, `${ms(row.open)} vs ${ms(1.5 * row.parse)}`]);
+    for (const [name, ok, detail] of checks) console.log(`  ${ok ? 'met    ' : 'NOT MET'} ${row.size} indicators: ${name} (${detail})`);
+  }
+}
+
+/** The command line over a folder of 1,000 typical rubrics, against the `yaml` parse of the same files. */
+function commandLine(): void {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-bench-cli-'));
+  const samples = fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.rubric.yaml'));
+  const texts: string[] = [];
+  for (let i = 0; i < 1000; i++) {
+    const text = i % 4 === 3 ? generateRubric(40, i).text : fs.readFileSync(path.join(ROOT, 'samples', samples[i % samples.length]), 'utf8');
+    texts.push(text);
+    fs.writeFileSync(path.join(folder, `r${i}.rubric.yaml`), text);
+  }
+  const start = performance.now();
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'server/bin/rubric.js'), 'check', '--format', 'json', folder], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const cli = performance.now() - start;
+  const parseStart = performance.now();
+  for (const text of texts) parseAllDocuments(text);
+  const parse = performance.now() - parseStart;
+  fs.rmSync(folder, { recursive: true, force: true });
+  console.log(`\nCommand line: rubric check over 1,000 rubrics: ${ms(cli)} ms (${Math.round(1000 / (cli / 1000))} files/s, exit ${result.status}, process start included);`);
+  console.log(`  the yaml parse alone of the same files, in process: ${ms(parse)} ms (${Math.round(1000 / (parse / 1000))} files/s); ratio ${(cli / parse).toFixed(2)}×`);
+}
+
+async function main(): Promise<void> {
+  console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
+  const rows: Row[] = [];
+  const yamlLs = withYamlLs ? yamlLanguageServer() : undefined;
+  if (withYamlLs && !yamlLs) console.log('yaml-language-server is not installed (npm install --no-save yaml-language-server); measuring Rubric Studio alone.\n');
+  for (const size of sizes) {
+    const edits = size >= 10000 ? 20 : 40;
+    const client = await LspClient.start({ locale: 'en' });
+    rows.push(await measure('rubric', size, client, edits));
+    await client.stop();
+    if (yamlLs) {
+      const schema = path.join(ROOT, 'schemas', 'rubric.schema.json');
+      const other = await LspClient.start({ command: yamlLs, sections: { yaml: { validate: true, hover: true, completion: true, schemas: { [schema]: '*.rubric.yaml' } } } });
+      rows.push(await measure('yaml-ls', size, other, Math.min(edits, 10)));
+      await other.stop();
+    }
+  }
+  table(rows);
+  targets(rows);
+  commandLine();
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

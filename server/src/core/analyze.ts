@@ -1,14 +1,15 @@
-import { isScalar } from 'yaml';
 import { CHECKS } from './checks';
 import { CheckContext } from './checks/check';
-import { Finding, text } from './findings';
+import { Finding } from './findings';
 import { buildRubricModel } from './model/build-model';
 import { RubricModel } from './model/rubric-model';
 import { ParsedDocument, ParsedText, parseText } from './parse';
+import { createIncrementalSession, IncrementalSession } from './incremental/session';
 import { allocate, Allocation, QuotaAmount, TierQuotaInput } from './quota/allocate';
 import { SchemaDocs, SchemaNode } from './schema/schema-docs';
 import { createSchemaValidator, SchemaValidator } from './schema/schema-validator';
 import { applySuppressions } from './suppressions';
+import { assemble, byPosition } from './assemble';
 
 export interface DocumentAnalysis {
   parsed: ParsedDocument;
@@ -32,9 +33,22 @@ export interface RubricCoreOptions {
 }
 
 export interface RubricCore {
+  /** Parses and checks the whole text. */
   analyze(text: string): Analysis;
+  /**
+   * An analysis that keeps what it learnt between versions of one document (an editor's
+   * keystrokes): only the indicator blocks an edit touched are parsed again.
+   */
+  createSession(): IncrementalSession;
   /** The schema's titles and descriptions, for hovers and completion. */
   schemaDocs: SchemaDocs;
+}
+
+/** What both analyses share: the compiled schema and the checks that run on a built model. */
+export interface Analyzer {
+  validator: SchemaValidator;
+  analyzeWhole(text: string): Analysis;
+  finish(parsedText: ParsedText, parsed: ParsedDocument, model: RubricModel, schemaFindings: Finding[]): DocumentAnalysis;
 }
 
 export function quotaInputsOf(model: RubricModel): TierQuotaInput[] {
@@ -52,18 +66,10 @@ export function quotaInputsOf(model: RubricModel): TierQuotaInput[] {
   });
 }
 
-/** An empty document (a stray `---`, a new file) is not a rubric yet and gets no findings. */
-function isEmpty(parsed: ParsedDocument): boolean {
-  const contents = parsed.doc.contents;
-  const blank = contents === null || (isScalar(contents) && contents.value === null && !contents.source);
-  return blank && parsed.syntaxErrors.length === 0;
-}
-
 export function createRubricCore(options: RubricCoreOptions): RubricCore {
-  const validateSchema: SchemaValidator = createSchemaValidator(options.schema);
+  const validator: SchemaValidator = createSchemaValidator(options.schema);
 
-  function analyzeDocument(parsedText: ParsedText, parsed: ParsedDocument): DocumentAnalysis {
-    const model = buildRubricModel(parsed.doc, parsed.span);
+  function finish(parsedText: ParsedText, parsed: ParsedDocument, model: RubricModel, schemaFindings: Finding[]): DocumentAnalysis {
     const quotaInputs = quotaInputsOf(model);
     const allocation = model.subjects !== undefined ? allocate(quotaInputs, model.subjects, model.rounding) : undefined;
     const context: CheckContext = {
@@ -73,7 +79,7 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
       lineOf: (offset) => parsedText.lines.positionAt(offset).line + 1,
     };
     const syntax: Finding[] = parsed.syntaxErrors.map((error) => ({ code: 'yaml-syntax', severity: 'error', span: error.span, message: error.message }));
-    const semantic = [...validateSchema(parsed.doc, parsedText.text), ...CHECKS.flatMap((check) => check.run(context))];
+    const semantic = [...schemaFindings, ...CHECKS.flatMap((check) => check.run(context))];
     // Past a syntax error the text is half-typed: what depends on it is not known yet. The parser
     // often notices the error only on the next line, so the blank text before it counts too.
     const firstError = Math.min(...parsed.syntaxErrors.map((e) => e.span.start));
@@ -84,28 +90,19 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     return { parsed, model, quotaInputs, allocation, findings: findings.sort(byPosition) };
   }
 
+  function analyzeWhole(text: string): Analysis {
+    const parsed = parseText(text);
+    const documents = parsed.documents
+      .filter((d) => !d.tree.isBlank)
+      .map((d) => finish(parsed, d, buildRubricModel(d.doc, d.span), validator.validateDocument(d.doc, parsed.text)));
+    return assemble(parsed, documents);
+  }
+
+  const analyzer: Analyzer = { validator, analyzeWhole, finish };
   return {
     schemaDocs: new SchemaDocs(options.schema as SchemaNode),
-    analyze(text) {
-      const parsed = parseText(text);
-      const documents = parsed.documents.filter((d) => !isEmpty(d)).map((d) => analyzeDocument(parsed, d));
-      const findings = documents.flatMap((d) => d.findings).sort(byPosition);
-      if (documents.length === 0) findings.push(noRubric());
-      return { parsed, documents, findings };
-    },
+    analyze: analyzeWhole,
+    createSession: () => createIncrementalSession(analyzer),
   };
 }
 
-/** A rubric file with nothing in it (or only comments) is reported once, at its start. */
-function noRubric(): Finding {
-  return {
-    code: 'schema',
-    severity: 'error',
-    span: { start: 0, end: 0 },
-    message: text('This file holds no rubric yet: start with rubric:, indicators: and tiers:', '此文件中还没有考核细则：请从 rubric:、indicators:、tiers: 开始填写'),
-  };
-}
-
-function byPosition(a: Finding, b: Finding): number {
-  return a.span.start - b.span.start || a.span.end - b.span.end || a.code.localeCompare(b.code);
-}

@@ -3,6 +3,7 @@
  * system, no connection: the command line, the language server and the tests share it.
  */
 export { Analysis, createRubricCore, DocumentAnalysis, quotaInputsOf, RubricCore, RubricCoreOptions } from './analyze';
+export { IncrementalSession } from './incremental/session';
 export { Decimal, formatDecimal } from './decimal';
 export { DiagnosticCode, Finding, Locale, LOCALES, LocalizedText, normalizeLocale, Severity } from './findings';
 export { IndicatorModel, RubricModel, TierModel } from './model/rubric-model';

@@ -1,7 +1,8 @@
-import { Document, parseAllDocuments } from 'yaml';
+import { Document, isScalar, parseAllDocuments } from 'yaml';
 import { LocalizedText, text } from './findings';
 import { LineIndex } from './text/line-index';
 import { Span } from './text/span';
+import { DocumentTree, wholeDocumentTree } from './tree/document-tree';
 
 export interface SyntaxError {
   span: Span;
@@ -9,15 +10,30 @@ export interface SyntaxError {
 }
 
 export interface ParsedDocument {
-  doc: Document.Parsed;
   span: Span;
   syntaxErrors: SyntaxError[];
+  tree: DocumentTree;
+}
+
+/** A document parsed whole, with its `yaml` Document. */
+export interface YamlDocument extends ParsedDocument {
+  doc: Document.Parsed;
 }
 
 export interface ParsedText {
   text: string;
   lines: LineIndex;
   documents: ParsedDocument[];
+}
+
+export interface ParsedYaml extends ParsedText {
+  documents: YamlDocument[];
+}
+
+/** An empty document (a stray `---`, a new file) is not a rubric yet. */
+function blank(doc: Document.Parsed): boolean {
+  const contents = doc.contents;
+  return contents === null || (isScalar(contents) && contents.value === null && !contents.source);
 }
 
 /**
@@ -56,7 +72,7 @@ function firstLine(message: string): string {
 }
 
 /** Text → YAML documents with exact spans. Never throws: half-typed text is the normal case. */
-export function parseText(source: string): ParsedText {
+export function parseText(source: string): ParsedYaml {
   const lines = new LineIndex(source);
   // logLevel 'error': the parser's warnings (e.g. a collection used as a key) are not for the console.
   const parsed = parseAllDocuments(source, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
@@ -75,7 +91,8 @@ export function parseText(source: string): ParsedText {
       seen.add(identity);
       return [{ span, message: syntaxMessage(error.message, source, lines, span) }];
     });
-    return { doc, span: { start: range[0], end: range[2] }, syntaxErrors };
+    const span = { start: range[0], end: range[2] };
+    return { doc, span, syntaxErrors, tree: wholeDocumentTree(doc, span, blank(doc) && syntaxErrors.length === 0) };
   });
   return { text: source, lines, documents };
 }

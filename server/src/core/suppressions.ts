@@ -14,6 +14,7 @@ interface IgnoreComment {
 
 function ignoreComments(source: string, lines: LineIndex, within: Span): IgnoreComment[] {
   const comments: IgnoreComment[] = [];
+  if (source.indexOf('rubric-ignore', within.start) < 0) return comments;
   IGNORE.lastIndex = within.start;
   for (let match = IGNORE.exec(source); match && match.index < within.end; match = IGNORE.exec(source)) {
     const start = match.index + match[1].length;

@@ -30,6 +30,7 @@ import {
   documentSymbols,
   foldingRanges,
   hover,
+  IncrementalSession,
   inlayHints,
   Locale,
   OutlineSymbol,
@@ -65,6 +66,8 @@ export class RubricLanguageServer {
   private readonly documents = new TextDocuments(TextDocument);
   /** One analysis per document version: every feature of a keystroke reads the same one. */
   private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
+  /** Per open document, the incremental analysis that re-parses only what an edit touched. */
+  private readonly sessions = new Map<string, IncrementalSession>();
   private settings: RubricSettings = DEFAULT_SETTINGS;
   private clientLocale: string | undefined;
   private canPullConfiguration = false;
@@ -73,17 +76,23 @@ export class RubricLanguageServer {
   constructor(
     private readonly connection: Connection,
     private readonly core: RubricCore,
+    /** Rubrics to analyse once at start-up (see warmUp). */
+    private readonly warmUpTexts: readonly string[] = [],
   ) {}
 
   listen(): void {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
-    c.onInitialized(() => void this.refreshSettings());
+    c.onInitialized(() => {
+      this.warmUp();
+      void this.refreshSettings();
+    });
     c.onDidChangeConfiguration((change) => void this.refreshSettings(change.settings?.rubric));
 
     this.documents.onDidChangeContent((event) => this.publishDiagnostics(event.document));
     this.documents.onDidClose((event) => {
       this.cache.delete(event.document.uri);
+      this.sessions.delete(event.document.uri);
       void c.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     });
 
@@ -200,6 +209,24 @@ export class RubricLanguageServer {
     };
   }
 
+  /**
+   * Runs the analysis on the shipped samples once, right after start-up, so the JIT has compiled
+   * the parser and the checks before the person's first (possibly huge) file arrives. The
+   * results are thrown away; a file's own analysis is always complete.
+   */
+  private warmUp(): void {
+    for (const text of this.warmUpTexts) {
+      try {
+        const session = this.core.createSession();
+        session.analyze(text);
+        session.analyze(text.replace('weight:', 'weight: 1'));
+        this.core.analyze(text);
+      } catch (error) {
+        this.connection.console.error(`Warm-up failed: ${String(error)}`);
+      }
+    }
+  }
+
   private get locale(): Locale {
     return effectiveLocale(this.settings, this.clientLocale);
   }
@@ -236,7 +263,12 @@ export class RubricLanguageServer {
     if (!document || !this.isRubric(uri)) return undefined;
     const cached = this.cache.get(uri);
     if (cached && cached.version === document.version) return cached.analysis;
-    const analysis = this.core.analyze(document.getText());
+    let session = this.sessions.get(uri);
+    if (!session) {
+      session = this.core.createSession();
+      this.sessions.set(uri, session);
+    }
+    const analysis = session.analyze(document.getText());
     this.cache.set(uri, { version: document.version, analysis });
     return analysis;
   }

@@ -12,13 +12,12 @@ function listed(items: NamedItem[], zh: boolean): string {
     .join(zh ? '、' : ', ');
 }
 
-function unresolved(reference: Field<string>, items: NamedItem[], kind: { en: string; zh: string }): Finding[] {
+function unresolved(reference: Field<string>, items: NamedItem[], known: Set<string>, kind: { en: string; zh: string }): Finding[] {
   const name = reference.value;
-  const known = items.flatMap((i) => (i.key === undefined ? [] : [i.key]));
-  if (name === undefined || known.includes(name)) return [];
+  if (name === undefined || known.has(name)) return [];
   // People write the name they see (不合格) where the id (poor) is needed.
   const byName = items.find((i) => i.name?.value === name && i.key !== undefined);
-  const suggestion = byName?.key ?? nearSpelling(name, known);
+  const suggestion = byName?.key ?? nearSpelling(name, [...known]);
   const suggested = items.find((i) => i.key === suggestion);
   const alsoName = suggested?.name?.value && suggested.name.value !== suggestion ? suggested.name.value : undefined;
   const message = byName
@@ -28,7 +27,7 @@ function unresolved(reference: Field<string>, items: NamedItem[], kind: { en: st
           `No ${kind.en} has the id "${name}": did you mean "${suggestion}"${alsoName ? ` (${alsoName})` : ''}?`,
           `没有 id 为“${name}”的${kind.zh}：是否应为“${suggestion}”${alsoName ? `（${alsoName}）` : ''}？`,
         )
-      : known.length > 0
+      : known.size > 0
         ? text(`No ${kind.en} has the id "${name}"; known: ${listed(items, false)}`, `没有 id 为“${name}”的${kind.zh}；已定义：${listed(items, true)}`)
         : text(`No ${kind.en} has the id "${name}": none are defined`, `没有 id 为“${name}”的${kind.zh}：尚未定义任何${kind.zh}`);
   const fullWidth = name.includes('，') ? text(' (the full-width comma "，" inside [ ] must be ",")', '（方括号内的全角逗号“，”须改为半角“,”）') : undefined;
@@ -41,10 +40,13 @@ export const unknownReference: Check = {
   code: 'unknown-reference',
   severity: 'error',
   run({ model }) {
+    const keys = (items: NamedItem[]) => new Set(items.flatMap((i) => (i.key === undefined ? [] : [i.key])));
+    const methodKeys = keys(model.methods.items);
+    const tierKeys = keys(model.tiers.items);
     const methodFindings = model.allIndicators.flatMap((indicator) =>
-      indicator.methods.flatMap((method) => unresolved(method, model.methods.items, { en: 'method', zh: '考核方式' })),
+      indicator.methods.flatMap((method) => unresolved(method, model.methods.items, methodKeys, { en: 'method', zh: '考核方式' })),
     );
-    const vetoFindings = model.veto.items.flatMap((veto) => (veto.tier ? unresolved(veto.tier, model.tiers.items, { en: 'tier', zh: '等次' }) : []));
+    const vetoFindings = model.veto.items.flatMap((veto) => (veto.tier ? unresolved(veto.tier, model.tiers.items, tierKeys, { en: 'tier', zh: '等次' }) : []));
     return [...methodFindings, ...vetoFindings];
   },
 };

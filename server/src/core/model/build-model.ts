@@ -110,7 +110,7 @@ function buildScoring(map: YAMLMap | undefined): ScoringModel | undefined {
   return { span: f.span, levels, deduct: field(scoringMap, 'deduct', readPositive) };
 }
 
-function buildIndicator(map: YAMLMap | undefined, node: unknown, path: number[], all: IndicatorModel[]): IndicatorModel {
+export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: number[], all: IndicatorModel[]): IndicatorModel {
   const base = named(map, node);
   const weight = field(map, 'weight', readPositive);
   const itemsField = field(map, 'items', readAny);

@@ -10,7 +10,33 @@ import { ROUNDING_SYNONYMS } from './synonyms';
 /** Keywords of ours in the schema: bilingual titles and enum descriptions for editors. */
 export const SCHEMA_VOCABULARY = ['x-title-zh-CN', 'x-description-zh-CN', 'x-enumDescriptions', 'x-enumDescriptions-zh-CN'];
 
-export type SchemaValidator = (doc: Document.Parsed, source: string) => Finding[];
+/** Where ajv's instance paths point: a YAML node, the text it came from, its place in the schema. */
+interface Target {
+  root: unknown;
+  source: string;
+  /** Used when a path resolves to nothing with a position. */
+  fallback: Span;
+  /** The schema path of `root` ([] for a whole rubric, ['indicators', 0] for one indicator). */
+  prefix: SchemaPath;
+}
+
+export interface SchemaValidator {
+  /** A whole rubric document. */
+  validateDocument(doc: Document.Parsed, source: string): Finding[];
+  /** One top-level indicator (its YAML node parsed on its own), for incremental analysis. */
+  validateIndicator(node: unknown, source: string, fallback: Span): Finding[];
+  /** A rubric whose indicator items are checked separately: `count` items stand in for them. */
+  validateSkeleton(doc: Document.Parsed, source: string, count: number): Finding[];
+}
+
+function toData(node: { toJSON?: unknown } | Document.Parsed, asDocument: boolean): { ok: boolean; data: unknown } {
+  try {
+    const data = asDocument ? (node as Document.Parsed).toJS({ maxAliasCount: 1000 }) : (node as { toJSON(): unknown }).toJSON();
+    return { ok: true, data };
+  } catch {
+    return { ok: false, data: undefined }; // an alias error is already a syntax error
+  }
+}
 
 /**
  * Compiles the rubric schema once and maps ajv's errors onto the YAML tree: a wrong type
@@ -19,17 +45,34 @@ export type SchemaValidator = (doc: Document.Parsed, source: string) => Finding[
 export function createSchemaValidator(schema: object): SchemaValidator {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false, verbose: true });
   ajv.addVocabulary(SCHEMA_VOCABULARY);
-  const validate: ValidateFunction = ajv.compile(schema);
+  const validateRubric: ValidateFunction = ajv.compile(schema);
+  // The same schema with indicator items left open: they are validated one by one.
+  const skeletonSchema = JSON.parse(JSON.stringify(schema)) as { $id?: string; properties: { indicators: { items: unknown } } };
+  skeletonSchema.properties.indicators.items = true;
+  skeletonSchema.$id = `${(skeletonSchema.$id ?? 'rubric').replace(/\.schema\.json$/, '')}-skeleton.schema.json`;
+  const validateSkeletonData: ValidateFunction = ajv.compile(skeletonSchema);
+  const validateIndicatorData = ajv.getSchema(`${(schema as { $id?: string }).$id ?? ''}#/definitions/indicator`);
+  if (!validateIndicatorData) throw new Error('the rubric schema has no #/definitions/indicator');
   const docs = new SchemaDocs(schema as SchemaNode);
-  return (doc, source) => {
-    let data: unknown;
-    try {
-      data = doc.toJS({ maxAliasCount: 1000 });
-    } catch {
-      return []; // an alias error is already a syntax error
-    }
-    if (validate(data)) return [];
-    return toFindings(validate.errors ?? [], doc, source, docs);
+
+  const run = (validate: ValidateFunction, data: unknown, target: Target): Finding[] => (validate(data) ? [] : toFindings(validate.errors ?? [], target, docs));
+  const documentFallback = (doc: Document.Parsed): Span => ({ start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 });
+
+  return {
+    validateDocument(doc, source) {
+      const { ok, data } = toData(doc, true);
+      return ok ? run(validateRubric, data, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] }) : [];
+    },
+    validateIndicator(node, source, fallback) {
+      const { ok, data } = toData(node as { toJSON(): unknown }, false);
+      return ok ? run(validateIndicatorData, data, { root: node, source, fallback, prefix: ['indicators', 0] }) : [];
+    },
+    validateSkeleton(doc, source, count) {
+      const { ok, data } = toData(doc, true);
+      if (!ok || !data || typeof data !== 'object') return [];
+      const withItems = { ...(data as object), indicators: Array.from({ length: count }, () => ({})) };
+      return run(validateSkeletonData, withItems, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] });
+    },
   };
 }
 
@@ -40,9 +83,9 @@ interface Resolved {
   found: boolean;
 }
 
-function resolvePointer(doc: Document.Parsed, pointer: string): Resolved {
+function resolvePointer(root: unknown, pointer: string): Resolved {
   const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-  let node: unknown = doc.contents;
+  let node: unknown = root;
   let pair: Pair | undefined;
   for (const segment of segments) {
     const map = asMap(node);
@@ -65,8 +108,8 @@ function segmentsOf(pointer: string): SchemaPath {
   return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
 
-function lastKey(pointer: string): string {
-  const named = segmentsOf(pointer).filter((s): s is string => typeof s === 'string');
+function lastKey(path: SchemaPath): string {
+  const named = path.filter((s): s is string => typeof s === 'string');
   return named.length > 0 ? named[named.length - 1] : 'rubric';
 }
 
@@ -82,15 +125,16 @@ function shown(key: string): string {
 }
 
 /** Where the object at `resolved` is named: its key, else (a list item) its first key, else itself. */
-function ownerSpan(resolved: Resolved, doc: Document.Parsed): Span {
-  if (resolved.pair) return keySpan(resolved.pair) ?? fallbackSpan(doc);
+function ownerSpan(resolved: Resolved, target: Target): Span {
+  if (resolved.pair) return keySpan(resolved.pair) ?? target.fallback;
   const first = pairsOf(asMap(resolved.node))[0];
-  if (first) return keySpan(first) ?? fallbackSpan(doc);
-  return nodeSpan(resolved.node as Node) ?? fallbackSpan(doc);
+  if (first) return keySpan(first) ?? target.fallback;
+  return nodeSpan(resolved.node as Node) ?? target.fallback;
 }
 
-function valueSpanOf(resolved: Resolved, doc: Document.Parsed, source: string): Span {
-  if (resolved.pair) return valueSpan(resolved.pair) ?? fallbackSpan(doc);
+function valueSpanOf(resolved: Resolved, target: Target): Span {
+  const source = target.source;
+  if (resolved.pair) return valueSpan(resolved.pair) ?? target.fallback;
   const own = nodeSpan(resolved.node as Node);
   if (own && own.end > own.start) return own;
   // An empty list item (`-` alone): underline its dash.
@@ -98,12 +142,7 @@ function valueSpanOf(resolved: Resolved, doc: Document.Parsed, source: string): 
     const dash = source.lastIndexOf('-', own.start);
     if (dash >= 0 && !source.slice(dash + 1, own.start).includes('\n')) return { start: dash, end: dash + 1 };
   }
-  return fallbackSpan(doc);
-}
-
-function fallbackSpan(doc: Document.Parsed): Span {
-  const start = doc.range?.[0] ?? 0;
-  return { start, end: start };
+  return target.fallback;
 }
 
 const TYPE_NAMES: Record<string, [string, string]> = {
@@ -129,7 +168,7 @@ function schemaFinding(span: Span, message: LocalizedText, data?: Record<string,
   return { code: 'schema', severity: 'error', span, message, data };
 }
 
-function toFindings(errors: ErrorObject[], doc: Document.Parsed, source: string, docs: SchemaDocs): Finding[] {
+function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Finding[] {
   const findings: Finding[] = [];
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   // `wieght: 30` on a scored item is one mistake: the unknown key (with its fix), not also a missing `weight`.
@@ -148,7 +187,7 @@ function toFindings(errors: ErrorObject[], doc: Document.Parsed, source: string,
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     // A value of the wrong type is reported once, by its type.
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && typed.has(error.instancePath)) continue;
-    const finding = toFinding(error, doc, source, docs);
+    const finding = toFinding(error, target, docs);
     if (!finding) continue;
     const identity = `${finding.span.start}:${finding.span.end}:${finding.message.en}`;
     if (seen.has(identity)) continue;
@@ -167,10 +206,10 @@ function isQuotaValue(schema: SchemaNode | undefined): boolean {
   return typeof (schema as { pattern?: unknown } | undefined)?.pattern === 'string';
 }
 
-function toFinding(error: ErrorObject, doc: Document.Parsed, source: string, docs: SchemaDocs): Finding | undefined {
-  const resolved = resolvePointer(doc, error.instancePath);
-  const path = segmentsOf(error.instancePath);
-  const key = lastKey(error.instancePath);
+function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Finding | undefined {
+  const resolved = resolvePointer(target.root, error.instancePath);
+  const path = [...target.prefix, ...segmentsOf(error.instancePath)];
+  const key = lastKey(path);
   const ownSchema = docs.nodeAt(path);
   const label = titleOf(ownSchema, key);
   switch (error.keyword) {
@@ -178,7 +217,7 @@ function toFinding(error: ErrorObject, doc: Document.Parsed, source: string, doc
       const missing = String(error.params.missingProperty);
       const missingLabel = titleOf(docs.nodeAt([...path, missing]), missing);
       return schemaFinding(
-        ownerSpan(resolved, doc),
+        ownerSpan(resolved, target),
         text(`Missing required key ${missingLabel.en}`, `缺少必填项 ${missingLabel['zh-CN']}`),
         { missingKey: missing },
       );
@@ -186,7 +225,7 @@ function toFinding(error: ErrorObject, doc: Document.Parsed, source: string, doc
     case 'additionalProperties': {
       const unknownKey = String(error.params.additionalProperty);
       const pair = findPair(asMap(resolved.node), unknownKey);
-      const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, doc);
+      const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, target);
       const allowed = Object.keys(ownSchema?.properties ?? {});
       const suggestion = nearSpelling(unknownKey, allowed);
       const typed = shown(unknownKey);
@@ -198,21 +237,21 @@ function toFinding(error: ErrorObject, doc: Document.Parsed, source: string, doc
     case 'type': {
       if (path.length === 0) {
         return schemaFinding(
-          valueSpanOf(resolved, doc, source),
+          valueSpanOf(resolved, target),
           text('This document is not a rubric: it should start with keys such as rubric:, indicators: and tiers:', '此文档不是考核细则：应以 rubric:、indicators:、tiers: 等键开头'),
         );
       }
       if (isQuotaValue(ownSchema) && error.data !== null && error.data !== undefined) {
-        return schemaFinding(valueSpanOf(resolved, doc, source), text(`"${String(error.data)}" is not a quota: ${QUOTA_HINT.en}`, `“${String(error.data)}”不是有效的名额：${QUOTA_HINT['zh-CN']}`));
+        return schemaFinding(valueSpanOf(resolved, target), text(`"${String(error.data)}" is not a quota: ${QUOTA_HINT.en}`, `“${String(error.data)}”不是有效的名额：${QUOTA_HINT['zh-CN']}`));
       }
       const expected = ([] as string[]).concat(error.params.type as string | string[]);
       const en = expected.map((t) => TYPE_NAMES[t]?.[0] ?? t).join(' or ');
       const zh = expected.map((t) => TYPE_NAMES[t]?.[1] ?? t).join('或');
       const [actualEn, actualZh] = describeValue(error.data);
       if (error.data === null || error.data === undefined) {
-        return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']}未填写：应为${zh}`));
+        return schemaFinding(valueSpanOf(resolved, target), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']}未填写：应为${zh}`));
       }
-      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']}应为${zh}，而不是${actualZh}`));
+      return schemaFinding(valueSpanOf(resolved, target), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']}应为${zh}，而不是${actualZh}`));
     }
     case 'enum': {
       const allowed = (error.params.allowedValues as unknown[]).map(String);
@@ -222,7 +261,7 @@ function toFinding(error: ErrorObject, doc: Document.Parsed, source: string, doc
       const hintEn = suggestion ? `; did you mean "${suggestion}"?` : '';
       const hintZh = suggestion ? `；是否应为“${suggestion}”？` : '';
       return schemaFinding(
-        valueSpanOf(resolved, doc, source),
+        valueSpanOf(resolved, target),
         text(`"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}${hintEn}`, `${label['zh-CN']}不能取“${String(error.data)}”，可选：${allowed.join('、')}${hintZh}`),
         { suggestion },
       );
@@ -231,7 +270,7 @@ function toFinding(error: ErrorObject, doc: Document.Parsed, source: string, doc
       const value = String(error.data);
       const fullWidth = /[％　]/.test(value);
       return schemaFinding(
-        valueSpanOf(resolved, doc, source),
+        valueSpanOf(resolved, target),
         fullWidth
           ? text(`"${value}" is not a quota: use the half-width % sign, as in 30%`, `“${value}”不是有效的名额：请使用半角百分号，如 30%`)
           : text(`"${value}" is not a quota: ${QUOTA_HINT.en}`, `“${value}”不是有效的名额：${QUOTA_HINT['zh-CN']}`),
@@ -243,15 +282,15 @@ function toFinding(error: ErrorObject, doc: Document.Parsed, source: string, doc
       const limit = String(error.params.limit);
       const strict = error.keyword === 'exclusiveMinimum';
       return schemaFinding(
-        valueSpanOf(resolved, doc, source),
+        valueSpanOf(resolved, target),
         text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']}必须${strict ? '大于' : '不小于'} ${limit}`),
       );
     }
     case 'minItems':
     case 'minLength':
     case 'minProperties':
-      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en} must not be empty`, `${label['zh-CN']}不能为空`));
+      return schemaFinding(valueSpanOf(resolved, target), text(`${label.en} must not be empty`, `${label['zh-CN']}不能为空`));
     default:
-      return schemaFinding(valueSpanOf(resolved, doc, source), text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`));
+      return schemaFinding(valueSpanOf(resolved, target), text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`));
   }
 }

@@ -82,10 +82,12 @@ export function complete(analysis: Analysis, offset: number, locale: Locale, sch
   const probeText = text.slice(0, replace.start) + (keyPosition ? `${MARK}:` : MARK) + text.slice(replace.end);
 
   const document = documentAt(analysis, offset);
-  const docStart = document?.parsed.span.start ?? 0;
-  const docEnd = document ? probeText.length - (text.length - document.parsed.span.end) : probeText.length;
-  // Parse the one document the cursor is in; other documents are not affected by the marker.
-  const probe = findMark(parseDocument(probeText.slice(docStart, docEnd), { uniqueKeys: false }).contents, []);
+  // Parse only the text the cursor is in (its document, or its indicator block in a big file):
+  // the marker changes nothing outside it.
+  const local = document?.parsed.tree.localText(offset) ?? { span: { start: 0, end: text.length }, pathPrefix: [] };
+  const localEnd = probeText.length - (text.length - local.span.end);
+  const found = findMark(parseDocument(probeText.slice(local.span.start, localEnd), { uniqueKeys: false, logLevel: 'error' }).contents, []);
+  const probe = found && { ...found, path: [...local.pathPrefix, ...found.path] };
   if (!probe) return [];
   const model = document?.model;
   const entry = (e: Omit<CompletionEntry, 'replace'>): CompletionEntry => ({ ...e, replace });

@@ -2,7 +2,7 @@ import { Analysis, DocumentAnalysis } from '../analyze';
 import { decimal, formatDecimal } from '../decimal';
 import { Locale } from '../findings';
 import { IndicatorModel } from '../model/rubric-model';
-import { nodeAtOffset, segmentsOf } from '../model/yaml-path';
+import { segmentsOf } from '../model/yaml-path';
 import { describeWorking, QUOTA_BOUNDS, SlotWorking } from '../quota/allocate';
 import { SchemaDocs } from '../schema/schema-docs';
 import { contains, Span } from '../text/span';
@@ -93,7 +93,7 @@ function keyHover(schema: SchemaDocs, path: (string | number)[], locale: Locale)
 export function hover(analysis: Analysis, offset: number, locale: Locale, schema: SchemaDocs): HoverResult | undefined {
   const document = documentAt(analysis, offset);
   if (!document) return undefined;
-  const at = nodeAtOffset(document.parsed.doc.contents, offset);
+  const at = document.parsed.tree.nodeAtOffset(offset);
 
   for (const [index, tier] of document.model.tiers.items.entries()) {
     for (const bound of QUOTA_BOUNDS) {

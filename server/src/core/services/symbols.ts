@@ -1,4 +1,3 @@
-import { isCollection, Node, visit } from 'yaml';
 import { Analysis } from '../analyze';
 import { formatDecimal } from '../decimal';
 import { IndicatorModel } from '../model/rubric-model';
@@ -70,35 +69,14 @@ export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
 /** Every mapping and list that spans more than one line folds, from its first line to its last. */
 export function foldingRanges(analysis: Analysis): { startLine: number; endLine: number }[] {
   const lines = analysis.parsed.lines;
-  const ranges: { startLine: number; endLine: number }[] = [];
-  const seen = new Set<number>();
+  const byStart = new Map<number, number>();
   for (const { parsed } of analysis.documents) {
-    visit(parsed.doc, {
-      Pair(_, pair) {
-        const key = pair.key as Node | null;
-        const value = pair.value as Node | null;
-        if (!key?.range || !isCollection(value) || !value.range) return;
-        const startLine = lines.positionAt(key.range[0]).line;
-        // range[1] is the value's end: for a block collection, the start of the line after it.
-        const endLine = lines.positionAt(Math.max(value.range[0], value.range[1] - 1)).line;
-        if (endLine > startLine && !seen.has(startLine)) {
-          seen.add(startLine);
-          ranges.push({ startLine, endLine });
-        }
-      },
-      Seq(_, seq) {
-        for (const item of seq.items) {
-          const node = item as Node;
-          if (!isCollection(node) || !node.range) continue;
-          const startLine = lines.positionAt(node.range[0]).line;
-          const endLine = lines.positionAt(Math.max(node.range[0], node.range[1] - 1)).line;
-          if (endLine > startLine && !seen.has(startLine)) {
-            seen.add(startLine);
-            ranges.push({ startLine, endLine });
-          }
-        }
-      },
-    });
+    for (const fold of parsed.tree.folds()) {
+      const startLine = lines.positionAt(fold.start).line;
+      const endLine = lines.positionAt(fold.end).line;
+      // One fold per line: the outermost collection that starts there.
+      if (endLine > startLine && !byStart.has(startLine)) byStart.set(startLine, endLine);
+    }
   }
-  return ranges.sort((a, b) => a.startLine - b.startLine);
+  return [...byStart.entries()].map(([startLine, endLine]) => ({ startLine, endLine })).sort((a, b) => a.startLine - b.startLine);
 }

@@ -1,0 +1,210 @@
+import { isSeq, parseDocument } from 'yaml';
+import type { Analysis, Analyzer } from '../analyze';
+import { assemble } from '../assemble';
+import { Finding } from '../findings';
+import { buildIndicator, buildRubricModel } from '../model/build-model';
+import { IndicatorModel, RubricModel } from '../model/rubric-model';
+import { asMap } from '../model/yaml-nodes';
+import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
+import { ParsedDocument, ParsedText, parseText, YamlDocument } from '../parse';
+import { LineIndex } from '../text/line-index';
+import { Span } from '../text/span';
+import { collectFolds, DocumentTree } from '../tree/document-tree';
+import { findLayout, Layout } from './layout';
+import { detachYamlNodes, forEachSpan } from './shift';
+
+export interface IncrementalSession {
+  /** The analysis of this version of the text; equal to a whole analysis of it, always. */
+  analyze(text: string): Analysis;
+  /** How the last call was answered, for tests and the benchmark. */
+  readonly lastPath: 'incremental' | 'whole';
+}
+
+/** One top-level indicator, parsed and checked on its own; its spans are absolute at `start`. */
+interface Block {
+  text: string;
+  start: number;
+  /** Every span of the block's model, findings and folds, each once: what a move shifts. */
+  spans: Span[];
+  indicator: IndicatorModel;
+  all: IndicatorModel[];
+  schemaFindings: Finding[];
+  folds: Span[];
+}
+
+/** Everything but the indicator list, parsed once while only indicators change. */
+interface Skeleton {
+  key: string;
+  parsed: YamlDocument;
+}
+
+/**
+ * The analysis behind an editor's keystrokes. A plain rubric splits into a skeleton (what is
+ * around `indicators:`) and one block per top-level indicator; an edit re-parses the block it
+ * touched, reuses every other block's model and findings (moved to their new offsets), and runs
+ * every check on the whole model again, so the findings are complete for the whole document.
+ * Anything unusual (several documents, anchors, a syntax error) is analysed whole.
+ */
+export function createIncrementalSession(analyzer: Analyzer): IncrementalSession {
+  let blocks = new Map<string, Block[]>();
+  let skeleton: Skeleton | undefined;
+  let lastPath: 'incremental' | 'whole' = 'whole';
+
+  function whole(text: string): Analysis {
+    blocks = new Map();
+    skeleton = undefined;
+    lastPath = 'whole';
+    return analyzer.analyzeWhole(text);
+  }
+
+  function buildBlock(text: string, start: number, index: number): Block | undefined {
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
+    const node = doc.contents.items[0];
+    const all: IndicatorModel[] = [];
+    const indicator = buildIndicator(asMap(node), node, [index], all);
+    const nodeStart = (node as { range?: number[] } | null)?.range?.[0] ?? 0;
+    const schemaFindings = analyzer.validator.validateIndicator(node, text, { start: nodeStart, end: nodeStart });
+    const folds = collectFolds(doc);
+    detachYamlNodes([all, schemaFindings]);
+    const spans: Span[] = [];
+    forEachSpan([all, schemaFindings, folds], (span) => spans.push(span));
+    const block: Block = { text, start: 0, spans, indicator, all, schemaFindings, folds };
+    moveBlock(block, start);
+    return block;
+  }
+
+  function moveBlock(block: Block, start: number): void {
+    const delta = start - block.start;
+    if (delta === 0) return;
+    for (const span of block.spans) {
+      span.start += delta;
+      span.end += delta;
+    }
+    block.start = start;
+  }
+
+  function skeletonFor(head: string, tail: string): Skeleton | undefined {
+    const key = `${head}\u0000${tail}`;
+    if (skeleton?.key === key) return skeleton;
+    const parsed = parseText(head + tail);
+    const doc = parsed.documents[0];
+    if (parsed.documents.length !== 1 || doc.syntaxErrors.length > 0) return undefined;
+    skeleton = { key, parsed: doc };
+    return skeleton;
+  }
+
+  function analyze(text: string): Analysis {
+    const lines = new LineIndex(text);
+    const layout = findLayout(text, lines);
+    if (!layout) return whole(text);
+    const { region } = layout;
+    const around = skeletonFor(text.slice(0, region.start), text.slice(region.end));
+    if (!around) return whole(text);
+
+    const reusable = blocks;
+    const next = new Map<string, Block[]>();
+    const used: Block[] = [];
+    for (const [index, span] of layout.blocks.entries()) {
+      const blockText = text.slice(span.start, span.end);
+      const pool = reusable.get(blockText);
+      let block = pool?.pop();
+      if (block) moveBlock(block, span.start);
+      else block = buildBlock(blockText, span.start, index);
+      if (!block) return whole(text);
+      for (const indicator of block.all) indicator.path[0] = index;
+      used.push(block);
+      const same = next.get(blockText);
+      if (same) same.push(block);
+      else next.set(blockText, [block]);
+    }
+    blocks = next;
+    lastPath = 'incremental';
+    return assembleIncremental(text, lines, layout, around, used);
+  }
+
+  function assembleIncremental(text: string, lines: LineIndex, layout: Layout, around: Skeleton, used: Block[]): Analysis {
+    const { region } = layout;
+    const delta = region.end - region.start;
+    // Skeleton offsets after the cut move by the length of the indicator list.
+    const toText = (offset: number) => (offset >= region.start ? offset + delta : offset);
+    const skeletonDoc = around.parsed.doc;
+    const docSpan = { start: toText(around.parsed.span.start), end: toText(around.parsed.span.end) };
+    // A copy: the cached skeleton keeps its own spans while this model's move.
+    const model: RubricModel = buildRubricModel(skeletonDoc, { ...around.parsed.span });
+    const skeletonFindings = analyzer.validator.validateSkeleton(skeletonDoc, text.slice(0, region.start) + text.slice(region.end), used.length);
+    moveSkeletonSpans([model, skeletonFindings], region.start, delta);
+    model.span = docSpan;
+    model.indicators.items = used.map((b) => b.indicator);
+    model.allIndicators = used.flatMap((b) => b.all);
+    if (model.indicators.field) {
+      const lastItem = used[used.length - 1].indicator.span;
+      // As the parser spans a block list: from the first item's dash to the last item's end.
+      const dash = region.start + /^ */.exec(text.slice(region.start, region.start + 200))![0].length;
+      model.indicators.field.span = { start: dash, end: lastItem.end };
+    }
+    const parsedDocument: ParsedDocument = {
+      span: docSpan,
+      syntaxErrors: [],
+      tree: compositeTree(text, layout, used, around, toText),
+    };
+    const parsedText: ParsedText = { text, lines, documents: [parsedDocument] };
+    const schemaFindings = [...skeletonFindings, ...used.flatMap((b) => b.schemaFindings)];
+    return assemble(parsedText, [analyzer.finish(parsedText, parsedDocument, model, schemaFindings)]);
+  }
+
+  return {
+    analyze,
+    get lastPath() {
+      return lastPath;
+    },
+  };
+}
+
+/** Skeleton spans at or after the cut move to where that text stands in the file. */
+function moveSkeletonSpans(roots: unknown[], cut: number, delta: number): void {
+  forEachSpan(roots, (span) => {
+    if (span.start >= cut) span.start += delta;
+    if (span.end >= cut) span.end += delta;
+  });
+}
+
+/** The tree of a file analysed in blocks: the skeleton's, and each block's parsed again on demand. */
+function compositeTree(text: string, layout: Layout, blocks: Block[], around: Skeleton, toText: (offset: number) => number): DocumentTree {
+  const { region } = layout;
+  const blockAt = (offset: number) => {
+    const index = layout.blocks.findIndex((b) => offset >= b.start && offset < b.end);
+    return index >= 0 ? { index, span: layout.blocks[index] } : undefined;
+  };
+  return {
+    isBlank: false,
+    nodeAtOffset(offset): NodeAtOffset {
+      const hit = blockAt(offset);
+      if (!hit) {
+        const inSkeleton = offset >= region.end ? offset - (region.end - region.start) : offset;
+        const at = nodeAtOffset(around.parsed.doc.contents, inSkeleton);
+        return at.scalar ? { ...at, scalar: { ...at.scalar, span: { start: toText(at.scalar.span.start), end: toText(at.scalar.span.end) } } } : at;
+      }
+      const doc = parseDocument(text.slice(hit.span.start, hit.span.end), { logLevel: 'error' });
+      const local = nodeAtOffset(doc.contents, offset - hit.span.start);
+      const [, ...rest] = local.steps;
+      const steps = [{ segment: 'indicators' as string | number, node: undefined }, { segment: hit.index, node: local.steps[0]?.node }, ...rest];
+      const scalar = local.scalar && { ...local.scalar, span: { start: local.scalar.span.start + hit.span.start, end: local.scalar.span.end + hit.span.start } };
+      return { ...local, steps, scalar };
+    },
+    folds() {
+      const skeletonFolds = collectFolds(around.parsed.doc).map((f) => ({ start: toText(f.start), end: toText(f.end) }));
+      const key = around.parsed.doc.contents && blocks.length > 0 ? [{ start: indicatorsKeyStart(text, region.start), end: blocks[blocks.length - 1].indicator.span.end - 1 }] : [];
+      return [...skeletonFolds, ...key, ...blocks.flatMap((b) => b.folds)];
+    },
+    localText(offset) {
+      const hit = blockAt(offset);
+      return hit ? { span: hit.span, pathPrefix: ['indicators'] } : { span: { start: 0, end: text.length }, pathPrefix: [] };
+    },
+  };
+}
+
+/** Where the `indicators:` key line starts, searching back from the first item. */
+function indicatorsKeyStart(text: string, firstItem: number): number {
+  return text.lastIndexOf('\nindicators:', firstItem) + 1;
+}

@@ -1,0 +1,118 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Analysis, documentSymbols, foldingRanges, hover, inlayHints, quotaLenses } from 'rubric-studio-server';
+import { generateRubric, random } from '../support/generate-rubric';
+import { core } from '../support/rubric-core';
+
+const SAMPLES = path.resolve(__dirname, '../../../samples');
+
+/** Everything an editor shows from an analysis, as plain data to compare. */
+function digest(analysis: Analysis, offsets: number[]): unknown {
+  const span = (s: { start: number; end: number } | undefined) => (s ? [s.start, s.end] : null);
+  const whole = { start: 0, end: analysis.parsed.text.length };
+  return {
+    findings: analysis.findings,
+    documents: analysis.documents.map(({ model, allocation, parsed }) => ({
+      span: span(parsed.span),
+      indicatorsField: model.indicators.field && [span(model.indicators.field.keySpan), span(model.indicators.field.span)],
+      indicators: model.allIndicators.map((i) => [
+        i.path.join('.'),
+        i.key,
+        span(i.keySpan),
+        span(i.span),
+        span(i.weight?.span),
+        i.weight?.value?.toString(),
+        i.effectiveWeight?.toString(),
+        i.itemsSum?.toString(),
+        span(i.itemsField?.keySpan),
+        i.methods.map((m) => [m.value, span(m.span)]),
+        i.scoring?.levels.map((l) => [l.points.value?.toString(), span(l.points.span)]),
+      ]),
+      tiers: model.tiers.items.map((t) => [t.key, span(t.keySpan), span(t.span)]),
+      slots: allocation?.tiers.map((t) => [t.min, t.max]),
+    })),
+    symbols: documentSymbols(analysis),
+    folds: foldingRanges(analysis),
+    hints: inlayHints(analysis, whole, 'en'),
+    lenses: quotaLenses(analysis, 'en'),
+    hovers: offsets.map((o) => hover(analysis, o, 'en', core().schemaDocs)?.markdown ?? null),
+  };
+}
+
+const ALPHABET = ['a', '7', '中', ' ', ' ', ':', '-', '\n', '\n  ', '#', '{', '"', '.', '0'];
+
+/**
+ * One edit a person might make, or a slip: mostly typing inside values (a digit of a weight, a
+ * character of a name), sometimes a character anywhere, a deletion, a copied or removed line.
+ */
+function randomEdit(text: string, next: () => number): string {
+  const roll = next();
+  const at = Math.floor(next() * (text.length + 1));
+  if (roll < 0.35) {
+    const digits = [...text.matchAll(/weight: (\d)/g)];
+    if (digits.length === 0) return text;
+    const hit = digits[Math.floor(next() * digits.length)];
+    const index = hit.index! + 'weight: '.length;
+    return text.slice(0, index) + String(Math.floor(next() * 10)) + text.slice(index + 1);
+  }
+  if (roll < 0.6) {
+    const values = [...text.matchAll(/(name|criteria|when|per): [^\n{}[\],]*/g)];
+    if (values.length === 0) return text;
+    const hit = values[Math.floor(next() * values.length)];
+    const index = hit.index! + hit[0].length;
+    return text.slice(0, index) + ['好', 'x', '9', ' 与'][Math.floor(next() * 4)] + text.slice(index);
+  }
+  if (roll < 0.75) return text.slice(0, at) + ALPHABET[Math.floor(next() * ALPHABET.length)] + text.slice(at);
+  if (roll < 0.85) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+  const lines = text.split('\n');
+  const line = Math.floor(next() * lines.length);
+  if (roll < 0.93) lines.splice(line, 0, lines[line]);
+  else lines.splice(line, 1);
+  return lines.join('\n');
+}
+
+function run(original: string, edits: number, seed: number): { incremental: number } {
+  const next = random(seed);
+  const session = core().createSession();
+  let text = original;
+  let incremental = 0;
+  for (let i = 0; i < edits; i++) {
+    // Back to a clean rubric now and then, so the edits explore valid and broken text alike.
+    text = i % 12 === 0 ? original : randomEdit(text, next);
+    const offsets = [0, 1, 2].map(() => Math.floor(next() * text.length));
+    const fromSession = session.analyze(text);
+    if (session.lastPath === 'incremental') incremental++;
+    const fresh = core().analyze(text);
+    assert.deepEqual(digest(fromSession, offsets), digest(fresh, offsets), `edit ${i} (${session.lastPath}) of seed ${seed}:\n${text}`);
+  }
+  return { incremental };
+}
+
+describe('incremental analysis equals a fresh full analysis', function () {
+  this.timeout(120000);
+
+  it('after 1,000 random edits of a generated rubric (60 indicators)', () => {
+    const { incremental } = run(generateRubric(60, 7).text, 1000, 11);
+    // The edits must exercise the incremental path, not only the fallback.
+    assert.ok(incremental > 400, `only ${incremental} edits took the incremental path`);
+  });
+
+  for (const name of ['forest-chief-2022.rubric.yaml', 'village-graduates-2022.rubric.yaml', 'vendor-evaluation.rubric.yaml']) {
+    it(`after 300 random edits of ${name}`, () => {
+      const { incremental } = run(fs.readFileSync(path.join(SAMPLES, name), 'utf8'), 300, name.length);
+      assert.ok(incremental > 100, `only ${incremental} edits took the incremental path`);
+    });
+  }
+
+  it('reuses blocks: a second analysis of a big rubric after one keystroke parses one block', () => {
+    const session = core().createSession();
+    const { text } = generateRubric(2000, 3);
+    session.analyze(text);
+    const at = text.indexOf('criteria: ', text.length / 2) + 'criteria: '.length;
+    const edited = text.slice(0, at) + '好' + text.slice(at);
+    const analysis = session.analyze(edited);
+    assert.equal(session.lastPath, 'incremental');
+    assert.deepEqual(analysis.findings, core().analyze(edited).findings);
+  });
+});

@@ -19,12 +19,12 @@ const withYamlLs = args.includes('--with-yaml-ls');
 const sizes = (args.find((a) => a.startsWith('--sizes='))?.slice(8) ?? '100,1000,10000').split(',').map(Number);
 
 function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
 function p95(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? NaN;
 }
 
@@ -34,6 +34,15 @@ async function time<T>(work: () => Promise<T>): Promise<[number, T]> {
   const start = performance.now();
   const result = await work();
   return [performance.now() - start, result];
+}
+
+/** A request the other server may not support (yaml-language-server has no inlay hints): NaN then. */
+async function timeRequest(work: () => Promise<unknown>): Promise<number> {
+  try {
+    return (await time(work))[0];
+  } catch {
+    return NaN;
+  }
 }
 
 function fullParse(text: string): number {
@@ -103,10 +112,10 @@ async function measure(server: string, size: number, client: LspClient, edits: n
     keys.push((await time(() => client.edit(uri, [{ range: { start: at, end: at }, text: '好' }])))[0]);
     keys.push((await time(() => client.edit(uri, [{ range: { start: at, end: after }, text: '' }])))[0]);
     const visible = { start: { line: Math.max(0, at.line - 30), character: 0 }, end: { line: at.line + 30, character: 0 } };
-    inlays.push((await time(() => client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: visible })))[0]);
-    hovers.push((await time(() => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line - 2, character: 14 } })))[0]);
-    completions.push((await time(() => client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: 8 } })))[0]);
-    if (i === 0) lens = (await time(() => client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })))[0];
+    inlays.push(await timeRequest(() => client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: visible })));
+    hovers.push(await timeRequest(() => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line - 2, character: 14 } })));
+    completions.push(await timeRequest(() => client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: 8 } })));
+    if (i === 0) lens = await timeRequest(() => client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }));
   }
   return {
     server,

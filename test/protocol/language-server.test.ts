@@ -186,6 +186,7 @@ describe('language server over stdio', function () {
       },
       { name: 'schema: rename to the near spelling', code: 'schema', text: 'rubric: x\nindicators:\n  - {name: a, wieght: 100}\ntiers: [{name: t}]\n' },
       { name: 'duplicate-id: make unique (block style)', code: 'duplicate-id', text: 'rubric: x\nindicators:\n  - name: a\n    weight: 50\n  - name: a\n    weight: 50\ntiers: [{name: t}]\n' },
+      { name: 'duplicate-id: make unique, quoted when the name needs it', code: 'duplicate-id', text: 'rubric: x\nindicators:\n  - name: "Fire: prevention"\n    weight: 50\n  - name: "Fire: prevention"\n    weight: 50\ntiers: [{name: t}]\n' },
       { name: 'duplicate-id: make unique (explicit id)', code: 'duplicate-id', text: 'rubric: x\nindicators:\n  - {id: k, name: a, weight: 50}\n  - {id: k, name: b, weight: 50}\ntiers: [{name: t}]\n' },
       { name: 'quota-rounding: use the rounding that keeps the rule', code: 'quota-rounding', text: 'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: top, quota: {max: 30%}}\n  - {name: rest}\n' },
       { name: 'quota-rounding in a block quota', code: 'quota-rounding', text: 'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 100}]\ntiers:\n  - name: top\n    quota:\n      max: 30%\n  - name: rest\n' },

@@ -40,7 +40,7 @@ export class LspClient {
   readonly connection: ProtocolConnection;
   private readonly process: ChildProcess;
   private readonly latest = new Map<string, PublishDiagnosticsParams>();
-  private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: { uri: string; version?: number; resolve: (p: PublishDiagnosticsParams) => void; reject: (e: Error) => void }[] = [];
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   stderr = '';
@@ -50,12 +50,17 @@ export class LspClient {
     const [command, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
     this.process = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
-    this.process.on('exit', (code) => (this.exited = code));
+    this.process.on('exit', (code) => {
+      this.exited = code;
+      // Nothing more will come: fail whoever waits instead of leaving them hanging.
+      for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`server exited (${code}) while awaiting diagnostics: ${this.stderr}`));
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       this.latest.set(params.uri, params);
       for (const waiter of [...this.waiters]) {
-        if (waiter.uri === params.uri && (waiter.version === undefined || params.version === waiter.version)) {
+        // A server that does not tag diagnostics with a version (yaml-language-server) is taken at its word.
+        if (waiter.uri === params.uri && (waiter.version === undefined || params.version === undefined || params.version === waiter.version)) {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
           waiter.resolve(params);
         }
@@ -93,7 +98,7 @@ export class LspClient {
 
   /** Resolves with the next diagnostics published for `uri` (for `version`, when given). */
   diagnostics(uri: string, version?: number): Promise<PublishDiagnosticsParams> {
-    return new Promise((resolve) => this.waiters.push({ uri, version, resolve }));
+    return new Promise((resolve, reject) => this.waiters.push({ uri, version, resolve, reject }));
   }
 
   async open(uri: string, text: string): Promise<Diagnostic[]> {

@@ -116,3 +116,29 @@ describe('incremental analysis equals a fresh full analysis', function () {
     assert.deepEqual(analysis.findings, core().analyze(edited).findings);
   });
 });
+
+describe('incremental analysis on texts that its split could misread', () => {
+  // Each was found by reading the splitter: the session must answer as a whole analysis does.
+  const cases: Record<string, string> = {
+    'a stray key after the list, not at column 0': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n  oops: 1\ntiers:\n  - name: A\n',
+    'a half-typed line after the list': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n  t\ntiers:\n  - name: A\n',
+    'an indented tiers key': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n tiers:\n  - name: A\n',
+    'an item at column 0 after the list': 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n- name: b\n  weight: 50\ntiers:\n  - name: A\n',
+    'indicators as the last key, with an ignore comment': 'rubric: t\ntiers:\n  - name: A\nindicators:\n  - name: a\n    weight: 100\n    # rubric-ignore\n    scoring: {deduct: 200}\n',
+    'a block scalar at the root': '|\nrubric: t\nindicators:\n  - name: a\n    weight: 100\ntiers:\n  - name: A\n',
+    'a flow item last': 'rubric: t\nindicators:\n  - {name: a, weight: 50}\n  - {name: b, weight: 50}\ntiers:\n  - name: A\n',
+    'a comment after the last item': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    # c\ntiers:\n  - name: A\n',
+    'a scalar item last': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n  - foo\ntiers:\n  - name: A\n',
+    'a block scalar holding indicators:': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    criteria: |\n      indicators:\n      - x\ntiers:\n  - name: A\n',
+  };
+  for (const [name, text] of Object.entries(cases)) {
+    it(name, () => {
+      const session = core().createSession();
+      // Warm the session on a clean variant first, so the case itself takes the incremental path when it can.
+      session.analyze(generateRubric(20, 1).text);
+      session.analyze(text.replace('weight: 100', 'weight: 99'));
+      const fromSession = session.analyze(text);
+      assert.deepEqual(digest(fromSession, [0, Math.floor(text.length / 2), text.length - 1]), digest(core().analyze(text), [0, Math.floor(text.length / 2), text.length - 1]));
+    });
+  }
+});

@@ -63,4 +63,23 @@ describe('messages for common slips', () => {
     const findings = only('rubric: x\nsubjects: 7\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: t, quota: {min: 30%, max: 20%}}\n  - {name: u}\n');
     assert.deepEqual(findings.map((f) => f.code), ['quota-conflict']);
   });
+
+  it('gives no rounding advice that breaks the other bound of a tier', () => {
+    const findings = only('rubric: x\nsubjects: 10\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: t, quota: {min: 15%, max: 25%}}\n  - {name: u}\n');
+    assert.deepEqual(findings.map((f) => f.code), ['quota-rounding']);
+    assert.match(findings[0].message.en, /no rounding keeps both bounds/);
+    assert.equal(findings[0].data?.keeps, undefined);
+  });
+
+  it('says how large a cap must be when it rounds to no slot', () => {
+    const [finding] = only('rubric: x\nsubjects: 10\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: t, quota: {max: 4%}}\n  - {name: u}\n');
+    assert.equal(finding.code, 'quota-empty');
+    assert.match(finding.message.en, /a cap of at least 10% \(or a count\) allows one/);
+  });
+
+  it('does not suggest renaming a misspelt key to one the mapping already has', () => {
+    const findings = only('rubric: x\nindicators: [{name: a, weight: 100, wieght: 100}]\ntiers: [{name: t}]\n');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].data?.suggestion, undefined);
+  });
 });

@@ -138,6 +138,17 @@ describe('quota arithmetic', () => {
       });
     }
 
+    it('apportions what a tier with its own rounding leaves', () => {
+      const tiers: TierQuotaInput[] = [
+        { id: 'a', name: 'A', exactly: pct('45'), rounding: 'ceil' },
+        { id: 'b', name: 'B', exactly: pct('45') },
+        { id: 'c', name: 'C' },
+      ];
+      // A takes ⌈4.5⌉ = 5; of the 5 left, B's 4.5 and C's 0.5 floor to 4 and 0, and the one
+      // subject left goes to the tie of remainders .5 / .5, to the better tier B: 5 / 5 / 0.
+      assert.deepEqual(slots(tiers, 10, 'largest-remainder'), [5, 5, 0]);
+    });
+
     it('gives the leftover subject to the largest remainder, ties to the better tier', () => {
       // 7 vendors: 2.1 / 3.5 / 1.4 → floors 2 / 3 / 1, the one left goes to 3.5's .5.
       const vendors: TierQuotaInput[] = [

@@ -4,6 +4,7 @@ import {
   CodeAction,
   CodeActionKind,
   CodeLens,
+  CodeLensRefreshRequest,
   CompletionItem,
   CompletionItemKind,
   Connection,
@@ -72,6 +73,7 @@ export class RubricLanguageServer {
   private clientLocale: string | undefined;
   private canPullConfiguration = false;
   private canRefreshInlayHints = false;
+  private canRefreshCodeLens = false;
 
   constructor(
     private readonly connection: Connection,
@@ -190,6 +192,7 @@ export class RubricLanguageServer {
     this.clientLocale = params.locale;
     this.canPullConfiguration = !!params.capabilities.workspace?.configuration;
     this.canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
+    this.canRefreshCodeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     this.settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
     return {
       capabilities: {
@@ -242,7 +245,10 @@ export class RubricLanguageServer {
       this.settings = readSettings(pushed);
     }
     for (const document of this.documents.all()) this.publishDiagnostics(document);
-    if (this.canRefreshInlayHints) void this.connection.languages.inlayHint.refresh();
+    // The language may have changed: figures shown in hints and lenses are asked for again.
+    const log = (error: unknown) => this.connection.console.error(`Refresh failed: ${String(error)}`);
+    if (this.canRefreshInlayHints) this.connection.languages.inlayHint.refresh().catch(log);
+    if (this.canRefreshCodeLens) this.connection.sendRequest(CodeLensRefreshRequest.type).catch(log);
   }
 
   /** `*.rubric.yaml|yml` always; more through the `rubric.files` globs. Other YAML is left alone. */

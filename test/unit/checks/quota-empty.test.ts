@@ -22,19 +22,20 @@ describe('quota-empty', () => {
     assert.match(finding.message['zh-CN'], /0\.4 → 0.*不足1个按1个/);
   });
 
-  it('does not warn for a cap that rounds to 0: the cap holds, and min-one would break it', () => {
-    expectFindings(
+  it('underlines a cap that rounds to 0, advising a larger cap rather than min-one (which would break it)', () => {
+    const [finding] = expectFindings(
       yaml`
         rubric: x
         subjects: 10
         indicators:
           - {name: a, weight: 100}
         tiers:
-          - {name: A, quota: {max: 4%}}
+          - {name: A, quota: {max: «4%»}}
           - {name: B}
       `,
       'quota-empty',
     );
+    assert.doesNotMatch(finding.message.en, /min-one/);
   });
 
   it('gives no finding when half-up reaches one slot: 10 × 5% = 0.5 → 1', () => {

@@ -1,7 +1,7 @@
 import { decimal } from '../decimal';
 import { text } from '../findings';
 import { describeWorking } from '../quota/allocate';
-import { roundSlots } from '../quota/rounding';
+import { ROUNDING_NAMES_ZH, roundSlots } from '../quota/rounding';
 import { Check, finding, fmt } from './check';
 import { boundSpan, tierName } from './quota-spans';
 
@@ -17,16 +17,19 @@ export const quotaRounding: Check = {
       const name = tierName(model, problem.tier);
       const stated = fmt(working.amount.percent);
       const actualShare = fmt(decimal(working.slots).times(100).div(working.subjects).round(1));
-      const kept = roundSlots(working.raw, keeps);
       const isCap = problem.bound === 'max';
+      const rule = text(
+        `"${name}": ${describeWorking(working)} (${working.rounding}) is ${actualShare}%, ${isCap ? 'above the' : 'below the'} ${stated}% ${isCap ? 'cap' : 'floor'}`,
+        `“${name}”：${describeWorking(working)}（${working.rounding}），占 ${actualShare}%，${isCap ? '超过上限' : '低于下限'} ${stated}%`,
+      );
+      const advice = keeps
+        ? text(`; "rounding: ${keeps}" keeps it (${roundSlots(working.raw, keeps)})`, `；改用 rounding: ${keeps}（${ROUNDING_NAMES_ZH[keeps]}）可满足要求（${roundSlots(working.raw, keeps)} 个）`)
+        : text('; no rounding keeps both bounds of this tier at this N: write the slots as a count', '；此人数下没有一种取整方式能同时满足该等次的上下限：请直接写名额数');
       return [
         finding(
           quotaRounding,
           boundSpan(model, problem.tier, problem.bound),
-          text(
-            `"${name}": ${describeWorking(working)} (${working.rounding}) is ${actualShare}%, ${isCap ? 'above the' : 'below the'} ${stated}% ${isCap ? 'cap' : 'floor'}; "rounding: ${keeps}" keeps it (${kept})`,
-            `“${name}”：${describeWorking(working)}（${working.rounding}），占 ${actualShare}%，${isCap ? '超过上限' : '低于下限'} ${stated}%；改用 rounding: ${keeps}（${keeps === 'floor' ? '向下取整' : '进一法'}）可满足要求（${kept} 个）`,
-          ),
+          text(rule.en + advice.en, rule['zh-CN'] + advice['zh-CN']),
           { data: { tier: problem.tier, bound: problem.bound, keeps } },
         ),
       ];

@@ -9,6 +9,8 @@ export interface Layout {
   /** Where the first indicator's line starts and where the line after the list starts. */
   region: Span;
   blocks: Span[];
+  /** The items' column. */
+  indent: number;
 }
 
 /** Anything that makes blocks depend on each other (anchors, aliases, tags, directives). */
@@ -51,6 +53,9 @@ export function findLayout(text: string, lines: LineIndex): Layout | undefined {
     if (column === indent && first === '-' && (own + 1 === stop || text[own + 1] === ' ')) {
       starts.push(start);
     } else if (column < indent || (column === indent && first !== '-')) {
+      // Only a top-level key may end the list: anything else there is a syntax error (or a
+      // half-typed line) that the whole parse must see.
+      if (column !== 0 || first === '-') return undefined;
       end = start;
       break;
     } else if (column === indent) {
@@ -58,5 +63,5 @@ export function findLayout(text: string, lines: LineIndex): Layout | undefined {
     }
   }
   const blocks = starts.map((start, i) => ({ start, end: i + 1 < starts.length ? starts[i + 1] : end }));
-  return { region: { start: starts[0], end }, blocks };
+  return { region: { start: starts[0], end }, blocks, indent };
 }

@@ -1,10 +1,10 @@
-import { isSeq, parseDocument } from 'yaml';
-import type { Analysis, Analyzer } from '../analyze';
+import { isScalar, isSeq, parseDocument } from 'yaml';
+import type { Analysis, Analyzer, WholeParts } from '../analyze';
 import { assemble } from '../assemble';
 import { Finding } from '../findings';
 import { buildIndicator, buildRubricModel } from '../model/build-model';
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
-import { asMap } from '../model/yaml-nodes';
+import { asMap, asSeq, findPair } from '../model/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
 import { ParsedDocument, ParsedText, parseText, YamlDocument } from '../parse';
 import { LineIndex } from '../text/line-index';
@@ -26,6 +26,8 @@ interface Block {
   start: number;
   /** Every span of the block's model, findings and folds, each once: what a move shifts. */
   spans: Span[];
+  /** Where the parser ends this item (its node's `range[2]`): where the whole list ends after the last. */
+  itemEnd: Span;
   indicator: IndicatorModel;
   all: IndicatorModel[];
   schemaFindings: Finding[];
@@ -50,9 +52,11 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
   let skeleton: Skeleton | undefined;
   let lastPath: 'incremental' | 'whole' = 'whole';
 
+  /**
+   * The whole analysis, for text the split cannot take (often a keystroke that breaks the YAML
+   * for a moment). The caches stay: they are keyed by text, so the next good version reuses them.
+   */
   function whole(text: string): Analysis {
-    blocks = new Map();
-    skeleton = undefined;
     lastPath = 'whole';
     return analyzer.analyzeWhole(text);
   }
@@ -63,17 +67,48 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     const node = doc.contents.items[0];
     const all: IndicatorModel[] = [];
     const indicator = buildIndicator(asMap(node), node, [index], all);
-    const nodeStart = (node as { range?: number[] } | null)?.range?.[0] ?? 0;
-    const schemaFindings = analyzer.validator.validateIndicator(node, text, { start: nodeStart, end: nodeStart });
-    const folds = collectFolds(doc);
-    detachYamlNodes([all, schemaFindings]);
-    const spans: Span[] = [];
-    forEachSpan([all, schemaFindings, folds], (span) => spans.push(span));
-    const block: Block = { text, start: 0, spans, indicator, all, schemaFindings, folds };
+    const range = (node as { range?: number[] } | null)?.range ?? [0, 0, 0];
+    const schemaFindings = analyzer.validator.validateIndicator(node, text, { start: range[0], end: range[0] });
+    const block = makeBlock(text, indicator, all, schemaFindings, collectFolds(doc), range[2]);
     moveBlock(block, start);
     return block;
   }
 
+  /** A block from parts whose spans are relative to `base` (0 for a block parsed on its own). */
+  function makeBlock(text: string, indicator: IndicatorModel, all: IndicatorModel[], schemaFindings: Finding[], folds: Span[], itemEnd: number, base = 0): Block {
+    detachYamlNodes([all, schemaFindings]);
+    const end = { start: itemEnd, end: itemEnd };
+    const spans: Span[] = [];
+    forEachSpan([all, schemaFindings, folds, end], (span) => spans.push(span));
+    return { text, start: base, spans, itemEnd: end, indicator, all, schemaFindings, folds };
+  }
+
+  /**
+   * The first version of a document is parsed whole (one parse, as fast as it gets); its
+   * model and findings are then cut into blocks, so the next keystroke starts warm.
+   */
+  function seed(text: string, layout: Layout, parts: WholeParts): void {
+    const [only] = parts.documents;
+    if (parts.documents.length !== 1 || only.parsed.syntaxErrors.length > 0) return;
+    const seq = asSeq(findPair(asMap(only.parsed.doc.contents), 'indicators')?.value);
+    const items = only.model.indicators.items;
+    if (!seq || seq.items.length !== layout.blocks.length || items.length !== layout.blocks.length) return;
+    const folds = collectFolds(only.parsed.doc);
+    const next = new Map<string, Block[]>();
+    for (const [index, span] of layout.blocks.entries()) {
+      const inside = (s: Span) => s.start >= span.start && s.end <= span.end;
+      const blockText = text.slice(span.start, span.end);
+      const end = (seq.items[index] as { range?: number[] } | null)?.range?.[2] ?? span.end;
+      // Copies: the whole analysis being returned keeps its own findings and folds.
+      const findings = only.schemaFindings.filter((f) => inside(f.span)).map((f) => ({ ...f, span: { ...f.span } }));
+      const all = only.model.allIndicators.filter((i) => i.path[0] === index);
+      const block = makeBlock(blockText, items[index], all, findings, folds.filter(inside), end, span.start);
+      const same = next.get(blockText);
+      if (same) same.push(block);
+      else next.set(blockText, [block]);
+    }
+    blocks = next;
+  }
   function moveBlock(block: Block, start: number): void {
     const delta = start - block.start;
     if (delta === 0) return;
@@ -84,12 +119,19 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     block.start = start;
   }
 
+  /**
+   * The rubric around its indicator list. It must be a mapping whose `indicators:` is left
+   * empty by the cut: otherwise the cut changed what the text means, and it is analysed whole.
+   */
   function skeletonFor(head: string, tail: string): Skeleton | undefined {
     const key = `${head}\u0000${tail}`;
     if (skeleton?.key === key) return skeleton;
     const parsed = parseText(head + tail);
     const doc = parsed.documents[0];
     if (parsed.documents.length !== 1 || doc.syntaxErrors.length > 0) return undefined;
+    const root = asMap(doc.doc.contents);
+    const indicators = findPair(root, 'indicators')?.value;
+    if (!root || !(isScalar(indicators) && indicators.value === null)) return undefined;
     skeleton = { key, parsed: doc };
     return skeleton;
   }
@@ -101,6 +143,13 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     const { region } = layout;
     const around = skeletonFor(text.slice(0, region.start), text.slice(region.end));
     if (!around) return whole(text);
+    if (blocks.size === 0) {
+      const parts = analyzer.parseWhole(text);
+      const analysis = analyzer.fromParts(parts);
+      seed(text, layout, parts);
+      lastPath = 'whole';
+      return analysis;
+    }
 
     const reusable = blocks;
     const next = new Map<string, Block[]>();
@@ -129,7 +178,8 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     // Skeleton offsets after the cut move by the length of the indicator list.
     const toText = (offset: number) => (offset >= region.start ? offset + delta : offset);
     const skeletonDoc = around.parsed.doc;
-    const docSpan = { start: toText(around.parsed.span.start), end: toText(around.parsed.span.end) };
+    // With nothing after the list, the document ends where the text does, as the parser has it.
+    const docSpan = { start: toText(around.parsed.span.start), end: region.end === text.length ? text.length : toText(around.parsed.span.end) };
     // A copy: the cached skeleton keeps its own spans while this model's move.
     const model: RubricModel = buildRubricModel(skeletonDoc, { ...around.parsed.span });
     const skeletonFindings = analyzer.validator.validateSkeleton(skeletonDoc, text.slice(0, region.start) + text.slice(region.end), used.length);
@@ -138,10 +188,8 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     model.indicators.items = used.map((b) => b.indicator);
     model.allIndicators = used.flatMap((b) => b.all);
     if (model.indicators.field) {
-      const lastItem = used[used.length - 1].indicator.span;
-      // As the parser spans a block list: from the first item's dash to the last item's end.
-      const dash = region.start + /^ */.exec(text.slice(region.start, region.start + 200))![0].length;
-      model.indicators.field.span = { start: dash, end: lastItem.end };
+      // As the parser spans a block list: from the first item's dash to where it ends the last.
+      model.indicators.field.span = { start: region.start + layout.indent, end: used[used.length - 1].itemEnd.end };
     }
     const parsedDocument: ParsedDocument = {
       span: docSpan,
@@ -194,12 +242,16 @@ function compositeTree(text: string, layout: Layout, blocks: Block[], around: Sk
     },
     folds() {
       const skeletonFolds = collectFolds(around.parsed.doc).map((f) => ({ start: toText(f.start), end: toText(f.end) }));
-      const key = around.parsed.doc.contents && blocks.length > 0 ? [{ start: indicatorsKeyStart(text, region.start), end: blocks[blocks.length - 1].indicator.span.end - 1 }] : [];
+      const key = blocks.length > 0 ? [{ start: indicatorsKeyStart(text, region.start), end: blocks[blocks.length - 1].itemEnd.end - 1 }] : [];
       return [...skeletonFolds, ...key, ...blocks.flatMap((b) => b.folds)];
     },
     localText(offset) {
       const hit = blockAt(offset);
-      return hit ? { span: hit.span, pathPrefix: ['indicators'] } : { span: { start: 0, end: text.length }, pathPrefix: [] };
+      // A cursor on a blank stretch at or left of the items' column may be about to start a
+      // top-level key: only the whole text says what it is in.
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      const blankBefore = /^[ ]*$/.test(text.slice(lineStart, offset)) && offset - lineStart <= layout.indent;
+      return hit && !blankBefore ? { span: hit.span, pathPrefix: ['indicators'] } : { span: { start: 0, end: text.length }, pathPrefix: [] };
     },
   };
 }

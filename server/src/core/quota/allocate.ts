@@ -45,7 +45,8 @@ export type QuotaProblem =
   | { code: 'quota-shortfall'; placeable: number; subjects: number }
   | { code: 'quota-conflict'; tier: number; bound: QuotaBound; lower: number; upper: number }
   | { code: 'quota-empty'; tier: number; bound: QuotaBound; working: SlotWorking }
-  | { code: 'quota-rounding'; tier: number; bound: QuotaBound; working: SlotWorking; keeps: QuotaRounding };
+  /** `keeps`: the per-quota rounding that keeps every bound of the tier, if one does. */
+  | { code: 'quota-rounding'; tier: number; bound: QuotaBound; working: SlotWorking; keeps: QuotaRounding | undefined };
 
 export interface Allocation {
   subjects: number;
@@ -112,19 +113,27 @@ export function allocate(tiers: readonly TierQuotaInput[], subjects: number, rou
     if (lower !== undefined && upper !== undefined && lower > upper) {
       problems.push({ code: 'quota-conflict', tier: index, bound: 'min', lower, upper });
     }
-    // Only a fixed share can be "empty": a cap that rounds to 0 keeps its rule (nobody is above it),
-    // and warning there would push towards min-one, which breaks the cap.
-    const fixed = own.exactly;
-    if (fixed && fixed.amount.kind === 'percent' && fixed.slots === 0 && n > 0 && fixed.amount.percent.gt(0)) {
-      problems.push({ code: 'quota-empty', tier: index, bound: 'exactly', working: fixed });
+    // A share that rounds to no slot. For `exactly`, min-one gives it one; for a cap, min-one would
+    // break the cap, so the advice there is a larger cap (the check words it).
+    for (const share of [own.exactly, own.max]) {
+      if (share && share.amount.kind === 'percent' && share.slots === 0 && n > 0 && share.amount.percent.gt(0)) {
+        problems.push({ code: 'quota-empty', tier: index, bound: share.bound, working: share });
+      }
     }
     // Contradictory bounds are a quota-conflict: rounding advice for either bound would only confuse.
     const contradictory = own.min && own.max && (own.min.slots > own.max.slots || (own.min.amount.kind === 'percent' && own.max.amount.kind === 'percent' && own.min.amount.percent.gt(own.max.amount.percent)));
     if (contradictory) return;
     const capBroken = own.max && own.max.amount.kind === 'percent' && decimal(own.max.slots).gt(own.max.raw);
-    if (capBroken && own.max) problems.push({ code: 'quota-rounding', tier: index, bound: 'max', working: own.max, keeps: 'floor' });
     const floorBroken = own.min && own.min.amount.kind === 'percent' && decimal(own.min.slots).lt(own.min.raw);
-    if (floorBroken && own.min) problems.push({ code: 'quota-rounding', tier: index, bound: 'min', working: own.min, keeps: 'ceil' });
+    if (!capBroken && !floorBroken) return;
+    // The advice must keep every bound of the tier at once, or there is none (then a count helps).
+    const keeps = QUOTA_ROUNDING_MODES.find((mode) => {
+      const cap = own.max && own.max.amount.kind === 'percent' ? !decimal(roundSlots(own.max.raw, mode)).gt(own.max.raw) : true;
+      const floorKept = own.min && own.min.amount.kind === 'percent' ? !decimal(roundSlots(own.min.raw, mode)).lt(own.min.raw) : true;
+      return cap && floorKept;
+    });
+    if (capBroken && own.max) problems.push({ code: 'quota-rounding', tier: index, bound: 'max', working: own.max, keeps });
+    if (floorBroken && own.min) problems.push({ code: 'quota-rounding', tier: index, bound: 'min', working: own.min, keeps });
   });
 
   return { subjects: n, tiers: slots, problems };
@@ -190,10 +199,17 @@ export function apportionLargestRemainder(tiers: readonly TierQuotaInput[], n: n
     const amount = b ? tier[b] : undefined;
     if (amount) shares.push({ index, raw: rawOf(amount, n) });
   });
+  // Tiers with their own rounding keep their own slots: the rest is apportioned from what they leave.
+  const ownSlots = tiers.reduce((acc, tier) => {
+    const b = tier.rounding ? definingBound(tier) : undefined;
+    const amount = b ? tier[b] : undefined;
+    return amount ? acc + (amount.kind === 'count' ? amount.count : roundSlots(rawOf(amount, n), tier.rounding!)) : acc;
+  }, 0);
+  const available = decimal(Math.max(0, n - ownSlots));
   const taken = sum(shares.map((s) => s.raw));
   const restIndex = tiers.findIndex((tier) => !definingBound(tier));
-  const total = restIndex >= 0 ? decimal(n) : taken;
-  if (restIndex >= 0) shares.push({ index: restIndex, raw: decimal(n).minus(taken).gt(ZERO) ? decimal(n).minus(taken) : ZERO });
+  const total = restIndex >= 0 ? available : taken;
+  if (restIndex >= 0) shares.push({ index: restIndex, raw: available.minus(taken).gt(ZERO) ? available.minus(taken) : ZERO });
 
   const floors = shares.map((s) => floor(s.raw));
   let left = floor(total.plus(0.5)).minus(sum(floors)).toNumber();

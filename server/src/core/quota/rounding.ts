@@ -6,6 +6,16 @@ export type RoundingMode = (typeof ROUNDING_MODES)[number];
 export type QuotaRounding = Exclude<RoundingMode, 'largest-remainder'>;
 export const QUOTA_ROUNDING_MODES: readonly QuotaRounding[] = ['half-up', 'floor', 'ceil', 'min-one'];
 
+/** What officials call each mode. */
+export const ROUNDING_NAMES_ZH: Record<RoundingMode | 'count', string> = {
+  'half-up': '四舍五入',
+  floor: '向下取整',
+  ceil: '进一法',
+  'min-one': '不足1个按1个',
+  'largest-remainder': '最大余数法',
+  count: '名额',
+};
+
 export function isRoundingMode(value: unknown): value is RoundingMode {
   return typeof value === 'string' && (ROUNDING_MODES as readonly string[]).includes(value);
 }

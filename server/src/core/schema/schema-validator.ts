@@ -176,7 +176,8 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
     errors.flatMap((e) => {
       if (e.keyword !== 'additionalProperties') return [];
       const allowed = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
-      const near = nearSpelling(String(e.params.additionalProperty), allowed);
+      const present = new Set(Object.keys((e.data as Record<string, unknown> | null) ?? {}));
+      const near = nearSpelling(String(e.params.additionalProperty), allowed.filter((k) => !present.has(k)));
       return near ? [`${e.instancePath}/${near}`] : [];
     }),
   );
@@ -227,7 +228,9 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
       const pair = findPair(asMap(resolved.node), unknownKey);
       const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, target);
       const allowed = Object.keys(ownSchema?.properties ?? {});
-      const suggestion = nearSpelling(unknownKey, allowed);
+      // A key already in the mapping is no suggestion: renaming to it would duplicate it.
+      const present = new Set(pairsOf(asMap(resolved.node)).map((p) => String((p.key as { value?: unknown } | null)?.value)));
+      const suggestion = nearSpelling(unknownKey, allowed.filter((k) => !present.has(k)));
       const typed = shown(unknownKey);
       const message = suggestion
         ? text(`Unknown key "${typed}": did you mean "${suggestion}"?`, `未知的键“${typed}”：是否应为“${suggestion}”？`)

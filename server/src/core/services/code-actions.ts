@@ -46,7 +46,9 @@ function weightActions(finding: Finding, items: IndicatorModel[], target: Decima
   const actions: CodeActionItem[] = [];
   const last = items[items.length - 1];
   const others = items.slice(0, -1).map((i) => i.effectiveWeight);
-  if (last?.weight?.value && others.every((w) => w !== undefined)) {
+  // A group's weight is tied to its items: changing it alone would break the group's own sum.
+  const isLeaf = (i: IndicatorModel) => !i.items?.length;
+  if (last?.weight?.value && isLeaf(last) && others.every((w) => w !== undefined)) {
     const value = target.minus(sum(others as Decimal[]));
     if (value.gt(0)) {
       const name = last.name?.value ?? last.key ?? '';
@@ -59,7 +61,7 @@ function weightActions(finding: Finding, items: IndicatorModel[], target: Decima
     }
   }
   const weights = items.map((i) => i.weight?.value);
-  if (weights.every((w) => w !== undefined)) {
+  if (weights.every((w) => w !== undefined) && items.every(isLeaf)) {
     const scaled = scaleExactly(weights as Decimal[], target);
     if (scaled) {
       actions.push({
@@ -101,6 +103,11 @@ function insertBefore(analysis: Analysis, anchor: Span, key: string, value: stri
   return { span: { start: anchor.start, end: anchor.start }, newText: `${key}: ${value}${eol}${indent}` };
 }
 
+/** A value as YAML reads it back: plain when that is safe, else double-quoted. */
+function yamlScalar(value: string): string {
+  return /^[\p{L}\p{N}_][\p{L}\p{N}_ .（）()-]*$/u.test(value) && !/\s$/.test(value) ? value : JSON.stringify(value);
+}
+
 function uniqueKey(base: string, taken: Set<string>): string {
   for (let n = 2; ; n++) {
     const candidate = `${base}-${n}`;
@@ -116,7 +123,8 @@ function duplicateAction(analysis: Analysis, document: DocumentAnalysis, finding
     if (!item || item.key === undefined) continue;
     const taken = new Set(pool.flatMap((i) => (i.key === undefined ? [] : [i.key])));
     const fresh = uniqueKey(item.key, taken);
-    const edit = item.id ? { span: item.id.span, newText: fresh } : insertBefore(analysis, item.name!.keySpan, 'id', fresh);
+    const written = yamlScalar(fresh);
+    const edit = item.id ? { span: item.id.span, newText: written } : insertBefore(analysis, item.name!.keySpan, 'id', written);
     return [{ title: locale === 'zh-CN' ? `改为唯一的 id“${fresh}”` : `Make unique: id "${fresh}"`, finding, edits: [edit], preferred: true }];
   }
   return [];
@@ -163,7 +171,8 @@ export function codeActions(analysis: Analysis, range: Span, locale: Locale): Co
             return duplicateAction(analysis, document, finding, locale);
           case 'quota-rounding':
           case 'quota-empty':
-            return roundingAction(analysis, document.model.tiers.items[data.tier as number], finding, data.keeps as string, locale);
+            // No fix where no rounding keeps the rule (the message says to write a count instead).
+            return data.keeps ? roundingAction(analysis, document.model.tiers.items[data.tier as number], finding, data.keeps as string, locale) : [];
           default:
             return [];
         }

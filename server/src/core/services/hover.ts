@@ -4,6 +4,7 @@ import { Locale } from '../findings';
 import { IndicatorModel } from '../model/rubric-model';
 import { segmentsOf } from '../model/yaml-path';
 import { describeWorking, QUOTA_BOUNDS, SlotWorking } from '../quota/allocate';
+import { ROUNDING_NAMES_ZH, RoundingMode } from '../quota/rounding';
 import { SchemaDocs } from '../schema/schema-docs';
 import { contains, Span } from '../text/span';
 import { documentAt } from './document-at';
@@ -14,10 +15,8 @@ export interface HoverResult {
   markdown: string;
 }
 
-const ROUNDING_ZH: Record<string, string> = { 'half-up': '四舍五入', floor: '向下取整', ceil: '进一法', 'min-one': '不足1个按1个', 'largest-remainder': '最大余数法', count: '名额' };
-
-function roundingName(mode: string, locale: Locale): string {
-  return locale === 'zh-CN' ? `${mode}（${ROUNDING_ZH[mode] ?? mode}）` : mode;
+function roundingName(mode: RoundingMode | 'count', locale: Locale): string {
+  return locale === 'zh-CN' ? `${mode}（${ROUNDING_NAMES_ZH[mode]}）` : mode;
 }
 
 function indicatorPath(document: DocumentAnalysis, indicator: IndicatorModel): string {

@@ -3,7 +3,7 @@ import { CheckContext } from './checks/check';
 import { Finding } from './findings';
 import { buildRubricModel } from './model/build-model';
 import { RubricModel } from './model/rubric-model';
-import { ParsedDocument, ParsedText, parseText, ParsedYaml, YamlDocument } from './parse';
+import { ParsedDocument, ParsedText, parseText } from './parse';
 import { createIncrementalSession, IncrementalSession } from './incremental/session';
 import { allocate, Allocation, QuotaAmount, TierQuotaInput } from './quota/allocate';
 import { SchemaDocs, SchemaNode } from './schema/schema-docs';
@@ -44,17 +44,9 @@ export interface RubricCore {
   schemaDocs: SchemaDocs;
 }
 
-/** A whole text parsed, each document's model built and its schema checked: before the checks. */
-export interface WholeParts {
-  parsed: ParsedYaml;
-  documents: { parsed: YamlDocument; model: RubricModel; schemaFindings: Finding[] }[];
-}
-
 /** What both analyses share: the compiled schema and the checks that run on a built model. */
 export interface Analyzer {
   validator: SchemaValidator;
-  parseWhole(text: string): WholeParts;
-  fromParts(parts: WholeParts): Analysis;
   analyzeWhole(text: string): Analysis;
   finish(parsedText: ParsedText, parsed: ParsedDocument, model: RubricModel, schemaFindings: Finding[]): DocumentAnalysis;
 }
@@ -98,25 +90,18 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     return { parsed, model, quotaInputs, allocation, findings: findings.sort(byPosition) };
   }
 
-  function parseWhole(text: string): WholeParts {
+  function analyzeWhole(text: string): Analysis {
     const parsed = parseText(text);
     const documents = parsed.documents
       .filter((d) => !d.tree.isBlank)
-      .map((d) => ({ parsed: d, model: buildRubricModel(d.doc, d.span), schemaFindings: validator.validateDocument(d.doc, parsed.text) }));
-    return { parsed, documents };
+      .map((d) => finish(parsed, d, buildRubricModel(d.doc, d.span), validator.validateDocument(d.doc, parsed.text)));
+    return assemble(parsed, documents);
   }
 
-  function fromParts(parts: WholeParts): Analysis {
-    return assemble(
-      parts.parsed,
-      parts.documents.map((d) => finish(parts.parsed, d.parsed, d.model, d.schemaFindings)),
-    );
-  }
-
-  const analyzer: Analyzer = { validator, parseWhole, fromParts, analyzeWhole: (text) => fromParts(parseWhole(text)), finish };
+  const analyzer: Analyzer = { validator, analyzeWhole, finish };
   return {
     schemaDocs: new SchemaDocs(options.schema as SchemaNode),
-    analyze: analyzer.analyzeWhole,
+    analyze: analyzeWhole,
     createSession: () => createIncrementalSession(analyzer),
   };
 }

@@ -1,10 +1,10 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
-import type { Analysis, Analyzer, WholeParts } from '../analyze';
+import type { Analysis, Analyzer } from '../analyze';
 import { assemble } from '../assemble';
 import { Finding } from '../findings';
 import { buildIndicator, buildRubricModel } from '../model/build-model';
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
-import { asMap, asSeq, findPair } from '../model/yaml-nodes';
+import { asMap, findPair } from '../model/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
 import { ParsedDocument, ParsedText, parseText, YamlDocument } from '../parse';
 import { LineIndex } from '../text/line-index';
@@ -74,41 +74,15 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     return block;
   }
 
-  /** A block from parts whose spans are relative to `base` (0 for a block parsed on its own). */
-  function makeBlock(text: string, indicator: IndicatorModel, all: IndicatorModel[], schemaFindings: Finding[], folds: Span[], itemEnd: number, base = 0): Block {
-    detachYamlNodes([all, schemaFindings]);
+  /** A block parsed alone: its spans count from 0 until it is moved to where it stands. */
+  function makeBlock(text: string, indicator: IndicatorModel, all: IndicatorModel[], schemaFindings: Finding[], folds: Span[], itemEnd: number): Block {
+    detachYamlNodes([all]);
     const end = { start: itemEnd, end: itemEnd };
     const spans: Span[] = [];
     forEachSpan([all, schemaFindings, folds, end], (span) => spans.push(span));
-    return { text, start: base, spans, itemEnd: end, indicator, all, schemaFindings, folds };
+    return { text, start: 0, spans, itemEnd: end, indicator, all, schemaFindings, folds };
   }
 
-  /**
-   * The first version of a document is parsed whole (one parse, as fast as it gets); its
-   * model and findings are then cut into blocks, so the next keystroke starts warm.
-   */
-  function seed(text: string, layout: Layout, parts: WholeParts): void {
-    const [only] = parts.documents;
-    if (parts.documents.length !== 1 || only.parsed.syntaxErrors.length > 0) return;
-    const seq = asSeq(findPair(asMap(only.parsed.doc.contents), 'indicators')?.value);
-    const items = only.model.indicators.items;
-    if (!seq || seq.items.length !== layout.blocks.length || items.length !== layout.blocks.length) return;
-    const folds = collectFolds(only.parsed.doc);
-    const next = new Map<string, Block[]>();
-    for (const [index, span] of layout.blocks.entries()) {
-      const inside = (s: Span) => s.start >= span.start && s.end <= span.end;
-      const blockText = text.slice(span.start, span.end);
-      const end = (seq.items[index] as { range?: number[] } | null)?.range?.[2] ?? span.end;
-      // Copies: the whole analysis being returned keeps its own findings and folds.
-      const findings = only.schemaFindings.filter((f) => inside(f.span)).map((f) => ({ ...f, span: { ...f.span } }));
-      const all = only.model.allIndicators.filter((i) => i.path[0] === index);
-      const block = makeBlock(blockText, items[index], all, findings, folds.filter(inside), end, span.start);
-      const same = next.get(blockText);
-      if (same) same.push(block);
-      else next.set(blockText, [block]);
-    }
-    blocks = next;
-  }
   function moveBlock(block: Block, start: number): void {
     const delta = start - block.start;
     if (delta === 0) return;
@@ -143,21 +117,13 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     const { region } = layout;
     const around = skeletonFor(text.slice(0, region.start), text.slice(region.end));
     if (!around) return whole(text);
-    if (blocks.size === 0) {
-      const parts = analyzer.parseWhole(text);
-      const analysis = analyzer.fromParts(parts);
-      seed(text, layout, parts);
-      lastPath = 'whole';
-      return analysis;
-    }
 
     const reusable = blocks;
     const next = new Map<string, Block[]>();
     const used: Block[] = [];
     for (const [index, span] of layout.blocks.entries()) {
       const blockText = text.slice(span.start, span.end);
-      const pool = reusable.get(blockText);
-      let block = pool?.pop();
+      let block = reusable.get(blockText)?.pop();
       if (block) moveBlock(block, span.start);
       else block = buildBlock(blockText, span.start, index);
       if (!block) return whole(text);

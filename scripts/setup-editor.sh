@@ -9,6 +9,11 @@ cache="${RUBRIC_EDITOR_CACHE:-$root/.cache/editor}"
 code_server_version="4.139.1"
 mkdir -p "$cache"
 
+# Run from `npm test`, this script inherits the outer npm's variables (npm_node_execpath, NODE…),
+# which would make the nested installs run lifecycle scripts with Node 20: start clean.
+for variable in $(env | sed -n 's/^\(npm_[A-Za-z0-9_]*\)=.*/\1/p'); do unset "$variable"; done
+unset NODE
+
 # npm installs from the registry can fail once for reasons of the moment (a busy cache); try twice.
 twice() { "$@" || { echo "setup-editor: retrying: $*"; "$@"; }; }
 

@@ -85,10 +85,7 @@ export class RubricLanguageServer {
   listen(): void {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
-    c.onInitialized(() => {
-      this.warmUp();
-      void this.refreshSettings();
-    });
+    c.onInitialized(() => void this.refreshSettings());
     c.onDidChangeConfiguration((change) => void this.refreshSettings(change.settings?.rubric));
 
     this.documents.onDidChangeContent((event) => this.publishDiagnostics(event.document));
@@ -194,6 +191,8 @@ export class RubricLanguageServer {
     this.canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     this.canRefreshCodeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
     this.settings = readSettings((params.initializationOptions as { settings?: unknown } | undefined)?.settings);
+    // Before answering: the editor sends no document until initialize is answered.
+    this.warmUp();
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -213,7 +212,7 @@ export class RubricLanguageServer {
   }
 
   /**
-   * Runs the analysis on the shipped samples once, right after start-up, so the JIT has compiled
+   * Runs the analysis on the shipped samples once, during initialize, so the JIT has compiled
    * the parser and the checks before the person's first (possibly huge) file arrives. The
    * results are thrown away; a file's own analysis is always complete.
    */

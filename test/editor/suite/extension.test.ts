@@ -136,4 +136,20 @@ describe('Rubric Studio in VS Code', () => {
     const diagnostics = await diagnosticsMatching(uri, (d) => d.length > 0);
     assert.deepEqual(codes(diagnostics), ['raters-sum']);
   });
+
+  it('starts the server again when it dies, and keeps serving', async () => {
+    const before = api.client.serverProcess;
+    assert.ok(before?.pid, 'the server runs as a child process');
+    const restarted = until(
+      () => api.client.isRunning() && api.client.serverProcess !== undefined && api.client.serverProcess.pid !== before.pid,
+      (ok) => ok,
+      [api.client.onDidChangeState as vscode.Event<unknown>],
+    );
+    before.kill('SIGKILL');
+    await restarted;
+    const uri = workspaceFile('broken', 'threshold-order.rubric.yaml');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    const diagnostics = await diagnosticsMatching(uri, (d) => d.length > 0);
+    assert.deepEqual(codes(diagnostics), ['threshold-order']);
+  });
 });

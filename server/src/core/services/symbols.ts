@@ -1,6 +1,6 @@
 import { Analysis } from '../analyze';
 import { formatDecimal } from '../decimal';
-import { IndicatorModel } from '../model/rubric-model';
+import { Field, IndicatorModel, TierModel } from '../model/rubric-model';
 import { Span } from '../text/span';
 
 export type SymbolKind = 'rubric' | 'indicator' | 'group' | 'tier' | 'section';
@@ -26,36 +26,26 @@ function indicatorSymbol(indicator: IndicatorModel): OutlineSymbol {
   };
 }
 
+/** A top-level key of the rubric as an outline section, from its key to its value's end. */
+function section(name: string, field: Field<unknown> | undefined, children: OutlineSymbol[]): OutlineSymbol[] {
+  return field ? [{ name, kind: 'section', span: { start: field.keySpan.start, end: field.span.end }, selectionSpan: field.keySpan, children }] : [];
+}
+
+function tierSymbol(tier: TierModel): OutlineSymbol {
+  const bounds = tier.quota?.bounds ?? {};
+  const detail = Object.entries(bounds)
+    .map(([bound, field]) => `${bound} ${field?.value ? (field.value.kind === 'percent' ? `${formatDecimal(field.value.percent, 10)}%` : field.value.count) : '?'}`)
+    .join(', ');
+  return { name: tier.name?.value ?? tier.key ?? '?', detail: detail || undefined, kind: 'tier', span: tier.span, selectionSpan: tier.keySpan, children: [] };
+}
+
 /** The outline: each rubric, its indicators as a tree with weights, its tiers with quotas. */
 export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
   return analysis.documents.map(({ model }) => {
-    const sections: OutlineSymbol[] = [];
-    const indicators = model.indicators.field;
-    if (indicators) {
-      sections.push({
-        name: 'indicators',
-        kind: 'section',
-        span: { start: indicators.keySpan.start, end: indicators.span.end },
-        selectionSpan: indicators.keySpan,
-        children: model.indicators.items.map(indicatorSymbol),
-      });
-    }
-    const tiers = model.tiers.field;
-    if (tiers) {
-      sections.push({
-        name: 'tiers',
-        kind: 'section',
-        span: { start: tiers.keySpan.start, end: tiers.span.end },
-        selectionSpan: tiers.keySpan,
-        children: model.tiers.items.map((tier) => {
-          const bounds = tier.quota?.bounds ?? {};
-          const detail = Object.entries(bounds)
-            .map(([bound, field]) => `${bound} ${field?.value ? (field.value.kind === 'percent' ? `${formatDecimal(field.value.percent, 10)}%` : field.value.count) : '?'}`)
-            .join(', ');
-          return { name: tier.name?.value ?? tier.key ?? '?', detail: detail || undefined, kind: 'tier', span: tier.span, selectionSpan: tier.keySpan, children: [] };
-        }),
-      });
-    }
+    const sections = [
+      ...section('indicators', model.indicators.field, model.indicators.items.map(indicatorSymbol)),
+      ...section('tiers', model.tiers.field, model.tiers.items.map(tierSymbol)),
+    ];
     return {
       name: model.title?.value ?? 'rubric',
       kind: 'rubric',

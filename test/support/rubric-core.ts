@@ -50,10 +50,3 @@ export function marked(source: string): { text: string; ranges: [number, number,
     }),
   };
 }
-
-/** Every finding of the marked document, as code + range, for exact comparison. */
-export function expectMarked(source: string, code: string): { actual: Located[]; expected: Located[] } {
-  const { text, ranges } = marked(source);
-  const analysis = analyze(text);
-  return { actual: located(analysis), expected: ranges.map((range) => ({ code, range })) };
-}

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { yaml } from '../../support/yaml-text';
-import { expectFindings } from '../expect-findings';
+import { expectFindings } from '../../support/expect-findings';
 
 describe('quota-conflict', () => {
   it('underlines a bound written beside `exactly`', () => {

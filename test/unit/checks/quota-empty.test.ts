@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { yaml } from '../../support/yaml-text';
-import { expectFindings } from '../expect-findings';
+import { expectFindings } from '../../support/expect-findings';
 
 describe('quota-empty', () => {
   it('underlines a percentage that gives 0 slots: 10 subjects × 4% = 0.4 → 0', () => {

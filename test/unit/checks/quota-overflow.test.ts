@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { yaml } from '../../support/yaml-text';
-import { expectFindings } from '../expect-findings';
+import { expectFindings } from '../../support/expect-findings';
 
 describe('quota-overflow', () => {
   it('underlines a count above N: `exactly: 30` means thirty subjects, not 30%', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { yaml } from '../../support/yaml-text';
-import { expectFindings } from '../expect-findings';
+import { expectFindings } from '../../support/expect-findings';
 
 describe('quota-rounding', () => {
   it("warns at the `30%` value for the contract's case: 15 × 30% = 4.5 → 5 (half-up) = 33.3%, and names floor", () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { yaml } from '../../support/yaml-text';
-import { expectFindings } from '../expect-findings';
+import { expectFindings } from '../../support/expect-findings';
 
 describe('quota-shortfall', () => {
   it('underlines `tiers:` when every tier is capped and the caps leave subjects without a tier', () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { yaml } from '../../support/yaml-text';
-import { expectFindings } from '../expect-findings';
+import { expectFindings } from '../../support/expect-findings';
 
 describe('raters-sum', () => {
   it('underlines `raters:` when the weights fall short of 100, and says by how much', () => {

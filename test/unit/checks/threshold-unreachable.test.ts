@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { yaml } from '../../support/yaml-text';
-import { expectFindings } from '../expect-findings';
+import { expectFindings } from '../../support/expect-findings';
 
 describe('threshold-unreachable', () => {
   it('underlines a min_score above the total when there is no bonus', () => {

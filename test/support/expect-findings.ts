@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { Finding } from 'rubric-studio-server';
-import { analyze, located, marked } from '../support/rubric-core';
+import { analyze, located, marked } from './rubric-core';
 
 /**
  * Asserts that the document's findings are exactly the `«…»` marked ranges, in text order, with

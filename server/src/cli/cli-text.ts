@@ -54,10 +54,6 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
   },
   unknownOption: { en: (o: string) => `unknown option ${o}`, 'zh-CN': (o: string) => `未知选项 ${o}` },
   missingValue: { en: (o: string) => `option ${o} needs a value`, 'zh-CN': (o: string) => `选项 ${o} 需要一个值` },
-  roundingNames: {
-    en: { 'half-up': 'half-up', floor: 'floor', ceil: 'ceil', 'min-one': 'min-one', 'largest-remainder': 'largest-remainder' } as Record<string, string>,
-    'zh-CN': { 'half-up': 'half-up，四舍五入', floor: 'floor，向下取整', ceil: 'ceil，进一法', 'min-one': 'min-one，不足1个按1个', 'largest-remainder': 'largest-remainder，最大余数法' } as Record<string, string>,
-  },
   noTiers: { en: 'has no tiers to simulate', 'zh-CN': '没有可模拟的等次（tiers）' },
   noSubjects: {
     en: 'does not say how many subjects there are: pass --subjects N or --range A..B',
@@ -91,7 +87,6 @@ export function cliText(locale: Locale) {
     syntaxFirst: TEXT.syntaxFirst[locale],
     unknownOption: TEXT.unknownOption[locale],
     missingValue: TEXT.missingValue[locale],
-    roundingNames: TEXT.roundingNames[locale],
     noTiers: TEXT.noTiers[locale],
     noSubjects: TEXT.noSubjects[locale],
     badFormat: TEXT.badFormat[locale],

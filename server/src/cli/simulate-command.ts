@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Locale, RubricCore, simulate, SimulationRow } from '../core';
+import { Locale, ROUNDING_NAMES_ZH, RubricCore, simulate, SimulationRow, slotsText } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from './display-width';
@@ -40,15 +40,14 @@ function requestedSubjects(request: SimulateRequest): number[] | undefined {
   return undefined;
 }
 
-function slotsText(tier: SimulationRow['tiers'][number]): string {
-  const slots = tier.min === tier.max ? `${tier.max}` : `${tier.min}–${tier.max}`;
-  return `${slots} (${Math.round(tier.share * 1000) / 10}%)`;
+function slotsWithShare(tier: SimulationRow['tiers'][number]): string {
+  return `${slotsText(tier)} (${Math.round(tier.share * 1000) / 10}%)`;
 }
 
 function renderTable(rows: SimulationRow[], locale: Locale): string[] {
   const t = cliText(locale);
   const header = [t.subjectsColumn, ...(rows[0]?.tiers.map((tier) => tier.name) ?? []), t.warningsColumn];
-  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map(slotsText), row.warnings.join(', ')]);
+  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map(slotsWithShare), row.warnings.join(', ')]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ').trimEnd();
   return [line(header), ...body.map(line)];
@@ -88,7 +87,8 @@ export async function runSimulate(request: SimulateRequest, core: RubricCore, ou
     output.out(JSON.stringify({ file, rows }, null, 2));
   } else {
     const title = document.model.title?.value ?? file;
-    const rounding = t.roundingNames[document.model.rounding] ?? document.model.rounding;
+    const mode = document.model.rounding;
+    const rounding = request.locale === 'zh-CN' ? `${mode}，${ROUNDING_NAMES_ZH[mode]}` : mode;
     output.out(request.locale === 'zh-CN' ? `${file} —— ${title}（${t.rounding}：${rounding}）` : `${file} — ${title} (${t.rounding}: ${rounding})`);
     for (const line of renderTable(rows, request.locale)) output.out(line);
   }

@@ -44,12 +44,12 @@ import {
   summarize,
   TextEdit as CoreEdit,
 } from '../core';
+import { RUBRIC_FILE } from '../host/find-rubric-files';
 import { toDiagnostic, toRange, toSpan } from './convert';
 import { MAX_SIMULATED_ROWS, SHOW_SIMULATION_COMMAND, SimulateRequest, SummaryRequest } from './protocol';
 import { runSafe } from './run-safe';
 import { DEFAULT_SETTINGS, effectiveLocale, readSettings, RubricSettings } from './settings';
 
-const RUBRIC_FILE = /\.rubric\.ya?ml$/i;
 
 const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   rubric: SymbolKind.File,

@@ -1,8 +1,7 @@
-import { decimal, ZERO } from '../decimal';
+import { HUNDRED, ZERO } from '../decimal';
 import { Finding, text } from '../findings';
 import { Check, finding, fmt } from './check';
 
-const HUNDRED = decimal(100);
 
 /** Fixed and lower-bound slots must fit in N subjects and in 100%. */
 export const quotaOverflow: Check = {

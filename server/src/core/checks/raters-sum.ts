@@ -1,9 +1,8 @@
-import { decimal } from '../decimal';
+import { HUNDRED } from '../decimal';
 import { text } from '../findings';
 import { sumKnown } from '../model/build-model';
 import { Check, difference, finding, fmt } from './check';
 
-const HUNDRED = decimal(100);
 
 /** Rater weights are shares of one view of a person: they must add up to 100. */
 export const ratersSum: Check = {

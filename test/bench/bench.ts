@@ -46,11 +46,21 @@ async function timeRequest(work: () => Promise<unknown>): Promise<number> {
 }
 
 function fullParse(text: string): number {
-  return median([0, 1, 2].map(() => {
-    const start = performance.now();
-    parseAllDocuments(text);
-    return performance.now() - start;
-  }));
+  const start = performance.now();
+  parseAllDocuments(text);
+  return performance.now() - start;
+}
+
+/** One full parse in a fresh process: the floor for a first open, which no server has warmed up for. */
+function firstParse(text: string): number {
+  const file = path.join(os.tmpdir(), `rubric-bench-${process.pid}.yaml`);
+  fs.writeFileSync(file, text);
+  try {
+    const result = spawnSync(process.execPath, [path.join(__dirname, 'parse-once.js'), file], { encoding: 'utf8' });
+    return Number(result.stdout.trim());
+  } finally {
+    fs.rmSync(file, { force: true });
+  }
 }
 
 function peakRss(pid: number | undefined): number {
@@ -82,7 +92,10 @@ interface Row {
   server: string;
   size: number;
   lines: number;
+  /** One full parse in this process, warm: the floor for a keystroke. */
   parse: number;
+  /** One full parse in a fresh process: the floor for a first open. */
+  firstParse: number;
   open: number;
   keyMedian: number;
   keyP95: number;
@@ -93,12 +106,29 @@ interface Row {
   rss: number;
 }
 
-async function measure(server: string, size: number, client: LspClient, edits: number): Promise<Row> {
+/**
+ * Each first open is timed in a fresh server, next to a first parse in a fresh process and a
+ * parse in this (warm) one, so the noise of a shared machine hits the figures compared alike.
+ */
+const OPEN_ROUNDS = 3;
+
+async function measure(server: string, size: number, startServer: () => Promise<LspClient>, edits: number): Promise<Row> {
   const { text } = generateRubric(size);
   const uri = `file:///bench/size-${size}.rubric.yaml`;
-  const parse = fullParse(text);
-  const [open] = await time(() => client.open(uri, text));
-
+  const parses = [fullParse(text)];
+  const firstParses: number[] = [];
+  const opens: number[] = [];
+  let client: LspClient | undefined;
+  for (let round = 0; round < OPEN_ROUNDS; round++) {
+    await client?.stop();
+    client = await startServer();
+    const opening = client;
+    opens.push((await time(() => opening.open(uri, text)))[0]);
+    firstParses.push(firstParse(text));
+    parses.push(fullParse(text));
+  }
+  // The last server goes on to the keystrokes with the file open.
+  const editor = client!;
   const keys: number[] = [];
   const inlays: number[] = [];
   const hovers: number[] = [];
@@ -109,27 +139,30 @@ async function measure(server: string, size: number, client: LspClient, edits: n
     // original again after each pair, so every place is found at its first offset.
     const at = positionAt(text, offset);
     const after = { line: at.line, character: at.character + 1 };
-    keys.push((await time(() => client.edit(uri, [{ range: { start: at, end: at }, text: '好' }])))[0]);
-    keys.push((await time(() => client.edit(uri, [{ range: { start: at, end: after }, text: '' }])))[0]);
+    keys.push((await time(() => editor.edit(uri, [{ range: { start: at, end: at }, text: '好' }])))[0]);
+    keys.push((await time(() => editor.edit(uri, [{ range: { start: at, end: after }, text: '' }])))[0]);
     const visible = { start: { line: Math.max(0, at.line - 30), character: 0 }, end: { line: at.line + 30, character: 0 } };
-    inlays.push(await timeRequest(() => client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: visible })));
-    hovers.push(await timeRequest(() => client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line - 2, character: 14 } })));
-    completions.push(await timeRequest(() => client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: 8 } })));
-    if (i === 0) lens = await timeRequest(() => client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }));
+    inlays.push(await timeRequest(() => editor.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: visible })));
+    hovers.push(await timeRequest(() => editor.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line - 2, character: 14 } })));
+    completions.push(await timeRequest(() => editor.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: 8 } })));
+    if (i === 0) lens = await timeRequest(() => editor.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }));
   }
+  const rss = peakRss(editor.pid);
+  await editor.stop();
   return {
     server,
     size,
     lines: text.split('\n').length,
-    parse,
-    open,
+    parse: median(parses),
+    firstParse: median(firstParses),
+    open: median(opens),
     keyMedian: median(keys),
     keyP95: p95(keys),
     inlay: median(inlays),
     lens,
     hover: median(hovers),
     completion: median(completions),
-    rss: peakRss(client.pid),
+    rss,
   };
 }
 
@@ -139,13 +172,13 @@ function yamlLanguageServer(): string[] | undefined {
 }
 
 function table(rows: Row[]): void {
-  const header = ['server', 'indicators', 'lines', 'full parse', 'first open', 'key→diag median', 'p95', 'inlay (visible)', 'code lens', 'hover', 'completion', 'peak RSS MiB'];
-  const body = rows.map((r) => [r.server, String(r.size), String(r.lines), ms(r.parse), ms(r.open), ms(r.keyMedian), ms(r.keyP95), ms(r.inlay), ms(r.lens), ms(r.hover), ms(r.completion), ms(r.rss)]);
+  const header = ['server', 'indicators', 'lines', 'parse (warm)', 'parse (fresh)', 'first open', 'key→diag median', 'p95', 'inlay (visible)', 'code lens', 'hover', 'completion', 'peak RSS MiB'];
+  const body = rows.map((r) => [r.server, String(r.size), String(r.lines), ms(r.parse), ms(r.firstParse), ms(r.open), ms(r.keyMedian), ms(r.keyP95), ms(r.inlay), ms(r.lens), ms(r.hover), ms(r.completion), ms(r.rss)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
   console.log(line(header));
   for (const b of body) console.log(line(b));
-  console.log('(times in ms: medians unless marked)');
+  console.log('(times in ms: medians unless marked; "parse (fresh)" is the first parse in a new process, as a server first opening the file meets it)');
 }
 
 function targets(rows: Row[]): void {
@@ -163,7 +196,10 @@ function targets(rows: Row[]): void {
       if (yaml) checks.push(['keystroke → diagnostics ≤ 1/10 of yaml-language-server', row.keyMedian <= yaml.keyMedian / 10, `${ms(row.keyMedian)} vs ${ms(yaml.keyMedian / 10)}`]);
       else checks.push(['keystroke → diagnostics vs yaml-language-server', false, 'not measured: run with --with-yaml-ls after installing yaml-language-server']);
     }
-    if (row.size >= 1000) checks.push(['first open ≤ 1.5 × full parse', row.open <= 1.5 * row.parse, `${ms(row.open)} vs ${ms(1.5 * row.parse)}`]);
+    if (row.size >= 1000) {
+      const ratios = `${(row.open / row.firstParse).toFixed(2)}× the parse in a fresh process, ${(row.open / row.parse).toFixed(2)}× a warm one`;
+      checks.push(['first open ≤ 1.5 × full parse (fresh process, as the server meets it)', row.open <= 1.5 * row.firstParse, `${ms(row.open)} vs ${ms(1.5 * row.firstParse)}: ${ratios}`]);
+    }
     for (const [name, ok, detail] of checks) console.log(`  ${ok ? 'met    ' : 'NOT MET'} ${row.size} indicators: ${name} (${detail})`);
   }
 }
@@ -196,14 +232,11 @@ async function main(): Promise<void> {
   if (withYamlLs && !yamlLs) console.log('yaml-language-server is not installed (npm install --no-save yaml-language-server); measuring Rubric Studio alone.\n');
   for (const size of sizes) {
     const edits = size >= 10000 ? 20 : 40;
-    const client = await LspClient.start({ locale: 'en' });
-    rows.push(await measure('rubric', size, client, edits));
-    await client.stop();
+    rows.push(await measure('rubric', size, () => LspClient.start({ locale: 'en' }), edits));
     if (yamlLs) {
       const schema = path.join(ROOT, 'schemas', 'rubric.schema.json');
-      const other = await LspClient.start({ command: yamlLs, sections: { yaml: { validate: true, hover: true, completion: true, schemas: { [schema]: '*.rubric.yaml' } } } });
-      rows.push(await measure('yaml-ls', size, other, Math.min(edits, 10)));
-      await other.stop();
+      const sections = { yaml: { validate: true, hover: true, completion: true, schemas: { [schema]: '*.rubric.yaml' } } };
+      rows.push(await measure('yaml-ls', size, () => LspClient.start({ command: yamlLs, sections }), Math.min(edits, 10)));
     }
   }
   table(rows);

@@ -11,7 +11,7 @@ import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
 import { findLayout, Layout } from './layout';
-import { detachYamlNodes, forEachSpan } from './shift';
+import { forEachSpan } from './shift';
 
 export interface IncrementalSession {
   /** The analysis of this version of the text; equal to a whole analysis of it, always. */
@@ -76,10 +76,9 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
 
   /** A block parsed alone: its spans count from 0 until it is moved to where it stands. */
   function makeBlock(text: string, indicator: IndicatorModel, all: IndicatorModel[], schemaFindings: Finding[], folds: Span[], itemEnd: number): Block {
-    detachYamlNodes([all]);
     const end = { start: itemEnd, end: itemEnd };
     const spans: Span[] = [];
-    forEachSpan([all, schemaFindings, folds, end], (span) => spans.push(span));
+    forEachSpan([all, schemaFindings, folds, end], (span) => spans.push(span), { detachYamlNodes: true });
     return { text, start: 0, spans, itemEnd: end, indicator, all, schemaFindings, folds };
   }
 

@@ -6,46 +6,43 @@ function isSpan(value: object): value is Span {
   return typeof (value as Span).start === 'number' && typeof (value as Span).end === 'number' && Object.keys(value).length === 2;
 }
 
+function isYaml(value: object): boolean {
+  return isNode(value) || isPair(value) || isDocument(value);
+}
+
+export interface SpanWalk {
+  /**
+   * Also drop the YAML nodes a model keeps in its `value`s of unknown type (a group's `items`
+   * list): a cached block keeps its figures, not its tree. One walk does both because a first
+   * open walks every block of a 10,000-indicator file.
+   */
+  detachYamlNodes?: boolean;
+}
+
 /**
  * Walks plain model objects (not numbers, not YAML nodes) and calls `visit` once for every
  * span. A span object shared by two fields is visited once.
  */
-export function forEachSpan(roots: readonly unknown[], visit: (span: Span) => void): void {
+export function forEachSpan(roots: readonly unknown[], visit: (span: Span) => void, walk: SpanWalk = {}): void {
   const seen = new Set<object>();
   const stack: unknown[] = [...roots];
   while (stack.length > 0) {
     const value = stack.pop();
     if (value === null || typeof value !== 'object' || seen.has(value)) continue;
     seen.add(value);
-    if (value instanceof Big || isNode(value) || isPair(value) || isDocument(value)) continue;
+    if (value instanceof Big || isYaml(value)) continue;
     if (isSpan(value)) {
       visit(value);
       continue;
     }
-    if (Array.isArray(value)) stack.push(...value);
-    else for (const key of Object.keys(value)) stack.push((value as Record<string, unknown>)[key]);
-  }
-}
-
-/**
- * Drops the YAML nodes a model keeps in its `value`s of unknown type (a group's `items` list):
- * a cached block keeps its figures, not its tree.
- */
-export function detachYamlNodes(roots: readonly unknown[]): void {
-  const seen = new Set<object>();
-  const stack: unknown[] = [...roots];
-  while (stack.length > 0) {
-    const value = stack.pop();
-    if (value === null || typeof value !== 'object' || seen.has(value) || value instanceof Big) continue;
-    seen.add(value);
     if (Array.isArray(value)) {
-      stack.push(...value);
+      for (const item of value) stack.push(item);
       continue;
     }
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const child = record[key];
-      if (isNode(child) || isPair(child) || isDocument(child)) record[key] = undefined;
+      if (walk.detachYamlNodes && child !== null && typeof child === 'object' && isYaml(child)) record[key] = undefined;
       else stack.push(child);
     }
   }

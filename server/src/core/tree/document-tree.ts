@@ -1,4 +1,4 @@
-import { Document, isCollection, Node, visit } from 'yaml';
+import { Document, isCollection, isDocument, isMap, isSeq, Node } from 'yaml';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
 import { SchemaPath } from '../schema/schema-docs';
 import { Span } from '../text/span';
@@ -19,22 +19,31 @@ export interface DocumentTree {
   readonly isBlank: boolean;
 }
 
-/** Folds of one YAML tree: from each collection's key (or first line) to its value's end. */
+/**
+ * Folds of one YAML tree: from each collection's key (or first line) to its value's end. A plain
+ * recursion rather than `visit`: a first open collects the folds of every block of a big file.
+ */
 export function collectFolds(root: Document.Parsed | Node): Span[] {
   const folds: Span[] = [];
-  visit(root, {
-    Pair(_, pair) {
-      const key = pair.key as Node | null;
-      const value = pair.value as Node | null;
-      if (key?.range && isCollection(value) && value.range) folds.push({ start: key.range[0], end: Math.max(value.range[0], value.range[1] - 1) });
-    },
-    Seq(_, seq) {
-      for (const item of seq.items) {
-        const node = item as Node;
-        if (isCollection(node) && node.range) folds.push({ start: node.range[0], end: Math.max(node.range[0], node.range[1] - 1) });
+  const foldOf = (node: Node & { range?: unknown }, start: number) => {
+    const range = node.range as [number, number, number];
+    folds.push({ start, end: Math.max(range[0], range[1] - 1) });
+  };
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        const value = pair.value as Node | null;
+        if (key?.range && isCollection(value) && value.range) foldOf(value, key.range[0]);
+        walk(key);
+        walk(value);
       }
-    },
-  });
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (isCollection(item) && item.range) foldOf(item, item.range[0]);
+      for (const item of node.items) walk(item);
+    }
+  };
+  walk(isDocument(root) ? root.contents : root);
   return folds;
 }
 

@@ -110,7 +110,7 @@ interface Row {
  * Each first open is timed in a fresh server, next to a first parse in a fresh process and a
  * parse in this (warm) one, so the noise of a shared machine hits the figures compared alike.
  */
-const OPEN_ROUNDS = 3;
+const OPEN_ROUNDS = 5;
 
 async function measure(server: string, size: number, startServer: () => Promise<LspClient>, edits: number): Promise<Row> {
   const { text } = generateRubric(size);
@@ -133,8 +133,8 @@ async function measure(server: string, size: number, startServer: () => Promise<
   const inlays: number[] = [];
   const hovers: number[] = [];
   const completions: number[] = [];
-  let lens = NaN;
-  for (const [i, offset] of editPlaces(text, edits, size).entries()) {
+  const lenses: number[] = [];
+  for (const offset of editPlaces(text, edits, size)) {
     // Type one character at the end of a criteria line, then take it back: the text is the
     // original again after each pair, so every place is found at its first offset.
     const at = positionAt(text, offset);
@@ -145,7 +145,7 @@ async function measure(server: string, size: number, startServer: () => Promise<
     inlays.push(await timeRequest(() => editor.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: visible })));
     hovers.push(await timeRequest(() => editor.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line - 2, character: 14 } })));
     completions.push(await timeRequest(() => editor.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: 8 } })));
-    if (i === 0) lens = await timeRequest(() => editor.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }));
+    lenses.push(await timeRequest(() => editor.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })));
   }
   const rss = peakRss(editor.pid);
   await editor.stop();
@@ -159,7 +159,7 @@ async function measure(server: string, size: number, startServer: () => Promise<
     keyMedian: median(keys),
     keyP95: p95(keys),
     inlay: median(inlays),
-    lens,
+    lens: median(lenses),
     hover: median(hovers),
     completion: median(completions),
     rss,

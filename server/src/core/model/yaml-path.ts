@@ -22,6 +22,20 @@ function within(span: Span | undefined, offset: number): boolean {
   return !!span && offset >= span.start && offset <= span.end;
 }
 
+function strictlyWithin(span: Span | undefined, offset: number): boolean {
+  return !!span && offset >= span.start && offset < span.end;
+}
+
+/**
+ * The first item that holds the offset, preferring one that holds it strictly: where one node
+ * ends and the next begins (a list's end and the key after it), the offset is the next one's;
+ * only at the very end of a value (the cursor after its last character) is it the value's.
+ */
+function findAt<T>(items: readonly T[], offset: number, spansOf: (item: T) => (Span | undefined)[]): number {
+  const strict = items.findIndex((item) => spansOf(item).some((span) => strictlyWithin(span, offset)));
+  return strict >= 0 ? strict : items.findIndex((item) => spansOf(item).some((span) => within(span, offset)));
+}
+
 /** The YAML path down to the offset: which key, which list item, key or value. */
 export function nodeAtOffset(root: unknown, offset: number): NodeAtOffset {
   const steps: PathStep[] = [];
@@ -29,7 +43,7 @@ export function nodeAtOffset(root: unknown, offset: number): NodeAtOffset {
   let result: NodeAtOffset = { steps, inKey: false };
   for (let guard = 0; guard < 200; guard++) {
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && (within(keySpan(p), offset) || within(nodeSpan(p.value as Node), offset))) as Pair | undefined;
+      const pair = node.items[findAt(node.items, offset, (p) => (isPair(p) ? [keySpan(p), nodeSpan(p.value as Node)] : []))] as Pair | undefined;
       if (!pair) break;
       const key = keyText(pair) ?? '';
       if (within(keySpan(pair), offset)) {
@@ -42,7 +56,7 @@ export function nodeAtOffset(root: unknown, offset: number): NodeAtOffset {
       result = { steps, pair, inKey: false };
       node = pair.value;
     } else if (isSeq(node)) {
-      const index = node.items.findIndex((item) => within(nodeSpan(item as Node), offset));
+      const index = findAt(node.items, offset, (item) => [nodeSpan(item as Node)]);
       if (index < 0) break;
       steps.push({ segment: index, node: node.items[index] });
       node = node.items[index];

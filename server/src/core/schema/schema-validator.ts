@@ -23,16 +23,19 @@ interface Target {
 export interface SchemaValidator {
   /** A whole rubric document. */
   validateDocument(doc: Document.Parsed, source: string): Finding[];
-  /** One top-level indicator (its YAML node parsed on its own), for incremental analysis. */
-  validateIndicator(node: unknown, source: string, fallback: Span): Finding[];
+  /** One top-level indicator, parsed on its own as a one-item list `doc`, for incremental analysis. */
+  validateIndicator(doc: Document.Parsed, source: string, fallback: Span): Finding[];
   /** A rubric whose indicator items are checked separately: `count` items stand in for them. */
   validateSkeleton(doc: Document.Parsed, source: string, count: number): Finding[];
 }
 
-function toData(node: { toJSON?: unknown } | Document.Parsed, asDocument: boolean): { ok: boolean; data: unknown } {
+/**
+ * The plain data ajv checks. Always through the document, as the whole file's data is made: a
+ * key that is itself a collection then reads the same (in YAML, not JSON) either way.
+ */
+function toData(doc: Document.Parsed): { ok: boolean; data: unknown } {
   try {
-    const data = asDocument ? (node as Document.Parsed).toJS({ maxAliasCount: 1000 }) : (node as { toJSON(): unknown }).toJSON();
-    return { ok: true, data };
+    return { ok: true, data: doc.toJS({ maxAliasCount: 1000 }) };
   } catch {
     return { ok: false, data: undefined }; // an alias error is already a syntax error
   }
@@ -60,15 +63,16 @@ export function createSchemaValidator(schema: object): SchemaValidator {
 
   return {
     validateDocument(doc, source) {
-      const { ok, data } = toData(doc, true);
+      const { ok, data } = toData(doc);
       return ok ? run(validateRubric, data, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] }) : [];
     },
-    validateIndicator(node, source, fallback) {
-      const { ok, data } = toData(node as { toJSON(): unknown }, false);
-      return ok ? run(validateIndicatorData, data, { root: node, source, fallback, prefix: ['indicators', 0] }) : [];
+    validateIndicator(doc, source, fallback) {
+      const { ok, data } = toData(doc);
+      const root = asSeq(doc.contents)?.items[0];
+      return ok && Array.isArray(data) ? run(validateIndicatorData, data[0], { root, source, fallback, prefix: ['indicators', 0] }) : [];
     },
     validateSkeleton(doc, source, count) {
-      const { ok, data } = toData(doc, true);
+      const { ok, data } = toData(doc);
       if (!ok || !data || typeof data !== 'object') return [];
       const withItems = { ...(data as object), indicators: Array.from({ length: count }, () => ({})) };
       return run(validateSkeletonData, withItems, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] });

@@ -40,7 +40,7 @@ function digest(analysis: Analysis, offsets: number[]): unknown {
   };
 }
 
-const ALPHABET = ['a', '7', '中', ' ', ' ', ':', '-', '\n', '\n  ', '#', '{', '"', '.', '0'];
+const ALPHABET = ['a', '7', '中', ' ', ' ', ':', '-', '\n', '\n  ', '#', '{', '"', '.', '0', '\n    wei', '\n        na', '[', "'"];
 
 /**
  * One edit a person might make, or a slip: mostly typing inside values (a digit of a weight, a
@@ -81,6 +81,9 @@ function run(original: string, edits: number, seed: number): { incremental: numb
     // Back to a clean rubric now and then, so the edits explore valid and broken text alike.
     text = i % 12 === 0 ? original : randomEdit(text, next);
     const offsets = [0, 1, 2].map(() => Math.floor(next() * text.length));
+    // And a line's first character: where one node ends and the next begins (a list and the key after it).
+    const lineStarts = [...text.matchAll(/\n/g)].map((m) => m.index! + 1);
+    offsets.push(lineStarts[Math.floor(next() * lineStarts.length)] ?? 0);
     const fromSession = session.analyze(text);
     if (session.lastPath === 'incremental') incremental++;
     const fresh = core().analyze(text);
@@ -104,6 +107,37 @@ describe('incremental analysis equals a fresh full analysis', function () {
       assert.ok(incremental > 100, `only ${incremental} edits took the incremental path`);
     });
   }
+
+  it('stays incremental while a key is typed into an indicator, colon and all', () => {
+    const { text } = generateRubric(200, 5);
+    const session = core().createSession();
+    session.analyze(text);
+    const middle = text.indexOf('\n', text.indexOf('criteria: ', text.length / 2));
+    // The last line of a top-level indicator: a key left open there runs up to the next item.
+    const blockEnd = text.indexOf('\n  - id:', text.length / 2);
+    // Each indicator already has a weight: typed again, the repeated key is an error too.
+    for (const at of [middle, blockEnd]) {
+      for (const typed of ['w', 'wei', 'weight', 'weight:', 'weight: 1', 'note', 'note: x']) {
+        const edited = `${text.slice(0, at)}\n        ${typed}${text.slice(at)}`;
+        const analysis = session.analyze(edited);
+        assert.equal(session.lastPath, 'incremental', `typing ${typed}`);
+        const offsets = [at + 2, at + 10, edited.indexOf('\n  - id:', at + 1) + 1, edited.length - 1];
+        assert.deepEqual(digest(analysis, offsets), digest(core().analyze(edited), offsets), `typing ${typed}`);
+      }
+    }
+  });
+
+  it('answers as a whole analysis while a key is typed next to the list', () => {
+    const { text } = generateRubric(200, 5);
+    const session = core().createSession();
+    session.analyze(text);
+    const beforeList = text.indexOf('\n', text.indexOf('rounding: '));
+    for (const typed of ['s', 'sub', 'subjects', 'subjects: 9', 'note: x']) {
+      const edited = `${text.slice(0, beforeList)}\n${typed}${text.slice(beforeList)}`;
+      const offsets = [beforeList + 1, beforeList + 3, edited.length - 1];
+      assert.deepEqual(digest(session.analyze(edited), offsets), digest(core().analyze(edited), offsets), `typing ${typed}`);
+    }
+  });
 
   it('reuses blocks: a second analysis of a big rubric after one keystroke parses one block', () => {
     const session = core().createSession();
@@ -129,6 +163,9 @@ describe('incremental analysis on texts that its split could misread', () => {
     'a flow item last': 'rubric: t\nindicators:\n  - {name: a, weight: 50}\n  - {name: b, weight: 50}\ntiers:\n  - name: A\n',
     'a comment after the last item': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    # c\ntiers:\n  - name: A\n',
     'a scalar item last': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n  - foo\ntiers:\n  - name: A\n',
+    'a key typed after a comment at column 0, running on into the next item': 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n\n# c\n    x\n  - name: b\n    weight: 50\ntiers:\n  - name: A\n',
+    "a key typed after a comment at the items' column": 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n  #c\n    x\n  - name: b\n    weight: 50\ntiers:\n  - name: A\n',
+    'a key typed last in the list, before the key after it': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    x\ntiers:\n  - name: A\n',
     'a block scalar holding indicators:': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    criteria: |\n      indicators:\n      - x\ntiers:\n  - name: A\n',
   };
   for (const [name, text] of Object.entries(cases)) {

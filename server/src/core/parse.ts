@@ -1,4 +1,4 @@
-import { Document, isScalar, parseAllDocuments } from 'yaml';
+import { Document, isScalar, parseAllDocuments, YAMLError } from 'yaml';
 import { LocalizedText, text } from './findings';
 import { LineIndex } from './text/line-index';
 import { Span } from './text/span';
@@ -71,6 +71,37 @@ function firstLine(message: string): string {
   return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
 }
 
+/** A parser error as `yaml` reports it, at offsets in the whole text. */
+export interface ParserError {
+  span: Span;
+  code: string;
+  message: string;
+}
+
+/** `yaml`'s errors of one document, clamped to the text. */
+export function parserErrors(errors: readonly YAMLError[], source: string): ParserError[] {
+  return errors.map((error) => {
+    const start = Math.max(0, error.pos[0]);
+    return { span: { start, end: Math.max(start, Math.min(source.length, error.pos[1])) }, code: error.code, message: error.message };
+  });
+}
+
+/** The parser's errors as people read them: whole keys underlined, in both languages, each place once. */
+export function syntaxErrorsOf(errors: readonly ParserError[], source: string, lines: LineIndex): SyntaxError[] {
+  const seen = new Set<string>();
+  return errors.flatMap((error) => {
+    const { start } = error.span;
+    let end = error.span.end;
+    // The parser marks one character of a repeated key; underline the whole key.
+    if (error.code === 'DUPLICATE_KEY') end = Math.max(end, start + /^[^:\r\n]*/.exec(source.slice(start))![0].trimEnd().length);
+    const span = widenEmpty({ start, end }, source, lines);
+    const identity = `${span.start}:${span.end}`;
+    if (seen.has(identity)) return [];
+    seen.add(identity);
+    return [{ span, message: syntaxMessage(error.message, source, lines, span) }];
+  });
+}
+
 /** Text → YAML documents with exact spans. Never throws: half-typed text is the normal case. */
 export function parseText(source: string): ParsedYaml {
   const lines = new LineIndex(source);
@@ -79,18 +110,7 @@ export function parseText(source: string): ParsedYaml {
   const docs = Array.isArray(parsed) ? parsed : [];
   const documents = docs.map((doc) => {
     const range = doc.range ?? [0, source.length, source.length];
-    const seen = new Set<string>();
-    const syntaxErrors = doc.errors.flatMap((error) => {
-      const start = Math.max(0, error.pos[0]);
-      let end = Math.max(start, Math.min(source.length, error.pos[1]));
-      // The parser marks one character of a repeated key; underline the whole key.
-      if (error.code === 'DUPLICATE_KEY') end = Math.max(end, start + /^[^:\r\n]*/.exec(source.slice(start))![0].trimEnd().length);
-      const span = widenEmpty({ start, end }, source, lines);
-      const identity = `${span.start}:${span.end}`;
-      if (seen.has(identity)) return [];
-      seen.add(identity);
-      return [{ span, message: syntaxMessage(error.message, source, lines, span) }];
-    });
+    const syntaxErrors = syntaxErrorsOf(parserErrors(doc.errors, source), source, lines);
     const span = { start: range[0], end: range[2] };
     return { doc, span, syntaxErrors, tree: wholeDocumentTree(doc, span, blank(doc) && syntaxErrors.length === 0) };
   });

@@ -6,11 +6,12 @@ import { buildIndicator, buildRubricModel } from '../model/build-model';
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
 import { asMap, findPair } from '../model/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
-import { ParsedDocument, ParsedText, parseText, YamlDocument } from '../parse';
+import { ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../parse';
 import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
 import { findLayout, Layout } from './layout';
+import { errorsStayInBlock } from './contained-errors';
 import { forEachSpan } from './shift';
 
 export interface IncrementalSession {
@@ -32,6 +33,8 @@ interface Block {
   all: IndicatorModel[];
   schemaFindings: Finding[];
   folds: Span[];
+  /** The parser's errors in the block, all of them ones that stay inside it (see errorsStayInBlock). */
+  parserErrors: ParserError[];
 }
 
 /** Everything but the indicator list, parsed once while only indicators change. */
@@ -45,7 +48,8 @@ interface Skeleton {
  * around `indicators:`) and one block per top-level indicator; an edit re-parses the block it
  * touched, reuses every other block's model and findings (moved to their new offsets), and runs
  * every check on the whole model again, so the findings are complete for the whole document.
- * Anything unusual (several documents, anchors, a syntax error) is analysed whole.
+ * A block may hold the syntax errors of ordinary typing (see errorsStayInBlock); anything unusual
+ * (several documents, anchors, any other syntax error) is analysed whole.
  */
 export function createIncrementalSession(analyzer: Analyzer): IncrementalSession {
   let blocks = new Map<string, Block[]>();
@@ -61,25 +65,25 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     return analyzer.analyzeWhole(text);
   }
 
-  function buildBlock(text: string, start: number, index: number): Block | undefined {
+  function buildBlock(text: string, start: number, index: number, itemColumn: number): Block | undefined {
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-    if (doc.errors.length > 0 || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
+    if (!errorsStayInBlock(doc.errors, text, itemColumn) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
     const node = doc.contents.items[0];
     const all: IndicatorModel[] = [];
     const indicator = buildIndicator(asMap(node), node, [index], all);
     const range = (node as { range?: number[] } | null)?.range ?? [0, 0, 0];
-    const schemaFindings = analyzer.validator.validateIndicator(node, text, { start: range[0], end: range[0] });
-    const block = makeBlock(text, indicator, all, schemaFindings, collectFolds(doc), range[2]);
+    const schemaFindings = analyzer.validator.validateIndicator(doc, text, { start: range[0], end: range[0] });
+    const block = makeBlock(text, indicator, all, schemaFindings, collectFolds(doc), range[2], parserErrors(doc.errors, text));
     moveBlock(block, start);
     return block;
   }
 
   /** A block parsed alone: its spans count from 0 until it is moved to where it stands. */
-  function makeBlock(text: string, indicator: IndicatorModel, all: IndicatorModel[], schemaFindings: Finding[], folds: Span[], itemEnd: number): Block {
+  function makeBlock(text: string, indicator: IndicatorModel, all: IndicatorModel[], schemaFindings: Finding[], folds: Span[], itemEnd: number, errors: ParserError[]): Block {
     const end = { start: itemEnd, end: itemEnd };
     const spans: Span[] = [];
-    forEachSpan([all, schemaFindings, folds, end], (span) => spans.push(span), { detachYamlNodes: true });
-    return { text, start: 0, spans, itemEnd: end, indicator, all, schemaFindings, folds };
+    forEachSpan([all, schemaFindings, folds, end, errors], (span) => spans.push(span), { detachYamlNodes: true });
+    return { text, start: 0, spans, itemEnd: end, indicator, all, schemaFindings, folds, parserErrors: errors };
   }
 
   function moveBlock(block: Block, start: number): void {
@@ -101,6 +105,8 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     if (skeleton?.key === key) return skeleton;
     const parsed = parseText(head + tail);
     const doc = parsed.documents[0];
+    // Errors are not taken here: the cut joins text that does not meet in the file, and an
+    // error next to the join may read differently in the whole text.
     if (parsed.documents.length !== 1 || doc.syntaxErrors.length > 0) return undefined;
     const root = asMap(doc.doc.contents);
     const indicators = findPair(root, 'indicators')?.value;
@@ -121,10 +127,10 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     const next = new Map<string, Block[]>();
     const used: Block[] = [];
     for (const [index, span] of layout.blocks.entries()) {
-      const blockText = text.slice(span.start, span.end);
+      const blockText = blockSource(text, layout, index);
       let block = reusable.get(blockText)?.pop();
       if (block) moveBlock(block, span.start);
-      else block = buildBlock(blockText, span.start, index);
+      else block = buildBlock(blockText, span.start, index, layout.indent);
       if (!block) return whole(text);
       for (const indicator of block.all) indicator.path[0] = index;
       used.push(block);
@@ -156,9 +162,10 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
       // As the parser spans a block list: from the first item's dash to where it ends the last.
       model.indicators.field.span = { start: region.start + layout.indent, end: used[used.length - 1].itemEnd.end };
     }
+    const errors = used.flatMap((b) => b.parserErrors);
     const parsedDocument: ParsedDocument = {
       span: docSpan,
-      syntaxErrors: [],
+      syntaxErrors: errors.length > 0 ? syntaxErrorsOf(errors, text, lines) : [],
       tree: compositeTree(text, layout, used, around, toText),
     };
     const parsedText: ParsedText = { text, lines, documents: [parsedDocument] };
@@ -172,6 +179,16 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
       return lastPath;
     },
   };
+}
+
+/**
+ * The text a block is parsed from: its lines and the next item's indentation. A mapping left
+ * open at the end of the block (a key still without its colon) runs up to that item's dash, as
+ * it does in the whole text.
+ */
+function blockSource(text: string, layout: Layout, index: number): string {
+  const span = layout.blocks[index];
+  return text.slice(span.start, index + 1 < layout.blocks.length ? span.end + layout.indent : span.end);
 }
 
 /** Skeleton spans at or after the cut move to where that text stands in the file. */
@@ -198,7 +215,7 @@ function compositeTree(text: string, layout: Layout, blocks: Block[], around: Sk
         const at = nodeAtOffset(around.parsed.doc.contents, inSkeleton);
         return at.scalar ? { ...at, scalar: { ...at.scalar, span: { start: toText(at.scalar.span.start), end: toText(at.scalar.span.end) } } } : at;
       }
-      const doc = parseDocument(text.slice(hit.span.start, hit.span.end), { logLevel: 'error' });
+      const doc = parseDocument(blockSource(text, layout, hit.index), { logLevel: 'error' });
       const local = nodeAtOffset(doc.contents, offset - hit.span.start);
       const [, ...rest] = local.steps;
       const steps = [{ segment: 'indicators' as string | number, node: undefined }, { segment: hit.index, node: local.steps[0]?.node }, ...rest];

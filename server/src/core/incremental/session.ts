@@ -65,7 +65,8 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     return analyzer.analyzeWhole(text);
   }
 
-  function buildBlock(text: string, start: number, index: number, itemColumn: number): Block | undefined {
+  function buildBlock(slice: string, start: number, index: number, itemColumn: number): Block | undefined {
+    const text = ownCopy(slice);
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     if (!errorsStayInBlock(doc.errors, text, itemColumn) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
     const node = doc.contents.items[0];
@@ -134,9 +135,9 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
       if (!block) return whole(text);
       for (const indicator of block.all) indicator.path[0] = index;
       used.push(block);
-      const same = next.get(blockText);
+      const same = next.get(block.text);
       if (same) same.push(block);
-      else next.set(blockText, [block]);
+      else next.set(block.text, [block]);
     }
     blocks = next;
     lastPath = 'incremental';
@@ -179,6 +180,16 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
       return lastPath;
     },
   };
+}
+
+/**
+ * A copy of a block's text that holds no reference to the whole text it was sliced from (V8
+ * keeps the parent of a slice alive). A cached block outlives its version of the document, and
+ * the strings of its model are slices of this copy: without it, each kept block would keep a
+ * whole old version of a big file in memory.
+ */
+function ownCopy(slice: string): string {
+  return JSON.parse(JSON.stringify(slice)) as string;
 }
 
 /**

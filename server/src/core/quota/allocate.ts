@@ -65,8 +65,7 @@ export function allocate(tiers: readonly TierQuotaInput[], subjects: number, rou
   const workings = computeBoundWorkings(tiers, n, rounding);
   const problems: QuotaProblem[] = [];
 
-  const bounds = tiers.map((tier, index) => {
-    const own = workings[index];
+  const bounds = workings.map((own) => {
     if (own.exactly) return { lower: own.exactly.slots, upper: own.exactly.slots, fixed: true };
     return { lower: own.min?.slots ?? 0, upper: own.max?.slots ?? UNBOUNDED, fixed: false };
   });
@@ -106,8 +105,7 @@ export function allocate(tiers: readonly TierQuotaInput[], subjects: number, rou
     };
   });
 
-  tiers.forEach((tier, index) => {
-    const own = workings[index];
+  workings.forEach((own, index) => {
     const lower = own.min?.slots;
     const upper = own.max?.slots;
     if (lower !== undefined && upper !== undefined && lower > upper) {

@@ -127,15 +127,29 @@ describe('incremental analysis equals a fresh full analysis', function () {
     }
   });
 
-  it('answers as a whole analysis while a key is typed next to the list', () => {
-    const { text } = generateRubric(200, 5);
+  it('stays incremental while a key is typed after the list, and answers as a whole analysis before it', () => {
+    const { text: generated } = generateRubric(200, 5);
+    // A tier written as a block mapping, to type a key into.
+    const text = generated.replace('tiers:\n', 'tiers:\n  - id: top\n    name: 最佳\n');
     const session = core().createSession();
     session.analyze(text);
+    const inTier = text.indexOf('\n', text.indexOf('name: 最佳'));
+    const atEnd = text.length;
     const beforeList = text.indexOf('\n', text.indexOf('rounding: '));
-    for (const typed of ['s', 'sub', 'subjects', 'subjects: 9', 'note: x']) {
-      const edited = `${text.slice(0, beforeList)}\n${typed}${text.slice(beforeList)}`;
-      const offsets = [beforeList + 1, beforeList + 3, edited.length - 1];
-      assert.deepEqual(digest(session.analyze(edited), offsets), digest(core().analyze(edited), offsets), `typing ${typed}`);
+    const cases = [
+      { at: inTier, indent: '    ', incremental: true, typing: ['m', 'min', 'min_score', 'min_score: 9', 'name', 'name: x'] },
+      { at: atEnd, indent: '', incremental: true, typing: ['b', 'bonus', 'subjects', 'subjects: 9', 'rubric'] },
+      // A key without its colon just above `indicators:` runs on into it: only the whole text says so.
+      { at: beforeList, indent: '', incremental: false, typing: ['s', 'sub', 'subjects', 'subjects: 9'] },
+    ];
+    for (const { at, indent, incremental, typing } of cases) {
+      for (const typed of typing) {
+        const edited = `${text.slice(0, at)}\n${indent}${typed}${text.slice(at)}`;
+        const analysis = session.analyze(edited);
+        if (incremental) assert.equal(session.lastPath, 'incremental', `typing ${typed}`);
+        const offsets = [at + 1, at + indent.length + 2, edited.length - 1];
+        assert.deepEqual(digest(analysis, offsets), digest(core().analyze(edited), offsets), `typing ${typed}`);
+      }
     }
   });
 
@@ -166,6 +180,8 @@ describe('incremental analysis on texts that its split could misread', () => {
     'a key typed after a comment at column 0, running on into the next item': 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n\n# c\n    x\n  - name: b\n    weight: 50\ntiers:\n  - name: A\n',
     "a key typed after a comment at the items' column": 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n  #c\n    x\n  - name: b\n    weight: 50\ntiers:\n  - name: A\n',
     'a key typed last in the list, before the key after it': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    x\ntiers:\n  - name: A\n',
+    'a block scalar at column 0 after the list, a key typed in the tiers': 'rubric: t\nsubjects: 3\nindicators:\n  - name: a\n    weight: 100\n|\n  - name: b\n    weight: 1\ntiers:\n  - name: A\n    x\n',
+    'a block scalar at column 0 after the list, holding a key without its colon': 'rubric: t\nsubjects: 3\nindicators:\n  - name: a\n    weight: 100\n|\n  x\ntiers:\n  - name: A\n',
     'a block scalar holding indicators:': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    criteria: |\n      indicators:\n      - x\ntiers:\n  - name: A\n',
   };
   for (const [name, text] of Object.entries(cases)) {

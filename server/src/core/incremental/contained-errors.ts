@@ -31,3 +31,17 @@ export function errorsStayInBlock(errors: readonly YAMLError[], blockText: strin
   if (errors.length === 0) return true;
   return errors.every(isTypingError) && !new RegExp(`^ {0,${itemColumn}}#`, 'm').test(blockText);
 }
+
+/** A plain key at column 0 (`tiers:`): where the parser is back at the rubric's own mapping. */
+const PLAIN_ROOT_KEY = /^[^\s#'"[\]{}|>!&*%@`?:,-][^:#\r\n]*:( |\r?\n|$)/;
+
+/**
+ * Whether the skeleton's errors read the same in the whole file. The skeleton joins the text
+ * before the list to the text after it; from a plain key at column 0 on, the lexer and the
+ * parser are in the same state either way, so typing errors before the list (the same text) and
+ * after it read alike. Text after the list that starts any other way is analysed whole.
+ */
+export function errorsStayInSkeleton(errors: readonly YAMLError[], afterList: string): boolean {
+  if (errors.length === 0) return true;
+  return errors.every(isTypingError) && (afterList === '' || PLAIN_ROOT_KEY.test(afterList));
+}

@@ -11,7 +11,7 @@ import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
 import { findLayout, Layout } from './layout';
-import { errorsStayInBlock } from './contained-errors';
+import { errorsStayInBlock, errorsStayInSkeleton } from './contained-errors';
 import { forEachSpan } from './shift';
 
 export interface IncrementalSession {
@@ -48,8 +48,8 @@ interface Skeleton {
  * around `indicators:`) and one block per top-level indicator; an edit re-parses the block it
  * touched, reuses every other block's model and findings (moved to their new offsets), and runs
  * every check on the whole model again, so the findings are complete for the whole document.
- * A block may hold the syntax errors of ordinary typing (see errorsStayInBlock); anything unusual
- * (several documents, anchors, any other syntax error) is analysed whole.
+ * A block or the skeleton may hold the syntax errors of ordinary typing (see contained-errors);
+ * anything unusual (several documents, anchors, any other syntax error) is analysed whole.
  */
 export function createIncrementalSession(analyzer: Analyzer): IncrementalSession {
   let blocks = new Map<string, Block[]>();
@@ -106,13 +106,11 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     if (skeleton?.key === key) return skeleton;
     const parsed = parseText(head + tail);
     const doc = parsed.documents[0];
-    // Errors are not taken here: the cut joins text that does not meet in the file, and an
-    // error next to the join may read differently in the whole text.
-    if (parsed.documents.length !== 1 || doc.syntaxErrors.length > 0) return undefined;
+    if (parsed.documents.length !== 1 || !errorsStayInSkeleton(doc.doc.errors, tail)) return undefined;
     const root = asMap(doc.doc.contents);
     const indicators = findPair(root, 'indicators')?.value;
     if (!root || !(isScalar(indicators) && indicators.value === null)) return undefined;
-    skeleton = { key, parsed: doc };
+    skeleton = { key: ownCopy(key), parsed: doc };
     return skeleton;
   }
 
@@ -154,7 +152,8 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     const docSpan = { start: toText(around.parsed.span.start), end: region.end === text.length ? text.length : toText(around.parsed.span.end) };
     // A copy: the cached skeleton keeps its own spans while this model's move.
     const model: RubricModel = buildRubricModel(skeletonDoc, { ...around.parsed.span });
-    const skeletonFindings = analyzer.validator.validateSkeleton(skeletonDoc, text.slice(0, region.start) + text.slice(region.end), used.length);
+    const skeletonText = text.slice(0, region.start) + text.slice(region.end);
+    const skeletonFindings = analyzer.validator.validateSkeleton(skeletonDoc, skeletonText, used.length);
     moveSkeletonSpans([model, skeletonFindings], region.start, delta);
     model.span = docSpan;
     model.indicators.items = used.map((b) => b.indicator);
@@ -163,7 +162,9 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
       // As the parser spans a block list: from the first item's dash to where it ends the last.
       model.indicators.field.span = { start: region.start + layout.indent, end: used[used.length - 1].itemEnd.end };
     }
-    const errors = used.flatMap((b) => b.parserErrors);
+    // In the order the parser of the whole text meets them: before the list, in it, after it.
+    const skeletonErrors = parserErrors(skeletonDoc.errors, skeletonText).map((e) => ({ ...e, span: { start: toText(e.span.start), end: toText(e.span.end) } }));
+    const errors = [...skeletonErrors.filter((e) => e.span.start < region.start), ...used.flatMap((b) => b.parserErrors), ...skeletonErrors.filter((e) => e.span.start >= region.start)];
     const parsedDocument: ParsedDocument = {
       span: docSpan,
       syntaxErrors: errors.length > 0 ? syntaxErrorsOf(errors, text, lines) : [],
@@ -183,10 +184,10 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
 }
 
 /**
- * A copy of a block's text that holds no reference to the whole text it was sliced from (V8
- * keeps the parent of a slice alive). A cached block outlives its version of the document, and
- * the strings of its model are slices of this copy: without it, each kept block would keep a
- * whole old version of a big file in memory.
+ * A copy of a block's (or the skeleton's) text that holds no reference to the whole text it was
+ * sliced from (V8 keeps the parent of a slice alive). A cached block outlives its version of the
+ * document, and the strings of its model are slices of this copy: without it, each kept block
+ * would keep a whole old version of a big file in memory.
  */
 function ownCopy(slice: string): string {
   return JSON.parse(JSON.stringify(slice)) as string;

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
+import { parseDocument } from 'yaml';
 import { Analysis, documentSymbols, foldingRanges, hover, inlayHints, quotaLenses } from 'rubric-studio-server';
 import { generateRubric, random } from '../support/generate-rubric';
 import { core } from '../support/rubric-core';
@@ -83,7 +84,7 @@ function run(original: string, edits: number, seed: number): { incremental: numb
     const offsets = [0, 1, 2].map(() => Math.floor(next() * text.length));
     // And a line's first character: where one node ends and the next begins (a list and the key after it).
     const lineStarts = [...text.matchAll(/\n/g)].map((m) => m.index! + 1);
-    offsets.push(lineStarts[Math.floor(next() * lineStarts.length)] ?? 0);
+    offsets.push(lineStarts[Math.floor(next() * lineStarts.length)] ?? 0, text.length);
     const fromSession = session.analyze(text);
     if (session.lastPath === 'incremental') incremental++;
     const fresh = core().analyze(text);
@@ -153,6 +154,22 @@ describe('incremental analysis equals a fresh full analysis', function () {
     }
   });
 
+  it('stays incremental with a section comment at column 0 inside an indicator', () => {
+    const text = 'rubric: t\nindicators:\n  - id: g1\n    items:\n      - id: a\n        weight: 1\n\n# 第二小节\n      - id: b\n        weight: 2\n  - id: g2\n    weight: 3\n';
+    const session = core().createSession();
+    session.analyze(text);
+    const edited = text.replace('weight: 2', 'weight: 2\n        wei');
+    const offsets = [edited.indexOf('wei\n'), edited.length];
+    assert.deepEqual(digest(session.analyze(edited), offsets), digest(core().analyze(edited), offsets));
+    assert.equal(session.lastPath, 'incremental');
+  });
+
+  it('takes only the typing errors the parser still names as they were when the rule was written', () => {
+    // The rule for errors that stay in a block matches this message; a new wording must fail here, not silently.
+    const doc = parseDocument('a: 1\nwei\n', { uniqueKeys: true });
+    assert.deepEqual(doc.errors.map((e) => [e.code, e.message.split('\n')[0].replace(/ at line.*/, '')]), [['MISSING_CHAR', 'Implicit map keys need to be followed by map values']]);
+  });
+
   it('reuses blocks: a second analysis of a big rubric after one keystroke parses one block', () => {
     const session = core().createSession();
     const { text } = generateRubric(2000, 3);
@@ -182,6 +199,12 @@ describe('incremental analysis on texts that its split could misread', () => {
     'a key typed last in the list, before the key after it': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    x\ntiers:\n  - name: A\n',
     'a block scalar at column 0 after the list, a key typed in the tiers': 'rubric: t\nsubjects: 3\nindicators:\n  - name: a\n    weight: 100\n|\n  - name: b\n    weight: 1\ntiers:\n  - name: A\n    x\n',
     'a block scalar at column 0 after the list, holding a key without its colon': 'rubric: t\nsubjects: 3\nindicators:\n  - name: a\n    weight: 100\n|\n  x\ntiers:\n  - name: A\n',
+    'a value on its own line after a comment that lowers the indentation': 'rubric: t\nindicators:\n  - id: a\n    name:\n#c\n      wei\n  - id: b\n',
+    'a value on its own line after a blank line and a comment at column 0': 'rubric: t\nindicators:\n  - id: a\n    name:\n\n# note\n      wei\n  - id: b\n',
+    'a key typed last in the file, without a final newline': 'rubric: T\nindicators:\n  - id: a\n    weight',
+    'an empty value last in the file': 'rubric: T\nindicators:\n- id: b\n  items:\n',
+    'an indicator just begun after a comment, last before the key after the list': 'rubric: T\nindicators:\n  - id: b\n   # c\n  -\nmethods: []\n',
+    'an explicit key with an empty block scalar': 'rubric: T\nindicators:\n  -\n    ? |\n\n  - ? k\ntiers:\n  - {key: x, share: 1}',
     'a block scalar holding indicators:': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    criteria: |\n      indicators:\n      - x\ntiers:\n  - name: A\n',
   };
   for (const [name, text] of Object.entries(cases)) {
@@ -191,7 +214,9 @@ describe('incremental analysis on texts that its split could misread', () => {
       session.analyze(generateRubric(20, 1).text);
       session.analyze(text.replace('weight: 100', 'weight: 99'));
       const fromSession = session.analyze(text);
-      assert.deepEqual(digest(fromSession, [0, Math.floor(text.length / 2), text.length - 1]), digest(core().analyze(text), [0, Math.floor(text.length / 2), text.length - 1]));
+      // Every offset: the cases are short, and their trouble is at the edges of lines and blocks.
+      const offsets = Array.from({ length: text.length + 1 }, (_, offset) => offset);
+      assert.deepEqual(digest(fromSession, offsets), digest(core().analyze(text), offsets));
     });
   }
 });

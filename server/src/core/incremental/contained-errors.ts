@@ -20,16 +20,47 @@ function isTypingError(error: YAMLError): boolean {
   }
 }
 
+/** Whether a block's errors (see isTypingError) read the same in the whole file. */
+export function errorsStayInBlock(errors: readonly YAMLError[]): boolean {
+  return errors.every(isTypingError);
+}
+
 /**
- * Whether a block's errors read the same in the whole file. A key left without its colon is a
- * plain scalar, which runs on into every following line indented at least as far as the lexer
- * expects. Lines of the block sit deeper than the items' column, so it ends before the next item
- * or the key after the list: unless a comment at or left of that column (`# note`, or a blank
- * line before one at column 0) has lowered what the lexer expects. Then it is analysed whole.
+ * A line that sets the lexer's expectation afresh: a list item's dash, an explicit key's `?`, or
+ * a plain key and its colon. What follows it runs on only into lines deeper than it.
  */
-export function errorsStayInBlock(errors: readonly YAMLError[], blockText: string, itemColumn: number): boolean {
-  if (errors.length === 0) return true;
-  return errors.every(isTypingError) && !new RegExp(`^ {0,${itemColumn}}#`, 'm').test(blockText);
+const SETS_INDENTATION = /^ *[-?]( |\r?$)|^ *[^\s#'"[\]{}|>!&*%@`,?:-][^\r\n#]*?:( |\r?$)/;
+
+const EXPLICIT_KEY = /^ *(- +)*\?( |\r?$)/m;
+
+/**
+ * Whether a block's text reads alone as it does in the file. A plain scalar that starts a line
+ * (a key still without its colon, a value on its own line) runs on into every following line
+ * indented at least as far as the lexer expects. Lines of a block sit deeper than the items'
+ * column, so such a scalar ends before the next item or the key after the list; unless a
+ * comment has lowered what the lexer expects to that column or less (`#note` without a space
+ * there, or a blank line of that few spaces before a comment at column 0) and no line has set
+ * it afresh since. Such a block is analysed whole.
+ */
+export function readsAloneAsInFile(blockText: string, itemColumn: number): boolean {
+  // An explicit key (`? |` with nothing under it) ends where the next item begins: rare in a
+  // rubric, and left to the whole parse.
+  if (blockText.includes('?') && EXPLICIT_KEY.test(blockText)) return false;
+  if (!blockText.includes('#')) return true;
+  const lines = blockText.split('\n');
+  let lowered = false;
+  for (const [index, line] of lines.entries()) {
+    const column = line.search(/[^ \r]/);
+    if (column < 0) {
+      if (line.replace(/\r$/, '').length <= itemColumn && /^#/.test(lines[index + 1] ?? '')) lowered = true;
+    } else if (line[column] === '#') {
+      if (column <= itemColumn && /^#[^ \t\r]/.test(line.slice(column))) lowered = true;
+    } else if (lowered) {
+      if (!SETS_INDENTATION.test(line)) return false;
+      lowered = false;
+    }
+  }
+  return true;
 }
 
 /** A plain key at column 0 (`tiers:`): where the parser is back at the rubric's own mapping. */

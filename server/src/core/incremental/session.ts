@@ -11,7 +11,7 @@ import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
 import { findLayout, Layout } from './layout';
-import { errorsStayInBlock, errorsStayInSkeleton } from './contained-errors';
+import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from './contained-errors';
 import { forEachSpan } from './shift';
 
 export interface IncrementalSession {
@@ -29,6 +29,8 @@ interface Block {
   spans: Span[];
   /** Where the parser ends this item (its node's `range[2]`): where the whole list ends after the last. */
   itemEnd: Span;
+  /** Where the parser ends the block's document: where the whole one ends when the list ends the file. */
+  documentEnd: Span;
   indicator: IndicatorModel;
   all: IndicatorModel[];
   schemaFindings: Finding[];
@@ -67,24 +69,35 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
 
   function buildBlock(slice: string, start: number, index: number, itemColumn: number): Block | undefined {
     const text = ownCopy(slice);
+    if (!readsAloneAsInFile(text, itemColumn)) return undefined;
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
-    if (!errorsStayInBlock(doc.errors, text, itemColumn) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
+    if (!errorsStayInBlock(doc.errors) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
     const node = doc.contents.items[0];
+    // A bare `-` (an indicator just begun) takes its end from comments before it, outside the
+    // block: left to the whole parse for the keystroke or two it lasts.
+    if (isScalar(node) && node.value === null && !node.source) return undefined;
     const all: IndicatorModel[] = [];
     const indicator = buildIndicator(asMap(node), node, [index], all);
     const range = (node as { range?: number[] } | null)?.range ?? [0, 0, 0];
     const schemaFindings = analyzer.validator.validateIndicator(doc, text, { start: range[0], end: range[0] });
-    const block = makeBlock(text, indicator, all, schemaFindings, collectFolds(doc), range[2], parserErrors(doc.errors, text));
+    const at = (offset: number) => ({ start: offset, end: offset });
+    // A block parsed alone: its spans count from 0 until it is moved to where it stands.
+    const block: Block = {
+      text,
+      start: 0,
+      spans: [],
+      itemEnd: at(range[2]),
+      documentEnd: at(doc.range[2]),
+      indicator,
+      all,
+      schemaFindings,
+      folds: collectFolds(doc),
+      parserErrors: parserErrors(doc.errors, text),
+    };
+    const { spans, itemEnd, documentEnd, folds, parserErrors: errors } = block;
+    forEachSpan([all, schemaFindings, folds, itemEnd, documentEnd, errors], (span) => spans.push(span), { detachYamlNodes: true });
     moveBlock(block, start);
     return block;
-  }
-
-  /** A block parsed alone: its spans count from 0 until it is moved to where it stands. */
-  function makeBlock(text: string, indicator: IndicatorModel, all: IndicatorModel[], schemaFindings: Finding[], folds: Span[], itemEnd: number, errors: ParserError[]): Block {
-    const end = { start: itemEnd, end: itemEnd };
-    const spans: Span[] = [];
-    forEachSpan([all, schemaFindings, folds, end, errors], (span) => spans.push(span), { detachYamlNodes: true });
-    return { text, start: 0, spans, itemEnd: end, indicator, all, schemaFindings, folds, parserErrors: errors };
   }
 
   function moveBlock(block: Block, start: number): void {
@@ -126,6 +139,7 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     const next = new Map<string, Block[]>();
     const used: Block[] = [];
     for (const [index, span] of layout.blocks.entries()) {
+      // Looked up by a slice of this version; kept under the block's own copy (see ownCopy).
       const blockText = blockSource(text, layout, index);
       let block = reusable.get(blockText)?.pop();
       if (block) moveBlock(block, span.start);
@@ -148,8 +162,8 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     // Skeleton offsets after the cut move by the length of the indicator list.
     const toText = (offset: number) => (offset >= region.start ? offset + delta : offset);
     const skeletonDoc = around.parsed.doc;
-    // With nothing after the list, the document ends where the text does, as the parser has it.
-    const docSpan = { start: toText(around.parsed.span.start), end: region.end === text.length ? text.length : toText(around.parsed.span.end) };
+    // With nothing after the list, the document ends where the parser ends the last block's.
+    const docSpan = { start: toText(around.parsed.span.start), end: region.end === text.length ? used[used.length - 1].documentEnd.end : toText(around.parsed.span.end) };
     // A copy: the cached skeleton keeps its own spans while this model's move.
     const model: RubricModel = buildRubricModel(skeletonDoc, { ...around.parsed.span });
     const skeletonText = text.slice(0, region.start) + text.slice(region.end);
@@ -214,8 +228,9 @@ function moveSkeletonSpans(roots: unknown[], cut: number, delta: number): void {
 /** The tree of a file analysed in blocks: the skeleton's, and each block's parsed again on demand. */
 function compositeTree(text: string, layout: Layout, blocks: Block[], around: Skeleton, toText: (offset: number) => number): DocumentTree {
   const { region } = layout;
+  // The end of the text belongs to the last block when the list ends the file (a key typed last).
   const blockAt = (offset: number) => {
-    const index = layout.blocks.findIndex((b) => offset >= b.start && offset < b.end);
+    const index = layout.blocks.findIndex((b) => offset >= b.start && (offset < b.end || (offset === text.length && b.end === text.length)));
     return index >= 0 ? { index, span: layout.blocks[index] } : undefined;
   };
   return {

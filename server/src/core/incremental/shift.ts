@@ -21,7 +21,8 @@ export interface SpanWalk {
 
 /**
  * Walks plain model objects (not numbers, not YAML nodes) and calls `visit` once for every
- * span. A span object shared by two fields is visited once.
+ * span. A span object shared by two fields is visited once. With `detachYamlNodes` the walk
+ * also changes what it walks: see SpanWalk.
  */
 export function forEachSpan(roots: readonly unknown[], visit: (span: Span) => void, walk: SpanWalk = {}): void {
   const seen = new Set<object>();

@@ -26,10 +26,10 @@ export function errorsStayInBlock(errors: readonly YAMLError[]): boolean {
 }
 
 /**
- * A line that sets the lexer's expectation afresh: a list item's dash, an explicit key's `?`, or
- * a plain key and its colon. What follows it runs on only into lines deeper than it.
+ * A line that sets the lexer's expectation afresh: a list item's dash, or a plain key and its
+ * colon. What follows it runs on only into lines deeper than it.
  */
-const SETS_INDENTATION = /^ *[-?]( |\r?$)|^ *[^\s#'"[\]{}|>!&*%@`,?:-][^\r\n#]*?:( |\r?$)/;
+const SETS_INDENTATION = /^ *-( |\r?$)|^ *[^\s#'"[\]{}|>!&*%@`,?:-][^\r\n#]*?:( |\r?$)/;
 
 const EXPLICIT_KEY = /^ *(- +)*\?( |\r?$)/m;
 

@@ -18,7 +18,14 @@ function run(command, args, options = {}) {
 
 run('npm', ['run', '-s', 'build']);
 console.log('\n$ rubric check samples/*.rubric.yaml');
-run(process.execPath, ['server/bin/rubric.js', 'check', ...fs.readdirSync(samples).filter((f) => f.endsWith('.rubric.yaml')).map((f) => `samples/${f}`)]);
+run(process.execPath, [
+  'server/bin/rubric.js',
+  'check',
+  ...fs
+    .readdirSync(samples)
+    .filter((f) => f.endsWith('.rubric.yaml'))
+    .map((f) => `samples/${f}`),
+]);
 console.log('\n$ rubric simulate samples/forest-chief-2022.rubric.yaml');
 run(process.execPath, ['server/bin/rubric.js', 'simulate', 'samples/forest-chief-2022.rubric.yaml']);
 

@@ -13,6 +13,14 @@ const reporter = path.join(root, 'test/support/count-reporter.js');
 // Each suite runs in its own process and writes its counts to $RUBRIC_TEST_COUNTS.
 const mochaSuite = (spec) => [mocha, '--reporter', reporter, spec];
 const SUITES = [
+  // Lint and formatting: each counts as one test that passes or fails.
+  {
+    name: 'lint',
+    checks: [
+      ['eslint', [require.resolve('eslint/bin/eslint.js'), '.']],
+      ['prettier', [require.resolve('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
+    ],
+  },
   { name: 'unit', args: mochaSuite('test/out/unit/**/*.test.js') },
   { name: 'cli', args: mochaSuite('test/out/cli/**/*.test.js') },
   { name: 'protocol', args: mochaSuite('test/out/protocol/**/*.test.js') },
@@ -38,6 +46,18 @@ for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.na
   const countsFile = path.join(os.tmpdir(), `rubric-test-${process.pid}-${suite.name}.json`);
   fs.rmSync(countsFile, { force: true });
   console.log(`\n=== ${suite.name} ===`);
+  if (suite.checks) {
+    const counts = { passed: 0, failed: 0, skipped: 0 };
+    for (const [label, args] of suite.checks) {
+      const ok = run(process.execPath, args).status === 0;
+      console.log(`${ok ? '  ✔' : '  ✗'} ${label}`);
+      counts[ok ? 'passed' : 'failed']++;
+    }
+    lines.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed, 0 skipped`);
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    continue;
+  }
   const result = run(process.execPath, suite.args, { RUBRIC_TEST_COUNTS: countsFile });
   let counts = { passed: 0, failed: 1, skipped: 0 };
   if (fs.existsSync(countsFile)) counts = JSON.parse(fs.readFileSync(countsFile, 'utf8'));

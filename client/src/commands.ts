@@ -6,9 +6,24 @@ import { SimulationView } from './simulation-view';
 
 /** Templates for `Rubric: New Rubric`, taken from the shipped samples. */
 const TEMPLATES = [
-  { id: 'forest', file: 'forest-chief-2022.rubric.yaml', label: '林长制工作考评表（中文）', detail: 'Forest-chief appraisal of 10 townships · 10 个乡镇 · 优秀 30% / 一般 20%' },
-  { id: 'graduates', file: 'village-graduates-2022.rubric.yaml', label: '到村工作大学生考核（中文）', detail: 'Village graduates · 准实廉优 · three rater groups · 优秀不低于 20%' },
-  { id: 'vendor', file: 'vendor-evaluation.rubric.yaml', label: 'Vendor evaluation (English)', detail: 'Public-procurement scorecard · largest-remainder rounding' },
+  {
+    id: 'forest',
+    file: 'forest-chief-2022.rubric.yaml',
+    label: '林长制工作考评表（中文）',
+    detail: 'Forest-chief appraisal of 10 townships · 10 个乡镇 · 优秀 30% / 一般 20%',
+  },
+  {
+    id: 'graduates',
+    file: 'village-graduates-2022.rubric.yaml',
+    label: '到村工作大学生考核（中文）',
+    detail: 'Village graduates · 准实廉优 · three rater groups · 优秀不低于 20%',
+  },
+  {
+    id: 'vendor',
+    file: 'vendor-evaluation.rubric.yaml',
+    label: 'Vendor evaluation (English)',
+    detail: 'Public-procurement scorecard · largest-remainder rounding',
+  },
 ];
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, view: SimulationView): void {
@@ -22,7 +37,10 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     vscode.commands.registerCommand('rubric.newRubric', async (templateId?: string, target?: vscode.Uri) => {
       const template =
         TEMPLATES.find((t) => t.id === templateId) ??
-        (await vscode.window.showQuickPick(TEMPLATES.map((t) => ({ ...t, description: t.file })), { placeHolder: vscode.l10n.t('Choose a template for the new rubric') }));
+        (await vscode.window.showQuickPick(
+          TEMPLATES.map((t) => ({ ...t, description: t.file })),
+          { placeHolder: vscode.l10n.t('Choose a template for the new rubric') },
+        ));
       if (!template) return undefined;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
       const file =

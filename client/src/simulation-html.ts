@@ -28,7 +28,14 @@ export function escapeHtml(value: string): string {
 }
 
 /** Theme colours for tiers, best first: they follow light, dark and high-contrast themes. */
-const TIER_COLOURS = ['--vscode-charts-green', '--vscode-charts-blue', '--vscode-charts-yellow', '--vscode-charts-orange', '--vscode-charts-red', '--vscode-charts-purple'];
+const TIER_COLOURS = [
+  '--vscode-charts-green',
+  '--vscode-charts-blue',
+  '--vscode-charts-yellow',
+  '--vscode-charts-orange',
+  '--vscode-charts-red',
+  '--vscode-charts-purple',
+];
 
 function slots(tier: SimulationRow['tiers'][number]): string {
   return tier.min === tier.max ? `${tier.max}` : `${tier.min}–${tier.max}`;
@@ -67,7 +74,9 @@ export function renderSimulation(page: SimulationPage): string {
   const body = rows
     .map((row) => {
       const cls = [row.warnings.length > 0 ? 'broken' : '', row.subjects === page.subjects ? 'own' : ''].filter(Boolean).join(' ');
-      const cells = row.tiers.map((t) => `<td title="${escapeHtml(t.working.join('; '))}">${slots(t)} <small>(${(t.share * 100).toFixed(1)}%)</small></td>`).join('');
+      const cells = row.tiers
+        .map((t) => `<td title="${escapeHtml(t.working.join('; '))}">${slots(t)} <small>(${(t.share * 100).toFixed(1)}%)</small></td>`)
+        .join('');
       const warn = row.warnings.length > 0 ? `⚠ ${escapeHtml(row.warnings.join(', '))}` : '';
       return `<tr class="${cls}" data-subjects="${row.subjects}"><td>${row.subjects}</td>${cells}<td>${warn}</td></tr>`;
     })

@@ -52,7 +52,12 @@ export class SimulationView implements vscode.Disposable {
     if (this.target?.toString() !== target.toString()) this.range = undefined;
     this.target = target;
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(SimulationView.viewType, vscode.l10n.t('Quota simulation'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel(
+        SimulationView.viewType,
+        vscode.l10n.t('Quota simulation'),
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        { enableScripts: true, localResourceRoots: [] },
+      );
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((message: { type?: string; from?: unknown; to?: unknown }) => {
         if (message.type === 'range' && Number.isInteger(message.from) && Number.isInteger(message.to)) {

@@ -43,12 +43,7 @@ export class StatusItem implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    let summary: Summary | null = null;
-    try {
-      summary = await this.client.sendRequest(SummaryRequest, { uri: document.uri.toString() });
-    } catch {
-      summary = null;
-    }
+    const summary: Summary | null = await this.client.sendRequest(SummaryRequest, { uri: document.uri.toString() }).catch(() => null);
     // A newer update started while this one waited: it wins.
     if (generation !== this.generation) return;
     if (!summary) {
@@ -60,7 +55,11 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = `$(checklist) ${StatusItem.format(summary)}`;
     this.item.backgroundColor = off ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.tooltip = off
-      ? vscode.l10n.t('Top-level weights add up to {0}, not {1}. Click for the quota simulation.', String(summary.total ?? '?'), String(summary.expected ?? '?'))
+      ? vscode.l10n.t(
+          'Top-level weights add up to {0}, not {1}. Click for the quota simulation.',
+          String(summary.total ?? '?'),
+          String(summary.expected ?? '?'),
+        )
       : vscode.l10n.t('Weights add up. Click for the quota simulation.');
     this.item.show();
     this.updated.fire();

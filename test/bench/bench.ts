@@ -145,8 +145,12 @@ async function measure(server: string, size: number, startServer: () => Promise<
     keys.push((await time(() => editor.edit(uri, [{ range: { start: at, end: after }, text: '' }])))[0]);
     const visible = { start: { line: Math.max(0, at.line - 30), character: 0 }, end: { line: at.line + 30, character: 0 } };
     inlays.push(await timeRequest(() => editor.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: visible })));
-    hovers.push(await timeRequest(() => editor.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line - 2, character: 14 } })));
-    completions.push(await timeRequest(() => editor.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: 8 } })));
+    hovers.push(
+      await timeRequest(() => editor.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: { line: at.line - 2, character: 14 } })),
+    );
+    completions.push(
+      await timeRequest(() => editor.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: { line: at.line, character: 8 } })),
+    );
     lenses.push(await timeRequest(() => editor.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })));
   }
   const newKeys = await typeNewKeys(editor, uri, text, editPlaces(text, NEW_KEY_PLACES, size + 1));
@@ -200,8 +204,38 @@ function yamlLanguageServer(): string[] | undefined {
 }
 
 function table(rows: Row[]): void {
-  const header = ['server', 'indicators', 'lines', 'parse (warm)', 'parse (fresh)', 'first open', 'key→diag median', 'p95', 'new key typed', 'inlay (visible)', 'code lens', 'hover', 'completion', 'peak RSS MiB'];
-  const body = rows.map((r) => [r.server, String(r.size), String(r.lines), ms(r.parse), ms(r.firstParse), ms(r.open), ms(r.keyMedian), ms(r.keyP95), ms(r.newKey), ms(r.inlay), ms(r.lens), ms(r.hover), ms(r.completion), ms(r.rss)]);
+  const header = [
+    'server',
+    'indicators',
+    'lines',
+    'parse (warm)',
+    'parse (fresh)',
+    'first open',
+    'key→diag median',
+    'p95',
+    'new key typed',
+    'inlay (visible)',
+    'code lens',
+    'hover',
+    'completion',
+    'peak RSS MiB',
+  ];
+  const body = rows.map((r) => [
+    r.server,
+    String(r.size),
+    String(r.lines),
+    ms(r.parse),
+    ms(r.firstParse),
+    ms(r.open),
+    ms(r.keyMedian),
+    ms(r.keyP95),
+    ms(r.newKey),
+    ms(r.inlay),
+    ms(r.lens),
+    ms(r.hover),
+    ms(r.completion),
+    ms(r.rss),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i])).join('  ');
   console.log(line(header));
@@ -216,18 +250,32 @@ function targets(rows: Row[]): void {
     const checks: [string, boolean, string][] = [];
     if (row.size === 10000) {
       checks.push(['keystroke → diagnostics ≤ 1/10 full parse', row.keyMedian <= row.parse / 10, `${ms(row.keyMedian)} vs ${ms(row.parse / 10)}`]);
-      checks.push(['the same while typing a new key (broken YAML until its colon)', row.newKey <= row.parse / 10, `${ms(row.newKey)} vs ${ms(row.parse / 10)}`]);
+      checks.push([
+        'the same while typing a new key (broken YAML until its colon)',
+        row.newKey <= row.parse / 10,
+        `${ms(row.newKey)} vs ${ms(row.parse / 10)}`,
+      ]);
       checks.push(['inlay / code lens ≤ 20 ms', row.inlay <= 20 && row.lens <= 20, `${ms(row.inlay)} / ${ms(row.lens)}`]);
       checks.push(['peak memory ≤ 250 MiB', row.rss <= 250, `${ms(row.rss)} MiB`]);
     }
     if (row.size === 1000) {
       checks.push(['inlay / code lens ≤ 5 ms', row.inlay <= 5 && row.lens <= 5, `${ms(row.inlay)} / ${ms(row.lens)}`]);
-      if (yaml) checks.push(['keystroke → diagnostics ≤ 1/10 of yaml-language-server', row.keyMedian <= yaml.keyMedian / 10, `${ms(row.keyMedian)} vs ${ms(yaml.keyMedian / 10)}`]);
-      else checks.push(['keystroke → diagnostics vs yaml-language-server', false, 'not measured: run with --with-yaml-ls after installing yaml-language-server']);
+      if (yaml)
+        checks.push([
+          'keystroke → diagnostics ≤ 1/10 of yaml-language-server',
+          row.keyMedian <= yaml.keyMedian / 10,
+          `${ms(row.keyMedian)} vs ${ms(yaml.keyMedian / 10)}`,
+        ]);
+      else
+        checks.push(['keystroke → diagnostics vs yaml-language-server', false, 'not measured: run with --with-yaml-ls after installing yaml-language-server']);
     }
     if (row.size >= 1000) {
       const ratios = `${(row.open / row.firstParse).toFixed(2)}× the parse in a fresh process, ${(row.open / row.parse).toFixed(2)}× a warm one`;
-      checks.push(['first open ≤ 1.5 × full parse (fresh process, as the server meets it)', row.open <= 1.5 * row.firstParse, `${ms(row.open)} vs ${ms(1.5 * row.firstParse)}: ${ratios}`]);
+      checks.push([
+        'first open ≤ 1.5 × full parse (fresh process, as the server meets it)',
+        row.open <= 1.5 * row.firstParse,
+        `${ms(row.open)} vs ${ms(1.5 * row.firstParse)}: ${ratios}`,
+      ]);
     }
     for (const [name, ok, detail] of checks) console.log(`  ${ok ? 'met    ' : 'NOT MET'} ${row.size} indicators: ${name} (${detail})`);
   }
@@ -244,21 +292,29 @@ function commandLine(): void {
     fs.writeFileSync(path.join(folder, `r${i}.rubric.yaml`), text);
   }
   const start = performance.now();
-  const result = spawnSync(process.execPath, [path.join(ROOT, 'server/bin/rubric.js'), 'check', '--format', 'json', folder], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const result = spawnSync(process.execPath, [path.join(ROOT, 'server/bin/rubric.js'), 'check', '--format', 'json', folder], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
   const cli = performance.now() - start;
   const parseStart = performance.now();
   for (const text of texts) parseAllDocuments(text);
   const parse = performance.now() - parseStart;
   fs.rmSync(folder, { recursive: true, force: true });
-  console.log(`\nCommand line: rubric check over 1,000 rubrics: ${ms(cli)} ms (${Math.round(1000 / (cli / 1000))} files/s, exit ${result.status}, process start included);`);
-  console.log(`  the yaml parse alone of the same files, in process: ${ms(parse)} ms (${Math.round(1000 / (parse / 1000))} files/s); ratio ${(cli / parse).toFixed(2)}×`);
+  console.log(
+    `\nCommand line: rubric check over 1,000 rubrics: ${ms(cli)} ms (${Math.round(1000 / (cli / 1000))} files/s, exit ${result.status}, process start included);`,
+  );
+  console.log(
+    `  the yaml parse alone of the same files, in process: ${ms(parse)} ms (${Math.round(1000 / (parse / 1000))} files/s); ratio ${(cli / parse).toFixed(2)}×`,
+  );
 }
 
 async function main(): Promise<void> {
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
   const rows: Row[] = [];
   const yamlLs = withYamlLs ? yamlLanguageServer() : undefined;
-  if (withYamlLs && !yamlLs) console.log('yaml-language-server is not installed (npm install --no-save yaml-language-server); measuring Rubric Studio alone.\n');
+  if (withYamlLs && !yamlLs)
+    console.log('yaml-language-server is not installed (npm install --no-save yaml-language-server); measuring Rubric Studio alone.\n');
   for (const size of sizes) {
     const edits = size >= 10000 ? 20 : 40;
     rows.push(await measure('rubric', size, () => LspClient.start({ locale: 'en' }), edits));

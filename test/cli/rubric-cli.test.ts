@@ -18,7 +18,10 @@ function rubric(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 const BROKEN = path.join(ROOT, 'samples/broken');
-const VALID = fs.readdirSync(path.join(ROOT, 'samples')).filter((f) => f.endsWith('.rubric.yaml')).map((f) => `samples/${f}`);
+const VALID = fs
+  .readdirSync(path.join(ROOT, 'samples'))
+  .filter((f) => f.endsWith('.rubric.yaml'))
+  .map((f) => `samples/${f}`);
 
 describe('rubric command line (child process)', () => {
   let scratch: string;
@@ -99,9 +102,10 @@ describe('rubric command line (child process)', () => {
     const result = rubric(['check', '--format', 'json', file]);
     assert.equal(result.status, 1);
     const [report] = JSON.parse(result.stdout);
-    assert.deepEqual(report.diagnostics.map((d: { code: string; range: unknown }) => [d.code, d.range]), [
-      ['weights-sum', { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } }],
-    ]);
+    assert.deepEqual(
+      report.diagnostics.map((d: { code: string; range: unknown }) => [d.code, d.range]),
+      [['weights-sum', { start: { line: 1, character: 0 }, end: { line: 1, character: 10 } }]],
+    );
   });
 
   it('exits 2 on bad usage', () => {
@@ -123,7 +127,7 @@ describe('rubric command line (child process)', () => {
   describe('simulate', () => {
     const forest = 'samples/forest-chief-2022.rubric.yaml';
 
-    it('gives the seed case for the rubric\'s own N: 优秀 3 · 良好 5 · 一般 2', () => {
+    it("gives the seed case for the rubric's own N: 优秀 3 · 良好 5 · 一般 2", () => {
       const result = rubric(['simulate', '--format', 'json', forest]);
       assert.equal(result.status, 0, result.stderr);
       const output = JSON.parse(result.stdout);
@@ -146,9 +150,18 @@ describe('rubric command line (child process)', () => {
       const file = path.join(scratch, 'cap.rubric.yaml');
       fs.writeFileSync(file, 'rubric: cap\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: top, quota: {max: 30%}}\n  - {name: rest}\n');
       const output = JSON.parse(rubric(['simulate', '--range', '14..16', '--format', 'json', file]).stdout);
-      assert.deepEqual(output.rows.map((r: { subjects: number }) => r.subjects), [14, 15, 16]);
-      assert.deepEqual(output.rows.map((r: { tiers: { max: number }[] }) => r.tiers[0].max), [4, 5, 5]);
-      assert.deepEqual(output.rows.map((r: { warnings: string[] }) => r.warnings), [[], ['quota-rounding'], ['quota-rounding']]);
+      assert.deepEqual(
+        output.rows.map((r: { subjects: number }) => r.subjects),
+        [14, 15, 16],
+      );
+      assert.deepEqual(
+        output.rows.map((r: { tiers: { max: number }[] }) => r.tiers[0].max),
+        [4, 5, 5],
+      );
+      assert.deepEqual(
+        output.rows.map((r: { warnings: string[] }) => r.warnings),
+        [[], ['quota-rounding'], ['quota-rounding']],
+      );
     });
 
     it('prints a text table with --subjects', () => {

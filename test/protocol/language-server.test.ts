@@ -43,7 +43,7 @@ async function inlayLabels(client: LspClient, uri: string): Promise<string[]> {
 
 async function completionLabels(client: LspClient, uri: string, position: { line: number; character: number }): Promise<CompletionItem[]> {
   const result = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position });
-  return Array.isArray(result) ? result : (result as CompletionList | null)?.items ?? [];
+  return Array.isArray(result) ? result : ((result as CompletionList | null)?.items ?? []);
 }
 
 async function quickFixes(client: LspClient, uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
@@ -152,13 +152,19 @@ describe('language server over stdio', function () {
 
     it('offers the rounding modes after `rounding: `', async () => {
       const items = await completionLabels(client, uri, { line: 2, character: 10 });
-      assert.deepEqual(items.map((i) => i.label), ['half-up', 'floor', 'ceil', 'min-one', 'largest-remainder']);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['half-up', 'floor', 'ceil', 'min-one', 'largest-remainder'],
+      );
       assert.ok(items[0].detail);
     });
 
     it('offers snippets for a new indicator on an empty line under `indicators:`', async () => {
       const items = await completionLabels(client, uri, { line: 5, character: 2 });
-      assert.deepEqual(items.map((i) => i.label), ['indicator', 'group with items']);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['indicator', 'group with items'],
+      );
       assert.match(items[0].textEdit ? (items[0].textEdit as TextEdit).newText : '', /^- name: /);
     });
 
@@ -170,14 +176,27 @@ describe('language server over stdio', function () {
 
     it('offers the tier ids inside veto `tier:`', async () => {
       const items = await completionLabels(client, uri, { line: 11, character: 23 });
-      assert.deepEqual(items.map((i) => i.label), ['excellent', 'average']);
+      assert.deepEqual(
+        items.map((i) => i.label),
+        ['excellent', 'average'],
+      );
     });
   });
 
   describe('quick fixes', () => {
     const cases: { name: string; code: string; text: string; pick?: RegExp }[] = [
-      { name: 'weights-sum: set the last weight', code: 'weights-sum', pick: /last weight/, text: 'rubric: x\nindicators:\n  - {name: a, weight: 30}\n  - {name: b, weight: 65}\ntiers: [{name: t}]\n' },
-      { name: 'weights-sum: scale proportionally', code: 'weights-sum', pick: /Scale/, text: 'rubric: x\nindicators:\n  - {name: a, weight: 30}\n  - {name: b, weight: 65}\n  - {name: c, weight: 0.5}\ntiers: [{name: t}]\n' },
+      {
+        name: 'weights-sum: set the last weight',
+        code: 'weights-sum',
+        pick: /last weight/,
+        text: 'rubric: x\nindicators:\n  - {name: a, weight: 30}\n  - {name: b, weight: 65}\ntiers: [{name: t}]\n',
+      },
+      {
+        name: 'weights-sum: scale proportionally',
+        code: 'weights-sum',
+        pick: /Scale/,
+        text: 'rubric: x\nindicators:\n  - {name: a, weight: 30}\n  - {name: b, weight: 65}\n  - {name: c, weight: 0.5}\ntiers: [{name: t}]\n',
+      },
       {
         name: 'children-sum: scale proportionally',
         code: 'children-sum',
@@ -185,13 +204,41 @@ describe('language server over stdio', function () {
         text: 'rubric: x\nindicators:\n  - name: g\n    weight: 100\n    items:\n      - {name: a, weight: 33.3}\n      - {name: b, weight: 33.3}\n      - {name: c, weight: 33.3}\ntiers: [{name: t}]\n',
       },
       { name: 'schema: rename to the near spelling', code: 'schema', text: 'rubric: x\nindicators:\n  - {name: a, wieght: 100}\ntiers: [{name: t}]\n' },
-      { name: 'duplicate-id: make unique (block style)', code: 'duplicate-id', text: 'rubric: x\nindicators:\n  - name: a\n    weight: 50\n  - name: a\n    weight: 50\ntiers: [{name: t}]\n' },
-      { name: 'duplicate-id: make unique, quoted when the name needs it', code: 'duplicate-id', text: 'rubric: x\nindicators:\n  - name: "Fire: prevention"\n    weight: 50\n  - name: "Fire: prevention"\n    weight: 50\ntiers: [{name: t}]\n' },
-      { name: 'duplicate-id: make unique (explicit id)', code: 'duplicate-id', text: 'rubric: x\nindicators:\n  - {id: k, name: a, weight: 50}\n  - {id: k, name: b, weight: 50}\ntiers: [{name: t}]\n' },
-      { name: 'quota-rounding: use the rounding that keeps the rule', code: 'quota-rounding', text: 'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: top, quota: {max: 30%}}\n  - {name: rest}\n' },
-      { name: 'quota-rounding in a block quota', code: 'quota-rounding', text: 'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 100}]\ntiers:\n  - name: top\n    quota:\n      max: 30%\n  - name: rest\n' },
-      { name: 'quota-empty: min-one', code: 'quota-empty', text: 'rubric: x\nsubjects: 10\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: top, quota: {exactly: 4%}}\n  - {name: rest}\n' },
-      { name: 'unknown-reference: the near spelling', code: 'unknown-reference', text: 'rubric: x\nmethods: [{id: review, name: r}]\nindicators: [{name: a, weight: 100, methods: [reveiw]}]\ntiers: [{name: t}]\n' },
+      {
+        name: 'duplicate-id: make unique (block style)',
+        code: 'duplicate-id',
+        text: 'rubric: x\nindicators:\n  - name: a\n    weight: 50\n  - name: a\n    weight: 50\ntiers: [{name: t}]\n',
+      },
+      {
+        name: 'duplicate-id: make unique, quoted when the name needs it',
+        code: 'duplicate-id',
+        text: 'rubric: x\nindicators:\n  - name: "Fire: prevention"\n    weight: 50\n  - name: "Fire: prevention"\n    weight: 50\ntiers: [{name: t}]\n',
+      },
+      {
+        name: 'duplicate-id: make unique (explicit id)',
+        code: 'duplicate-id',
+        text: 'rubric: x\nindicators:\n  - {id: k, name: a, weight: 50}\n  - {id: k, name: b, weight: 50}\ntiers: [{name: t}]\n',
+      },
+      {
+        name: 'quota-rounding: use the rounding that keeps the rule',
+        code: 'quota-rounding',
+        text: 'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: top, quota: {max: 30%}}\n  - {name: rest}\n',
+      },
+      {
+        name: 'quota-rounding in a block quota',
+        code: 'quota-rounding',
+        text: 'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 100}]\ntiers:\n  - name: top\n    quota:\n      max: 30%\n  - name: rest\n',
+      },
+      {
+        name: 'quota-empty: min-one',
+        code: 'quota-empty',
+        text: 'rubric: x\nsubjects: 10\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: top, quota: {exactly: 4%}}\n  - {name: rest}\n',
+      },
+      {
+        name: 'unknown-reference: the near spelling',
+        code: 'unknown-reference',
+        text: 'rubric: x\nmethods: [{id: review, name: r}]\nindicators: [{name: a, weight: 100, methods: [reveiw]}]\ntiers: [{name: t}]\n',
+      },
     ];
     for (const [index, testCase] of cases.entries()) {
       it(`${testCase.name}: the fixed document has no such finding`, async () => {
@@ -211,50 +258,68 @@ describe('language server over stdio', function () {
 
   it('renames a tier id at its definition and every reference', async () => {
     const uri = uriFor('rename.rubric.yaml');
-    const text = 'rubric: x\nindicators: [{name: a, weight: 100}]\nveto:\n  - {name: v1, tier: low}\n  - {name: v2, tier: low}\ntiers:\n  - {id: top, name: 优秀}\n  - {id: low, name: 一般}\n';
+    const text =
+      'rubric: x\nindicators: [{name: a, weight: 100}]\nveto:\n  - {name: v1, tier: low}\n  - {name: v2, tier: low}\ntiers:\n  - {id: top, name: 优秀}\n  - {id: low, name: 一般}\n';
     await client.open(uri, text);
-    const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri }, position: positionOf(text, 'id: low', 5), newName: 'average' });
+    const edit = await client.connection.sendRequest(RenameRequest.type, {
+      textDocument: { uri },
+      position: positionOf(text, 'id: low', 5),
+      newName: 'average',
+    });
     const renamed = applyEdits(text, edit!.changes![uri]);
     assert.equal(renamed, text.replace(/low/g, 'average'));
     assert.deepEqual(await client.replaceAll(uri, renamed), []);
-    const refs = (await client.connection.sendRequest(ReferencesRequest.type, { textDocument: { uri }, position: positionOf(renamed, 'id: average', 5), context: { includeDeclaration: true } })) as Location[];
+    const refs = (await client.connection.sendRequest(ReferencesRequest.type, {
+      textDocument: { uri },
+      position: positionOf(renamed, 'id: average', 5),
+      context: { includeDeclaration: true },
+    })) as Location[];
     assert.equal(refs.length, 3);
-    const definition = (await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position: positionOf(renamed, 'tier: average', 7) })) as Location;
+    const definition = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri },
+      position: positionOf(renamed, 'tier: average', 7),
+    })) as Location;
     assert.equal(definition.range.start.line, 7);
   });
 
   it('gives an outline with weights and folding ranges', async () => {
-    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uriFor('forest.rubric.yaml') } })) as DocumentSymbol[];
+    const symbols = (await client.connection.sendRequest(DocumentSymbolRequest.type, {
+      textDocument: { uri: uriFor('forest.rubric.yaml') },
+    })) as DocumentSymbol[];
     assert.equal(symbols.length, 1);
     const [indicators, tiers] = symbols[0].children!;
     assert.deepEqual(indicators.children!.map((s) => `${s.name} ${s.detail}`).slice(0, 2), ['国土绿化 23', '资源管理 20']);
-    assert.deepEqual(tiers.children!.map((s) => s.detail), ['exactly 30%', undefined, 'exactly 20%']);
+    assert.deepEqual(
+      tiers.children!.map((s) => s.detail),
+      ['exactly 30%', undefined, 'exactly 20%'],
+    );
     const folds = await client.connection.sendRequest(FoldingRangeRequest.type, { textDocument: { uri: uriFor('forest.rubric.yaml') } });
     assert.ok(folds && folds.length > 10);
   });
 
   it('answers rubric/summary and rubric/simulate as the contract says', async () => {
     const summary = await client.connection.sendRequest('rubric/summary', { uri: uriFor('forest.rubric.yaml') });
-    assert.deepEqual(
-      { total: (summary as { total: number }).total, expected: (summary as { expected: number }).expected },
-      { total: 100, expected: 100 },
-    );
+    assert.deepEqual({ total: (summary as { total: number }).total, expected: (summary as { expected: number }).expected }, { total: 100, expected: 100 });
     const rows = (await client.connection.sendRequest('rubric/simulate', { uri: uriFor('forest.rubric.yaml'), subjects: [10, 15, 37] })) as {
       subjects: number;
       tiers: { id: string; min: number; max: number; share: number }[];
       warnings: string[];
     }[];
-    assert.deepEqual(rows.map((r) => [r.subjects, r.tiers.map((t) => t.max)]), [
-      [10, [3, 5, 2]],
-      [15, [5, 7, 3]],
-      [37, [11, 19, 7]],
-    ]);
+    assert.deepEqual(
+      rows.map((r) => [r.subjects, r.tiers.map((t) => t.max)]),
+      [
+        [10, [3, 5, 2]],
+        [15, [5, 7, 3]],
+        [37, [11, 19, 7]],
+      ],
+    );
     assert.deepEqual(Object.keys(rows[0].tiers[0]).sort(), ['id', 'max', 'min', 'name', 'share', 'working']);
   });
 
   it('honours a rubric-ignore comment and reports one that silences nothing', async () => {
     const uri = uriFor('ignore.rubric.yaml');
-    const text = 'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 100}]\ntiers:\n  # rubric-ignore quota-rounding\n  - {name: top, quota: {max: 30%}}\n  # rubric-ignore weights-sum\n  - {name: rest}\n';
+    const text =
+      'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 100}]\ntiers:\n  # rubric-ignore quota-rounding\n  - {name: top, quota: {max: 30%}}\n  # rubric-ignore weights-sum\n  - {name: rest}\n';
     const diagnostics = await client.open(uri, text);
     assert.deepEqual(codes(diagnostics), ['unused-ignore']);
     assert.equal(diagnostics[0].range.start.line, 6);
@@ -284,7 +349,11 @@ describe('language server over stdio', function () {
         client.connection.sendRequest(InlayHintRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: position } }),
         client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } }),
         client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } }),
-        client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: position }, context: { diagnostics: [] } }),
+        client.connection.sendRequest(CodeActionRequest.type, {
+          textDocument: { uri },
+          range: { start: { line: 0, character: 0 }, end: position },
+          context: { diagnostics: [] },
+        }),
       ]);
     }
     assert.equal(client.exited, undefined);

@@ -28,10 +28,18 @@ describe('language server over node IPC', function () {
     assert.equal(result.serverInfo?.name, 'rubric-language-server');
     await connection.sendNotification(InitializedNotification.type, {});
     await connection.sendNotification(DidOpenTextDocumentNotification.type, {
-      textDocument: { uri: 'file:///ipc/a.rubric.yaml', languageId: 'yaml', version: 1, text: 'rubric: x\nindicators: [{name: a, weight: 90}]\ntiers: [{name: t}]\n' },
+      textDocument: {
+        uri: 'file:///ipc/a.rubric.yaml',
+        languageId: 'yaml',
+        version: 1,
+        text: 'rubric: x\nindicators: [{name: a, weight: 90}]\ntiers: [{name: t}]\n',
+      },
     });
     const diagnostics = await published;
-    assert.deepEqual(diagnostics.diagnostics.map((d) => d.code), ['weights-sum']);
+    assert.deepEqual(
+      diagnostics.diagnostics.map((d) => d.code),
+      ['weights-sum'],
+    );
     await connection.sendRequest(ShutdownRequest.type);
     await connection.sendNotification(ExitNotification.type);
     assert.equal(await exited, 0);

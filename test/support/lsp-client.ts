@@ -67,7 +67,7 @@ export class LspClient {
       }
     });
     this.connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => (item.section === 'rubric' ? this.options.settings ?? {} : (this.options.sections?.[item.section ?? ''] ?? null))),
+      params.items.map((item) => (item.section === 'rubric' ? (this.options.settings ?? {}) : (this.options.sections?.[item.section ?? ''] ?? null))),
     );
     this.connection.onRequest('client/registerCapability', () => null);
     this.connection.onRequest('window/workDoneProgress/create', () => null);
@@ -121,7 +121,13 @@ export class LspClient {
   async edit(uri: string, edits: { range: Range; text: string }[]): Promise<Diagnostic[]> {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
-    this.texts.set(uri, applyEdits(this.text(uri), edits.map((e) => ({ range: e.range, newText: e.text }))));
+    this.texts.set(
+      uri,
+      applyEdits(
+        this.text(uri),
+        edits.map((e) => ({ range: e.range, newText: e.text })),
+      ),
+    );
     const published = this.diagnostics(uri, version);
     await this.connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version },

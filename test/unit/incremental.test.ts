@@ -155,7 +155,8 @@ describe('incremental analysis equals a fresh full analysis', function () {
   });
 
   it('stays incremental with a section comment at column 0 inside an indicator', () => {
-    const text = 'rubric: t\nindicators:\n  - id: g1\n    items:\n      - id: a\n        weight: 1\n\n# 第二小节\n      - id: b\n        weight: 2\n  - id: g2\n    weight: 3\n';
+    const text =
+      'rubric: t\nindicators:\n  - id: g1\n    items:\n      - id: a\n        weight: 1\n\n# 第二小节\n      - id: b\n        weight: 2\n  - id: g2\n    weight: 3\n';
     const session = core().createSession();
     session.analyze(text);
     const edited = text.replace('weight: 2', 'weight: 2\n        wei');
@@ -167,7 +168,10 @@ describe('incremental analysis equals a fresh full analysis', function () {
   it('takes only the typing errors the parser still names as they were when the rule was written', () => {
     // The rule for errors that stay in a block matches this message; a new wording must fail here, not silently.
     const doc = parseDocument('a: 1\nwei\n', { uniqueKeys: true });
-    assert.deepEqual(doc.errors.map((e) => [e.code, e.message.split('\n')[0].replace(/ at line.*/, '')]), [['MISSING_CHAR', 'Implicit map keys need to be followed by map values']]);
+    assert.deepEqual(
+      doc.errors.map((e) => [e.code, e.message.split('\n')[0].replace(/ at line.*/, '')]),
+      [['MISSING_CHAR', 'Implicit map keys need to be followed by map values']],
+    );
   });
 
   it('reuses blocks: a second analysis of a big rubric after one keystroke parses one block', () => {
@@ -189,23 +193,29 @@ describe('incremental analysis on texts that its split could misread', () => {
     'a half-typed line after the list': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n  t\ntiers:\n  - name: A\n',
     'an indented tiers key': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n tiers:\n  - name: A\n',
     'an item at column 0 after the list': 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n- name: b\n  weight: 50\ntiers:\n  - name: A\n',
-    'indicators as the last key, with an ignore comment': 'rubric: t\ntiers:\n  - name: A\nindicators:\n  - name: a\n    weight: 100\n    # rubric-ignore\n    scoring: {deduct: 200}\n',
+    'indicators as the last key, with an ignore comment':
+      'rubric: t\ntiers:\n  - name: A\nindicators:\n  - name: a\n    weight: 100\n    # rubric-ignore\n    scoring: {deduct: 200}\n',
     'a block scalar at the root': '|\nrubric: t\nindicators:\n  - name: a\n    weight: 100\ntiers:\n  - name: A\n',
     'a flow item last': 'rubric: t\nindicators:\n  - {name: a, weight: 50}\n  - {name: b, weight: 50}\ntiers:\n  - name: A\n',
     'a comment after the last item': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    # c\ntiers:\n  - name: A\n',
     'a scalar item last': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n  - foo\ntiers:\n  - name: A\n',
-    'a key typed after a comment at column 0, running on into the next item': 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n\n# c\n    x\n  - name: b\n    weight: 50\ntiers:\n  - name: A\n',
-    "a key typed after a comment at the items' column": 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n  #c\n    x\n  - name: b\n    weight: 50\ntiers:\n  - name: A\n',
+    'a key typed after a comment at column 0, running on into the next item':
+      'rubric: t\nindicators:\n  - name: a\n    weight: 50\n\n# c\n    x\n  - name: b\n    weight: 50\ntiers:\n  - name: A\n',
+    "a key typed after a comment at the items' column":
+      'rubric: t\nindicators:\n  - name: a\n    weight: 50\n  #c\n    x\n  - name: b\n    weight: 50\ntiers:\n  - name: A\n',
     'a key typed last in the list, before the key after it': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    x\ntiers:\n  - name: A\n',
-    'a block scalar at column 0 after the list, a key typed in the tiers': 'rubric: t\nsubjects: 3\nindicators:\n  - name: a\n    weight: 100\n|\n  - name: b\n    weight: 1\ntiers:\n  - name: A\n    x\n',
-    'a block scalar at column 0 after the list, holding a key without its colon': 'rubric: t\nsubjects: 3\nindicators:\n  - name: a\n    weight: 100\n|\n  x\ntiers:\n  - name: A\n',
+    'a block scalar at column 0 after the list, a key typed in the tiers':
+      'rubric: t\nsubjects: 3\nindicators:\n  - name: a\n    weight: 100\n|\n  - name: b\n    weight: 1\ntiers:\n  - name: A\n    x\n',
+    'a block scalar at column 0 after the list, holding a key without its colon':
+      'rubric: t\nsubjects: 3\nindicators:\n  - name: a\n    weight: 100\n|\n  x\ntiers:\n  - name: A\n',
     'a value on its own line after a comment that lowers the indentation': 'rubric: t\nindicators:\n  - id: a\n    name:\n#c\n      wei\n  - id: b\n',
     'a value on its own line after a blank line and a comment at column 0': 'rubric: t\nindicators:\n  - id: a\n    name:\n\n# note\n      wei\n  - id: b\n',
     'a key typed last in the file, without a final newline': 'rubric: T\nindicators:\n  - id: a\n    weight',
     'an empty value last in the file': 'rubric: T\nindicators:\n- id: b\n  items:\n',
     'an indicator just begun after a comment, last before the key after the list': 'rubric: T\nindicators:\n  - id: b\n   # c\n  -\nmethods: []\n',
     'an explicit key with an empty block scalar': 'rubric: T\nindicators:\n  -\n    ? |\n\n  - ? k\ntiers:\n  - {key: x, share: 1}',
-    'a block scalar holding indicators:': 'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    criteria: |\n      indicators:\n      - x\ntiers:\n  - name: A\n',
+    'a block scalar holding indicators:':
+      'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    criteria: |\n      indicators:\n      - x\ntiers:\n  - name: A\n',
   };
   for (const [name, text] of Object.entries(cases)) {
     it(name, () => {

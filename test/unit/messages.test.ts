@@ -22,7 +22,9 @@ describe('messages for common slips', () => {
   });
 
   it('tells a tier name used where its id belongs', () => {
-    const [finding] = only('rubric: x\nindicators: [{name: a, weight: 100}]\nveto: [{name: v, tier: 不合格}]\ntiers:\n  - {id: pass, name: 合格}\n  - {id: fail, name: 不合格}\n');
+    const [finding] = only(
+      'rubric: x\nindicators: [{name: a, weight: 100}]\nveto: [{name: v, tier: 不合格}]\ntiers:\n  - {id: pass, name: 合格}\n  - {id: fail, name: 不合格}\n',
+    );
     assert.equal(finding.code, 'unknown-reference');
     assert.match(finding.message.en, /"不合格" is the name of the tier with id "fail"/);
     assert.equal(finding.data?.suggestion, 'fail');
@@ -54,19 +56,27 @@ describe('messages for common slips', () => {
   });
 
   it('lists which tiers need how many when quotas overflow', () => {
-    const [finding] = only('rubric: x\nsubjects: 8\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: 优秀, quota: {exactly: 5}}\n  - {name: 良好, quota: {exactly: 4}}\n');
+    const [finding] = only(
+      'rubric: x\nsubjects: 8\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: 优秀, quota: {exactly: 5}}\n  - {name: 良好, quota: {exactly: 4}}\n',
+    );
     assert.equal(finding.code, 'quota-overflow');
     assert.match(finding.message.en, /need 9 of the 8 subjects \(优秀 5 \+ 良好 4\)/);
   });
 
   it('gives no rounding advice on a tier whose bounds contradict each other', () => {
     const findings = only('rubric: x\nsubjects: 7\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: t, quota: {min: 30%, max: 20%}}\n  - {name: u}\n');
-    assert.deepEqual(findings.map((f) => f.code), ['quota-conflict']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['quota-conflict'],
+    );
   });
 
   it('gives no rounding advice that breaks the other bound of a tier', () => {
     const findings = only('rubric: x\nsubjects: 10\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: t, quota: {min: 15%, max: 25%}}\n  - {name: u}\n');
-    assert.deepEqual(findings.map((f) => f.code), ['quota-rounding']);
+    assert.deepEqual(
+      findings.map((f) => f.code),
+      ['quota-rounding'],
+    );
     assert.match(findings[0].message.en, /no rounding keeps both bounds/);
     assert.equal(findings[0].data?.keeps, undefined);
   });

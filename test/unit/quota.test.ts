@@ -41,7 +41,10 @@ describe('quota arithmetic', () => {
   });
 
   it('15 subjects with max 30% rounded half-up gives 5 (33.3%) and a quota-rounding problem that floor keeps', () => {
-    const tiers: TierQuotaInput[] = [{ id: 'a', name: 'A', max: pct('30') }, { id: 'b', name: 'B' }];
+    const tiers: TierQuotaInput[] = [
+      { id: 'a', name: 'A', max: pct('30') },
+      { id: 'b', name: 'B' },
+    ];
     const allocation = allocate(tiers, 15, 'half-up');
     assert.equal(allocation.tiers[0].max, 5);
     assert.equal(allocation.tiers[0].share.toFixed(4), '0.3333');
@@ -53,7 +56,10 @@ describe('quota arithmetic', () => {
   });
 
   it('a min rounded below its floor is a quota-rounding problem that ceil keeps', () => {
-    const tiers: TierQuotaInput[] = [{ id: 'a', name: 'A', min: pct('20') }, { id: 'b', name: 'B' }];
+    const tiers: TierQuotaInput[] = [
+      { id: 'a', name: 'A', min: pct('20') },
+      { id: 'b', name: 'B' },
+    ];
     const problem = allocate(tiers, 46, 'half-up').problems[0];
     assert.equal(problem.code, 'quota-rounding');
     assert.equal(problem.code === 'quota-rounding' && problem.keeps, 'ceil');
@@ -61,7 +67,14 @@ describe('quota arithmetic', () => {
   });
 
   it('shows the working: 37 × 30% = 11.1 → 11', () => {
-    const allocation = allocate([{ id: 'a', name: 'A', exactly: pct('30') }, { id: 'b', name: 'B' }], 37, 'half-up');
+    const allocation = allocate(
+      [
+        { id: 'a', name: 'A', exactly: pct('30') },
+        { id: 'b', name: 'B' },
+      ],
+      37,
+      'half-up',
+    );
     const working = allocation.tiers[0].workings[0];
     assert.equal(describeWorking(working), '37 × 30% = 11.1 → 11');
     assert.equal(working.raw.toString(), '11.1');
@@ -74,24 +87,46 @@ describe('quota arithmetic', () => {
   });
 
   it('a count quota is that many subjects, and more than N overflows', () => {
-    assert.deepEqual(slots([{ id: 'a', name: 'A', exactly: count(3) }, { id: 'b', name: 'B' }], 10), [3, 7]);
-    const over = allocate([{ id: 'a', name: 'A', exactly: count(30) }, { id: 'b', name: 'B' }], 10, 'half-up');
+    assert.deepEqual(
+      slots(
+        [
+          { id: 'a', name: 'A', exactly: count(3) },
+          { id: 'b', name: 'B' },
+        ],
+        10,
+      ),
+      [3, 7],
+    );
+    const over = allocate(
+      [
+        { id: 'a', name: 'A', exactly: count(30) },
+        { id: 'b', name: 'B' },
+      ],
+      10,
+      'half-up',
+    );
     assert.equal(over.problems[0].code, 'quota-overflow');
   });
 
   it('min-one never leaves a tier with a positive share empty', () => {
-    const tiers: TierQuotaInput[] = [{ id: 'a', name: 'A', exactly: pct('4') }, { id: 'b', name: 'B' }];
+    const tiers: TierQuotaInput[] = [
+      { id: 'a', name: 'A', exactly: pct('4') },
+      { id: 'b', name: 'B' },
+    ];
     assert.deepEqual(slots(tiers, 10, 'half-up'), [0, 10]);
     assert.equal(allocate(tiers, 10, 'half-up').problems[0].code, 'quota-empty');
     assert.deepEqual(slots(tiers, 10, 'min-one'), [1, 9]);
   });
 
-  it('a quota\'s own rounding wins over the rubric\'s', () => {
-    const tiers: TierQuotaInput[] = [{ id: 'a', name: 'A', max: pct('30'), rounding: 'floor' }, { id: 'b', name: 'B' }];
+  it("a quota's own rounding wins over the rubric's", () => {
+    const tiers: TierQuotaInput[] = [
+      { id: 'a', name: 'A', max: pct('30'), rounding: 'floor' },
+      { id: 'b', name: 'B' },
+    ];
     assert.equal(allocate(tiers, 15, 'half-up').tiers[0].max, 4);
   });
 
-  it('tiers without a quota share what is left, within the others\' bounds', () => {
+  it("tiers without a quota share what is left, within the others' bounds", () => {
     const tiers: TierQuotaInput[] = [
       { id: 'a', name: 'A', min: pct('20') },
       { id: 'b', name: 'B' },
@@ -102,7 +137,10 @@ describe('quota arithmetic', () => {
   });
 
   it('every tier capped below N is a shortfall', () => {
-    const tiers: TierQuotaInput[] = [{ id: 'a', name: 'A', exactly: pct('30') }, { id: 'b', name: 'B', max: pct('20') }];
+    const tiers: TierQuotaInput[] = [
+      { id: 'a', name: 'A', exactly: pct('30') },
+      { id: 'b', name: 'B', max: pct('20') },
+    ];
     assert.equal(allocate(tiers, 10, 'half-up').problems[0].code, 'quota-shortfall');
   });
 
@@ -133,7 +171,8 @@ describe('quota arithmetic', () => {
           const fixed = allocation.tiers.every((t) => t.min === t.max);
           assert.ok(fixed, `N=${n}: every tier fixed`);
           const total = allocation.tiers.reduce((acc, t) => acc + t.max, 0);
-          if (n >= 2 || !tiers.some((t) => t.exactly?.kind === 'count')) assert.equal(total, n, `N=${n}: ${JSON.stringify(allocation.tiers.map((t) => t.max))}`);
+          if (n >= 2 || !tiers.some((t) => t.exactly?.kind === 'count'))
+            assert.equal(total, n, `N=${n}: ${JSON.stringify(allocation.tiers.map((t) => t.max))}`);
         }
       });
     }

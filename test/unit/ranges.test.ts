@@ -67,7 +67,8 @@ describe('ranges', () => {
     });
 
     it('never takes the \\r into a range that ends at the end of a CRLF line', () => {
-      const text = 'rubric: x\r\nindicators:\r\n  - name: a\r\n    weight: 30\r\n    items:\r\n      - {name: a1, weight: 20}\r\n  - {name: b, weight: 70}\r\ntiers: [{name: t}]\r\n';
+      const text =
+        'rubric: x\r\nindicators:\r\n  - name: a\r\n    weight: 30\r\n    items:\r\n      - {name: a1, weight: 20}\r\n  - {name: b, weight: 70}\r\ntiers: [{name: t}]\r\n';
       assert.deepEqual(findingsOf(text), [{ code: 'children-sum', range: [3, 12, 3, 14] }]);
       const analysis = analyze(text);
       const finding = analysis.findings[0];
@@ -139,10 +140,52 @@ describe('ranges', () => {
   describe('LineIndex', () => {
     const cases: { name: string; text: string; positions: [number, number, number][] }[] = [
       // [offset, line, character]
-      { name: '\\n', text: 'ab\ncd\n', positions: [[0, 0, 0], [2, 0, 2], [3, 1, 0], [5, 1, 2], [6, 2, 0]] },
-      { name: '\\r\\n', text: 'ab\r\ncd\r\n', positions: [[0, 0, 0], [2, 0, 2], [4, 1, 0], [6, 1, 2], [8, 2, 0]] },
-      { name: 'a lone \\r', text: 'ab\rcd\r', positions: [[0, 0, 0], [2, 0, 2], [3, 1, 0], [5, 1, 2], [6, 2, 0]] },
-      { name: 'mixed breaks and an empty line', text: 'a\r\n\nb\rc', positions: [[0, 0, 0], [1, 0, 1], [3, 1, 0], [4, 2, 0], [5, 2, 1], [6, 3, 0], [7, 3, 1]] },
+      {
+        name: '\\n',
+        text: 'ab\ncd\n',
+        positions: [
+          [0, 0, 0],
+          [2, 0, 2],
+          [3, 1, 0],
+          [5, 1, 2],
+          [6, 2, 0],
+        ],
+      },
+      {
+        name: '\\r\\n',
+        text: 'ab\r\ncd\r\n',
+        positions: [
+          [0, 0, 0],
+          [2, 0, 2],
+          [4, 1, 0],
+          [6, 1, 2],
+          [8, 2, 0],
+        ],
+      },
+      {
+        name: 'a lone \\r',
+        text: 'ab\rcd\r',
+        positions: [
+          [0, 0, 0],
+          [2, 0, 2],
+          [3, 1, 0],
+          [5, 1, 2],
+          [6, 2, 0],
+        ],
+      },
+      {
+        name: 'mixed breaks and an empty line',
+        text: 'a\r\n\nb\rc',
+        positions: [
+          [0, 0, 0],
+          [1, 0, 1],
+          [3, 1, 0],
+          [4, 2, 0],
+          [5, 2, 1],
+          [6, 3, 0],
+          [7, 3, 1],
+        ],
+      },
     ];
 
     for (const c of cases) {
@@ -165,9 +208,23 @@ describe('ranges', () => {
 
     it('ends a line before its break, never on the \\r of a CRLF', () => {
       const index = new LineIndex('ab\r\ncd\r\n\r\nx');
-      assert.deepEqual([0, 1, 2, 3].map((l) => [index.lineStart(l), index.lineEnd(l)]), [[0, 2], [4, 6], [8, 8], [10, 11]]);
+      assert.deepEqual(
+        [0, 1, 2, 3].map((l) => [index.lineStart(l), index.lineEnd(l)]),
+        [
+          [0, 2],
+          [4, 6],
+          [8, 8],
+          [10, 11],
+        ],
+      );
       const lone = new LineIndex('ab\rcd');
-      assert.deepEqual([0, 1].map((l) => [lone.lineStart(l), lone.lineEnd(l)]), [[0, 2], [3, 5]]);
+      assert.deepEqual(
+        [0, 1].map((l) => [lone.lineStart(l), lone.lineEnd(l)]),
+        [
+          [0, 2],
+          [3, 5],
+        ],
+      );
     });
 
     it('clamps a character past the end of a line to the end of that line, before the break', () => {

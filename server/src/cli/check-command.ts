@@ -24,10 +24,9 @@ export interface Output {
 }
 
 /** Files named on the command line, with folders expanded; unreadable paths are reported, not thrown. */
-async function expand(paths: string[], locale: Locale, output: Output): Promise<{ files: string[]; failed: boolean }> {
+async function expand(paths: string[], locale: Locale, output: Output): Promise<{ files: string[] }> {
   const t = cliText(locale);
   const files: string[] = [];
-  let failed = false;
   for (const p of paths) {
     const stat = await fs.stat(p).catch(() => undefined);
     if (stat?.isDirectory()) {
@@ -38,7 +37,7 @@ async function expand(paths: string[], locale: Locale, output: Output): Promise<
       files.push(p);
     }
   }
-  return { files, failed };
+  return { files };
 }
 
 export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output): Promise<number> {
@@ -57,12 +56,15 @@ export async function runCheck(paths: string[], format: Format, locale: Locale, 
       continue;
     }
     const analysis = core.analyze(read.text);
-    const report: FileReport = { file: path.normalize(file), diagnostics: analysis.findings.map((f: Finding) => ({
-      code: f.code,
-      severity: f.severity,
-      message: f.message[locale],
-      range: analysis.parsed.lines.rangeOf(f.span),
-    })) };
+    const report: FileReport = {
+      file: path.normalize(file),
+      diagnostics: analysis.findings.map((f: Finding) => ({
+        code: f.code,
+        severity: f.severity,
+        message: f.message[locale],
+        range: analysis.parsed.lines.rangeOf(f.span),
+      })),
+    };
     reports.push(report);
     for (const d of report.diagnostics) {
       if (d.severity === 'error') errors++;

@@ -62,7 +62,8 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
   badFormat: { en: '--format must be text or json', 'zh-CN': '--format 只能为 text 或 json' },
   badLocale: { en: '--locale must be en or zh-CN', 'zh-CN': '--locale 只能为 en 或 zh-CN' },
   summary: {
-    en: (files: number, errors: number, warnings: number) => `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
+    en: (files: number, errors: number, warnings: number) =>
+      `${files} file${files === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`,
     'zh-CN': (files: number, errors: number, warnings: number) => `已检查 ${files} 个文件：${errors} 个错误，${warnings} 个警告`,
   },
   subjectsColumn: { en: 'N', 'zh-CN': '对象数' },

@@ -49,7 +49,11 @@ function renderTable(rows: SimulationRow[], locale: Locale): string[] {
   const header = [t.subjectsColumn, ...(rows[0]?.tiers.map((tier) => tier.name) ?? []), t.warningsColumn];
   const body = rows.map((row) => [String(row.subjects), ...row.tiers.map(slotsWithShare), row.warnings.join(', ')]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? padStart(c, widths[i]) : padEnd(c, widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === 0 ? padStart(c, widths[i]) : padEnd(c, widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...body.map(line)];
 }
 

@@ -105,4 +105,3 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     createSession: () => createIncrementalSession(analyzer),
   };
 }
-

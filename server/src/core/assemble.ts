@@ -15,7 +15,10 @@ function noRubric(): Finding {
     code: 'schema',
     severity: 'error',
     span: { start: 0, end: 0 },
-    message: text('This file holds no rubric yet: start with rubric:, indicators: and tiers:', '此文件中还没有考核细则：请从 rubric:、indicators:、tiers: 开始填写'),
+    message: text(
+      'This file holds no rubric yet: start with rubric:, indicators: and tiers:',
+      '此文件中还没有考核细则：请从 rubric:、indicators:、tiers: 开始填写',
+    ),
   };
 }
 

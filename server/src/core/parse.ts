@@ -122,7 +122,10 @@ function syntaxMessage(parserMessage: string, source: string, lines: LineIndex, 
   const zh = SYNTAX_MESSAGES_ZH.find(([pattern]) => pattern.test(en))?.[1];
   // The cause is usually on the error's line or the one above it.
   const line = lines.positionAt(span.start).line;
-  const nearby = [line, line - 1].filter((l) => l >= 0).map((l) => source.slice(lines.lineStart(l), lines.lineEnd(l))).join('\n');
+  const nearby = [line, line - 1]
+    .filter((l) => l >= 0)
+    .map((l) => source.slice(lines.lineStart(l), lines.lineEnd(l)))
+    .join('\n');
   const cause = FULL_WIDTH.find(([pattern]) => pattern.test(nearby));
   const hintEn = cause ? ` (this line has ${cause[1]})` : '';
   const hintZh = cause ? `（此处有${cause[2]}）` : '';

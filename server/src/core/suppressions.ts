@@ -43,16 +43,14 @@ export function applySuppressions(findings: Finding[], source: string, lines: Li
   });
   const unused = comments
     .filter((c) => !used.has(c))
-    .map(
-      (c): Finding => ({
-        code: 'unused-ignore',
-        severity: 'warning',
-        span: c.span,
-        message: text(
-          `This rubric-ignore comment silences nothing${c.codes.length ? ` (${c.codes.join(', ')})` : ''} on the next line; remove it`,
-          `此 rubric-ignore 注释未屏蔽下一行的任何问题${c.codes.length ? `（${c.codes.join('、')}）` : ''}，请删除`,
-        ),
-      }),
-    );
+    .map((c): Finding => ({
+      code: 'unused-ignore',
+      severity: 'warning',
+      span: c.span,
+      message: text(
+        `This rubric-ignore comment silences nothing${c.codes.length ? ` (${c.codes.join(', ')})` : ''} on the next line; remove it`,
+        `此 rubric-ignore 注释未屏蔽下一行的任何问题${c.codes.length ? `（${c.codes.join('、')}）` : ''}，请删除`,
+      ),
+    }));
   return [...kept, ...unused];
 }

@@ -50,7 +50,6 @@ import { MAX_SIMULATED_ROWS, SHOW_SIMULATION_COMMAND, SimulateRequest, SummaryRe
 import { runSafe } from './run-safe';
 import { DEFAULT_SETTINGS, effectiveLocale, readSettings, RubricSettings } from './settings';
 
-
 const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   rubric: SymbolKind.File,
   section: SymbolKind.Namespace,
@@ -105,7 +104,14 @@ export class RubricLanguageServer {
       this.withAnalysis(p.textDocument.uri, token, [] as CompletionItem[], (analysis) =>
         complete(analysis, analysis.parsed.lines.offsetAt(p.position), this.locale, this.core.schemaDocs).map((entry, index) => ({
           label: entry.label,
-          kind: entry.kind === 'key' ? CompletionItemKind.Property : entry.kind === 'snippet' ? CompletionItemKind.Snippet : entry.kind === 'reference' ? CompletionItemKind.Reference : CompletionItemKind.EnumMember,
+          kind:
+            entry.kind === 'key'
+              ? CompletionItemKind.Property
+              : entry.kind === 'snippet'
+                ? CompletionItemKind.Snippet
+                : entry.kind === 'reference'
+                  ? CompletionItemKind.Reference
+                  : CompletionItemKind.EnumMember,
           detail: entry.detail,
           documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
           insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
@@ -144,7 +150,9 @@ export class RubricLanguageServer {
     );
     c.onReferences((p, token) =>
       this.withAnalysis(p.textDocument.uri, token, [] as Location[], (analysis) =>
-        references(analysis, analysis.parsed.lines.offsetAt(p.position), p.context.includeDeclaration).map((span) => Location.create(p.textDocument.uri, toRange(analysis, span))),
+        references(analysis, analysis.parsed.lines.offsetAt(p.position), p.context.includeDeclaration).map((span) =>
+          Location.create(p.textDocument.uri, toRange(analysis, span)),
+        ),
       ),
     );
     c.onPrepareRename((p, token) =>
@@ -279,10 +287,15 @@ export class RubricLanguageServer {
   }
 
   private withAnalysis<T>(uri: string, token: Parameters<typeof runSafe>[0], empty: T, work: (analysis: Analysis) => T) {
-    return runSafe(token, (m) => this.connection.console.error(m), empty, () => {
-      const analysis = this.analysisOf(uri);
-      return analysis ? work(analysis) : empty;
-    });
+    return runSafe(
+      token,
+      (m) => this.connection.console.error(m),
+      empty,
+      () => {
+        const analysis = this.analysisOf(uri);
+        return analysis ? work(analysis) : empty;
+      },
+    );
   }
 
   /** Findings go out as soon as they are computed, tagged with the version they describe. */

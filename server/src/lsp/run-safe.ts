@@ -11,7 +11,7 @@ export function runSafe<T>(token: CancellationToken, log: (message: string) => v
     if (token.isCancellationRequested) return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
     return result;
   } catch (error) {
-    log(`Request failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    log(`Request failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return empty;
   }
 }

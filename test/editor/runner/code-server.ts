@@ -70,10 +70,14 @@ export interface RunningCodeServer {
 
 /** `code-server --install-extension X.vsix` into the scratch extensions folder. */
 export function installExtension(tools: EditorTools, home: string, vsix: string): void {
-  const result = spawnSync(tools.codeServer, ['--extensions-dir', path.join(home, 'extensions'), '--user-data-dir', path.join(home, 'user-data'), '--install-extension', vsix], {
-    encoding: 'utf8',
-    env: environment(tools, home),
-  });
+  const result = spawnSync(
+    tools.codeServer,
+    ['--extensions-dir', path.join(home, 'extensions'), '--user-data-dir', path.join(home, 'user-data'), '--install-extension', vsix],
+    {
+      encoding: 'utf8',
+      env: environment(tools, home),
+    },
+  );
   if (result.status !== 0) throw new Error(`installing ${vsix} failed: ${result.stdout}${result.stderr}`);
 }
 
@@ -116,21 +120,36 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   );
   const port = await freePort();
   const args = [
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
-    '--reconnection-grace-time', '5',
-    '--user-data-dir', userData,
-    '--extensions-dir', extensionsDir,
+    '--reconnection-grace-time',
+    '5',
+    '--user-data-dir',
+    userData,
+    '--extensions-dir',
+    extensionsDir,
     ...(options.locale ? ['--locale', options.locale] : []),
     ...(options.smokeTestDriver ? ['--vscode-option', 'enable-smoke-test-driver'] : []),
     options.folder,
   ];
   const child: ChildProcess = spawn(tools.codeServer, args, { detached: true, env: environment(tools, home), stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk) => String(chunk).split('\n').filter(Boolean).forEach((l) => options.log(`[code-server] ${l}`)));
-  child.stderr!.on('data', (chunk) => String(chunk).split('\n').filter(Boolean).forEach((l) => options.log(`[code-server] ${l}`)));
+  child.stdout!.on('data', (chunk) =>
+    String(chunk)
+      .split('\n')
+      .filter(Boolean)
+      .forEach((l) => options.log(`[code-server] ${l}`)),
+  );
+  child.stderr!.on('data', (chunk) =>
+    String(chunk)
+      .split('\n')
+      .filter(Boolean)
+      .forEach((l) => options.log(`[code-server] ${l}`)),
+  );
   let exited = false;
   const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
 

@@ -22,7 +22,11 @@ async function main(): Promise<void> {
     console.log('\n-- packaged extension through the page (code-server + Chromium) --');
     const vsix = path.join(ROOT, '.test-output', 'rubric-studio.vsix');
     fs.mkdirSync(path.dirname(vsix), { recursive: true });
-    const pack = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix], { cwd: ROOT, encoding: 'utf8' });
+    const pack = spawnSync(
+      process.execPath,
+      [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix],
+      { cwd: ROOT, encoding: 'utf8' },
+    );
     if (pack.status !== 0) throw new Error(`vsce package failed: ${pack.stdout}${pack.stderr}`);
     const checks = await runBrowserChecks(tools, vsix, log);
     counts.passed += checks.filter((c) => c.ok).length;

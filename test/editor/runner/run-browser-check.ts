@@ -89,12 +89,19 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
     });
     await check('the simulation view opens from the code lens', async () => {
       // The lens sits above `tiers:`, below the fold: go to that line first.
-      const line = fs.readFileSync(path.join(folder, 'broken', 'weights-sum.rubric.yaml'), 'utf8').split('\n').findIndex((l) => l.startsWith('tiers:')) + 1;
+      const line =
+        fs
+          .readFileSync(path.join(folder, 'broken', 'weights-sum.rubric.yaml'), 'utf8')
+          .split('\n')
+          .findIndex((l) => l.startsWith('tiers:')) + 1;
       await page.locator('.monaco-editor .view-lines').first().click();
       await page.keyboard.press('Control+G');
       await page.keyboard.type(String(line));
       await page.keyboard.press('Enter');
-      await page.locator('.codelens-decoration a', { hasText: /10 (subjects|个考核对象)/ }).first().click({ timeout: 30000 });
+      await page
+        .locator('.codelens-decoration a', { hasText: /10 (subjects|个考核对象)/ })
+        .first()
+        .click({ timeout: 30000 });
       const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
       await frame.locator('table tr[data-subjects="10"]').waitFor({ timeout: 30000 });
       const file = path.join(SCREENSHOTS, `${v.label}-simulation.png`);

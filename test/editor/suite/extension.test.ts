@@ -62,7 +62,12 @@ describe('Rubric Studio in VS Code', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(document);
     const [diagnostic] = await diagnosticsMatching(uri, (d) => d.length > 0);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.isPreferred);
     assert.ok(fix?.edit, `a preferred fix among ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -90,7 +95,10 @@ describe('Rubric Studio in VS Code', () => {
     assert.equal(rows[0].subjects, 1);
     assert.equal(rows.length, 30);
     const ten = rows.find((r) => r.subjects === 10)!;
-    assert.deepEqual(ten.tiers.map((t) => t.max), [3, 5, 2]);
+    assert.deepEqual(
+      ten.tiers.map((t) => t.max),
+      [3, 5, 2],
+    );
   });
 
   it('exports the simulation as CSV and Markdown', async () => {

@@ -16,10 +16,7 @@ describe('yaml-syntax', () => {
   });
 
   it('underlines a tab used as indentation', () => {
-    const [finding] = expectFindings(
-      'rubric: x\nindicators:\n«\t»- {name: a, weight: 100}\ntiers: [{name: t}]\n',
-      'yaml-syntax',
-    );
+    const [finding] = expectFindings('rubric: x\nindicators:\n«\t»- {name: a, weight: 100}\ntiers: [{name: t}]\n', 'yaml-syntax');
     assert.equal(finding.severity, 'error');
     assert.match(finding.message.en, /Tabs/);
     assert.match(finding.message['zh-CN'], /制表符/);

@@ -34,14 +34,18 @@ export const duplicateId: Check = {
         }
         const line = context.lineOf(earlier.keySpan.start);
         const fromName = item.id?.value === undefined;
-        const message = kind.en === 'subject'
-          ? text(`The subject "${item.key}" is listed twice (line ${line}): it would be counted twice in N`, `考核对象“${item.key}”重复列出（首次在第 ${line} 行），会被重复计入考核对象总数`)
-          : fromName
-          ? text(
-              `Another ${kind.en} is already called "${item.key}" (line ${line}); without an id the name is the id: add an id to tell them apart`,
-              `第 ${line} 行已有同名${kind.zh}“${item.key}”；未填写 id 时以名称作 id，请补充 id 加以区分`,
-            )
-          : text(`The ${kind.en} id "${item.key}" is already used (line ${line})`, `${kind.zh} id“${item.key}”重复（首次出现在第 ${line} 行）`);
+        const message =
+          kind.en === 'subject'
+            ? text(
+                `The subject "${item.key}" is listed twice (line ${line}): it would be counted twice in N`,
+                `考核对象“${item.key}”重复列出（首次在第 ${line} 行），会被重复计入考核对象总数`,
+              )
+            : fromName
+              ? text(
+                  `Another ${kind.en} is already called "${item.key}" (line ${line}); without an id the name is the id: add an id to tell them apart`,
+                  `第 ${line} 行已有同名${kind.zh}“${item.key}”；未填写 id 时以名称作 id，请补充 id 加以区分`,
+                )
+              : text(`The ${kind.en} id "${item.key}" is already used (line ${line})`, `${kind.zh} id“${item.key}”重复（首次出现在第 ${line} 行）`);
         return [finding(duplicateId, item.keySpan, message, { data: { kind: kind.en, key: item.key, fromName } })];
       });
     });

@@ -45,7 +45,10 @@ export const quotaConflict: Check = {
           finding(
             quotaConflict,
             boundSpan(model, index, 'min'),
-            text(`"${name}": min ${fmt(min.percent)}% is above max ${fmt(max.percent)}%`, `“${name}”：最低比例 ${fmt(min.percent)}% 高于最高比例 ${fmt(max.percent)}%`),
+            text(
+              `"${name}": min ${fmt(min.percent)}% is above max ${fmt(max.percent)}%`,
+              `“${name}”：最低比例 ${fmt(min.percent)}% 高于最高比例 ${fmt(max.percent)}%`,
+            ),
           ),
         );
         return;

@@ -2,7 +2,6 @@ import { HUNDRED, ZERO } from '../decimal';
 import { Finding, text } from '../findings';
 import { Check, finding, fmt } from './check';
 
-
 /** Fixed and lower-bound slots must fit in N subjects and in 100%. */
 export const quotaOverflow: Check = {
   code: 'quota-overflow',
@@ -54,7 +53,10 @@ export const quotaOverflow: Check = {
     const needed = allocation?.problems.find((p) => p.code === 'quota-overflow');
     if (findings.length === 0 && needed?.code === 'quota-overflow' && model.tiers.field && allocation) {
       // Which tiers ask for how many: `优秀 5 + 良好 4`.
-      const parts = allocation.tiers.filter((t) => t.min > 0).map((t) => `${t.name} ${t.min}`).join(' + ');
+      const parts = allocation.tiers
+        .filter((t) => t.min > 0)
+        .map((t) => `${t.name} ${t.min}`)
+        .join(' + ');
       findings.push(
         finding(
           quotaOverflow,

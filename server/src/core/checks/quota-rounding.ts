@@ -23,15 +23,18 @@ export const quotaRounding: Check = {
         `“${name}”：${describeWorking(working)}（${working.rounding}），占 ${actualShare}%，${isCap ? '超过上限' : '低于下限'} ${stated}%`,
       );
       const advice = keeps
-        ? text(`; "rounding: ${keeps}" keeps it (${roundSlots(working.raw, keeps)})`, `；改用 rounding: ${keeps}（${ROUNDING_NAMES_ZH[keeps]}）可满足要求（${roundSlots(working.raw, keeps)} 个）`)
-        : text('; no rounding keeps both bounds of this tier at this N: write the slots as a count', '；此人数下没有一种取整方式能同时满足该等次的上下限：请直接写名额数');
+        ? text(
+            `; "rounding: ${keeps}" keeps it (${roundSlots(working.raw, keeps)})`,
+            `；改用 rounding: ${keeps}（${ROUNDING_NAMES_ZH[keeps]}）可满足要求（${roundSlots(working.raw, keeps)} 个）`,
+          )
+        : text(
+            '; no rounding keeps both bounds of this tier at this N: write the slots as a count',
+            '；此人数下没有一种取整方式能同时满足该等次的上下限：请直接写名额数',
+          );
       return [
-        finding(
-          quotaRounding,
-          boundSpan(model, problem.tier, problem.bound),
-          text(rule.en + advice.en, rule['zh-CN'] + advice['zh-CN']),
-          { data: { tier: problem.tier, bound: problem.bound, keeps } },
-        ),
+        finding(quotaRounding, boundSpan(model, problem.tier, problem.bound), text(rule.en + advice.en, rule['zh-CN'] + advice['zh-CN']), {
+          data: { tier: problem.tier, bound: problem.bound, keeps },
+        }),
       ];
     });
   },

@@ -3,7 +3,6 @@ import { text } from '../findings';
 import { sumKnown } from '../model/build-model';
 import { Check, difference, finding, fmt } from './check';
 
-
 /** Rater weights are shares of one view of a person: they must add up to 100. */
 export const ratersSum: Check = {
   code: 'raters-sum',

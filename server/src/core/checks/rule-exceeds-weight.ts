@@ -11,7 +11,10 @@ export const ruleExceedsWeight: Check = {
       const scoring = indicator.scoring;
       if (weight === undefined || !scoring) return [];
       const name = indicator.name?.value ?? indicator.key ?? '';
-      const rules = [...scoring.levels.map((level) => ({ field: level.points, deduct: false })), ...(scoring.deduct ? [{ field: scoring.deduct, deduct: true }] : [])];
+      const rules = [
+        ...scoring.levels.map((level) => ({ field: level.points, deduct: false })),
+        ...(scoring.deduct ? [{ field: scoring.deduct, deduct: true }] : []),
+      ];
       return rules.flatMap(({ field, deduct }) => {
         const value = field.value;
         if (value === undefined || value.lte(weight)) return [];

@@ -21,7 +21,10 @@ function unresolved(reference: Field<string>, items: NamedItem[], known: Set<str
   const suggested = items.find((i) => i.key === suggestion);
   const alsoName = suggested?.name?.value && suggested.name.value !== suggestion ? suggested.name.value : undefined;
   const message = byName
-    ? text(`"${name}" is the name of the ${kind.en} with id "${byName.key}": refer to it by its id`, `“${name}”是${kind.zh}的名称，其 id 为“${byName.key}”：此处须填写 id`)
+    ? text(
+        `"${name}" is the name of the ${kind.en} with id "${byName.key}": refer to it by its id`,
+        `“${name}”是${kind.zh}的名称，其 id 为“${byName.key}”：此处须填写 id`,
+      )
     : suggestion
       ? text(
           `No ${kind.en} has the id "${name}": did you mean "${suggestion}"${alsoName ? ` (${alsoName})` : ''}?`,

@@ -163,7 +163,10 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     const toText = (offset: number) => (offset >= region.start ? offset + delta : offset);
     const skeletonDoc = around.parsed.doc;
     // With nothing after the list, the document ends where the parser ends the last block's.
-    const docSpan = { start: toText(around.parsed.span.start), end: region.end === text.length ? used[used.length - 1].documentEnd.end : toText(around.parsed.span.end) };
+    const docSpan = {
+      start: toText(around.parsed.span.start),
+      end: region.end === text.length ? used[used.length - 1].documentEnd.end : toText(around.parsed.span.end),
+    };
     // A copy: the cached skeleton keeps its own spans while this model's move.
     const model: RubricModel = buildRubricModel(skeletonDoc, { ...around.parsed.span });
     const skeletonText = text.slice(0, region.start) + text.slice(region.end);
@@ -177,8 +180,15 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
       model.indicators.field.span = { start: region.start + layout.indent, end: used[used.length - 1].itemEnd.end };
     }
     // In the order the parser of the whole text meets them: before the list, in it, after it.
-    const skeletonErrors = parserErrors(skeletonDoc.errors, skeletonText).map((e) => ({ ...e, span: { start: toText(e.span.start), end: toText(e.span.end) } }));
-    const errors = [...skeletonErrors.filter((e) => e.span.start < region.start), ...used.flatMap((b) => b.parserErrors), ...skeletonErrors.filter((e) => e.span.start >= region.start)];
+    const skeletonErrors = parserErrors(skeletonDoc.errors, skeletonText).map((e) => ({
+      ...e,
+      span: { start: toText(e.span.start), end: toText(e.span.end) },
+    }));
+    const errors = [
+      ...skeletonErrors.filter((e) => e.span.start < region.start),
+      ...used.flatMap((b) => b.parserErrors),
+      ...skeletonErrors.filter((e) => e.span.start >= region.start),
+    ];
     const parsedDocument: ParsedDocument = {
       span: docSpan,
       syntaxErrors: errors.length > 0 ? syntaxErrorsOf(errors, text, lines) : [],
@@ -246,7 +256,10 @@ function compositeTree(text: string, layout: Layout, blocks: Block[], around: Sk
       const local = nodeAtOffset(doc.contents, offset - hit.span.start);
       const [, ...rest] = local.steps;
       const steps = [{ segment: 'indicators' as string | number, node: undefined }, { segment: hit.index, node: local.steps[0]?.node }, ...rest];
-      const scalar = local.scalar && { ...local.scalar, span: { start: local.scalar.span.start + hit.span.start, end: local.scalar.span.end + hit.span.start } };
+      const scalar = local.scalar && {
+        ...local.scalar,
+        span: { start: local.scalar.span.start + hit.span.start, end: local.scalar.span.end + hit.span.start },
+      };
       return { ...local, steps, scalar };
     },
     folds() {

@@ -119,7 +119,11 @@ export function allocate(tiers: readonly TierQuotaInput[], subjects: number, rou
       }
     }
     // Contradictory bounds are a quota-conflict: rounding advice for either bound would only confuse.
-    const contradictory = own.min && own.max && (own.min.slots > own.max.slots || (own.min.amount.kind === 'percent' && own.max.amount.kind === 'percent' && own.min.amount.percent.gt(own.max.amount.percent)));
+    const contradictory =
+      own.min &&
+      own.max &&
+      (own.min.slots > own.max.slots ||
+        (own.min.amount.kind === 'percent' && own.max.amount.kind === 'percent' && own.min.amount.percent.gt(own.max.amount.percent)));
     if (contradictory) return;
     const capBroken = own.max && own.max.amount.kind === 'percent' && decimal(own.max.slots).gt(own.max.raw);
     const floorBroken = own.min && own.min.amount.kind === 'percent' && decimal(own.min.slots).lt(own.min.raw);

@@ -43,14 +43,14 @@ export class SchemaDocs {
   }
 
   title(node: SchemaNode, locale: Locale): string | undefined {
-    return locale === 'zh-CN' ? node['x-title-zh-CN'] ?? node.title : node.title;
+    return locale === 'zh-CN' ? (node['x-title-zh-CN'] ?? node.title) : node.title;
   }
 
   description(node: SchemaNode, locale: Locale): string | undefined {
-    return locale === 'zh-CN' ? node['x-description-zh-CN'] ?? node.description : node.description;
+    return locale === 'zh-CN' ? (node['x-description-zh-CN'] ?? node.description) : node.description;
   }
 
   enumDescriptions(node: SchemaNode, locale: Locale): string[] | undefined {
-    return locale === 'zh-CN' ? node['x-enumDescriptions-zh-CN'] ?? node['x-enumDescriptions'] : node['x-enumDescriptions'];
+    return locale === 'zh-CN' ? (node['x-enumDescriptions-zh-CN'] ?? node['x-enumDescriptions']) : node['x-enumDescriptions'];
   }
 }

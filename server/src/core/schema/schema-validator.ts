@@ -88,7 +88,13 @@ interface Resolved {
 }
 
 function resolvePointer(root: unknown, pointer: string): Resolved {
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let node: unknown = root;
   let pair: Pair | undefined;
   for (const segment of segments) {
@@ -109,7 +115,12 @@ function resolvePointer(root: unknown, pointer: string): Resolved {
 }
 
 function segmentsOf(pointer: string): SchemaPath {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => (/^\d+$/.test(s) ? Number(s) : s.replace(/~1/g, '/').replace(/~0/g, '~')));
 }
 
 function lastKey(path: SchemaPath): string {
@@ -181,7 +192,10 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
       if (e.keyword !== 'additionalProperties') return [];
       const allowed = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
       const present = new Set(Object.keys((e.data as Record<string, unknown> | null) ?? {}));
-      const near = nearSpelling(String(e.params.additionalProperty), allowed.filter((k) => !present.has(k)));
+      const near = nearSpelling(
+        String(e.params.additionalProperty),
+        allowed.filter((k) => !present.has(k)),
+      );
       return near ? [`${e.instancePath}/${near}`] : [];
     }),
   );
@@ -221,11 +235,9 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
     case 'required': {
       const missing = String(error.params.missingProperty);
       const missingLabel = titleOf(docs.nodeAt([...path, missing]), missing);
-      return schemaFinding(
-        ownerSpan(resolved, target),
-        text(`Missing required key ${missingLabel.en}`, `缺少必填项 ${missingLabel['zh-CN']}`),
-        { missingKey: missing },
-      );
+      return schemaFinding(ownerSpan(resolved, target), text(`Missing required key ${missingLabel.en}`, `缺少必填项 ${missingLabel['zh-CN']}`), {
+        missingKey: missing,
+      });
     }
     case 'additionalProperties': {
       const unknownKey = String(error.params.additionalProperty);
@@ -234,7 +246,10 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
       const allowed = Object.keys(ownSchema?.properties ?? {});
       // A key already in the mapping is no suggestion: renaming to it would duplicate it.
       const present = new Set(pairsOf(asMap(resolved.node)).map((p) => String((p.key as { value?: unknown } | null)?.value)));
-      const suggestion = nearSpelling(unknownKey, allowed.filter((k) => !present.has(k)));
+      const suggestion = nearSpelling(
+        unknownKey,
+        allowed.filter((k) => !present.has(k)),
+      );
       const typed = shown(unknownKey);
       const message = suggestion
         ? text(`Unknown key "${typed}": did you mean "${suggestion}"?`, `未知的键“${typed}”：是否应为“${suggestion}”？`)
@@ -245,11 +260,17 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
       if (path.length === 0) {
         return schemaFinding(
           valueSpanOf(resolved, target),
-          text('This document is not a rubric: it should start with keys such as rubric:, indicators: and tiers:', '此文档不是考核细则：应以 rubric:、indicators:、tiers: 等键开头'),
+          text(
+            'This document is not a rubric: it should start with keys such as rubric:, indicators: and tiers:',
+            '此文档不是考核细则：应以 rubric:、indicators:、tiers: 等键开头',
+          ),
         );
       }
       if (isQuotaValue(ownSchema) && error.data !== null && error.data !== undefined) {
-        return schemaFinding(valueSpanOf(resolved, target), text(`"${String(error.data)}" is not a quota: ${QUOTA_HINT.en}`, `“${String(error.data)}”不是有效的名额：${QUOTA_HINT['zh-CN']}`));
+        return schemaFinding(
+          valueSpanOf(resolved, target),
+          text(`"${String(error.data)}" is not a quota: ${QUOTA_HINT.en}`, `“${String(error.data)}”不是有效的名额：${QUOTA_HINT['zh-CN']}`),
+        );
       }
       const expected = ([] as string[]).concat(error.params.type as string | string[]);
       const en = expected.map((t) => TYPE_NAMES[t]?.[0] ?? t).join(' or ');
@@ -269,19 +290,22 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
       const hintZh = suggestion ? `；是否应为“${suggestion}”？` : '';
       return schemaFinding(
         valueSpanOf(resolved, target),
-        text(`"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}${hintEn}`, `${label['zh-CN']}不能取“${String(error.data)}”，可选：${allowed.join('、')}${hintZh}`),
+        text(
+          `"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}${hintEn}`,
+          `${label['zh-CN']}不能取“${String(error.data)}”，可选：${allowed.join('、')}${hintZh}`,
+        ),
         { suggestion },
       );
     }
     case 'pattern': {
       const value = String(error.data);
-      const fullWidth = /[％　]/.test(value);
+      const fullWidth = /[\uFF05\u3000]/.test(value);
       return schemaFinding(
         valueSpanOf(resolved, target),
         fullWidth
           ? text(`"${value}" is not a quota: use the half-width % sign, as in 30%`, `“${value}”不是有效的名额：请使用半角百分号，如 30%`)
           : text(`"${value}" is not a quota: ${QUOTA_HINT.en}`, `“${value}”不是有效的名额：${QUOTA_HINT['zh-CN']}`),
-        fullWidth ? { suggestion: value.replace(/％/g, '%').replace(/[　\s]/g, '') } : undefined,
+        fullWidth ? { suggestion: value.replace(/\uFF05/g, '%').replace(/[\u3000\s]/g, '') } : undefined,
       );
     }
     case 'minimum':
@@ -298,6 +322,9 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
     case 'minProperties':
       return schemaFinding(valueSpanOf(resolved, target), text(`${label.en} must not be empty`, `${label['zh-CN']}不能为空`));
     default:
-      return schemaFinding(valueSpanOf(resolved, target), text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`));
+      return schemaFinding(
+        valueSpanOf(resolved, target),
+        text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`),
+      );
   }
 }

@@ -165,7 +165,14 @@ export function codeActions(analysis: Analysis, range: Span, locale: Locale): Co
           case 'unknown-reference': {
             const suggestion = data.suggestion as string | undefined;
             if (!suggestion) return [];
-            return [{ title: zh ? `改为“${suggestion}”` : `Change to "${suggestion}"`, finding, edits: [{ span: finding.span, newText: suggestion }], preferred: true }];
+            return [
+              {
+                title: zh ? `改为“${suggestion}”` : `Change to "${suggestion}"`,
+                finding,
+                edits: [{ span: finding.span, newText: suggestion }],
+                preferred: true,
+              },
+            ];
           }
           case 'duplicate-id':
             return duplicateAction(analysis, document, finding, locale);

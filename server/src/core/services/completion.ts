@@ -30,7 +30,14 @@ function findMark(node: unknown, path: SchemaPath): Probe | undefined {
       if (!isPair(item)) continue;
       const key = keyText(item);
       if (key === MARK) {
-        return { kind: 'key', path, siblings: node.items.filter(isPair).map((p) => keyText(p) ?? '').filter((k) => k !== MARK) };
+        return {
+          kind: 'key',
+          path,
+          siblings: node.items
+            .filter(isPair)
+            .map((p) => keyText(p) ?? '')
+            .filter((k) => k !== MARK),
+        };
       }
       if (isScalar(item.value) && item.value.value === MARK) return { kind: 'value', path: [...path, key ?? ''] };
       const found = findMark(item.value, [...path, key ?? '']);
@@ -51,7 +58,11 @@ function snippets(listKey: string | number | undefined, locale: Locale, dash: bo
   const d = dash ? '- ' : '';
   if (listKey === 'indicators' || listKey === 'items') {
     return [
-      { label: zh ? '新指标' : 'indicator', detail: zh ? '带分值和评分标准的末级指标' : 'A scored indicator with weight and criteria', body: `${d}name: \${1:${zh ? '指标名称' : 'Indicator'}}\n  weight: \${2:10}\n  criteria: \${3}` },
+      {
+        label: zh ? '新指标' : 'indicator',
+        detail: zh ? '带分值和评分标准的末级指标' : 'A scored indicator with weight and criteria',
+        body: `${d}name: \${1:${zh ? '指标名称' : 'Indicator'}}\n  weight: \${2:10}\n  criteria: \${3}`,
+      },
       {
         label: zh ? '分组指标' : 'group with items',
         detail: zh ? '带下级指标的分组；分值为下级之和' : 'A group whose weight is the sum of its items',
@@ -60,7 +71,13 @@ function snippets(listKey: string | number | undefined, locale: Locale, dash: bo
     ];
   }
   if (listKey === 'tiers') {
-    return [{ label: zh ? '带名额的等次' : 'tier with a quota', detail: zh ? '例如 优秀 30%' : 'e.g. excellent, 30%', body: `${d}id: \${1:excellent}\n  name: \${2:${zh ? '优秀' : 'Excellent'}}\n  quota: {\${3|exactly,max,min|}: \${4:30%}}` }];
+    return [
+      {
+        label: zh ? '带名额的等次' : 'tier with a quota',
+        detail: zh ? '例如 优秀 30%' : 'e.g. excellent, 30%',
+        body: `${d}id: \${1:excellent}\n  name: \${2:${zh ? '优秀' : 'Excellent'}}\n  quota: {\${3|exactly,max,min|}: \${4:30%}}`,
+      },
+    ];
   }
   return [];
 }
@@ -114,7 +131,9 @@ export function complete(analysis: Analysis, offset: number, locale: Locale, sch
     const last = probe.path[probe.path.length - 1];
     const listKey = typeof last === 'number' ? probe.path[probe.path.length - 2] : undefined;
     const fresh = probe.siblings.length === 0 && listKey !== undefined;
-    const extra = fresh ? snippets(listKey, locale, false).map((s) => entry({ label: s.label, kind: 'snippet', insertText: s.body, snippet: true, detail: s.detail })) : [];
+    const extra = fresh
+      ? snippets(listKey, locale, false).map((s) => entry({ label: s.label, kind: 'snippet', insertText: s.body, snippet: true, detail: s.detail }))
+      : [];
     return [...keys, ...extra];
   }
 

@@ -110,7 +110,12 @@ export function hover(analysis: Analysis, offset: number, locale: Locale, schema
     .reverse()
     .find((i) => contains(i.keySpan, offset) || (i.name && contains(i.name.span, offset)) || (i.weight && contains(i.weight.span, offset)));
   if (indicator) {
-    const span = indicator.weight && contains(indicator.weight.span, offset) ? indicator.weight.span : indicator.name && contains(indicator.name.span, offset) ? indicator.name.span : indicator.keySpan;
+    const span =
+      indicator.weight && contains(indicator.weight.span, offset)
+        ? indicator.weight.span
+        : indicator.name && contains(indicator.name.span, offset)
+          ? indicator.name.span
+          : indicator.keySpan;
     return { span, markdown: indicatorHover(document, indicator, locale) };
   }
 

@@ -38,7 +38,9 @@ export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): I
         hints.push({
           offset: indicator.weight.span.end,
           label: share,
-          tooltip: zh ? `占总分的比例（${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)}）` : `Share of the total (${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)})`,
+          tooltip: zh
+            ? `占总分的比例（${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)}）`
+            : `Share of the total (${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)})`,
         });
       }
       const itemsKey = indicator.itemsField?.keySpan;
@@ -47,7 +49,7 @@ export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): I
         hints.push({
           offset: endOfLine(itemsKey.end),
           label: sumLabel(indicator.itemsSum, indicator.weight.value),
-          tooltip: zh ? '下级指标分值合计 / 本项分值' : 'Items / this group\'s weight',
+          tooltip: zh ? '下级指标分值合计 / 本项分值' : "Items / this group's weight",
         });
       } else {
         const derived = indicator.itemsSum;

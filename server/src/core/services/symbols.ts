@@ -34,7 +34,10 @@ function section(name: string, field: Field<unknown> | undefined, children: Outl
 function tierSymbol(tier: TierModel): OutlineSymbol {
   const bounds = tier.quota?.bounds ?? {};
   const detail = Object.entries(bounds)
-    .map(([bound, field]) => `${bound} ${field?.value ? (field.value.kind === 'percent' ? `${formatDecimal(field.value.percent, 10)}%` : field.value.count) : '?'}`)
+    .map(
+      ([bound, field]) =>
+        `${bound} ${field?.value ? (field.value.kind === 'percent' ? `${formatDecimal(field.value.percent, 10)}%` : field.value.count) : '?'}`,
+    )
     .join(', ');
   return { name: tier.name?.value ?? tier.key ?? '?', detail: detail || undefined, kind: 'tier', span: tier.span, selectionSpan: tier.keySpan, children: [] };
 }

@@ -4,7 +4,7 @@ import { readTextFile } from '../host/read-text-file';
 import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from './display-width';
 import { Output } from './check-command';
-import { Format, UsageError } from './options';
+import { SimulateFormat, UsageError } from './options';
 
 const MAX_SUBJECTS = 100000;
 
@@ -13,7 +13,7 @@ export interface SimulateRequest {
   subjects?: string;
   range?: string;
   document?: string;
-  format: Format;
+  format: SimulateFormat;
   locale: Locale;
 }
 

@@ -60,7 +60,9 @@ interface SarifLog {
   }[];
 }
 
-describe('rubric check --format sarif | github (child process)', () => {
+describe('rubric check --format sarif | github (child process)', function () {
+  // Each test starts Node processes; on a loaded machine one can take seconds.
+  this.timeout(30000);
   let scratch: string;
   before(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-ci-'));

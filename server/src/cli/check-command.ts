@@ -55,7 +55,7 @@ async function checkFile(file: string, locale: Locale, core: RubricCore, output:
       code: f.code,
       severity: f.severity,
       message: f.message[locale],
-      range: analysis.parsed.lines.rangeOf(f.span),
+      range: analysis.source.lines.rangeOf(f.span),
     })),
   };
 }

@@ -11,14 +11,15 @@ const mocha = require.resolve('mocha/bin/mocha.js');
 const reporter = path.join(root, 'test/support/count-reporter.js');
 
 // Each suite runs in its own process and writes its counts to $RUBRIC_TEST_COUNTS.
-const mochaSuite = (spec) => [mocha, '--reporter', reporter, spec];
+// A shared 2-core machine: a child process may take seconds to start; no test waits on a timer.
+const mochaSuite = (spec) => [mocha, '--timeout', '20000', '--reporter', reporter, spec];
 const SUITES = [
   // Lint and formatting: each counts as one test that passes or fails.
   {
     name: 'lint',
     checks: [
-      ['eslint', [require.resolve('eslint/bin/eslint.js'), '.']],
-      ['prettier', [require.resolve('prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
+      ['eslint', [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.']],
+      ['prettier', [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
     ],
   },
   { name: 'unit', args: mochaSuite('test/out/unit/**/*.test.js') },

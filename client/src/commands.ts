@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { toCsv, toMarkdown } from './simulation-export';
 import { SimulationView } from './simulation-view';
+import { COMMANDS } from 'rubric-studio-server/out/protocol';
 
 /** Templates for `Rubric: New Rubric`, taken from the shipped samples. */
 const TEMPLATES = [
@@ -28,13 +29,16 @@ const TEMPLATES = [
 
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, view: SimulationView): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('rubric.restartServer', async () => {
+    vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       await client.restart();
       void vscode.window.setStatusBarMessage(vscode.l10n.t('Rubric language server restarted.'), 3000);
     }),
-    vscode.commands.registerCommand('rubric.showSimulation', (uri?: string | vscode.Uri) => view.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri)),
+    /** Arguments (from the quota lens): the file's uri and which of its rubrics (0-based). */
+    vscode.commands.registerCommand(COMMANDS.showSimulation, (uri?: string | vscode.Uri, documentIndex?: number) =>
+      view.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, Number.isInteger(documentIndex) ? documentIndex : 0),
+    ),
     /** Arguments (for scripts and tests): a template id and the file to create. */
-    vscode.commands.registerCommand('rubric.newRubric', async (templateId?: string, target?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.newRubric, async (templateId?: string, target?: vscode.Uri) => {
       const template =
         TEMPLATES.find((t) => t.id === templateId) ??
         (await vscode.window.showQuickPick(
@@ -56,7 +60,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       return file;
     }),
     /** Arguments (for scripts and tests): `csv` or `md`, and the file to write. */
-    vscode.commands.registerCommand('rubric.exportSimulation', async (format?: 'csv' | 'md', target?: vscode.Uri) => {
+    vscode.commands.registerCommand(COMMANDS.exportSimulation, async (format?: 'csv' | 'md', target?: vscode.Uri) => {
       if (!view.isOpen) await view.show(undefined);
       const rows = view.currentRows;
       if (rows.length === 0) {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
+import { AnalyzedEvents } from './rubric-documents';
 import { SimulationView } from './simulation-view';
 import { StatusItem } from './status-item';
 
@@ -17,11 +18,12 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<RubricStudioApi> {
   const output = vscode.window.createOutputChannel('Rubric Studio', { log: true });
   client = createLanguageClient(context, output);
-  const simulation = new SimulationView(client);
+  const analyzed = new AnalyzedEvents(client);
+  const simulation = new SimulationView(client, analyzed);
   registerCommands(context, client, simulation);
   await client.start();
-  const status = new StatusItem(client);
-  context.subscriptions.push(output, simulation, status, client);
+  const status = new StatusItem(client, analyzed);
+  context.subscriptions.push(output, analyzed, simulation, status, client);
   return { client, status, simulation };
 }
 

@@ -1,19 +1,13 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-
-/** Documents the server serves: `*.rubric.yaml|yml`, plus the `rubric.files` globs. */
-export function documentSelector(): LanguageClientOptions['documentSelector'] {
-  const globs = vscode.workspace.getConfiguration('rubric').get<string[]>('files', []);
-  return [
-    { language: 'yaml', pattern: '**/*.rubric.{yaml,yml}' },
-    ...globs.map((glob) => ({ language: 'yaml', pattern: glob.includes('/') ? glob : `**/${glob}` })),
-  ];
-}
+import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { COMMANDS } from 'rubric-studio-server/out/protocol';
+import { documentSelector } from './rubric-documents';
+import { MAX_RESTARTS, RestartPolicy, RESTART_WINDOW_MS } from './restart-policy';
 
 /**
- * Starts the bundled language server over IPC. When it dies it is restarted, and the person is
- * told once per session rather than at every crash.
+ * Starts the bundled language server over IPC. A server that dies is restarted within the
+ * restart policy; past it, the person is told once, with a button to start it again.
  */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
@@ -21,25 +15,23 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  let told = false;
+  const restarts = new RestartPolicy();
+  const giveUp = () => {
+    const restart = vscode.l10n.t('Restart');
+    const minutes = RESTART_WINDOW_MS / 60000;
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('The rubric language server crashed {0} times in {1} minutes and was stopped.', MAX_RESTARTS + 1, minutes), restart)
+      .then((choice) => (choice === restart ? vscode.commands.executeCommand(COMMANDS.restartServer) : undefined));
+    return CloseAction.DoNotRestart;
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     outputChannel: output,
     synchronize: { configurationSection: 'rubric' },
     errorHandler: {
       error: () => ({ action: ErrorAction.Continue }),
-      closed: () => {
-        if (!told) {
-          told = true;
-          void vscode.window.showWarningMessage(vscode.l10n.t('The rubric language server stopped and was restarted.'));
-        }
-        return { action: CloseAction.Restart };
-      },
+      closed: () => ({ action: restarts.shouldRestart(Date.now()) ? CloseAction.Restart : giveUp(), handled: true }),
     },
   };
   return new LanguageClient('rubric', vscode.l10n.t('Rubric Language Server'), serverOptions, clientOptions);
-}
-
-export function isRunning(client: LanguageClient): boolean {
-  return client.state === State.Running;
 }

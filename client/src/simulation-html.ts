@@ -1,4 +1,4 @@
-import type { SimulationRow } from './protocol';
+import { MAX_SUBJECTS, SimulationRow, slotsText } from 'rubric-studio-server/out/protocol';
 
 /** Pure: the simulation view's HTML (table + stacked bar chart in SVG), strict CSP, every text escaped. */
 
@@ -37,10 +37,6 @@ const TIER_COLOURS = [
   '--vscode-charts-purple',
 ];
 
-function slots(tier: SimulationRow['tiers'][number]): string {
-  return tier.min === tier.max ? `${tier.max}` : `${tier.min}–${tier.max}`;
-}
-
 function chart(rows: SimulationRow[], label: string): string {
   if (rows.length === 0) return '';
   const barWidth = Math.max(4, Math.min(24, Math.floor(720 / rows.length) - 2));
@@ -55,7 +51,7 @@ function chart(rows: SimulationRow[], label: string): string {
         // A range of slots is drawn at its lower bound; the table gives the full range.
         const h = (tier.min / n) * height;
         y -= h;
-        return `<rect x="${x}" y="${y.toFixed(2)}" width="${barWidth}" height="${h.toFixed(2)}" class="t${t % TIER_COLOURS.length}"><title>N=${row.subjects} ${escapeHtml(tier.name)}: ${slots(tier)}</title></rect>`;
+        return `<rect x="${x}" y="${y.toFixed(2)}" width="${barWidth}" height="${h.toFixed(2)}" class="t${t % TIER_COLOURS.length}"><title>N=${row.subjects} ${escapeHtml(tier.name)}: ${slotsText(tier)}</title></rect>`;
       });
       const mark = row.warnings.length > 0 ? `<text x="${x + barWidth / 2}" y="${height + 12}" class="mark" text-anchor="middle">!</text>` : '';
       return parts.join('') + mark;
@@ -75,7 +71,7 @@ export function renderSimulation(page: SimulationPage): string {
     .map((row) => {
       const cls = [row.warnings.length > 0 ? 'broken' : '', row.subjects === page.subjects ? 'own' : ''].filter(Boolean).join(' ');
       const cells = row.tiers
-        .map((t) => `<td title="${escapeHtml(t.working.join('; '))}">${slots(t)} <small>(${(t.share * 100).toFixed(1)}%)</small></td>`)
+        .map((t) => `<td title="${escapeHtml(t.working.join('; '))}">${slotsText(t)} <small>(${(t.share * 100).toFixed(1)}%)</small></td>`)
         .join('');
       const warn = row.warnings.length > 0 ? `⚠ ${escapeHtml(row.warnings.join(', '))}` : '';
       return `<tr class="${cls}" data-subjects="${row.subjects}"><td>${row.subjects}</td>${cells}<td>${warn}</td></tr>`;
@@ -111,8 +107,8 @@ export function renderSimulation(page: SimulationPage): string {
 <body>
 <h1>${escapeHtml(page.title)}</h1>
 <form class="controls" id="range">
-  <label>${escapeHtml(labels.from)} <input id="from" type="number" min="0" max="100000" value="${page.from}"></label>
-  <label>${escapeHtml(labels.to)} <input id="to" type="number" min="0" max="100000" value="${page.to}"></label>
+  <label>${escapeHtml(labels.from)} <input id="from" type="number" min="0" max="${MAX_SUBJECTS}" value="${page.from}"></label>
+  <label>${escapeHtml(labels.to)} <input id="to" type="number" min="0" max="${MAX_SUBJECTS}" value="${page.to}"></label>
   <button type="submit">${escapeHtml(labels.apply)}</button>
 </form>
 ${rows.length === 0 ? `<p class="empty">${escapeHtml(labels.empty)}</p>` : `<div class="legend">${legend}<span class="key">! ${escapeHtml(labels.broken)}</span></div>${chart(rows, labels.chart)}<table><thead>${head}</thead><tbody>${body}</tbody></table>`}

@@ -1,7 +1,8 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { RUBRIC_FILE, SimulateRequest, SimulationRow, SummaryRequest } from './protocol';
+import { SimulateRequest, SimulationRow, SummaryRequest } from 'rubric-studio-server/out/protocol';
+import { AnalyzedEvents, isRubricDocument } from './rubric-documents';
 import { renderSimulation } from './simulation-html';
 import { parseRange, subjectsBetween } from './simulation-range';
 
@@ -13,19 +14,26 @@ export class SimulationView implements vscode.Disposable {
   static readonly viewType = 'rubric.simulation';
   private panel: vscode.WebviewPanel | undefined;
   private target: vscode.Uri | undefined;
+  /** Which rubric of a multi-document file (0-based). */
+  private documentIndex = 0;
   private range: { from: number; to: number } | undefined;
   private rows: SimulationRow[] = [];
   private title = '';
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(
+    private readonly client: LanguageClient,
+    analyzed: AnalyzedEvents,
+  ) {
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (this.panel && editor && RUBRIC_FILE.test(editor.document.fileName)) void this.show(editor.document.uri, false);
+        if (this.panel && isRubricDocument(editor?.document) && editor.document.uri.toString() !== this.target?.toString()) {
+          void this.show(editor.document.uri, 0, false);
+        }
       }),
-      vscode.languages.onDidChangeDiagnostics((event) => {
-        if (this.panel && this.target && event.uris.some((u) => u.toString() === this.target!.toString())) void this.refresh();
+      analyzed.onDidAnalyze((event) => {
+        if (this.panel && event.uri === this.target?.toString()) void this.refresh();
       }),
     );
   }
@@ -43,14 +51,16 @@ export class SimulationView implements vscode.Disposable {
     return this.title;
   }
 
-  async show(uri: vscode.Uri | undefined, reveal = true): Promise<void> {
+  /** Shows the simulation of one rubric: the `documentIndex`-th of the file (the quota lens says which). */
+  async show(uri: vscode.Uri | undefined, documentIndex = 0, reveal = true): Promise<void> {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Open a rubric file (*.rubric.yaml) first.'));
       return;
     }
-    if (this.target?.toString() !== target.toString()) this.range = undefined;
+    if (this.target?.toString() !== target.toString() || this.documentIndex !== documentIndex) this.range = undefined;
     this.target = target;
+    this.documentIndex = documentIndex;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         SimulationView.viewType,
@@ -77,9 +87,10 @@ export class SimulationView implements vscode.Disposable {
     if (!panel || !target) return;
     const generation = ++this.generation;
     const uri = target.toString();
-    const summary = await this.client.sendRequest(SummaryRequest, { uri }).catch(() => null);
+    const document = this.documentIndex;
+    const summary = await this.client.sendRequest(SummaryRequest, { uri, document }).catch(() => null);
     const range = this.range ?? parseRange(vscode.workspace.getConfiguration('rubric').get<string>('simulation.range'), summary?.subjects);
-    const rows = (await this.client.sendRequest(SimulateRequest, { uri, subjects: subjectsBetween(range.from, range.to) }).catch(() => null)) ?? [];
+    const rows = (await this.client.sendRequest(SimulateRequest, { uri, document, subjects: subjectsBetween(range.from, range.to) }).catch(() => null)) ?? [];
     if (generation !== this.generation || this.panel !== panel) return;
     this.rows = rows;
     this.title = summary?.title ?? vscode.workspace.asRelativePath(target);

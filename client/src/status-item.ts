@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { RUBRIC_FILE, Summary, SummaryRequest } from './protocol';
+import { COMMANDS, Summary, SummaryRequest, tierLine } from 'rubric-studio-server/out/protocol';
+import { AnalyzedEvents, isRubricDocument } from './rubric-documents';
 
 /** The status bar summary of the active rubric: `Σ 100 ✓ · 优秀 3 · 良好 5 · 一般 2`, red when a sum is off. */
 export class StatusItem implements vscode.Disposable {
@@ -12,15 +13,16 @@ export class StatusItem implements vscode.Disposable {
   /** Fires after each update of the item, whatever its outcome. */
   readonly onDidUpdate = this.updated.event;
 
-  constructor(private readonly client: LanguageClient) {
+  constructor(
+    private readonly client: LanguageClient,
+    analyzed: AnalyzedEvents,
+  ) {
     this.item.name = vscode.l10n.t('Rubric summary');
-    this.item.command = 'rubric.showSimulation';
+    this.item.command = COMMANDS.showSimulation;
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
-      // Diagnostics arrive once the server has analysed the new text: the summary is fresh then too.
-      vscode.languages.onDidChangeDiagnostics((event) => {
-        const active = vscode.window.activeTextEditor?.document.uri.toString();
-        if (active && event.uris.some((uri) => uri.toString() === active)) void this.update();
+      analyzed.onDidAnalyze((event) => {
+        if (vscode.window.activeTextEditor?.document.uri.toString() === event.uri) void this.update();
       }),
     );
     void this.update();
@@ -32,18 +34,17 @@ export class StatusItem implements vscode.Disposable {
 
   static format(summary: Summary): string {
     const sum = summary.total === null ? 'Σ ?' : summary.total === summary.expected ? `Σ ${summary.total} ✓` : `Σ ${summary.total} / ${summary.expected}`;
-    const tiers = summary.tiers.map((t) => `${t.name} ${t.min === t.max ? t.max : `${t.min}–${t.max}`}`);
-    return [sum, ...tiers].join(' · ');
+    return [sum, ...(summary.tiers.length > 0 ? [tierLine(summary.tiers)] : [])].join(' · ');
   }
 
   async update(): Promise<void> {
     const generation = ++this.generation;
     const document = vscode.window.activeTextEditor?.document;
-    if (!document || !RUBRIC_FILE.test(document.fileName)) {
+    if (!isRubricDocument(document)) {
       this.item.hide();
       return;
     }
-    const summary: Summary | null = await this.client.sendRequest(SummaryRequest, { uri: document.uri.toString() }).catch(() => null);
+    const summary = await this.client.sendRequest(SummaryRequest, { uri: document.uri.toString() }).catch(() => null);
     // A newer update started while this one waited: it wins.
     if (generation !== this.generation) return;
     if (!summary) {

@@ -1,4 +1,5 @@
-import { Analysis, createRubricCore, Finding, LineIndex, RubricCore } from 'rubric-studio-server';
+import { strict as assert } from 'assert';
+import { Analysis, createRubricCore, DiagnosticCode, Finding, FindingOf, LineIndex, RubricCore } from 'rubric-studio-server';
 import { loadRubricSchema } from 'rubric-studio-server/out/host/rubric-schema';
 
 let shared: RubricCore | undefined;
@@ -13,6 +14,12 @@ export function analyze(text: string): Analysis {
   return core().analyze(text);
 }
 
+/** The finding's data, after asserting it is of that code (the data's type follows the code). */
+export function dataOf<C extends DiagnosticCode>(finding: Finding | undefined, code: C): FindingOf<C>['data'] {
+  assert.equal(finding?.code, code);
+  return (finding as FindingOf<C>).data;
+}
+
 export interface Located {
   code: string;
   /** [startLine, startCharacter, endLine, endCharacter], 0-based, UTF-16 as in LSP. */
@@ -21,7 +28,7 @@ export interface Located {
 
 export function located(analysis: Analysis, findings: readonly Finding[] = analysis.findings): Located[] {
   return findings.map((f) => {
-    const r = analysis.parsed.lines.rangeOf(f.span);
+    const r = analysis.source.lines.rangeOf(f.span);
     return { code: f.code, range: [r.start.line, r.start.character, r.end.line, r.end.character] };
   });
 }

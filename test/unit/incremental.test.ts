@@ -11,7 +11,7 @@ const SAMPLES = path.resolve(__dirname, '../../../samples');
 /** Everything an editor shows from an analysis, as plain data to compare. */
 function digest(analysis: Analysis, offsets: number[]): unknown {
   const span = (s: { start: number; end: number } | undefined) => (s ? [s.start, s.end] : null);
-  const whole = { start: 0, end: analysis.parsed.text.length };
+  const whole = { start: 0, end: analysis.source.text.length };
   return {
     findings: analysis.findings,
     documents: analysis.documents.map(({ model, allocation, parsed }) => ({
@@ -85,7 +85,7 @@ function run(original: string, edits: number, seed: number): { incremental: numb
     // And a line's first character: where one node ends and the next begins (a list and the key after it).
     const lineStarts = [...text.matchAll(/\n/g)].map((m) => m.index! + 1);
     offsets.push(lineStarts[Math.floor(next() * lineStarts.length)] ?? 0, text.length);
-    const fromSession = session.analyze(text);
+    const fromSession = session.update(text);
     if (session.lastPath === 'incremental') incremental++;
     const fresh = core().analyze(text);
     assert.deepEqual(digest(fromSession, offsets), digest(fresh, offsets), `edit ${i} (${session.lastPath}) of seed ${seed}:\n${text}`);
@@ -112,7 +112,7 @@ describe('incremental analysis equals a fresh full analysis', function () {
   it('stays incremental while a key is typed into an indicator, colon and all', () => {
     const { text } = generateRubric(200, 5);
     const session = core().createSession();
-    session.analyze(text);
+    session.update(text);
     const middle = text.indexOf('\n', text.indexOf('criteria: ', text.length / 2));
     // The last line of a top-level indicator: a key left open there runs up to the next item.
     const blockEnd = text.indexOf('\n  - id:', text.length / 2);
@@ -120,7 +120,7 @@ describe('incremental analysis equals a fresh full analysis', function () {
     for (const at of [middle, blockEnd]) {
       for (const typed of ['w', 'wei', 'weight', 'weight:', 'weight: 1', 'note', 'note: x']) {
         const edited = `${text.slice(0, at)}\n        ${typed}${text.slice(at)}`;
-        const analysis = session.analyze(edited);
+        const analysis = session.update(edited);
         assert.equal(session.lastPath, 'incremental', `typing ${typed}`);
         const offsets = [at + 2, at + 10, edited.indexOf('\n  - id:', at + 1) + 1, edited.length - 1];
         assert.deepEqual(digest(analysis, offsets), digest(core().analyze(edited), offsets), `typing ${typed}`);
@@ -133,7 +133,7 @@ describe('incremental analysis equals a fresh full analysis', function () {
     // A tier written as a block mapping, to type a key into.
     const text = generated.replace('tiers:\n', 'tiers:\n  - id: top\n    name: 最佳\n');
     const session = core().createSession();
-    session.analyze(text);
+    session.update(text);
     const inTier = text.indexOf('\n', text.indexOf('name: 最佳'));
     const atEnd = text.length;
     const beforeList = text.indexOf('\n', text.indexOf('rounding: '));
@@ -146,7 +146,7 @@ describe('incremental analysis equals a fresh full analysis', function () {
     for (const { at, indent, incremental, typing } of cases) {
       for (const typed of typing) {
         const edited = `${text.slice(0, at)}\n${indent}${typed}${text.slice(at)}`;
-        const analysis = session.analyze(edited);
+        const analysis = session.update(edited);
         if (incremental) assert.equal(session.lastPath, 'incremental', `typing ${typed}`);
         const offsets = [at + 1, at + indent.length + 2, edited.length - 1];
         assert.deepEqual(digest(analysis, offsets), digest(core().analyze(edited), offsets), `typing ${typed}`);
@@ -158,10 +158,10 @@ describe('incremental analysis equals a fresh full analysis', function () {
     const text =
       'rubric: t\nindicators:\n  - id: g1\n    items:\n      - id: a\n        weight: 1\n\n# 第二小节\n      - id: b\n        weight: 2\n  - id: g2\n    weight: 3\n';
     const session = core().createSession();
-    session.analyze(text);
+    session.update(text);
     const edited = text.replace('weight: 2', 'weight: 2\n        wei');
     const offsets = [edited.indexOf('wei\n'), edited.length];
-    assert.deepEqual(digest(session.analyze(edited), offsets), digest(core().analyze(edited), offsets));
+    assert.deepEqual(digest(session.update(edited), offsets), digest(core().analyze(edited), offsets));
     assert.equal(session.lastPath, 'incremental');
   });
 
@@ -177,10 +177,10 @@ describe('incremental analysis equals a fresh full analysis', function () {
   it('reuses blocks: a second analysis of a big rubric after one keystroke parses one block', () => {
     const session = core().createSession();
     const { text } = generateRubric(2000, 3);
-    session.analyze(text);
+    session.update(text);
     const at = text.indexOf('criteria: ', text.length / 2) + 'criteria: '.length;
     const edited = text.slice(0, at) + '好' + text.slice(at);
-    const analysis = session.analyze(edited);
+    const analysis = session.update(edited);
     assert.equal(session.lastPath, 'incremental');
     assert.deepEqual(analysis.findings, core().analyze(edited).findings);
   });
@@ -221,9 +221,9 @@ describe('incremental analysis on texts that its split could misread', () => {
     it(name, () => {
       const session = core().createSession();
       // Warm the session on a clean variant first, so the case itself takes the incremental path when it can.
-      session.analyze(generateRubric(20, 1).text);
-      session.analyze(text.replace('weight: 100', 'weight: 99'));
-      const fromSession = session.analyze(text);
+      session.update(generateRubric(20, 1).text);
+      session.update(text.replace('weight: 100', 'weight: 99'));
+      const fromSession = session.update(text);
       // Every offset: the cases are short, and their trouble is at the edges of lines and blocks.
       const offsets = Array.from({ length: text.length + 1 }, (_, offset) => offset);
       assert.deepEqual(digest(fromSession, offsets), digest(core().analyze(text), offsets));

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { analyze } from '../support/rubric-core';
+import { analyze, dataOf } from '../support/rubric-core';
 
 /** Messages people meet first: what they say, in both languages (key phrases, not whole strings). */
 describe('messages for common slips', () => {
@@ -27,7 +27,7 @@ describe('messages for common slips', () => {
     );
     assert.equal(finding.code, 'unknown-reference');
     assert.match(finding.message.en, /"不合格" is the name of the tier with id "fail"/);
-    assert.equal(finding.data?.suggestion, 'fail');
+    assert.equal(dataOf(finding, 'unknown-reference')?.suggestion, 'fail');
   });
 
   it('maps 四舍五入 to half-up', () => {
@@ -38,7 +38,7 @@ describe('messages for common slips', () => {
   it('names a full-width percent sign in a quota', () => {
     const [finding] = only('rubric: x\nsubjects: 10\nindicators: [{name: a, weight: 100}]\ntiers:\n  - {name: t, quota: {max: 30％}}\n  - {name: u}\n');
     assert.match(finding.message['zh-CN'], /半角百分号/);
-    assert.equal(finding.data?.suggestion, '30%');
+    assert.equal(dataOf(finding, 'schema')?.suggestion, '30%');
   });
 
   it('reports a subject listed twice', () => {
@@ -78,7 +78,7 @@ describe('messages for common slips', () => {
       ['quota-rounding'],
     );
     assert.match(findings[0].message.en, /no rounding keeps both bounds/);
-    assert.equal(findings[0].data?.keeps, undefined);
+    assert.equal(dataOf(findings[0], 'quota-rounding')?.keeps, undefined);
   });
 
   it('says how large a cap must be when it rounds to no slot', () => {
@@ -90,6 +90,6 @@ describe('messages for common slips', () => {
   it('does not suggest renaming a misspelt key to one the mapping already has', () => {
     const findings = only('rubric: x\nindicators: [{name: a, weight: 100, wieght: 100}]\ntiers: [{name: t}]\n');
     assert.equal(findings.length, 1);
-    assert.equal(findings[0].data?.suggestion, undefined);
+    assert.equal(dataOf(findings[0], 'schema')?.suggestion, undefined);
   });
 });

@@ -62,7 +62,7 @@ export async function runCheck(paths: string[], format: Format, locale: Locale, 
         code: f.code,
         severity: f.severity,
         message: f.message[locale],
-        range: analysis.parsed.lines.rangeOf(f.span),
+        range: analysis.source.lines.rangeOf(f.span),
       })),
     };
     reports.push(report);

@@ -1,4 +1,5 @@
 import { Locale } from '../core';
+import { MAX_SUBJECTS } from '../protocol';
 
 /** Every sentence the command line itself prints, in both languages. */
 const TEXT = {
@@ -44,7 +45,7 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
   noPaths: { en: 'no path given: rubric check PATH...', 'zh-CN': '未指定路径：rubric check 路径...' },
   unknownCommand: { en: 'unknown command', 'zh-CN': '未知命令' },
   badSubjects: { en: '--subjects needs a whole number of at least 0', 'zh-CN': '--subjects 须为不小于 0 的整数' },
-  badRange: { en: '--range needs A..B with whole numbers 0 ≤ A ≤ B ≤ 100000', 'zh-CN': '--range 须写作 A..B，且 0 ≤ A ≤ B ≤ 100000 为整数' },
+  badRange: { en: `--range needs A..B with whole numbers 0 ≤ A ≤ B ≤ ${MAX_SUBJECTS}`, 'zh-CN': `--range 须写作 A..B，且 0 ≤ A ≤ B ≤ ${MAX_SUBJECTS} 为整数` },
   bothSubjectsAndRange: { en: 'give --subjects or --range, not both', 'zh-CN': '--subjects 与 --range 只能选一个' },
   oneFile: { en: 'simulate takes exactly one file', 'zh-CN': 'simulate 只接受一个文件' },
   noDocument: { en: (k: string) => `has no rubric number ${k}`, 'zh-CN': (k: string) => `中没有第 ${k} 份细则` },

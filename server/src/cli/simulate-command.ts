@@ -1,14 +1,13 @@
 import * as path from 'path';
 import { Locale, ROUNDING_NAMES_ZH, RubricCore, simulate, SimulationRow, slotsText } from '../core';
 import { readTextFile } from '../host/read-text-file';
+import { MAX_SUBJECTS } from '../protocol';
 import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from './display-width';
 import { Output } from './check-command';
 import { Format, UsageError } from './options';
 
-const MAX_SUBJECTS = 100000;
-
-export interface SimulateRequest {
+export interface SimulateOptions {
   file: string;
   subjects?: string;
   range?: string;
@@ -22,7 +21,7 @@ function parseWhole(value: string): number | undefined {
 }
 
 /** The N values asked for, or undefined to use the rubric's own. */
-function requestedSubjects(request: SimulateRequest): number[] | undefined {
+function requestedSubjects(request: SimulateOptions): number[] | undefined {
   const t = cliText(request.locale);
   if (request.subjects !== undefined && request.range !== undefined) throw new UsageError(t.bothSubjectsAndRange);
   if (request.subjects !== undefined) {
@@ -57,7 +56,7 @@ function renderTable(rows: SimulationRow[], locale: Locale): string[] {
   return [line(header), ...body.map(line)];
 }
 
-export async function runSimulate(request: SimulateRequest, core: RubricCore, output: Output): Promise<number> {
+export async function runSimulate(request: SimulateOptions, core: RubricCore, output: Output): Promise<number> {
   const t = cliText(request.locale);
   const subjects = requestedSubjects(request);
   const read = await readTextFile(request.file);

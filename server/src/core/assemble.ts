@@ -1,12 +1,12 @@
-import type { Analysis, DocumentAnalysis } from './analyze';
+import type { Analysis, DocumentAnalysis } from './types';
 import { Finding, text } from './findings';
 import { ParsedText } from './parse';
 
 /** The file's analysis from its documents' (a file without a rubric is said so once). */
-export function assemble(parsed: ParsedText, documents: DocumentAnalysis[]): Analysis {
+export function assemble(source: ParsedText, documents: DocumentAnalysis[]): Analysis {
   const findings = documents.flatMap((d) => d.findings).sort(byPosition);
   if (documents.length === 0) findings.push(noRubric());
-  return { parsed, documents, findings };
+  return { source, documents, findings };
 }
 
 /** A rubric file with nothing in it (or only comments) is reported once, at its start. */

@@ -1,3 +1,5 @@
+import type { QuotaBound } from './quota/allocate';
+import type { QuotaRounding } from './quota/rounding';
 import { Span } from './text/span';
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -34,8 +36,28 @@ export type DiagnosticCode =
   | 'rule-exceeds-weight'
   | 'unused-ignore';
 
-export interface Finding {
-  code: DiagnosticCode;
+/**
+ * Facts a quick fix needs, per diagnostic code (sums as exact decimal strings). Declared once
+ * here, written by the check of that code and read by the code actions: the compiler checks
+ * every fix against the check that produced its finding.
+ */
+export interface FindingData {
+  schema: { missingKey?: string; unknownKey?: string; suggestion?: string };
+  'weights-sum': { expected: string; actual: string };
+  'children-sum': { expected: string; actual: string; path: number[] };
+  'raters-sum': { expected: string; actual: string };
+  'duplicate-id': { kind: string; key: string; fromName: boolean };
+  'unknown-reference': { reference: string; suggestion?: string };
+  'quota-empty': { tier: number; bound: QuotaBound; keeps?: QuotaRounding };
+  'quota-rounding': { tier: number; bound: QuotaBound; keeps?: QuotaRounding };
+  'rule-exceeds-weight': { weight: string };
+}
+
+export type FindingDataOf<C extends DiagnosticCode> = C extends keyof FindingData ? FindingData[C] : never;
+
+/** A finding of one code. */
+export interface FindingOf<C extends DiagnosticCode> {
+  code: C;
   severity: Severity;
   /** The tightest stretch of text that shows the problem. */
   span: Span;
@@ -46,6 +68,8 @@ export interface Finding {
    * half-typed, and a sum over it would be a guess.
    */
   dependsOn?: Span;
-  /** Facts a quick fix needs (the suggested key, the expected sum…). */
-  data?: Record<string, unknown>;
+  data?: FindingDataOf<C>;
 }
+
+/** Any finding: a union keyed by `code`, so `finding.data` has the type of its code's data. */
+export type Finding = { [C in DiagnosticCode]: FindingOf<C> }[DiagnosticCode];

@@ -2,22 +2,23 @@
  * The pure rubric core: text in, model, findings and quota figures out. No editor, no file
  * system, no connection: the command line, the language server and the tests share it.
  */
-export { Analysis, createRubricCore, DocumentAnalysis, quotaInputsOf, RubricCore, RubricCoreOptions } from './analyze';
-export { IncrementalSession } from './incremental/session';
+export type { Analysis, DocumentAnalysis, IncrementalSession, RubricCore, RubricCoreOptions } from './types';
+export { createRubricCore } from './create-core';
+export { quotaInputsOf } from './model/quota-inputs';
+export { documentAt } from './document-at';
 export { Decimal, formatDecimal } from './decimal';
-export { DiagnosticCode, Finding, Locale, LOCALES, LocalizedText, normalizeLocale, Severity } from './findings';
+export { DiagnosticCode, Finding, FindingData, FindingOf, Locale, LOCALES, LocalizedText, normalizeLocale, Severity, text } from './findings';
 export { IndicatorModel, RubricModel, TierModel } from './model/rubric-model';
 export { allocate, Allocation, describeWorking, SlotWorking, TierQuotaInput } from './quota/allocate';
 export { ROUNDING_MODES, ROUNDING_NAMES_ZH, RoundingMode } from './quota/rounding';
-export { slotsText, tierLine } from './services/figures';
+export { slotsText, tierLine } from './text/figures';
 export { simulate, SimulationRow } from './simulate';
 export { LineIndex, Position, Range, stripByteOrderMark } from './text/line-index';
 export { Span } from './text/span';
 export { SchemaDocs } from './schema/schema-docs';
-export { codeActions, CodeActionItem, scaleExactly } from './services/code-actions';
+export { codeActions, CodeActionItem, findingsAt, scaleExactly } from './services/code-actions';
 export { quotaLenses, QuotaLens } from './services/code-lens';
 export { complete, CompletionEntry, CompletionKind } from './services/completion';
-export { documentAt } from './services/document-at';
 export { hover, HoverResult } from './services/hover';
 export { inlayHints, InlayHintItem } from './services/inlay-hints';
 export { definition, references, rename, renameTarget, TextEdit } from './services/references';

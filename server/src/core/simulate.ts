@@ -1,4 +1,4 @@
-import { DocumentAnalysis } from './analyze';
+import { DocumentAnalysis } from './types';
 import { allocate, describeWorking } from './quota/allocate';
 
 /** One row of a quota simulation, as the contract's `rubric/simulate` and `simulate --format json` give it. */

@@ -1,7 +1,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
+import { RUBRIC_FILE } from '../protocol';
 
-export const RUBRIC_FILE = /\.rubric\.ya?ml$/i;
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
 /** Rubric files under a folder, depth first, in a stable (sorted) order. */

@@ -1,17 +1,52 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CodeDescription, Diagnostic, DiagnosticSeverity, Range } from 'vscode-languageserver';
-import { Analysis, Finding, Locale, Span } from '../core';
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeLens,
+  CompletionItem,
+  CompletionItemKind,
+  Diagnostic,
+  DiagnosticSeverity,
+  DocumentSymbol,
+  Hover,
+  InlayHint,
+  InsertTextFormat,
+  MarkupKind,
+  Range,
+  SymbolKind,
+  TextEdit,
+  WorkspaceEdit,
+} from 'vscode-languageserver';
+import {
+  Analysis,
+  CodeActionItem,
+  CompletionEntry,
+  CompletionKind,
+  Finding,
+  HoverResult,
+  InlayHintItem,
+  Locale,
+  OutlineSymbol,
+  QuotaLens,
+  Span,
+  TextEdit as CoreEdit,
+} from '../core';
 import { PROJECT_ROOT } from '../host/project-root';
+import { COMMANDS } from '../protocol';
 import { CheckLevel } from './settings';
 
-/** Offsets stay inside the core; these turn them into LSP positions at the edge. */
+/**
+ * Every conversion from the core's results (offsets, plain records) to LSP's (positions,
+ * protocol types), in one place. Offsets stay inside the core; positions exist only here.
+ */
+
 export function toRange(analysis: Analysis, span: Span): Range {
-  return analysis.parsed.lines.rangeOf(span);
+  return analysis.source.lines.rangeOf(span);
 }
 
 export function toSpan(analysis: Analysis, range: Range): Span {
-  return { start: analysis.parsed.lines.offsetAt(range.start), end: analysis.parsed.lines.offsetAt(range.end) };
+  return { start: analysis.source.lines.offsetAt(range.start), end: analysis.source.lines.offsetAt(range.end) };
 }
 
 const SEVERITY: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
@@ -23,16 +58,95 @@ const SEVERITY: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
 /** The README's table of codes, shipped beside the server: a link that works offline. */
 export const DOCS_URL = `${pathToFileURL(path.join(PROJECT_ROOT, 'README.md')).href}#diagnostics`;
 
+/** A finding as the editor shows it, at the level the person chose for its code (none when `off`). */
 export function toDiagnostic(analysis: Analysis, finding: Finding, locale: Locale, level: CheckLevel | undefined): Diagnostic | undefined {
   const severity = level ?? finding.severity;
   if (severity === 'off') return undefined;
-  const codeDescription: CodeDescription = { href: DOCS_URL };
   return {
     range: toRange(analysis, finding.span),
     severity: SEVERITY[severity],
     code: finding.code,
-    codeDescription,
+    codeDescription: { href: DOCS_URL },
     source: 'rubric',
     message: finding.message[locale],
+  };
+}
+
+/** Whether an editor's diagnostic is the one a finding was published as (same code, same range). */
+export function isDiagnosticOf(analysis: Analysis, diagnostic: Diagnostic, finding: Finding): boolean {
+  const range = toRange(analysis, finding.span);
+  return (
+    diagnostic.code === finding.code &&
+    diagnostic.range.start.line === range.start.line &&
+    diagnostic.range.start.character === range.start.character &&
+    diagnostic.range.end.line === range.end.line &&
+    diagnostic.range.end.character === range.end.character
+  );
+}
+
+export function toWorkspaceEdit(uri: string, analysis: Analysis, edits: readonly CoreEdit[]): WorkspaceEdit {
+  return { changes: { [uri]: edits.map((e) => TextEdit.replace(toRange(analysis, e.span), e.newText)) } };
+}
+
+/** A quick fix, attached to the editor's diagnostic of the finding it fixes (only that one). */
+export function toCodeAction(uri: string, analysis: Analysis, action: CodeActionItem, diagnostics: readonly Diagnostic[]): CodeAction {
+  return {
+    title: action.title,
+    kind: CodeActionKind.QuickFix,
+    isPreferred: action.preferred,
+    diagnostics: diagnostics.filter((d) => isDiagnosticOf(analysis, d, action.finding)),
+    edit: toWorkspaceEdit(uri, analysis, action.edits),
+  };
+}
+
+const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
+  key: CompletionItemKind.Property,
+  value: CompletionItemKind.EnumMember,
+  reference: CompletionItemKind.Reference,
+  snippet: CompletionItemKind.Snippet,
+};
+
+export function toCompletionItem(analysis: Analysis, entry: CompletionEntry, index: number): CompletionItem {
+  return {
+    label: entry.label,
+    kind: COMPLETION_KINDS[entry.kind],
+    detail: entry.detail,
+    documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
+    insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    textEdit: TextEdit.replace(toRange(analysis, entry.replace), entry.insertText),
+    // The core's order (keys as the schema lists them), not the editor's alphabetical one.
+    sortText: String(index).padStart(4, '0'),
+  };
+}
+
+export function toHover(analysis: Analysis, result: HoverResult | undefined): Hover | null {
+  return result ? { range: toRange(analysis, result.span), contents: { kind: MarkupKind.Markdown, value: result.markdown } } : null;
+}
+
+export function toInlayHint(analysis: Analysis, hint: InlayHintItem): InlayHint {
+  return { position: analysis.source.lines.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: true };
+}
+
+/** The quota lens opens the simulation of its own rubric: the file and the document's index. */
+export function toCodeLens(uri: string, analysis: Analysis, lens: QuotaLens): CodeLens {
+  return { range: toRange(analysis, lens.span), command: { title: lens.title, command: COMMANDS.showSimulation, arguments: [uri, lens.documentIndex] } };
+}
+
+const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
+  rubric: SymbolKind.File,
+  section: SymbolKind.Namespace,
+  group: SymbolKind.Module,
+  indicator: SymbolKind.Field,
+  tier: SymbolKind.EnumMember,
+};
+
+export function toDocumentSymbol(analysis: Analysis, symbol: OutlineSymbol): DocumentSymbol {
+  return {
+    name: symbol.name,
+    detail: symbol.detail,
+    kind: SYMBOL_KINDS[symbol.kind],
+    range: toRange(analysis, symbol.span),
+    selectionRange: toRange(analysis, symbol.selectionSpan),
+    children: symbol.children.map((child) => toDocumentSymbol(analysis, child)),
   };
 }

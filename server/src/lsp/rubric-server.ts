@@ -1,26 +1,16 @@
 import { minimatch } from 'minimatch';
 import { fileURLToPath } from 'url';
 import {
-  CodeAction,
+  CancellationToken,
   CodeActionKind,
-  CodeLens,
+  CodeActionParams,
   CodeLensRefreshRequest,
-  CompletionItem,
-  CompletionItemKind,
   Connection,
-  DocumentSymbol,
-  FoldingRange,
   InitializeParams,
   InitializeResult,
-  InlayHint,
-  InsertTextFormat,
   Location,
-  MarkupKind,
-  SymbolKind,
   TextDocuments,
   TextDocumentSyncKind,
-  TextEdit,
-  WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -29,12 +19,12 @@ import {
   complete,
   definition,
   documentSymbols,
+  Finding,
+  findingsAt,
   foldingRanges,
   hover,
-  IncrementalSession,
   inlayHints,
   Locale,
-  OutlineSymbol,
   quotaLenses,
   references,
   rename,
@@ -42,32 +32,42 @@ import {
   RubricCore,
   simulate,
   summarize,
-  TextEdit as CoreEdit,
 } from '../core';
-import { RUBRIC_FILE } from '../host/find-rubric-files';
-import { toDiagnostic, toRange, toSpan } from './convert';
-import { MAX_SIMULATED_ROWS, SHOW_SIMULATION_COMMAND, SimulateRequest, SummaryRequest } from './protocol';
+import {
+  AnalyzedNotification,
+  MAX_SIMULATED_ROWS,
+  MAX_SUBJECTS,
+  RUBRIC_FILE,
+  SimulateParams,
+  SimulateRequest,
+  Summary,
+  SummaryParams,
+  SummaryRequest,
+} from '../protocol';
+import {
+  isDiagnosticOf,
+  toCodeAction,
+  toCodeLens,
+  toCompletionItem,
+  toDiagnostic,
+  toDocumentSymbol,
+  toHover,
+  toInlayHint,
+  toRange,
+  toSpan,
+  toWorkspaceEdit,
+} from './convert';
+import { DocumentAnalyses } from './document-analyses';
 import { runSafe } from './run-safe';
 import { DEFAULT_SETTINGS, effectiveLocale, readSettings, RubricSettings } from './settings';
 
-const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
-  rubric: SymbolKind.File,
-  section: SymbolKind.Namespace,
-  group: SymbolKind.Module,
-  indicator: SymbolKind.Field,
-  tier: SymbolKind.EnumMember,
-};
-
 /**
- * The language server: thin handlers from a document to its cached analysis to a core
- * service. All state lives in one instance; nothing is module-level.
+ * The language server: thin handlers from a document to its analysis to a core service to an
+ * LSP result (convert.ts). All state lives in one instance; nothing is module-level.
  */
 export class RubricLanguageServer {
   private readonly documents = new TextDocuments(TextDocument);
-  /** One analysis per document version: every feature of a keystroke reads the same one. */
-  private readonly cache = new Map<string, { version: number; analysis: Analysis }>();
-  /** Per open document, the incremental analysis that re-parses only what an edit touched. */
-  private readonly sessions = new Map<string, IncrementalSession>();
+  private readonly analyses: DocumentAnalyses;
   private settings: RubricSettings = DEFAULT_SETTINGS;
   private clientLocale: string | undefined;
   private canPullConfiguration = false;
@@ -79,115 +79,55 @@ export class RubricLanguageServer {
     private readonly core: RubricCore,
     /** Rubrics to analyse once at start-up (see warmUp). */
     private readonly warmUpTexts: readonly string[] = [],
-  ) {}
+  ) {
+    this.analyses = new DocumentAnalyses(core);
+  }
 
   listen(): void {
     const c = this.connection;
     c.onInitialize((params) => this.initialize(params));
     c.onInitialized(() => void this.refreshSettings());
     c.onDidChangeConfiguration((change) => void this.refreshSettings(change.settings?.rubric));
-
     this.documents.onDidChangeContent((event) => this.publishDiagnostics(event.document));
     this.documents.onDidClose((event) => {
-      this.cache.delete(event.document.uri);
-      this.sessions.delete(event.document.uri);
+      this.analyses.forget(event.document.uri);
       void c.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
     });
 
-    c.onHover((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, null, (analysis) => {
-        const result = hover(analysis, analysis.parsed.lines.offsetAt(p.position), this.locale, this.core.schemaDocs);
-        return result ? { range: toRange(analysis, result.span), contents: { kind: MarkupKind.Markdown, value: result.markdown } } : null;
-      }),
-    );
+    const uriOf = (p: { textDocument: { uri: string } }) => p.textDocument.uri;
+    c.onHover((p, token) => this.answer(uriOf(p), token, null, (a, at) => toHover(a, hover(a, at(p.position), this.locale, this.core.schemaDocs))));
     c.onCompletion((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, [] as CompletionItem[], (analysis) =>
-        complete(analysis, analysis.parsed.lines.offsetAt(p.position), this.locale, this.core.schemaDocs).map((entry, index) => ({
-          label: entry.label,
-          kind:
-            entry.kind === 'key'
-              ? CompletionItemKind.Property
-              : entry.kind === 'snippet'
-                ? CompletionItemKind.Snippet
-                : entry.kind === 'reference'
-                  ? CompletionItemKind.Reference
-                  : CompletionItemKind.EnumMember,
-          detail: entry.detail,
-          documentation: entry.documentation ? { kind: MarkupKind.Markdown, value: entry.documentation } : undefined,
-          insertTextFormat: entry.snippet ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
-          textEdit: TextEdit.replace(toRange(analysis, entry.replace), entry.insertText),
-          sortText: String(index).padStart(4, '0'),
-        })),
-      ),
+      this.answer(uriOf(p), token, [], (a, at) => complete(a, at(p.position), this.locale, this.core.schemaDocs).map((e, i) => toCompletionItem(a, e, i))),
     );
     c.languages.inlayHint.on((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, [] as InlayHint[], (analysis) =>
-        inlayHints(analysis, toSpan(analysis, p.range), this.locale).map((hint) => ({
-          position: analysis.parsed.lines.positionAt(hint.offset),
-          label: hint.label,
-          tooltip: hint.tooltip,
-          paddingLeft: true,
-        })),
-      ),
+      this.answer(uriOf(p), token, [], (a) => inlayHints(a, toSpan(a, p.range), this.locale).map((h) => toInlayHint(a, h))),
     );
-    c.onCodeLens((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, [] as CodeLens[], (analysis) =>
-        quotaLenses(analysis, this.locale).map((lens) => ({
-          range: toRange(analysis, lens.span),
-          command: { title: lens.title, command: SHOW_SIMULATION_COMMAND, arguments: [p.textDocument.uri, lens.documentIndex] },
-        })),
-      ),
-    );
-    c.onDocumentSymbol((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, [] as DocumentSymbol[], (analysis) => documentSymbols(analysis).map((s) => this.toSymbol(analysis, s))),
-    );
-    c.onFoldingRanges((p, token) => this.withAnalysis(p.textDocument.uri, token, [] as FoldingRange[], (analysis) => foldingRanges(analysis)));
-    c.onDefinition((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, null, (analysis) => {
-        const span = definition(analysis, analysis.parsed.lines.offsetAt(p.position));
-        return span ? Location.create(p.textDocument.uri, toRange(analysis, span)) : null;
-      }),
-    );
+    c.onCodeLens((p, token) => this.answer(uriOf(p), token, [], (a) => quotaLenses(a, this.locale).map((lens) => toCodeLens(uriOf(p), a, lens))));
+    c.onDocumentSymbol((p, token) => this.answer(uriOf(p), token, [], (a) => documentSymbols(a).map((s) => toDocumentSymbol(a, s))));
+    c.onFoldingRanges((p, token) => this.answer(uriOf(p), token, [], (a) => foldingRanges(a)));
+    c.onDefinition((p, token) => this.answer(uriOf(p), token, null, (a, at) => this.location(uriOf(p), a, definition(a, at(p.position)))));
     c.onReferences((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, [] as Location[], (analysis) =>
-        references(analysis, analysis.parsed.lines.offsetAt(p.position), p.context.includeDeclaration).map((span) =>
-          Location.create(p.textDocument.uri, toRange(analysis, span)),
-        ),
-      ),
+      this.answer(uriOf(p), token, [], (a, at) => references(a, at(p.position), p.context.includeDeclaration).map((s) => this.location(uriOf(p), a, s)!)),
     );
     c.onPrepareRename((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, null, (analysis) => {
-        const target = renameTarget(analysis, analysis.parsed.lines.offsetAt(p.position));
-        return target ? { range: toRange(analysis, target.span), placeholder: target.placeholder } : null;
+      this.answer(uriOf(p), token, null, (a, at) => {
+        const target = renameTarget(a, at(p.position));
+        return target ? { range: toRange(a, target.span), placeholder: target.placeholder } : null;
       }),
     );
     c.onRenameRequest((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, null, (analysis) => {
-        const edits = rename(analysis, analysis.parsed.lines.offsetAt(p.position), p.newName);
-        return edits ? this.workspaceEdit(p.textDocument.uri, analysis, edits) : null;
+      this.answer(uriOf(p), token, null, (a, at) => {
+        const edits = rename(a, at(p.position), p.newName);
+        return edits ? toWorkspaceEdit(uriOf(p), a, edits) : null;
       }),
     );
     c.onCodeAction((p, token) =>
-      this.withAnalysis(p.textDocument.uri, token, [] as CodeAction[], (analysis) =>
-        codeActions(analysis, toSpan(analysis, p.range), this.locale).map((action) => ({
-          title: action.title,
-          kind: CodeActionKind.QuickFix,
-          isPreferred: action.preferred,
-          diagnostics: p.context.diagnostics.filter((d) => d.code === action.finding.code),
-          edit: this.workspaceEdit(p.textDocument.uri, analysis, action.edits),
-        })),
+      this.answer(uriOf(p), token, [], (a) =>
+        codeActions(a, this.findingsToFix(a, p), this.locale).map((x) => toCodeAction(uriOf(p), a, x, p.context.diagnostics)),
       ),
     );
-    c.onRequest(SummaryRequest, (p, token) =>
-      this.withAnalysis(p.uri, token, null, (analysis) => (analysis.documents[0] ? { uri: p.uri, ...summarize(analysis.documents[0]) } : null)),
-    );
-    c.onRequest(SimulateRequest, (p, token) =>
-      this.withAnalysis(p.uri, token, null, (analysis) => {
-        const document = analysis.documents[p.document ?? 0];
-        const subjects = (Array.isArray(p.subjects) ? p.subjects : []).filter((n) => Number.isInteger(n) && n >= 0 && n <= 100000).slice(0, MAX_SIMULATED_ROWS);
-        return document ? simulate(document, subjects) : null;
-      }),
-    );
+    c.onRequest(SummaryRequest, (p, token) => this.answer(p.uri, token, null, (a) => this.summary(a, p)));
+    c.onRequest(SimulateRequest, (p, token) => this.answer(p.uri, token, null, (a) => this.simulate(a, p)));
 
     this.documents.listen(c);
     c.listen();
@@ -228,8 +168,8 @@ export class RubricLanguageServer {
     for (const text of this.warmUpTexts) {
       try {
         const session = this.core.createSession();
-        session.analyze(text);
-        session.analyze(text.replace('weight:', 'weight: 1'));
+        session.update(text);
+        session.update(text.replace('weight:', 'weight: 1'));
         this.core.analyze(text);
       } catch (error) {
         this.connection.console.error(`Warm-up failed: ${String(error)}`);
@@ -273,60 +213,70 @@ export class RubricLanguageServer {
 
   private analysisOf(uri: string): Analysis | undefined {
     const document = this.documents.get(uri);
-    if (!document || !this.isRubric(uri)) return undefined;
-    const cached = this.cache.get(uri);
-    if (cached && cached.version === document.version) return cached.analysis;
-    let session = this.sessions.get(uri);
-    if (!session) {
-      session = this.core.createSession();
-      this.sessions.set(uri, session);
-    }
-    const analysis = session.analyze(document.getText());
-    this.cache.set(uri, { version: document.version, analysis });
-    return analysis;
+    return document && this.isRubric(uri) ? this.analyses.of(document) : undefined;
   }
 
-  private withAnalysis<T>(uri: string, token: Parameters<typeof runSafe>[0], empty: T, work: (analysis: Analysis) => T) {
+  /** A request on a document: its analysis and an offset converter in, the result (or `empty`) out. */
+  private answer<T>(
+    uri: string,
+    token: CancellationToken,
+    empty: T,
+    work: (analysis: Analysis, offsetAt: (p: { line: number; character: number }) => number) => T,
+  ) {
     return runSafe(
       token,
       (m) => this.connection.console.error(m),
       empty,
       () => {
         const analysis = this.analysisOf(uri);
-        return analysis ? work(analysis) : empty;
+        return analysis ? work(analysis, (position) => analysis.source.lines.offsetAt(position)) : empty;
       },
     );
   }
 
-  /** Findings go out as soon as they are computed, tagged with the version they describe. */
+  private location(uri: string, analysis: Analysis, span: { start: number; end: number } | undefined): Location | null {
+    return span ? Location.create(uri, toRange(analysis, span)) : null;
+  }
+
+  /**
+   * The findings a quick fix is asked for: those the editor names in the request (Neovim asks
+   * with the cursor's line and that line's diagnostics) and those under the range, except codes
+   * the person turned off.
+   */
+  private findingsToFix(analysis: Analysis, params: CodeActionParams): Finding[] {
+    const shown = analysis.findings.filter((f) => this.settings.checks[f.code] !== 'off');
+    const named = shown.filter((f) => params.context.diagnostics.some((d) => isDiagnosticOf(analysis, d, f)));
+    const under = findingsAt(analysis, toSpan(analysis, params.range)).filter((f) => shown.includes(f));
+    return [...new Set([...named, ...under])];
+  }
+
+  private summary(analysis: Analysis, params: SummaryParams): Summary | null {
+    const document = analysis.documents[params.document ?? 0];
+    return document ? { uri: params.uri, ...summarize(document) } : null;
+  }
+
+  private simulate(analysis: Analysis, params: SimulateParams) {
+    const document = analysis.documents[params.document ?? 0];
+    const subjects = (Array.isArray(params.subjects) ? params.subjects : [])
+      .filter((n) => Number.isInteger(n) && n >= 0 && n <= MAX_SUBJECTS)
+      .slice(0, MAX_SIMULATED_ROWS);
+    return document ? simulate(document, subjects) : null;
+  }
+
+  /** Findings go out as soon as they are computed, tagged with the version they describe; then the views are told. */
   private publishDiagnostics(document: TextDocument): void {
     try {
       const analysis = this.analysisOf(document.uri);
-      const locale = this.locale;
-      const diagnostics = analysis
-        ? analysis.findings.flatMap((f) => {
-            const d = toDiagnostic(analysis, f, locale, this.settings.checks[f.code]);
-            return d ? [d] : [];
-          })
-        : [];
+      if (!analysis) {
+        // Not (or no longer, after a settings change) a rubric: nothing of ours stays on it.
+        void this.connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+        return;
+      }
+      const diagnostics = analysis.findings.flatMap((f) => toDiagnostic(analysis, f, this.locale, this.settings.checks[f.code]) ?? []);
       void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
+      void this.connection.sendNotification(AnalyzedNotification, { uri: document.uri, version: document.version });
     } catch (error) {
       this.connection.console.error(`Validation failed for ${document.uri}: ${error instanceof Error ? error.stack : String(error)}`);
     }
-  }
-
-  private workspaceEdit(uri: string, analysis: Analysis, edits: CoreEdit[]): WorkspaceEdit {
-    return { changes: { [uri]: edits.map((e) => TextEdit.replace(toRange(analysis, e.span), e.newText)) } };
-  }
-
-  private toSymbol(analysis: Analysis, symbol: OutlineSymbol): DocumentSymbol {
-    return {
-      name: symbol.name,
-      detail: symbol.detail,
-      kind: SYMBOL_KINDS[symbol.kind],
-      range: toRange(analysis, symbol.span),
-      selectionRange: toRange(analysis, symbol.selectionSpan),
-      children: symbol.children.map((child) => this.toSymbol(analysis, child)),
-    };
   }
 }

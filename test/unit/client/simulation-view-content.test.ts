@@ -109,11 +109,11 @@ describe('simulation view content (pure)', () => {
     ];
     assert.equal(
       toCsv(rows),
-      'subjects,"优秀, 一等 slots","优秀, 一等 share",良好 slots,良好 share,warnings\r\n10,3,30.0%,7,70.0%,\r\n15,0-5,33.3%,10-15,100.0%,quota-rounding\r\n',
+      'subjects,"优秀, 一等 slots","优秀, 一等 share",良好 slots,良好 share,warnings\r\n10,3,30.0%,7,70.0%,\r\n15,0–5,33.3%,10–15,100.0%,quota-rounding\r\n',
     );
     assert.equal(
       toMarkdown(rows, 'A | B'),
-      '# A \\| B\n\n| N | 优秀, 一等 | 良好 | ⚠ |\n| --- | --- | --- | --- |\n| 10 | 3 (30.0%) | 7 (70.0%) |  |\n| 15 | 0-5 (33.3%) | 10-15 (100.0%) | quota-rounding |\n',
+      '# A \\| B\n\n| N | 优秀, 一等 | 良好 | ⚠ |\n| --- | --- | --- | --- |\n| 10 | 3 (30.0%) | 7 (70.0%) |  |\n| 15 | 0–5 (33.3%) | 10–15 (100.0%) | quota-rounding |\n',
     );
   });
 

@@ -1,5 +1,5 @@
 import { Decimal, formatDecimal } from '../decimal';
-import { DiagnosticCode, Finding, LocalizedText, Severity } from '../findings';
+import { DiagnosticCode, Finding, FindingOf, LocalizedText, Severity } from '../findings';
 import { RubricModel } from '../model/rubric-model';
 import { Allocation, TierQuotaInput } from '../quota/allocate';
 import { Span } from '../text/span';
@@ -15,13 +15,19 @@ export interface CheckContext {
 }
 
 /** One semantic check: its id is its stable diagnostic code. */
-export interface Check {
-  code: DiagnosticCode;
+export interface Check<C extends DiagnosticCode = DiagnosticCode> {
+  code: C;
   severity: Severity;
   run(context: CheckContext): Finding[];
 }
 
-export function finding(check: Check, span: Span, message: LocalizedText, extra: Partial<Finding> = {}): Finding {
+/** A finding of the check's code, with the data its quick fixes read. */
+export function finding<C extends DiagnosticCode>(
+  check: Check<C>,
+  span: Span,
+  message: LocalizedText,
+  extra: Pick<FindingOf<C>, 'dependsOn' | 'data'> = {},
+): FindingOf<C> {
   return { code: check.code, severity: check.severity, span, message, ...extra };
 }
 

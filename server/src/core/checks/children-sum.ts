@@ -2,7 +2,7 @@ import { text } from '../findings';
 import { Check, difference, finding, fmt } from './check';
 
 /** A group's item weights must add up to the weight written on the group. */
-export const childrenSum: Check = {
+export const childrenSum: Check<'children-sum'> = {
   code: 'children-sum',
   severity: 'error',
   run({ model }) {

@@ -19,7 +19,7 @@ const KINDS: Kind[] = [
   { en: 'subject', zh: '考核对象', items: ({ model }) => model.subjectItems },
 ];
 
-export const duplicateId: Check = {
+export const duplicateId: Check<'duplicate-id'> = {
   code: 'duplicate-id',
   severity: 'error',
   run(context) {

@@ -1,9 +1,9 @@
 import { Finding, text } from '../findings';
 import { Check, finding, fmt } from './check';
-import { boundSpan, tierName } from './quota-spans';
+import { boundSpan, tierName } from '../model/tiers';
 
 /** One tier's bounds must not contradict each other: `exactly` stands alone, min ≤ max. */
-export const quotaConflict: Check = {
+export const quotaConflict: Check<'quota-conflict'> = {
   code: 'quota-conflict',
   severity: 'error',
   run({ model, allocation }) {

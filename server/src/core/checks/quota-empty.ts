@@ -2,10 +2,10 @@ import { text } from '../findings';
 import { decimal, formatDecimal } from '../decimal';
 import { describeWorking } from '../quota/allocate';
 import { Check, finding } from './check';
-import { boundSpan, tierName } from './quota-spans';
+import { boundSpan, tierName } from '../model/tiers';
 
 /** A percentage quota that rounds to no slot at all for the rubric's N. */
-export const quotaEmpty: Check = {
+export const quotaEmpty: Check<'quota-empty'> = {
   code: 'quota-empty',
   severity: 'warning',
   run({ model, allocation }) {

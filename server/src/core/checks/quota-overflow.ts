@@ -3,7 +3,7 @@ import { Finding, text } from '../findings';
 import { Check, finding, fmt } from './check';
 
 /** Fixed and lower-bound slots must fit in N subjects and in 100%. */
-export const quotaOverflow: Check = {
+export const quotaOverflow: Check<'quota-overflow'> = {
   code: 'quota-overflow',
   severity: 'error',
   run({ model, allocation }) {

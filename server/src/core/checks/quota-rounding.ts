@@ -3,10 +3,10 @@ import { text } from '../findings';
 import { describeWorking } from '../quota/allocate';
 import { ROUNDING_NAMES_ZH, roundSlots } from '../quota/rounding';
 import { Check, finding, fmt } from './check';
-import { boundSpan, tierName } from './quota-spans';
+import { boundSpan, tierName } from '../model/tiers';
 
 /** Rounding that breaks the stated share: a `max` rounded above its cap, a `min` below its floor. */
-export const quotaRounding: Check = {
+export const quotaRounding: Check<'quota-rounding'> = {
   code: 'quota-rounding',
   severity: 'warning',
   run({ model, allocation }) {

@@ -5,7 +5,7 @@ import { Check, finding } from './check';
  * Every tier capped (by `exactly` or `max`) and the caps together below N: some subjects
  * would get no tier at all. Not in the contract's first table; added as its own code.
  */
-export const quotaShortfall: Check = {
+export const quotaShortfall: Check<'quota-shortfall'> = {
   code: 'quota-shortfall',
   severity: 'warning',
   run({ model, allocation }) {

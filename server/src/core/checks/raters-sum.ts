@@ -4,7 +4,7 @@ import { sumKnown } from '../model/build-model';
 import { Check, difference, finding, fmt } from './check';
 
 /** Rater weights are shares of one view of a person: they must add up to 100. */
-export const ratersSum: Check = {
+export const ratersSum: Check<'raters-sum'> = {
   code: 'raters-sum',
   severity: 'error',
   run({ model }) {

@@ -2,7 +2,7 @@ import { text } from '../findings';
 import { Check, finding, fmt } from './check';
 
 /** A scoring level or a deduction worth more than the indicator itself. */
-export const ruleExceedsWeight: Check = {
+export const ruleExceedsWeight: Check<'rule-exceeds-weight'> = {
   code: 'rule-exceeds-weight',
   severity: 'error',
   run({ model }) {

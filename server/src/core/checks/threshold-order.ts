@@ -3,7 +3,7 @@ import { Finding, text } from '../findings';
 import { Check, finding, fmt } from './check';
 
 /** Tiers are listed best first, so each `min_score` must be below the one of the tier above. */
-export const thresholdOrder: Check = {
+export const thresholdOrder: Check<'threshold-order'> = {
   code: 'threshold-order',
   severity: 'error',
   run({ model }) {

@@ -3,7 +3,7 @@ import { text } from '../findings';
 import { Check, finding, fmt } from './check';
 
 /** A `min_score` above the most a subject can get: `total` plus the bonus cap. */
-export const thresholdUnreachable: Check = {
+export const thresholdUnreachable: Check<'threshold-unreachable'> = {
   code: 'threshold-unreachable',
   severity: 'warning',
   run({ model }) {

@@ -39,7 +39,7 @@ function unresolved(reference: Field<string>, items: NamedItem[], known: Set<str
 }
 
 /** Method ids on indicators and tier ids in `veto` must name something that exists. */
-export const unknownReference: Check = {
+export const unknownReference: Check<'unknown-reference'> = {
   code: 'unknown-reference',
   severity: 'error',
   run({ model }) {

@@ -3,7 +3,7 @@ import { sumKnown } from '../model/build-model';
 import { Check, difference, finding, fmt } from './check';
 
 /** Top-level weights (a group without a weight counts as its items' sum) must add up to `total`. */
-export const weightsSum: Check = {
+export const weightsSum: Check<'weights-sum'> = {
   code: 'weights-sum',
   severity: 'error',
   run({ model }) {

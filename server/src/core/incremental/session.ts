@@ -1,6 +1,6 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
-import type { Analysis, Analyzer } from '../analyze';
 import { assemble } from '../assemble';
+import { checkDocument } from '../check-document';
 import { Finding } from '../findings';
 import { buildIndicator, buildRubricModel } from '../model/build-model';
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
@@ -10,15 +10,17 @@ import { ParsedDocument, ParsedText, ParserError, parserErrors, parseText, synta
 import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
+import { SchemaValidator } from '../schema/schema-validator';
+import type { Analysis, IncrementalSession } from '../types';
 import { findLayout, Layout } from './layout';
 import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from './contained-errors';
 import { forEachSpan } from './shift';
 
-export interface IncrementalSession {
-  /** The analysis of this version of the text; equal to a whole analysis of it, always. */
-  analyze(text: string): Analysis;
-  /** How the last call was answered, for tests and the benchmark. */
-  readonly lastPath: 'incremental' | 'whole';
+/** What a session needs from the core that creates it. */
+export interface SessionDependencies {
+  validator: SchemaValidator;
+  /** The whole analysis, for text the split cannot take. */
+  analyzeWhole(text: string): Analysis;
 }
 
 /** One top-level indicator, parsed and checked on its own; its spans are absolute at `start`. */
@@ -53,7 +55,7 @@ interface Skeleton {
  * A block or the skeleton may hold the syntax errors of ordinary typing (see contained-errors);
  * anything unusual (several documents, anchors, any other syntax error) is analysed whole.
  */
-export function createIncrementalSession(analyzer: Analyzer): IncrementalSession {
+export function createIncrementalSession(analyzer: SessionDependencies): IncrementalSession {
   let blocks = new Map<string, Block[]>();
   let skeleton: Skeleton | undefined;
   let lastPath: 'incremental' | 'whole' = 'whole';
@@ -127,7 +129,7 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     return skeleton;
   }
 
-  function analyze(text: string): Analysis {
+  function update(text: string): Analysis {
     const lines = new LineIndex(text);
     const layout = findLayout(text, lines);
     if (!layout) return whole(text);
@@ -196,11 +198,11 @@ export function createIncrementalSession(analyzer: Analyzer): IncrementalSession
     };
     const parsedText: ParsedText = { text, lines, documents: [parsedDocument] };
     const schemaFindings = [...skeletonFindings, ...used.flatMap((b) => b.schemaFindings)];
-    return assemble(parsedText, [analyzer.finish(parsedText, parsedDocument, model, schemaFindings)]);
+    return assemble(parsedText, [checkDocument(parsedText, parsedDocument, model, schemaFindings)]);
   }
 
   return {
-    analyze,
+    update,
     get lastPath() {
       return lastPath;
     },

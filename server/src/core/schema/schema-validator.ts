@@ -1,6 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, Node, Pair } from 'yaml';
-import { Finding, LocalizedText, text } from '../findings';
+import { Finding, FindingData, LocalizedText, text } from '../findings';
 import { asMap, asSeq, findPair, keySpan, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
 import { Span } from '../text/span';
@@ -179,7 +179,7 @@ function describeValue(value: unknown): [string, string] {
   return [String(value), String(value)];
 }
 
-function schemaFinding(span: Span, message: LocalizedText, data?: Record<string, unknown>): Finding {
+function schemaFinding(span: Span, message: LocalizedText, data?: FindingData['schema']): Finding {
   return { code: 'schema', severity: 'error', span, message, data };
 }
 

@@ -1,9 +1,10 @@
-import { Analysis, DocumentAnalysis } from '../analyze';
+import { Analysis, DocumentAnalysis } from '../types';
 import { Decimal, decimal, floor, formatDecimal, sum } from '../decimal';
-import { Finding, Locale } from '../findings';
+import { Finding, Locale, text } from '../findings';
 import { IndicatorModel, NamedItem, TierModel } from '../model/rubric-model';
 import { Span } from '../text/span';
 import { TextEdit } from './references';
+import { documentAt } from '../document-at';
 
 export interface CodeActionItem {
   title: string;
@@ -42,7 +43,6 @@ export function scaleExactly(weights: readonly Decimal[], target: Decimal): Deci
 }
 
 function weightActions(finding: Finding, items: IndicatorModel[], target: Decimal, locale: Locale): CodeActionItem[] {
-  const zh = locale === 'zh-CN';
   const actions: CodeActionItem[] = [];
   const last = items[items.length - 1];
   const others = items.slice(0, -1).map((i) => i.effectiveWeight);
@@ -53,7 +53,7 @@ function weightActions(finding: Finding, items: IndicatorModel[], target: Decima
     if (value.gt(0)) {
       const name = last.name?.value ?? last.key ?? '';
       actions.push({
-        title: zh ? `将最后一项“${name}”的分值改为 ${formatDecimal(value, 10)}` : `Set the last weight ("${name}") to ${formatDecimal(value, 10)}`,
+        title: text(`Set the last weight ("${name}") to ${formatDecimal(value, 10)}`, `将最后一项“${name}”的分值改为 ${formatDecimal(value, 10)}`)[locale],
         finding,
         edits: [{ span: last.weight.span, newText: formatDecimal(value, 10) }],
         preferred: true,
@@ -65,7 +65,9 @@ function weightActions(finding: Finding, items: IndicatorModel[], target: Decima
     const scaled = scaleExactly(weights as Decimal[], target);
     if (scaled) {
       actions.push({
-        title: zh ? `按比例调整各项分值，使合计为 ${formatDecimal(target, 10)}` : `Scale the weights proportionally to add up to ${formatDecimal(target, 10)}`,
+        title: text(`Scale the weights proportionally to add up to ${formatDecimal(target, 10)}`, `按比例调整各项分值，使合计为 ${formatDecimal(target, 10)}`)[
+          locale
+        ],
         finding,
         edits: items.map((item, i) => ({ span: item.weight!.span, newText: formatDecimal(scaled[i], 10) })),
         preferred: false,
@@ -92,14 +94,14 @@ function isFlowPosition(text: string, offset: number): boolean {
 }
 
 function columnOf(analysis: Analysis, offset: number): number {
-  return analysis.parsed.lines.positionAt(offset).character;
+  return analysis.source.lines.positionAt(offset).character;
 }
 
 /** Adds `key: value` to the mapping that holds `anchor` (a key of that mapping), in its style. */
 function insertBefore(analysis: Analysis, anchor: Span, key: string, value: string): TextEdit {
-  if (isFlowPosition(analysis.parsed.text, anchor.start)) return { span: { start: anchor.start, end: anchor.start }, newText: `${key}: ${value}, ` };
+  if (isFlowPosition(analysis.source.text, anchor.start)) return { span: { start: anchor.start, end: anchor.start }, newText: `${key}: ${value}, ` };
   const indent = ' '.repeat(columnOf(analysis, anchor.start));
-  const eol = analysis.parsed.text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = analysis.source.text.includes('\r\n') ? '\r\n' : '\n';
   return { span: { start: anchor.start, end: anchor.start }, newText: `${key}: ${value}${eol}${indent}` };
 }
 
@@ -125,7 +127,7 @@ function duplicateAction(analysis: Analysis, document: DocumentAnalysis, finding
     const fresh = uniqueKey(item.key, taken);
     const written = yamlScalar(fresh);
     const edit = item.id ? { span: item.id.span, newText: written } : insertBefore(analysis, item.name!.keySpan, 'id', written);
-    return [{ title: locale === 'zh-CN' ? `改为唯一的 id“${fresh}”` : `Make unique: id "${fresh}"`, finding, edits: [edit], preferred: true }];
+    return [{ title: text(`Make unique: id "${fresh}"`, `改为唯一的 id“${fresh}”`)[locale], finding, edits: [edit], preferred: true }];
   }
   return [];
 }
@@ -133,56 +135,59 @@ function duplicateAction(analysis: Analysis, document: DocumentAnalysis, finding
 function roundingAction(analysis: Analysis, tier: TierModel | undefined, finding: Finding, mode: string, locale: Locale): CodeActionItem[] {
   const quota = tier?.quota;
   if (!quota) return [];
-  const title = locale === 'zh-CN' ? `该名额改用 rounding: ${mode}` : `Use rounding: ${mode} for this quota`;
+  const title = text(`Use rounding: ${mode} for this quota`, `该名额改用 rounding: ${mode}`)[locale];
   if (quota.rounding) return [{ title, finding, edits: [{ span: quota.rounding.span, newText: mode }], preferred: true }];
   const firstBound = Object.values(quota.bounds).sort((a, b) => a!.keySpan.start - b!.keySpan.start)[0];
   if (!firstBound) return [];
-  const text = analysis.parsed.text;
-  const close = text.lastIndexOf('}', quota.field.span.end - 1);
-  if (isFlowPosition(text, firstBound.keySpan.start) && close > firstBound.keySpan.start) {
-    const end = text.slice(0, close).trimEnd().length;
+  const source = analysis.source.text;
+  const close = source.lastIndexOf('}', quota.field.span.end - 1);
+  if (isFlowPosition(source, firstBound.keySpan.start) && close > firstBound.keySpan.start) {
+    const end = source.slice(0, close).trimEnd().length;
     return [{ title, finding, edits: [{ span: { start: end, end }, newText: `, rounding: ${mode}` }], preferred: true }];
   }
   return [{ title, finding, edits: [insertBefore(analysis, firstBound.keySpan, 'rounding', mode)], preferred: true }];
 }
 
-/** Quick fixes for the findings that overlap a range. */
-export function codeActions(analysis: Analysis, range: Span, locale: Locale): CodeActionItem[] {
-  const zh = locale === 'zh-CN';
-  return analysis.documents.flatMap((document) =>
-    document.findings
-      .filter((f) => f.span.start <= range.end && f.span.end >= range.start)
-      .flatMap((finding): CodeActionItem[] => {
-        const data = finding.data ?? {};
-        switch (finding.code) {
-          case 'weights-sum':
-            return document.model.total ? weightActions(finding, document.model.indicators.items, document.model.total, locale) : [];
-          case 'children-sum': {
-            const group = indicatorAt(document, data.path as number[]);
-            return group?.items && group.weight?.value ? weightActions(finding, group.items, group.weight.value, locale) : [];
-          }
-          case 'schema':
-          case 'unknown-reference': {
-            const suggestion = data.suggestion as string | undefined;
-            if (!suggestion) return [];
-            return [
-              {
-                title: zh ? `改为“${suggestion}”` : `Change to "${suggestion}"`,
-                finding,
-                edits: [{ span: finding.span, newText: suggestion }],
-                preferred: true,
-              },
-            ];
-          }
-          case 'duplicate-id':
-            return duplicateAction(analysis, document, finding, locale);
-          case 'quota-rounding':
-          case 'quota-empty':
-            // No fix where no rounding keeps the rule (the message says to write a count instead).
-            return data.keeps ? roundingAction(analysis, document.model.tiers.items[data.tier as number], finding, data.keeps as string, locale) : [];
-          default:
-            return [];
-        }
-      }),
-  );
+/** The findings a fix may be asked for at a range: those that overlap it. */
+export function findingsAt(analysis: Analysis, range: Span): Finding[] {
+  return analysis.findings.filter((f) => f.span.start <= range.end && f.span.end >= range.start);
+}
+
+/** Quick fixes for the given findings (the editor chooses them: by range, or by its own diagnostics). */
+export function codeActions(analysis: Analysis, findings: readonly Finding[], locale: Locale): CodeActionItem[] {
+  return findings.flatMap((finding): CodeActionItem[] => {
+    const document = documentAt(analysis, finding.span.start);
+    if (!document || !document.findings.includes(finding)) return [];
+    switch (finding.code) {
+      case 'weights-sum':
+        return document.model.total ? weightActions(finding, document.model.indicators.items, document.model.total, locale) : [];
+      case 'children-sum': {
+        const group = finding.data && indicatorAt(document, finding.data.path);
+        return group?.items && group.weight?.value ? weightActions(finding, group.items, group.weight.value, locale) : [];
+      }
+      case 'schema':
+      case 'unknown-reference': {
+        const suggestion = finding.data?.suggestion;
+        if (!suggestion) return [];
+        return [
+          {
+            title: text(`Change to "${suggestion}"`, `改为“${suggestion}”`)[locale],
+            finding,
+            edits: [{ span: finding.span, newText: suggestion }],
+            preferred: true,
+          },
+        ];
+      }
+      case 'duplicate-id':
+        return duplicateAction(analysis, document, finding, locale);
+      case 'quota-rounding':
+      case 'quota-empty': {
+        // No fix where no rounding keeps the rule (the message says to write a count instead).
+        const data = finding.data;
+        return data?.keeps ? roundingAction(analysis, document.model.tiers.items[data.tier], finding, data.keeps, locale) : [];
+      }
+      default:
+        return [];
+    }
+  });
 }

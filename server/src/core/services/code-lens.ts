@@ -1,7 +1,7 @@
-import { Analysis } from '../analyze';
-import { Locale } from '../findings';
+import { Analysis } from '../types';
+import { Locale, text } from '../findings';
 import { Span } from '../text/span';
-import { subjectsLabel, tierLine } from './figures';
+import { subjectsLabel, tierLine } from '../text/figures';
 
 export interface QuotaLens {
   span: Span;
@@ -18,10 +18,8 @@ export function quotaLenses(analysis: Analysis, locale: Locale): QuotaLens[] {
     if (!key || document.model.tiers.items.length === 0) return [];
     const { allocation } = document;
     const title = allocation
-      ? `${subjectsLabel(allocation.subjects, locale)}${locale === 'zh-CN' ? '：' : ': '}${tierLine(allocation.tiers)}`
-      : locale === 'zh-CN'
-        ? '名额模拟（填写 subjects 后显示各等次名额）'
-        : 'Quota simulation (state subjects to see the slots)';
+      ? `${subjectsLabel(allocation.subjects, locale)}${text(': ', '：')[locale]}${tierLine(allocation.tiers)}`
+      : text('Quota simulation (state subjects to see the slots)', '名额模拟（填写 subjects 后显示各等次名额）')[locale];
     return [{ span: key, title, subjects: allocation?.subjects, documentIndex }];
   });
 }

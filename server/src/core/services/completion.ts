@@ -1,9 +1,9 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import { Analysis } from '../analyze';
-import { Locale } from '../findings';
+import { Analysis } from '../types';
+import { Locale, text } from '../findings';
 import { keyText } from '../model/yaml-nodes';
 import { SchemaDocs, SchemaPath } from '../schema/schema-docs';
-import { documentAt } from './document-at';
+import { documentAt } from '../document-at';
 
 export type CompletionKind = 'key' | 'value' | 'reference' | 'snippet';
 
@@ -54,28 +54,27 @@ function findMark(node: unknown, path: SchemaPath): Probe | undefined {
 }
 
 function snippets(listKey: string | number | undefined, locale: Locale, dash: boolean): { label: string; body: string; detail: string }[] {
-  const zh = locale === 'zh-CN';
   const d = dash ? '- ' : '';
   if (listKey === 'indicators' || listKey === 'items') {
     return [
       {
-        label: zh ? '新指标' : 'indicator',
-        detail: zh ? '带分值和评分标准的末级指标' : 'A scored indicator with weight and criteria',
-        body: `${d}name: \${1:${zh ? '指标名称' : 'Indicator'}}\n  weight: \${2:10}\n  criteria: \${3}`,
+        label: text('indicator', '新指标')[locale],
+        detail: text('A scored indicator with weight and criteria', '带分值和评分标准的末级指标')[locale],
+        body: `${d}name: \${1:${text('Indicator', '指标名称')[locale]}}\n  weight: \${2:10}\n  criteria: \${3}`,
       },
       {
-        label: zh ? '分组指标' : 'group with items',
-        detail: zh ? '带下级指标的分组；分值为下级之和' : 'A group whose weight is the sum of its items',
-        body: `${d}name: \${1:${zh ? '分组名称' : 'Group'}}\n  weight: \${2:20}\n  items:\n    - name: \${3:${zh ? '下级指标' : 'Item'}}\n      weight: \${4:10}\n    - name: \${5:${zh ? '下级指标' : 'Item'}}\n      weight: \${6:10}`,
+        label: text('group with items', '分组指标')[locale],
+        detail: text('A group whose weight is the sum of its items', '带下级指标的分组；分值为下级之和')[locale],
+        body: `${d}name: \${1:${text('Group', '分组名称')[locale]}}\n  weight: \${2:20}\n  items:\n    - name: \${3:${text('Item', '下级指标')[locale]}}\n      weight: \${4:10}\n    - name: \${5:${text('Item', '下级指标')[locale]}}\n      weight: \${6:10}`,
       },
     ];
   }
   if (listKey === 'tiers') {
     return [
       {
-        label: zh ? '带名额的等次' : 'tier with a quota',
-        detail: zh ? '例如 优秀 30%' : 'e.g. excellent, 30%',
-        body: `${d}id: \${1:excellent}\n  name: \${2:${zh ? '优秀' : 'Excellent'}}\n  quota: {\${3|exactly,max,min|}: \${4:30%}}`,
+        label: text('tier with a quota', '带名额的等次')[locale],
+        detail: text('e.g. excellent, 30%', '例如 优秀 30%')[locale],
+        body: `${d}id: \${1:excellent}\n  name: \${2:${text('Excellent', '优秀')[locale]}}\n  quota: {\${3|exactly,max,min|}: \${4:30%}}`,
       },
     ];
   }
@@ -87,8 +86,8 @@ function snippets(listKey: string | number | undefined, locale: Locale, dash: bo
  * references (method ids, tier ids) and snippets for a new indicator, group or tier.
  */
 export function complete(analysis: Analysis, offset: number, locale: Locale, schema: SchemaDocs): CompletionEntry[] {
-  const text = analysis.parsed.text;
-  const lines = analysis.parsed.lines;
+  const text = analysis.source.text;
+  const lines = analysis.source.lines;
   const line = lines.positionAt(offset).line;
   const lineStart = lines.lineStart(line);
   const before = text.slice(lineStart, offset);

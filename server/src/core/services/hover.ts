@@ -1,14 +1,14 @@
-import { Analysis, DocumentAnalysis } from '../analyze';
+import { Analysis, DocumentAnalysis } from '../types';
 import { decimal, formatDecimal } from '../decimal';
-import { Locale } from '../findings';
+import { Locale, text } from '../findings';
 import { IndicatorModel } from '../model/rubric-model';
 import { segmentsOf } from '../model/yaml-path';
 import { describeWorking, QUOTA_BOUNDS, SlotWorking } from '../quota/allocate';
 import { ROUNDING_NAMES_ZH, RoundingMode } from '../quota/rounding';
 import { SchemaDocs } from '../schema/schema-docs';
 import { contains, Span } from '../text/span';
-import { documentAt } from './document-at';
-import { percentLabel, slotsText, subjectsLabel, sumLabel } from './figures';
+import { documentAt } from '../document-at';
+import { percentLabel, slotsText, subjectsLabel, sumLabel } from '../text/figures';
 
 export interface HoverResult {
   span: Span;
@@ -16,7 +16,7 @@ export interface HoverResult {
 }
 
 function roundingName(mode: RoundingMode | 'count', locale: Locale): string {
-  return locale === 'zh-CN' ? `${mode}（${ROUNDING_NAMES_ZH[mode]}）` : mode;
+  return text(mode, `${mode}（${ROUNDING_NAMES_ZH[mode]}）`)[locale];
 }
 
 function indicatorPath(document: DocumentAnalysis, indicator: IndicatorModel): string {
@@ -32,47 +32,46 @@ function indicatorPath(document: DocumentAnalysis, indicator: IndicatorModel): s
 }
 
 function indicatorHover(document: DocumentAnalysis, indicator: IndicatorModel, locale: Locale): string {
-  const zh = locale === 'zh-CN';
   const { model } = document;
   const lines = [`**${indicatorPath(document, indicator)}**`, ''];
   const weight = indicator.effectiveWeight;
   if (weight) {
     const derived = !indicator.weight;
-    lines.push(`${zh ? '分值' : 'Weight'}: ${formatDecimal(weight, 10)}${derived ? (zh ? '（由下级指标合计得出）' : ' (derived from its items)') : ''}`);
+    lines.push(
+      `${text('Weight', '分值')[locale]}: ${formatDecimal(weight, 10)}${derived ? text(' (derived from its items)', '（由下级指标合计得出）')[locale] : ''}`,
+    );
     const share = model.total ? percentLabel(weight, model.total) : undefined;
-    if (share) lines.push('', `${zh ? '占总分' : 'Share of the whole'}: ${share} (${formatDecimal(weight, 10)} / ${formatDecimal(model.total!, 10)})`);
+    if (share) lines.push('', `${text('Share of the whole', '占总分')[locale]}: ${share} (${formatDecimal(weight, 10)} / ${formatDecimal(model.total!, 10)})`);
   } else {
-    lines.push(zh ? '分值：未知' : 'Weight: unknown');
+    lines.push(text('Weight: unknown', '分值：未知')[locale]);
   }
   if (indicator.items?.length) {
-    lines.push('', `${zh ? '下级指标合计' : 'Items add up to'}: ${sumLabel(indicator.itemsSum, indicator.weight?.value ?? indicator.itemsSum)}`);
+    lines.push('', `${text('Items add up to', '下级指标合计')[locale]}: ${sumLabel(indicator.itemsSum, indicator.weight?.value ?? indicator.itemsSum)}`);
   }
   if (indicator.key) lines.push('', `id: \`${indicator.key}\``);
   return lines.join('\n');
 }
 
 function workingLines(working: SlotWorking, locale: Locale): string[] {
-  const zh = locale === 'zh-CN';
   const lines = [`**${working.bound}**: \`${describeWorking(working)}\` (${roundingName(working.rounding, locale)})`];
   if (working.alternatives.length > 0) {
     const others = working.alternatives.map((a) => `${a.rounding} ${a.slots}`).join(' · ');
-    lines.push('', `${zh ? '其他取整方式' : 'Other roundings'}: ${others}`);
+    lines.push('', `${text('Other roundings', '其他取整方式')[locale]}: ${others}`);
   }
   return lines;
 }
 
 function tierHover(document: DocumentAnalysis, index: number, locale: Locale, focus?: string): string {
-  const zh = locale === 'zh-CN';
   const tier = document.model.tiers.items[index];
   const slots = document.allocation?.tiers[index];
   const lines = [`**${tier.name?.value ?? tier.key ?? ''}**`, ''];
   if (!slots || !document.allocation) {
-    lines.push(zh ? '未填写考核对象数量（subjects），无法计算名额。' : 'The rubric does not state its subjects, so no slots can be worked out.');
+    lines.push(text('The rubric does not state its subjects, so no slots can be worked out.', '未填写考核对象数量（subjects），无法计算名额。')[locale]);
     return lines.join('\n');
   }
   const n = document.allocation.subjects;
   const share = percentLabel(decimal(slots.max), decimal(n)) ?? '0%';
-  lines.push(`${subjectsLabel(n, locale)}${zh ? '：' : ': '}${slotsText(slots)} (${share})`);
+  lines.push(`${subjectsLabel(n, locale)}${text(': ', '：')[locale]}${slotsText(slots)} (${share})`);
   for (const working of slots.workings) {
     if (focus && working.bound !== focus) continue;
     lines.push('', ...workingLines(working, locale));

@@ -1,9 +1,9 @@
-import { Analysis } from '../analyze';
+import { Analysis } from '../types';
 import { formatDecimal } from '../decimal';
-import { Locale } from '../findings';
+import { Locale, text } from '../findings';
 import { sumKnown } from '../model/build-model';
 import { Span } from '../text/span';
-import { percentLabel, sumLabel } from './figures';
+import { percentLabel, sumLabel } from '../text/figures';
 
 export interface InlayHintItem {
   offset: number;
@@ -16,8 +16,7 @@ export interface InlayHintItem {
  * beside every weight its share of the whole, and a group's derived weight where it is omitted.
  */
 export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): InlayHintItem[] {
-  const zh = locale === 'zh-CN';
-  const lines = analysis.parsed.lines;
+  const lines = analysis.source.lines;
   const endOfLine = (offset: number) => lines.lineEnd(lines.positionAt(offset).line);
   const hints: InlayHintItem[] = [];
   for (const { model } of analysis.documents) {
@@ -28,7 +27,7 @@ export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): I
       hints.push({
         offset: endOfLine(indicatorsKey.end),
         label: sumLabel(actual, model.total),
-        tooltip: zh ? '一级指标分值合计 / 总分' : 'Top-level weights / total',
+        tooltip: text('Top-level weights / total', '一级指标分值合计 / 总分')[locale],
       });
     }
     for (const indicator of model.allIndicators) {
@@ -38,9 +37,10 @@ export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): I
         hints.push({
           offset: indicator.weight.span.end,
           label: share,
-          tooltip: zh
-            ? `占总分的比例（${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)}）`
-            : `Share of the total (${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)})`,
+          tooltip: text(
+            `Share of the total (${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)})`,
+            `占总分的比例（${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(model.total!, 10)}）`,
+          )[locale],
         });
       }
       const itemsKey = indicator.itemsField?.keySpan;
@@ -49,14 +49,14 @@ export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): I
         hints.push({
           offset: endOfLine(itemsKey.end),
           label: sumLabel(indicator.itemsSum, indicator.weight.value),
-          tooltip: zh ? '下级指标分值合计 / 本项分值' : "Items / this group's weight",
+          tooltip: text("Items / this group's weight", '下级指标分值合计 / 本项分值')[locale],
         });
       } else {
         const derived = indicator.itemsSum;
         hints.push({
           offset: endOfLine(itemsKey.end),
           label: derived ? `Σ ${formatDecimal(derived, 10)}${share ? ` · ${share}` : ''}` : 'Σ ?',
-          tooltip: zh ? '未填写分值：本项分值取下级指标之和' : 'No weight written: the group weighs what its items add up to',
+          tooltip: text('No weight written: the group weighs what its items add up to', '未填写分值：本项分值取下级指标之和')[locale],
         });
       }
     }

@@ -1,7 +1,7 @@
-import { Analysis } from '../analyze';
+import { Analysis } from '../types';
 import { Field, NamedItem, RubricModel } from '../model/rubric-model';
 import { contains, Span } from '../text/span';
-import { documentAt } from './document-at';
+import { documentAt } from '../document-at';
 
 /** Kinds of ids that other parts of a rubric refer to. */
 type ReferableKind = 'method' | 'tier';

@@ -1,4 +1,4 @@
-import { DocumentAnalysis } from '../analyze';
+import { DocumentAnalysis } from '../types';
 import { sumKnown } from '../model/build-model';
 
 /** `rubric/summary`: the figures a status bar shows for one rubric. */

@@ -1,4 +1,4 @@
-import { Analysis } from '../analyze';
+import { Analysis } from '../types';
 import { formatDecimal } from '../decimal';
 import { Field, IndicatorModel, TierModel } from '../model/rubric-model';
 import { Span } from '../text/span';
@@ -61,7 +61,7 @@ export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
 
 /** Every mapping and list that spans more than one line folds, from its first line to its last. */
 export function foldingRanges(analysis: Analysis): { startLine: number; endLine: number }[] {
-  const lines = analysis.parsed.lines;
+  const lines = analysis.source.lines;
   const byStart = new Map<number, number>();
   for (const { parsed } of analysis.documents) {
     for (const fold of parsed.tree.folds()) {

@@ -1,20 +1,12 @@
 import { Decimal, formatDecimal } from '../decimal';
-import { Locale } from '../findings';
-import { TierSlots } from '../quota/allocate';
+import { Locale, text } from '../findings';
 
 /** Shared wording of the live figures (inlay hints, lens, status, hovers). */
 
-export function slotsText(tier: Pick<TierSlots, 'min' | 'max'>): string {
-  return tier.min === tier.max ? `${tier.max}` : `${tier.min}–${tier.max}`;
-}
-
-/** `优秀 3 · 良好 5 · 一般 2` */
-export function tierLine(tiers: readonly Pick<TierSlots, 'name' | 'min' | 'max'>[]): string {
-  return tiers.map((t) => `${t.name} ${slotsText(t)}`).join(' · ');
-}
+export { slotsText, tierLine } from './slot-text';
 
 export function subjectsLabel(n: number, locale: Locale): string {
-  return locale === 'zh-CN' ? `${n} 个考核对象` : `${n} subject${n === 1 ? '' : 's'}`;
+  return text(`${n} subject${n === 1 ? '' : 's'}`, `${n} 个考核对象`)[locale];
 }
 
 /** `Σ 100 ✓`, or `Σ 95 / 100 (−5)` with what is missing or over. */

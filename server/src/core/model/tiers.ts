@@ -1,4 +1,4 @@
-import { RubricModel } from '../model/rubric-model';
+import { RubricModel } from './rubric-model';
 import { QuotaBound } from '../quota/allocate';
 import { Span } from '../text/span';
 

@@ -1,4 +1,4 @@
-import { Analysis, DocumentAnalysis } from '../analyze';
+import type { Analysis, DocumentAnalysis } from './types';
 
 /** The rubric document of a (possibly multi-document) file that holds the offset. */
 export function documentAt(analysis: Analysis, offset: number): DocumentAnalysis | undefined {

@@ -1,0 +1,63 @@
+/**
+ * The contract between the language server and its clients, declared once: the custom requests
+ * and notification, the command the quota lens runs, the limits both sides enforce, the file
+ * patterns, and the slot text both sides print. The VS Code client bundles this module; it
+ * depends on nothing but the LSP protocol library and a pure module of the core.
+ */
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { RubricSummary, SimulationRow } from './core';
+
+export { slotsText, tierLine } from './core/text/slot-text';
+export type { RubricSummary, SimulationRow };
+
+/** Rubric files: `*.rubric.yaml` or `*.rubric.yml` (more through the `rubric.files` setting). */
+export const RUBRIC_FILE = /\.rubric\.ya?ml$/i;
+export const RUBRIC_GLOB = '**/*.rubric.{yaml,yml}';
+
+/** The largest N anyone may ask a simulation for: a request must not hang the server. */
+export const MAX_SUBJECTS = 100000;
+/** More than this many N in one simulate request are cut off. */
+export const MAX_SIMULATED_ROWS = 10000;
+
+/** Command ids the server names (the quota lens) and the client registers. */
+export const COMMANDS = {
+  showSimulation: 'rubric.showSimulation',
+  exportSimulation: 'rubric.exportSimulation',
+  newRubric: 'rubric.newRubric',
+  restartServer: 'rubric.restartServer',
+  chooseLanguage: 'rubric.chooseLanguage',
+} as const;
+
+export interface SummaryParams {
+  uri: string;
+  /** Which rubric of a multi-document file (0-based); the first when absent. */
+  document?: number;
+}
+
+export type Summary = RubricSummary & { uri: string };
+
+/** `rubric/summary`: the figures of one rubric of a file (the first by default), for a status bar. */
+export const SummaryRequest = new RequestType<SummaryParams, Summary | null, void>('rubric/summary');
+
+export interface SimulateParams {
+  uri: string;
+  subjects: number[];
+  /** Which rubric of a multi-document file (0-based); the first when absent. */
+  document?: number;
+}
+
+/** `rubric/simulate`: slots per tier for each N asked for, as `rubric simulate --format json` rows. */
+export const SimulateRequest = new RequestType<SimulateParams, SimulationRow[] | null, void>('rubric/simulate');
+
+export interface AnalyzedParams {
+  uri: string;
+  /** The document version the analysis is of. */
+  version: number;
+}
+
+/**
+ * `rubric/analyzed`: sent after the server has analysed a new version of a rubric and published
+ * its diagnostics, so views that show its figures refresh on the server's word, not on the
+ * editor's diagnostics events.
+ */
+export const AnalyzedNotification = new NotificationType<AnalyzedParams>('rubric/analyzed');

@@ -27,7 +27,7 @@ const mul = (a: Q, b: Q) => q(a.n * b.n, a.d * b.d);
 const cmp = (a: Q, b: Q) => Number(a.n * b.d - b.n * a.d > 0n) - Number(a.n * b.d - b.n * a.d < 0n);
 /** ⌊a⌋ (BigInt division truncates towards zero, so negatives need care). */
 const floorQ = (a: Q): number => Number(a.n >= 0n ? a.n / a.d : -((-a.n + a.d - 1n) / a.d));
-const ceilQ = (a: Q): number => -floorQ(q(-a.n, a.d));
+const ceilQ = (a: Q): number => -floorQ(q(-a.n, a.d)) || 0; // never -0
 const HALF = q(1, 2);
 
 /** "12.5" or "12.5%" → 25/2. */

@@ -30,7 +30,8 @@ export const quotaOverflow: Check<'quota-overflow'> = {
 
     let reserved = ZERO;
     for (const tier of model.tiers.items) {
-      for (const bound of [tier.quota?.bounds.exactly, tier.quota?.bounds.min]) {
+      // A min beside `exactly` is a quota-conflict and reserves nothing: `exactly` fixes the slots.
+      for (const bound of [tier.quota?.bounds.exactly ?? tier.quota?.bounds.min]) {
         if (bound?.value?.kind !== 'percent') continue;
         const before = reserved;
         reserved = reserved.plus(bound.value.percent);

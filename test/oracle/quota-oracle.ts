@@ -202,7 +202,7 @@ const definingBound = (t: OracleTier): Bound | undefined => (t.exactly ? 'exactl
  * without a quota, whose share is what the others leave of M (never below 0; READING: several tiers
  * without a quota are one participant, at the first one's place for ties). Each share is floored, then
  * the subjects left over go one each to the largest positive remainders, ties to the better tier,
- * never to a `max` (a cap is never rounded above it).
+ * never to a tier with a `max` (a cap is never rounded above it; READING: nor a min beside it).
  *
  * READING: the subjects handed out are M when a tier without a quota takes what is left; otherwise
  * what the exact shares add up to, rounded half-up, and never more than M (30% alone of 7 is
@@ -216,7 +216,7 @@ function apportion(tiers: readonly OracleTier[], n: number): number[] {
     const bound = definingBound(t);
     if (!bound) return;
     if (t.rounding) rest -= isCount(t[bound]!) ? (t[bound] as { count: number }).count : round(rawOf(t[bound]!, n), t.rounding);
-    else participants.push({ index: i, share: rawOf(t[bound]!, n), capped: bound === 'max' });
+    else participants.push({ index: i, share: rawOf(t[bound]!, n), capped: t.max !== undefined });
   });
   const total = participants.reduce((s, p) => add(s, p.share), q(0));
   const restIndex = tiers.findIndex((t) => !definingBound(t));

@@ -136,9 +136,9 @@ describe('issue 9: the quota defects real schemes exposed', () => {
       assert.match(finding.message.en, /round/);
       assert.match(finding.message.en, /largest-remainder/);
       assert.match(finding.message['zh-CN'], /最大余数法/);
-      const text = analyze(scheme('half-up').replace(/[«»]/g, '')).parsed.text;
+      const text = scheme('half-up').replace(/[«»]/g, '');
       const analysis = analyze(text);
-      const [fix] = codeActions(analysis, finding.span, 'en').filter((a) => a.finding.code === 'quota-overflow');
+      const [fix] = codeActions(analysis, analysis.findings, 'en');
       assert.ok(fix, 'a quick fix');
       assert.match(fix.title, /largest-remainder/);
       // Largest remainder: floors 2 / 6 / 1, one left, remainders .5 / .5 / 0 → the better tier: 3 / 6 / 1.
@@ -152,7 +152,8 @@ describe('issue 9: the quota defects real schemes exposed', () => {
       assert.match(finding.message.en, /largest-remainder/);
       assert.doesNotMatch(finding.message.en, /without a quota/);
       const text = scheme('floor').replace(/[«»]/g, '');
-      const [fix] = codeActions(analyze(text), finding.span, 'en').filter((a) => a.finding.code === 'quota-shortfall');
+      const analysis = analyze(text);
+      const [fix] = codeActions(analysis, analysis.findings, 'en');
       assert.ok(fix, 'a quick fix');
       expectFindings(applied(text, fix.edits), []);
     });

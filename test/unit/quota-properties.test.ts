@@ -75,10 +75,10 @@ function toText(tiers: readonly OracleTier[], n: number, rounding: Rounding): st
 
 /** A finding in the oracle's terms: which tier line and which bound its range starts in. */
 function located(analysis: Analysis, finding: Finding): OracleFinding {
-  const text = analysis.parsed.text;
+  const text = analysis.source.text;
   const lines = text.split('\n');
   const tiersLine = lines.findIndex((l) => l.startsWith('tiers:'));
-  const at = analysis.parsed.lines.positionAt(finding.span.start);
+  const at = analysis.source.lines.positionAt(finding.span.start);
   const code = finding.code as OracleFinding['code'];
   if (at.line <= tiersLine) return { code };
   const line = lines[at.line];
@@ -201,9 +201,7 @@ describe('quota properties (core against the oracle, seeded)', function () {
         const text = toText(tiers, n, rounding);
         const { analysis, findings } = coreFindings(text);
         for (const finding of findings) {
-          const offered = codeActions(analysis, finding.span, 'en').filter(
-            (a) => a.finding.code === finding.code && a.finding.span.start === finding.span.start,
-          );
+          const offered = codeActions(analysis, [finding], 'en');
           for (const action of offered) {
             const fixed = applyEdits(text, action.edits);
             const before = key(located(analysis, finding));

@@ -223,8 +223,8 @@ export function apportionLargestRemainder(tiers: readonly TierQuotaInput[], n: n
   let left = handedOut.minus(sum(floors)).toNumber();
   const order = shares
     .map((s, i) => ({ i, remainder: s.raw.minus(floors[i]), index: s.index }))
-    // A cap is a cap here too: a `max` never takes a subject left over.
-    .filter((entry) => bound[entry.index] !== 'max')
+    // A cap is a cap here too: a tier with a `max` never takes a subject left over.
+    .filter((entry) => tiers[entry.index].max === undefined)
     .sort((a, b) => (b.remainder.cmp(a.remainder) !== 0 ? b.remainder.cmp(a.remainder) : a.index - b.index));
   const extra = new Map<number, number>();
   for (const entry of order) {

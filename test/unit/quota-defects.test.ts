@@ -42,7 +42,9 @@ describe('issue 9: the quota defects real schemes exposed', () => {
     ];
     expected.forEach((row, i) => {
       assert.deepEqual(slots(tiers, i + 1, 'largest-remainder'), row, `N=${i + 1}`);
-      assert.deepEqual(allocate(tiers, i + 1, 'largest-remainder').problems, [], `N=${i + 1}`);
+      // A tier given 0 is quota-empty, and true (both at N=1, the 25% one at 2 and 3); the overflow must go.
+      const codes = allocate(tiers, i + 1, 'largest-remainder').problems.map((p) => p.code);
+      assert.deepEqual(codes, [['quota-empty', 'quota-empty'], ['quota-empty'], ['quota-empty'], [], []][i], `N=${i + 1}`);
     });
     expectFindings(
       yaml`

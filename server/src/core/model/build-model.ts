@@ -107,7 +107,7 @@ function buildScoring(map: YAMLMap | undefined): ScoringModel | undefined {
     const points = field(levelMap, 'points', readNonNegative);
     return points ? [{ points, when: field(levelMap, 'when', readString) }] : [];
   });
-  return { span: f.span, levels, deduct: field(scoringMap, 'deduct', readPositive) };
+  return { span: f.span, levels, deduct: field(scoringMap, 'deduct', readPositive), floor: field(scoringMap, 'floor', readNonNegative) };
 }
 
 export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: number[], all: IndicatorModel[]): IndicatorModel {

@@ -42,6 +42,8 @@ export interface ScoringModel {
   span: Span;
   levels: { points: Field<Decimal>; when?: Field<string> }[];
   deduct?: Field<Decimal>;
+  /** The lowest the indicator falls to under deductions (0 when not written). */
+  floor?: Field<Decimal>;
 }
 
 export interface NamedItem {

@@ -1,3 +1,4 @@
+import { formatDecimal } from '../decimal';
 import { DocumentAnalysis } from '../types';
 import { sumKnown } from '../model/build-model';
 
@@ -25,7 +26,7 @@ export function summarize(document: DocumentAnalysis): RubricSummary {
     expected: model.total === undefined ? null : model.total.toNumber(),
     subjects: model.subjects ?? null,
     rounding: model.rounding,
-    tiers: (allocation?.tiers ?? []).map((t) => ({ id: t.id, name: t.name, min: t.min, max: t.max, share: Number(t.share.toFixed(6)) })),
+    tiers: (allocation?.tiers ?? []).map((t) => ({ id: t.id, name: t.name, min: t.min, max: t.max, share: Number(formatDecimal(t.share, 6)) })),
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };

@@ -1,0 +1,96 @@
+import { HUNDRED, ZERO } from '../decimal';
+import { LocalizedText, text } from '../findings';
+import { boundSpan, tierName } from '../model/tiers';
+import { allocate, QuotaBound, TierQuotaInput } from '../quota/allocate';
+import { largestRemainderKeeps } from '../quota/largest-remainder-advice';
+import { QUOTA_ROUNDING_MODES, QuotaRounding, ROUNDING_NAMES_ZH } from '../quota/rounding';
+import { Check, finding, fmt } from './check';
+
+/** The sizes looked at when a rubric does not say how many subjects it has. */
+export const DEFAULT_QUOTA_RANGE = { from: 5, to: 40 } as const;
+
+/**
+ * Without `subjects` no size is known, and a rule that breaks at some sizes would go unsaid: tell,
+ * as information, at which sizes of the range each rule breaks (and what keeps it at every size).
+ */
+export const quotaRange: Check<'quota-range'> = {
+  code: 'quota-range',
+  severity: 'info',
+  run({ model, quotaInputs }) {
+    if (model.subjects !== undefined || !model.tiers.field || !quotaInputs.some((t) => t.exactly || t.min || t.max)) return [];
+    // Percentages above 100% break every size, and quota-overflow already says so without N.
+    const reserved = quotaInputs.reduce((acc, t) => {
+      const bound = t.exactly ?? t.min;
+      return bound?.kind === 'percent' ? acc.plus(bound.percent) : acc;
+    }, ZERO);
+    if (reserved.gt(HUNDRED)) return [];
+
+    const { from, to } = DEFAULT_QUOTA_RANGE;
+    const sizes = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+    const broken = brokenSizes(quotaInputs, sizes, model.rounding);
+    const range = `${from}–${to}`;
+    const findings = [];
+    for (const [rule, at] of broken) {
+      const list = at.join(', ');
+      if (rule === 'tiers') {
+        const cured = largestRemainderKeeps(quotaInputs, sizes, model.rounding);
+        const message = text(
+          `The quotas break at ${at.length} of the sizes ${range}: ${list} (they need more subjects than there are, or place fewer)` +
+            (cured ? `; the shares add up to 100%: this is rounding, and "rounding: largest-remainder" keeps every size` : ''),
+          `按 ${range} 个考核对象逐一试算，各等次名额在其中 ${at.length} 种人数下无法恰好分配：${list}` +
+            (cured ? '；各比例合计 100%，这是取整造成的，改用 rounding: largest-remainder（最大余数法）可使每种人数都恰好分配' : ''),
+        );
+        findings.push(finding(quotaRange, model.tiers.field.keySpan, message, { data: cured ? { rounding: 'largest-remainder' } : {} }));
+        continue;
+      }
+      const [tierText, bound] = rule.split('/') as [string, QuotaBound];
+      const tier = Number(tierText);
+      const keeps = QUOTA_ROUNDING_MODES.find((mode) => keepsEverySize(quotaInputs, tier, mode, sizes, model.rounding));
+      const name = tierName(model, tier);
+      const mode = quotaInputs[tier].rounding ?? model.rounding;
+      const amount = quotaInputs[tier][bound];
+      const written = amount?.kind === 'percent' ? `${fmt(amount.percent)}%` : `${amount?.count ?? ''}`;
+      const advice: LocalizedText = keeps
+        ? text(`; "rounding: ${keeps}" keeps it at every size`, `；改用 rounding: ${keeps}（${ROUNDING_NAMES_ZH[keeps]}）可使每种人数都符合`)
+        : text('', '');
+      findings.push(
+        finding(
+          quotaRange,
+          boundSpan(model, tier, bound),
+          text(
+            `"${name}" ${bound} ${written}, rounded ${mode}, breaks at ${at.length} of the sizes ${range}: ${list}${advice.en}`,
+            `“${name}”${bound} ${written} 按${ROUNDING_NAMES_ZH[mode]}取整，在 ${range} 个考核对象中有 ${at.length} 种人数不符合：${list}${advice['zh-CN']}`,
+          ),
+          { data: { tier, bound, keeps } },
+        ),
+      );
+    }
+    return findings;
+  },
+};
+
+/** For each rule that breaks somewhere, the sizes it breaks at: `tier/bound` for one bound, `tiers` for the tiers together. */
+function brokenSizes(inputs: readonly TierQuotaInput[], sizes: readonly number[], rounding: Parameters<typeof allocate>[2]): Map<string, number[]> {
+  const broken = new Map<string, number[]>();
+  for (const n of sizes) {
+    const rules = new Set<string>();
+    for (const problem of allocate(inputs, n, rounding).problems) {
+      // Contradictory bounds are quota-conflict's to report.
+      if (problem.code === 'quota-conflict') continue;
+      rules.add(problem.code === 'quota-empty' || problem.code === 'quota-rounding' ? `${problem.tier}/${problem.bound}` : 'tiers');
+    }
+    for (const rule of rules) broken.set(rule, [...(broken.get(rule) ?? []), n]);
+  }
+  return broken;
+}
+
+function keepsEverySize(
+  inputs: readonly TierQuotaInput[],
+  tier: number,
+  mode: QuotaRounding,
+  sizes: readonly number[],
+  rounding: Parameters<typeof allocate>[2],
+): boolean {
+  const changed = inputs.map((t, i) => (i === tier ? { ...t, rounding: mode } : t));
+  return sizes.every((n) => !allocate(changed, n, rounding).problems.some((p) => (p.code === 'quota-empty' || p.code === 'quota-rounding') && p.tier === tier));
+}

@@ -3,11 +3,13 @@ import { LocalizedText, text } from '../findings';
 import { boundSpan, tierName } from '../model/tiers';
 import { allocate, QuotaBound, TierQuotaInput } from '../quota/allocate';
 import { largestRemainderKeeps } from '../quota/largest-remainder-advice';
-import { QUOTA_ROUNDING_MODES, QuotaRounding, ROUNDING_NAMES_ZH } from '../quota/rounding';
+import { QuotaRounding, ROUNDING_NAMES_ZH } from '../quota/rounding';
 import { Check, finding, fmt } from './check';
 
 /** The sizes looked at when a rubric does not say how many subjects it has. */
 export const DEFAULT_QUOTA_RANGE = { from: 5, to: 40 } as const;
+
+const ADVICE_ORDER: readonly QuotaRounding[] = ['min-one', 'floor', 'ceil', 'half-up'];
 
 /**
  * Without `subjects` no size is known, and a rule that breaks at some sizes would go unsaid: tell,
@@ -16,8 +18,11 @@ export const DEFAULT_QUOTA_RANGE = { from: 5, to: 40 } as const;
 export const quotaRange: Check<'quota-range'> = {
   code: 'quota-range',
   severity: 'info',
-  run({ model, quotaInputs }) {
+  run({ model, quotaInputs, schemaFindings }) {
     if (model.subjects !== undefined || !model.tiers.field || !quotaInputs.some((t) => t.exactly || t.min || t.max)) return [];
+    // A quota the schema rejects (`30 %`, `130%`) is the schema's to report: sizes worked from it would be a guess.
+    const tiers = model.tiers.field.span;
+    if (schemaFindings.some((f) => f.span.start >= tiers.start && f.span.end <= tiers.end)) return [];
     // Percentages above 100% break every size, and quota-overflow already says so without N.
     const reserved = quotaInputs.reduce((acc, t) => {
       const bound = t.exactly ?? t.min;
@@ -45,7 +50,8 @@ export const quotaRange: Check<'quota-range'> = {
       }
       const [tierText, bound] = rule.split('/') as [string, QuotaBound];
       const tier = Number(tierText);
-      const keeps = QUOTA_ROUNDING_MODES.find((mode) => keepsEverySize(quotaInputs, tier, mode, sizes, model.rounding));
+      // min-one first: the advice quota-empty gives; then floor for a cap, ceil for a floor.
+      const keeps = ADVICE_ORDER.find((mode) => keepsEverySize(quotaInputs, tier, mode, sizes, model.rounding));
       const name = tierName(model, tier);
       const mode = quotaInputs[tier].rounding ?? model.rounding;
       const amount = quotaInputs[tier][bound];

@@ -64,13 +64,22 @@ function toInput(tiers: readonly OracleTier[]): TierQuotaInput[] {
 }
 
 const written = (a: NonNullable<OracleTier['min']>) => ('count' in a ? `${a.count}` : `${a.percent}%`);
-function toText(tiers: readonly OracleTier[], n: number, rounding: Rounding): string {
+function toText(tiers: readonly OracleTier[], n: number | undefined, rounding: Rounding): string {
   const lines = tiers.map((t, i) => {
     const parts = (['exactly', 'min', 'max'] as const).flatMap((b) => (t[b] ? [`${b}: ${written(t[b]!)}`] : []));
     if (t.rounding) parts.push(`rounding: ${t.rounding}`);
     return parts.length ? `  - {name: T${i}, quota: {${parts.join(', ')}}}` : `  - {name: T${i}}`;
   });
-  return [`rubric: p`, `subjects: ${n}`, `rounding: ${rounding}`, `indicators:`, `  - {name: a, weight: 100}`, `tiers:`, ...lines, ''].join('\n');
+  return [
+    `rubric: p`,
+    ...(n === undefined ? [] : [`subjects: ${n}`]),
+    `rounding: ${rounding}`,
+    `indicators:`,
+    `  - {name: a, weight: 100}`,
+    `tiers:`,
+    ...lines,
+    '',
+  ].join('\n');
 }
 
 /** A finding in the oracle's terms: which tier line and which bound its range starts in. */
@@ -90,7 +99,7 @@ function located(analysis: Analysis, finding: Finding): OracleFinding {
   return bound ? { code, tier: at.line - tiersLine - 1, bound } : { code, tier: at.line - tiersLine - 1 };
 }
 
-const QUOTA_CODES = new Set(['quota-overflow', 'quota-shortfall', 'quota-conflict', 'quota-empty', 'quota-rounding']);
+const QUOTA_CODES = new Set(['quota-overflow', 'quota-shortfall', 'quota-conflict', 'quota-empty', 'quota-rounding', 'quota-range']);
 const key = (f: OracleFinding) => `${f.code}@${f.tier ?? '-'}/${f.bound ?? '-'}`;
 function coreFindings(text: string): { analysis: Analysis; findings: Finding[]; keys: string[] } {
   const analysis = analyze(text);
@@ -214,5 +223,25 @@ describe('quota properties (core against the oracle, seeded)', function () {
       params(RUNS),
     );
     assert.ok(applied > 50, `only ${applied} quick fixes were tried: the generator no longer reaches them`);
+  });
+
+  it('without subjects, every quota-range quick fix, applied, removes the finding it was offered for', () => {
+    let applied = 0;
+    fc.assert(
+      fc.property(tiers, rounding, (tiers, rounding) => {
+        const text = toText(tiers, undefined, rounding);
+        const { analysis, findings } = coreFindings(text);
+        for (const finding of findings.filter((f) => f.code === 'quota-range')) {
+          for (const action of codeActions(analysis, [finding], 'en')) {
+            const fixed = applyEdits(text, action.edits);
+            const before = key(located(analysis, finding));
+            applied++;
+            assert.ok(!coreFindings(fixed).keys.includes(before), `"${action.title}" left ${before}\n--- before\n${text}--- after\n${fixed}`);
+          }
+        }
+      }),
+      params(Math.ceil(RUNS / 5)),
+    );
+    assert.ok(applied > 20, `only ${applied} quick fixes were tried: the generator no longer reaches them`);
   });
 });

@@ -37,4 +37,23 @@ describe('bonus-exceeds-cap', () => {
       [],
     );
   });
+
+  it('underlines a penalty item taking off more than the penalty cap: 12 > 10', () => {
+    const [finding] = expectFindings(
+      yaml`
+        rubric: x
+        indicators:
+          - {name: a, weight: 100}
+        penalties:
+          cap: 10
+          items:
+            - {name: 被群众有效投诉, points: 1, per: 次}
+            - {name: 发生安全责任事故, points: «12»}
+        tiers: [{name: t}]
+      `,
+      'bonus-exceeds-cap',
+    );
+    assert.match(finding.message.en, /takes off 12 points, more than the penalty cap of 10/);
+    assert.match(finding.message['zh-CN'], /减分项“发生安全责任事故”为 12 分，超过减分上限 10 分/);
+  });
 });

@@ -109,6 +109,6 @@ describe('rule-exceeds-weight', () => {
       'rule-exceeds-weight',
     );
     assert.match(finding.message.en, /floor of 8.*"河道保洁".*\(6\)/);
-    assert.match(finding.message['zh-CN'], /最低得分 8 分.*河道保洁.*6/);
+    assert.match(finding.message['zh-CN'], /最低得分 8.*河道保洁.*6/);
   });
 });

@@ -19,7 +19,9 @@ export const quotaRange: Check<'quota-range'> = {
   code: 'quota-range',
   severity: 'info',
   run({ model, quotaInputs, schemaFindings }) {
-    if (model.subjects !== undefined || !model.tiers.field || !quotaInputs.some((t) => t.exactly || t.min || t.max)) return [];
+    // Subject groups state their sizes (one left unknown is the groups' to report), so only a rubric that says nothing.
+    if (model.subjects !== undefined || model.subjectGroups.length > 0 || !model.tiers.field) return [];
+    if (!quotaInputs.some((t) => t.exactly || t.min || t.max)) return [];
     // A quota the schema rejects (`30 %`, `130%`) is the schema's to report: sizes worked from it would be a guess.
     const tiers = model.tiers.field.span;
     if (schemaFindings.some((f) => f.span.start >= tiers.start && f.span.end <= tiers.end)) return [];

@@ -45,7 +45,9 @@ const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 function slotsWithShare(row: SimulationRow, tier: SimulationRow['tiers'][number], locale: Locale): string {
   const shared = row.shared?.tiers.includes(tier.id) ? row.shared : undefined;
   if (!shared) return `${slotsText(tier)} (${percent(tier.share)})`;
-  const together = `${slotsText(shared)} = ${percent(shared.share)}`;
+  const n = row.subjects;
+  const shares = shared.min === shared.max || n === 0 ? percent(shared.share) : `${percent(shared.min / n)}–${percent(shared.max / n)}`;
+  const together = `${slotsText(shared)} = ${shares}`;
   return locale === 'zh-CN' ? `${slotsText(tier)}（共用 ${together}）` : `${slotsText(tier)} (shared: ${together})`;
 }
 

@@ -1,14 +1,10 @@
 import { strict as assert } from 'assert';
-import { allocate, codeActions, DocumentAnalysis, simulate as simulateRows, SimulationRow, TierQuotaInput } from 'rubric-studio-server';
+import { allocate, codeActions, simulate, TierQuotaInput } from 'rubric-studio-server';
 import { decimal } from 'rubric-studio-server/out/core/decimal';
 import { QuotaAmount } from 'rubric-studio-server/out/core/quota/allocate';
 import { expectFindings } from '../support/expect-findings';
 import { analyze } from '../support/rubric-core';
 import { yaml } from '../support/yaml-text';
-
-// The shape the fixes give simulate (a locale, problems in words, the range shared tiers share); loose until then.
-type Row = SimulationRow & { shared?: unknown; problems: { code: string; message: string }[] };
-const simulate = simulateRows as unknown as (document: DocumentAnalysis, subjects: number[], locale?: string) => Row[];
 
 /** The seven defects of issue 9 ("Quota arithmetic proven"), each pinned by hand-worked figures. */
 
@@ -225,10 +221,10 @@ describe('issue 9: the quota defects real schemes exposed', () => {
       const [en] = simulate(analysis.documents[0], [10], 'en');
       const [zh] = simulate(analysis.documents[0], [10], 'zh-CN');
       assert.deepEqual(en.warnings, ['quota-empty'], 'JSON keeps the codes');
-      assert.equal(en.problems[0].code, 'quota-empty');
-      assert.match(en.problems[0].message, /^"B" gets no slot/);
-      assert.match(zh.problems[0].message, /“B”.*0 个|名额为 0/);
-      assert.doesNotMatch(zh.problems[0].message, /quota-empty/);
+      assert.equal(en.problems![0].code, 'quota-empty');
+      assert.match(en.problems![0].message, /^"B" gets no slot/);
+      assert.match(zh.problems![0].message, /“B”.*0 个|名额为 0/);
+      assert.doesNotMatch(zh.problems![0].message, /quota-empty/);
     });
   });
 

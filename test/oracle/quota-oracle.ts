@@ -95,19 +95,20 @@ export function oracle(tiers: readonly OracleTier[], n: number, rubricRounding: 
   // defining bound (exactly, else min, else max) comes from the apportionment below; READING: the
   // other bound of a min-and-max tier is floored there, a cap never rounded above it.
   const apportioned = lr ? apportion(tiers, n) : [];
-  const boundSlots = (tier: OracleTier, bound: Bound): number => {
+  const boundSlots = (i: number, bound: Bound): number => {
+    const tier = tiers[i];
     const amount = tier[bound]!;
     if (isCount(amount)) return amount.count;
     if (tier.rounding || !lr) return round(rawOf(amount, n), tier.rounding ?? (rubricRounding as OwnRounding));
-    return definingBound(tier) === bound ? apportioned[tiers.indexOf(tier)] : round(rawOf(amount, n), 'floor');
+    return definingBound(tier) === bound ? apportioned[i] : round(rawOf(amount, n), 'floor');
   };
 
   // Fixed slots of every `exactly` tier.
-  const fixed: (number | undefined)[] = tiers.map((t) => (t.exactly ? boundSlots(t, 'exactly') : undefined));
+  const fixed: (number | undefined)[] = tiers.map((t, i) => (t.exactly ? boundSlots(i, 'exactly') : undefined));
 
   // Each tier's own bounds; `exactly` fixes both (a min or max beside it is a conflict, not a bound).
   const own = tiers.map((t, i) =>
-    fixed[i] !== undefined ? { lo: fixed[i]!, hi: fixed[i]! } : { lo: t.min ? boundSlots(t, 'min') : 0, hi: t.max ? boundSlots(t, 'max') : Infinity },
+    fixed[i] !== undefined ? { lo: fixed[i]!, hi: fixed[i]! } : { lo: t.min ? boundSlots(i, 'min') : 0, hi: t.max ? boundSlots(i, 'max') : Infinity },
   );
   // READING: a tier's range is what is true given the others' bounds: at most N minus what the others
   // must take, at least N minus what the others may take (so the tier left over by fixed tiers is a
@@ -133,7 +134,7 @@ export function oracle(tiers: readonly OracleTier[], n: number, rubricRounding: 
       const above =
         isCount(t.min) === isCount(t.max)
           ? cmp(isCount(t.min) ? q(t.min.count) : parseDecimal(t.min.percent), isCount(t.max) ? q(t.max.count) : parseDecimal(t.max.percent)) > 0
-          : boundSlots(t, 'min') > boundSlots(t, 'max');
+          : boundSlots(i, 'min') > boundSlots(i, 'max');
       if (above) findings.push({ code: 'quota-conflict', tier: i, bound: 'min' });
       if (above) conflicting.add(i);
     }
@@ -182,11 +183,11 @@ export function oracle(tiers: readonly OracleTier[], n: number, rubricRounding: 
     const rounding = !conflicting.has(i);
     if (t.max && !isCount(t.max)) {
       const raw = rawOf(t.max, n);
-      const slotsMax = boundSlots(t, 'max');
+      const slotsMax = boundSlots(i, 'max');
       if (cmp(raw, q(0)) > 0 && slotsMax === 0) findings.push({ code: 'quota-empty', tier: i, bound: 'max' });
       if (rounding && cmp(q(slotsMax), raw) > 0) findings.push({ code: 'quota-rounding', tier: i, bound: 'max', keeps: 'floor' });
     }
-    if (rounding && t.min && !isCount(t.min) && cmp(q(boundSlots(t, 'min')), rawOf(t.min, n)) < 0)
+    if (rounding && t.min && !isCount(t.min) && cmp(q(boundSlots(i, 'min')), rawOf(t.min, n)) < 0)
       findings.push({ code: 'quota-rounding', tier: i, bound: 'min', keeps: 'ceil' });
   });
 

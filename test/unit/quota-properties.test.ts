@@ -11,7 +11,7 @@ import { analyze } from '../support/rubric-core';
  * the seed and the path of a failing case.
  */
 const SEED = Number(process.env.RUBRIC_PROPERTY_SEED ?? 20261202);
-const RUNS = Number(process.env.RUBRIC_PROPERTY_RUNS ?? 1500);
+const RUNS = Number(process.env.RUBRIC_PROPERTY_RUNS ?? 1000);
 const params = (numRuns: number) => ({ seed: SEED, numRuns });
 
 const ROUNDINGS: Rounding[] = ['half-up', 'floor', 'ceil', 'min-one', 'largest-remainder'];

@@ -1,9 +1,9 @@
-import { HUNDRED, ZERO } from '../decimal';
+import { decimal, HUNDRED, ZERO } from '../decimal';
 import { LocalizedText, text } from '../findings';
 import { boundSpan, tierName } from '../model/tiers';
 import { allocate, QuotaBound, TierQuotaInput } from '../quota/allocate';
 import { largestRemainderKeeps } from '../quota/largest-remainder-advice';
-import { QuotaRounding, ROUNDING_NAMES_ZH } from '../quota/rounding';
+import { QuotaRounding, ROUNDING_NAMES_ZH, roundSlots } from '../quota/rounding';
 import { Check, finding, fmt } from './check';
 
 /** The sizes looked at when a rubric does not say how many subjects it has. */
@@ -53,7 +53,7 @@ export const quotaRange: Check<'quota-range'> = {
       const [tierText, bound] = rule.split('/') as [string, QuotaBound];
       const tier = Number(tierText);
       // min-one first: the advice quota-empty gives; then floor for a cap, ceil for a floor.
-      const keeps = ADVICE_ORDER.find((mode) => keepsEverySize(quotaInputs, tier, mode, sizes, model.rounding));
+      const keeps = ADVICE_ORDER.find((mode) => keepsEverySize(quotaInputs[tier], mode, sizes));
       const name = tierName(model, tier);
       const mode = quotaInputs[tier].rounding ?? model.rounding;
       const amount = quotaInputs[tier][bound];
@@ -79,6 +79,17 @@ export const quotaRange: Check<'quota-range'> = {
 
 /** For each rule that breaks somewhere, the sizes it breaks at: `tier/bound` for one bound, `tiers` for the tiers together. */
 function brokenSizes(inputs: readonly TierQuotaInput[], sizes: readonly number[], rounding: Parameters<typeof allocate>[2]): Map<string, number[]> {
+  // Dozens of allocations (about 3 ms): a keystroke outside the tiers should not pay them again. The
+  // answer depends only on the quotas, the rounding and the sizes, so the last one is kept.
+  const key = JSON.stringify([inputs.map((t) => [t.exactly, t.min, t.max, t.rounding]), sizes[0], sizes[sizes.length - 1], rounding]);
+  if (lastBroken?.key !== key) lastBroken = { key, broken: workBrokenSizes(inputs, sizes, rounding) };
+  return lastBroken.broken;
+}
+
+/** The last answer of brokenSizes: a pure function's result, never state anything else reads. */
+let lastBroken: { key: string; broken: Map<string, number[]> } | undefined;
+
+function workBrokenSizes(inputs: readonly TierQuotaInput[], sizes: readonly number[], rounding: Parameters<typeof allocate>[2]): Map<string, number[]> {
   const broken = new Map<string, number[]>();
   for (const n of sizes) {
     const rules = new Set<string>();
@@ -92,13 +103,33 @@ function brokenSizes(inputs: readonly TierQuotaInput[], sizes: readonly number[]
   return broken;
 }
 
-function keepsEverySize(
-  inputs: readonly TierQuotaInput[],
-  tier: number,
-  mode: QuotaRounding,
-  sizes: readonly number[],
-  rounding: Parameters<typeof allocate>[2],
-): boolean {
-  const changed = inputs.map((t, i) => (i === tier ? { ...t, rounding: mode } : t));
-  return sizes.every((n) => !allocate(changed, n, rounding).problems.some((p) => (p.code === 'quota-empty' || p.code === 'quota-rounding') && p.tier === tier));
+/**
+ * Whether the tier with its own `rounding: mode` keeps its bounds at every size. With its own rounding
+ * a tier's slots depend on nothing else (under largest-remainder too: it takes its slots first), so
+ * each bound is rounded alone, by allocate's rules for quota-empty and quota-rounding: a whole
+ * allocation per size and mode would cost a keystroke hundreds of them. (The property suite applies
+ * every such advice and checks with allocate itself that the finding goes.)
+ */
+function keepsEverySize(tier: TierQuotaInput, mode: QuotaRounding, sizes: readonly number[]): boolean {
+  const bounds = (tier.exactly ? ['exactly'] : ['min', 'max']) as QuotaBound[];
+  return sizes.every((n) => {
+    const worked = new Map(
+      bounds.flatMap((bound) => {
+        const amount = tier[bound];
+        if (!amount) return [];
+        const raw = amount.kind === 'count' ? decimal(amount.count) : decimal(n).times(amount.percent).div(HUNDRED);
+        return [[bound, { amount, raw, slots: amount.kind === 'count' ? amount.count : roundSlots(raw, mode) }] as const];
+      }),
+    );
+    const percent = (bound: QuotaBound) => (worked.get(bound)?.amount.kind === 'percent' ? worked.get(bound) : undefined);
+    const empty = (['exactly', 'max'] as const).some((b) => percent(b) && percent(b)!.slots === 0 && percent(b)!.raw.gt(ZERO));
+    if (empty) return false;
+    const [min, max] = [worked.get('min'), worked.get('max')];
+    const contradictory =
+      min && max && (min.slots > max.slots || (min.amount.kind === 'percent' && max.amount.kind === 'percent' && min.amount.percent.gt(max.amount.percent)));
+    if (contradictory) return true;
+    const capBroken = percent('max') && decimal(percent('max')!.slots).gt(percent('max')!.raw);
+    const floorBroken = percent('min') && decimal(percent('min')!.slots).lt(percent('min')!.raw);
+    return !capBroken && !floorBroken;
+  });
 }

@@ -73,7 +73,7 @@ export function renderSimulation(page: SimulationPage): string {
       const cells = row.tiers
         .map((t) => `<td title="${escapeHtml(t.working.join('; '))}">${slotsText(t)} <small>(${(t.share * 100).toFixed(1)}%)</small></td>`)
         .join('');
-      const warn = row.warnings.length > 0 ? `⚠ ${escapeHtml(row.warnings.join(', '))}` : '';
+      const warn = row.warnings.length > 0 ? `⚠ ${escapeHtml((row.problems?.map((p) => p.message) ?? row.warnings).join('; '))}` : '';
       return `<tr class="${cls}" data-subjects="${row.subjects}"><td>${row.subjects}</td>${cells}<td>${warn}</td></tr>`;
     })
     .join('');

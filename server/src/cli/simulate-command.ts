@@ -39,14 +39,24 @@ function requestedSubjects(request: SimulateOptions): number[] | undefined {
   return undefined;
 }
 
-function slotsWithShare(tier: SimulationRow['tiers'][number]): string {
-  return `${slotsText(tier)} (${Math.round(tier.share * 1000) / 10}%)`;
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/** `3 (30%)`; a tier that shares the rest with others reads what they share together, never 100% each. */
+function slotsWithShare(row: SimulationRow, tier: SimulationRow['tiers'][number], locale: Locale): string {
+  const shared = row.shared?.tiers.includes(tier.id) ? row.shared : undefined;
+  if (!shared) return `${slotsText(tier)} (${percent(tier.share)})`;
+  const n = row.subjects;
+  const shares = shared.min === shared.max || n === 0 ? percent(shared.share) : `${percent(shared.min / n)}–${percent(shared.max / n)}`;
+  const together = `${slotsText(shared)} = ${shares}`;
+  return locale === 'zh-CN' ? `${slotsText(tier)}（共用 ${together}）` : `${slotsText(tier)} (shared: ${together})`;
 }
 
 function renderTable(rows: SimulationRow[], locale: Locale): string[] {
   const t = cliText(locale);
   const header = [t.subjectsColumn, ...(rows[0]?.tiers.map((tier) => tier.name) ?? []), t.warningsColumn];
-  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map(slotsWithShare), row.warnings.join(', ')]);
+  // The problems in words: the codes stay in the JSON output and in the Problems panel.
+  const problems = (row: SimulationRow) => (row.problems?.map((p) => p.message) ?? row.warnings).join(locale === 'zh-CN' ? '；' : '; ');
+  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map((tier) => slotsWithShare(row, tier, locale)), problems(row)]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
   const line = (cells: string[]) =>
     cells
@@ -86,7 +96,7 @@ export async function runSimulate(request: SimulateOptions, core: RubricCore, ou
     output.err(`${request.file}: ${t.noSubjects}`);
     return 2;
   }
-  const rows = byGroup ? simulateGroups(document) : simulate(document, ns!);
+  const rows = byGroup ? simulateGroups(document, request.locale) : simulate(document, ns!, request.locale);
   const file = path.normalize(request.file);
   if (request.format === 'json') {
     output.out(JSON.stringify({ file, rows }, null, 2));

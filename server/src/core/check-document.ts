@@ -30,6 +30,7 @@ export function checkDocument(source: ParsedText, parsed: ParsedDocument, model:
     quotaInputs,
     allocation,
     lineOf: (offset) => source.lines.positionAt(offset).line + 1,
+    schemaFindings,
   };
   const syntax: Finding[] = parsed.syntaxErrors.map((error) => ({ code: 'yaml-syntax', severity: 'error', span: error.span, message: error.message }));
   const rubricWide = CHECKS.filter((check) => groups.length === 0 || !isQuotaCheck(check));

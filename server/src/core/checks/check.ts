@@ -14,6 +14,8 @@ export interface CheckContext {
   groupSubjects?: number;
   /** 1-based line of an offset, for messages that point at another place ("first at line 12"). */
   lineOf(offset: number): number;
+  /** What the schema found: a check that would only guess about a rejected value can keep quiet. */
+  schemaFindings: readonly Finding[];
 }
 
 /** One semantic check: its id is its stable diagnostic code. */

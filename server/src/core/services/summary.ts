@@ -1,3 +1,4 @@
+import { formatDecimal } from '../decimal';
 import { DocumentAnalysis } from '../types';
 import { sumKnown } from '../model/build-model';
 import { Allocation } from '../quota/allocate';
@@ -29,7 +30,7 @@ export interface TierSummary {
 
 function tierSummaries(allocation: Allocation | undefined): TierSummary[] {
   // Display values: the exact share stays a decimal inside the core.
-  return (allocation?.tiers ?? []).map((t) => ({ id: t.id, name: t.name, min: t.min, max: t.max, share: Number(t.share.toFixed(6)) }));
+  return (allocation?.tiers ?? []).map((t) => ({ id: t.id, name: t.name, min: t.min, max: t.max, share: Number(formatDecimal(t.share, 6)) }));
 }
 
 export function summarize(document: DocumentAnalysis): RubricSummary {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { createLanguageClient } from './language-client';
+import { loadTranslations } from './localize';
 import { AnalyzedEvents } from './rubric-documents';
 import { SimulationView } from './simulation-view';
 import { StatusItem } from './status-item';
@@ -16,6 +17,7 @@ export interface RubricStudioApi {
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<RubricStudioApi> {
+  loadTranslations(context);
   const output = vscode.window.createOutputChannel('Rubric Studio', { log: true });
   client = createLanguageClient(context, output);
   const analyzed = new AnalyzedEvents(client);

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { t } from './localize';
 import { CloseAction, ErrorAction, LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
 import { COMMANDS } from 'rubric-studio-server/out/protocol';
 import { documentSelector } from './rubric-documents';
@@ -17,10 +18,10 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   };
   const restarts = new RestartPolicy();
   const giveUp = () => {
-    const restart = vscode.l10n.t('Restart');
+    const restart = t('Restart');
     const minutes = RESTART_WINDOW_MS / 60000;
     void vscode.window
-      .showErrorMessage(vscode.l10n.t('The rubric language server crashed {0} times in {1} minutes and was stopped.', MAX_RESTARTS + 1, minutes), restart)
+      .showErrorMessage(t('The rubric language server crashed {0} times in {1} minutes and was stopped.', MAX_RESTARTS + 1, minutes), restart)
       .then((choice) => (choice === restart ? vscode.commands.executeCommand(COMMANDS.restartServer) : undefined));
     return CloseAction.DoNotRestart;
   };
@@ -33,5 +34,5 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       closed: () => ({ action: restarts.shouldRestart(Date.now()) ? CloseAction.Restart : giveUp(), handled: true }),
     },
   };
-  return new LanguageClient('rubric', vscode.l10n.t('Rubric Language Server'), serverOptions, clientOptions);
+  return new LanguageClient('rubric', t('Rubric Language Server'), serverOptions, clientOptions);
 }

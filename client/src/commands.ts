@@ -4,6 +4,7 @@ import { chooseLanguage, showStatusMenu, STATUS_MENU } from './language-choice';
 import { t } from './localize';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { toCsv, toMarkdown } from './simulation-export';
+import { ServerCrashes } from './language-client';
 import { SimulationView } from './simulation-view';
 import { COMMANDS } from 'rubric-studio-server/out/protocol';
 
@@ -29,9 +30,10 @@ const TEMPLATES = [
   },
 ];
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, view: SimulationView): void {
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, crashes: ServerCrashes, view: SimulationView): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      crashes.reset();
       await client.restart();
       void vscode.window.setStatusBarMessage(t('Rubric language server restarted.'), 3000);
     }),

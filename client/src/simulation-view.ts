@@ -22,6 +22,9 @@ export class SimulationView implements vscode.Disposable {
   private title = '';
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires after the view has shown new rows. */
+  readonly onDidRefresh = this.refreshed.event;
 
   constructor(
     private readonly client: LanguageClient,
@@ -116,10 +119,12 @@ export class SimulationView implements vscode.Disposable {
         chart: t('Slots per tier for each number of subjects'),
       },
     });
+    this.refreshed.fire();
   }
 
   dispose(): void {
     this.panel?.dispose();
+    this.refreshed.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

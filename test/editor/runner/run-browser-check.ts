@@ -54,7 +54,8 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
     }
   };
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    // A laptop's screen: the simulation opens beside the editor, so it gets about half the editor area (~470 px).
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await openFromExplorer(page, 'broken', 'weights-sum.rubric.yaml');
@@ -106,6 +107,24 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
       await frame.locator('table tr[data-subjects="10"]').waitFor({ timeout: 30000 });
       const file = path.join(SCREENSHOTS, `${v.label}-simulation.png`);
       await page.screenshot({ path: file });
+      await page
+        .locator('iframe.webview')
+        .first()
+        .screenshot({ path: path.join(SCREENSHOTS, `${v.label}-simulation-view.png`) });
+      return path.relative(ROOT, file);
+    });
+    await check('the simulation view follows the active rubric and shows its problems', async () => {
+      // broken/ is expanded already: a click on the file opens it in the editor, and the view follows.
+      await page.getByRole('treeitem', { name: 'quota-empty.rubric.yaml' }).first().click();
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+      await frame.locator('h1', { hasText: '冷口乡' }).waitFor({ timeout: 30000 });
+      await frame.locator('tr.broken').first().waitFor({ timeout: 30000 });
+      const file = path.join(SCREENSHOTS, `${v.label}-simulation-problems.png`);
+      await page.screenshot({ path: file });
+      await page
+        .locator('iframe.webview')
+        .first()
+        .screenshot({ path: path.join(SCREENSHOTS, `${v.label}-simulation-problems-view.png`) });
       return path.relative(ROOT, file);
     });
   } catch (error) {

@@ -42,8 +42,8 @@ export function escapeHtml(value: string): string {
 export const TIER_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
 
 /** The chart's own units; the SVG scales to the view's width, up to MAX_CHART_WIDTH pixels. */
-const PLOT = { left: 40, top: 14, width: 440, height: 140, bottom: 34, right: 10 };
-const MAX_CHART_WIDTH = 720;
+const PLOT = { left: 46, top: 14, width: 300, height: 110, bottom: 30, right: 8 };
+const MAX_CHART_WIDTH = 520;
 
 /** A share as a person reads it: `30%`, `33.3%`. */
 export function percent(share: number): string {
@@ -130,9 +130,10 @@ export function renderSimulation(page: SimulationPage): string {
       const cells = row.tiers
         .map((t) => `<td class="num" title="${escapeHtml(t.working.join('; '))}">${slotsText(t)} <small>${percent(t.share)}</small></td>`)
         .join('');
-      const problems = problemTexts(row);
-      const warn = problems.length > 0 ? `⚠ ${escapeHtml(problems.join('; '))}` : '';
-      return `<tr class="${cls}" data-subjects="${row.subjects}"><td class="num">${row.subjects}</td>${cells}<td class="warn">${warn}</td></tr>`;
+      const problems = escapeHtml(problemTexts(row).join('; '));
+      // In a narrow view only the ⚠ shows; the text is in its title.
+      const warn = problems ? `<td class="warn" title="${problems}">⚠ <span>${problems}</span></td>` : '<td class="warn"></td>';
+      return `<tr class="${cls}" data-subjects="${row.subjects}"><td class="num">${row.subjects}</td>${cells}${warn}</tr>`;
     })
     .join('');
   return `<!DOCTYPE html>
@@ -146,13 +147,14 @@ export function renderSimulation(page: SimulationPage): string {
   h1 { font-size: 1.15em; margin: 10px 0 6px; }
   table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin-bottom: 12px; }
   th, td { border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding: 2px 6px; }
-  th { position: sticky; top: 0; background: var(--vscode-editor-background); white-space: nowrap; max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: right; }
+  th { position: sticky; top: 0; background: var(--vscode-editor-background); white-space: nowrap; max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: center; }
   th:last-child { text-align: left; }
   td.num { text-align: right; white-space: nowrap; }
   td.warn { text-align: left; font-size: .9em; }
+  @media (max-width: 420px) { td.warn span { display: none; } }
   tr.broken td { color: var(--vscode-editorWarning-foreground); }
   tr.own td { font-weight: bold; background: var(--vscode-editor-selectionHighlightBackground, transparent); }
-  small { opacity: .7; font-size: .8em; }
+  small { display: inline-block; min-width: 3.4em; padding-left: .3em; text-align: left; opacity: .7; font-size: .8em; }
   .controls { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 6px 0; }
   .controls label { white-space: nowrap; }
   input { width: 5em; background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); }
@@ -167,7 +169,7 @@ export function renderSimulation(page: SimulationPage): string {
   .tick { fill: var(--vscode-foreground); font-size: 10px; opacity: .8; }
   .axis-label { fill: var(--vscode-foreground); font-size: 10px; }
   rect.own { fill: none; stroke: var(--vscode-focusBorder); stroke-width: 1.5; }
-  .mark { fill: var(--vscode-editorWarning-foreground); font-size: 10px; font-weight: bold; }
+  .mark { fill: var(--vscode-editorWarning-foreground); font-size: 12px; font-weight: bold; }
   .empty { opacity: .8; }
   ${palette}
 </style>

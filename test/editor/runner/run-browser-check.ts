@@ -41,7 +41,14 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
     tools,
     home,
     folder,
-    settings: { 'workbench.colorTheme': v.theme, 'editor.inlayHints.enabled': 'on', 'window.restoreWindows': 'none', 'rubric.locale': v.locale },
+    settings: {
+      'workbench.colorTheme': v.theme,
+      'editor.inlayHints.enabled': 'on',
+      'window.restoreWindows': 'none',
+      'rubric.locale': v.locale,
+      // The empty chat side bar would take a quarter of the screen: the editor area is then split in two halves.
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
     log: () => undefined,
   });
   const browser = await launchChromium();

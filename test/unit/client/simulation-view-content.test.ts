@@ -100,7 +100,7 @@ describe('simulation view content (pure)', () => {
       ),
     ]);
     assert.match(html, /<tr class="own" data-subjects="10">/);
-    assert.match(html, /<tr class="broken" data-subjects="15">.*⚠ quota-rounding/);
+    assert.match(html, /<tr class="broken" data-subjects="15">.*⚠ <span>quota-rounding/);
     // 5 / 15 = 33.3%; 3 / 10 = 30% (no decimals when there are none to show).
     assert.match(html, /<td class="num" title="max 15 × 30% = …">0–5 <small>33\.3%<\/small><\/td>/);
     assert.match(html, /<td class="num" title="max 10 × 30% = …">3 <small>30%<\/small><\/td>/);
@@ -167,10 +167,13 @@ describe('simulation view content (pure)', () => {
       ['良好', 1, 1],
     ];
     const coded = page([row(1, tiers, ['quota-empty'])]);
-    assert.match(coded, /<td class="warn">⚠ quota-empty<\/td>/);
+    assert.match(coded, /<td class="warn" title="quota-empty">⚠ <span>quota-empty<\/span><\/td>/);
     const withSentences = { ...row(1, tiers, ['quota-empty']), problems: [{ code: 'quota-empty', message: '优秀 has no slot at N = 1 & <more>' }] };
     const sentence = page([withSentences]);
-    assert.match(sentence, /<td class="warn">⚠ 优秀 has no slot at N = 1 &amp; &lt;more&gt;<\/td>/);
+    assert.match(
+      sentence,
+      /<td class="warn" title="优秀 has no slot at N = 1 &amp; &lt;more&gt;">⚠ <span>优秀 has no slot at N = 1 &amp; &lt;more&gt;<\/span><\/td>/,
+    );
   });
 
   it('exports CSV (quoted where needed) and Markdown', () => {

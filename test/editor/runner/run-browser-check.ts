@@ -110,7 +110,7 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
         .locator('.codelens-decoration a', { hasText: /10 (subjects|个考核对象)/ })
         .first()
         .click({ timeout: 30000 });
-      const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await frame.locator('table tr[data-subjects="10"]').waitFor({ timeout: 30000 });
       const file = path.join(SCREENSHOTS, `${v.label}-simulation.png`);
       await page.screenshot({ path: file });
@@ -121,9 +121,10 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
       return path.relative(ROOT, file);
     });
     await check('the simulation view follows the active rubric and shows its problems', async () => {
+      // VS Code swaps the webview's inner frame when the content changes: the one to read is #active-frame.
       // broken/ is expanded already: a click on the file opens it in the editor, and the view follows.
       await page.getByRole('treeitem', { name: 'quota-empty.rubric.yaml' }).first().click();
-      const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await frame.locator('h1', { hasText: '冷口乡' }).waitFor({ timeout: 30000 });
       await frame.locator('tr.broken').first().waitFor({ timeout: 30000 });
       const file = path.join(SCREENSHOTS, `${v.label}-simulation-problems.png`);

@@ -135,6 +135,18 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
         .screenshot({ path: path.join(SCREENSHOTS, `${v.label}-simulation-problems-view.png`) });
       return path.relative(ROOT, file);
     });
+    await check("the status item's menu offers the simulation and the languages", async () => {
+      await page.locator('.statusbar-item', { hasText: /Σ \d+/ }).first().click();
+      const menu = page.locator('.quick-input-widget');
+      await menu.getByText('简体中文').waitFor({ timeout: 30000 });
+      const entries = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      const file = path.join(SCREENSHOTS, `${v.label}-status-menu.png`);
+      await page.screenshot({ path: file });
+      await page.keyboard.press('Escape');
+      if (!entries.some((e) => /quota simulation|名额模拟/.test(e)) || !entries.some((e) => e.includes('English')))
+        throw new Error(`menu: ${entries.join(' | ')}`);
+      return `${entries.join(' | ')} — ${path.relative(ROOT, file)}`;
+    });
   } catch (error) {
     checks.push({ name: `${v.label}: the workbench loads`, ok: false, detail: String(error) });
   } finally {

@@ -115,9 +115,9 @@ function run(original: string, edits: number, seed: number, session: Session = c
   return { incremental, deeper };
 }
 
-/** The length of the shortest top-level indicator's text (from its `  - ` line to the next one's). */
+/** The length of the shortest top-level indicator's text (from its `  - id:` line to the next one's; tiers are `  - {id:`). */
 function smallestTopLevelIndicator(text: string): number {
-  const starts = [...text.matchAll(/^ {2}- /gm)].map((m) => m.index!);
+  const starts = [...text.matchAll(/^ {2}- id:/gm)].map((m) => m.index!);
   const lengths = starts.slice(1).map((start, i) => start - starts[i]);
   return Math.min(...lengths);
 }

@@ -159,6 +159,52 @@ describe('incremental analysis equals a fresh full analysis', function () {
     });
   }
 
+  it('after 400 random edits of a rubric using every key real schemes need (issue 11)', () => {
+    const text = [
+      'rubric: 村干部绩效考核',
+      'precision: 2',
+      'subjects:',
+      '  groups:',
+      '    - {id: towns, name: 乡镇序列, members: [古绛镇, 横水镇, 卫庄镇, 安峪镇, 大交镇, 冷口乡, 南樊镇, 勃村镇, 陈村镇, 郝庄镇]}',
+      '    - {id: depts, name: 部门序列, count: 20}',
+      'indicators:',
+      '  - id: work',
+      '    name: 工作实绩',
+      '    out_of: 100',
+      '    weight: 70',
+      '    items:',
+      '      - id: river',
+      '        name: 河道保洁',
+      '        weight: 40',
+      '        scoring:',
+      '          floor: 0',
+      '          deduct:',
+      '            - {id: litter, points: 0.5, per: 每发现一处垃圾, max: 4}',
+      '            - {id: no-record, points: 2, when: 未建立巡河台账}',
+      '      - {id: safety, name: 安全生产, weight: 60, scoring: {deduct: 2, per: 每起事故}}',
+      '  - {id: appraisal, name: 群众评议, weight: 30}',
+      'bonus:',
+      '  cap: 5',
+      '  items:',
+      '    - {id: early, name: 每提前1天完成, points: 1, per: 天}',
+      'penalties:',
+      '  cap: 10',
+      '  items:',
+      '    - {id: complaint, name: 被群众有效投诉, points: 1, per: 次}',
+      'veto:',
+      '  - {id: discipline, name: 受到党纪政务处分, bars: [excellent]}',
+      '  - {id: safety-floor, name: 安全生产不达标, when: {indicator: safety, below: 60%}, tier: poor}',
+      'tiers:',
+      '  - {id: excellent, name: 优秀, quota: {max: 30%}}',
+      '  - {id: good, name: 良好}',
+      '  - {id: poor, name: 不合格}',
+      '',
+    ].join('\n');
+    assert.deepEqual(core().analyze(text).findings, []);
+    const { incremental } = run(text, 400, 9);
+    assert.ok(incremental > 100, `only ${incremental} edits took the incremental path`);
+  });
+
   it('stays incremental while a key is typed into an indicator, colon and all', () => {
     const { text } = generateRubric(200, 5);
     const session = core().createSession();

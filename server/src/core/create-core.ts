@@ -2,7 +2,8 @@ import { assemble } from './assemble';
 import { checkDocument } from './check-document';
 import { createIncrementalSession } from './incremental/session';
 import { buildRubricModel } from './model/build-model';
-import { parseText } from './parse';
+import { nestingBeyondLimit, parseText, tooDeepFinding } from './parse';
+import { LineIndex } from './text/line-index';
 import { SchemaDocs, SchemaNode } from './schema/schema-docs';
 import { createSchemaValidator } from './schema/schema-validator';
 import type { Analysis, RubricCore, RubricCoreOptions } from './types';
@@ -12,6 +13,8 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
   const validator = createSchemaValidator(options.schema);
 
   function analyze(text: string): Analysis {
+    const tooDeep = nestingBeyondLimit(text);
+    if (tooDeep >= 0) return refused(text, tooDeep);
     const source = parseText(text);
     const documents = source.documents
       .filter((d) => !d.tree.isBlank)
@@ -24,4 +27,10 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     analyze,
     createSession: () => createIncrementalSession({ validator, analyzeWhole: analyze }),
   };
+}
+
+/** A text nested too deep to parse safely: one finding, no documents (see MAX_NESTING). */
+function refused(text: string, at: number): Analysis {
+  const { span, message } = tooDeepFinding(at);
+  return { source: { text, lines: new LineIndex(text), documents: [] }, documents: [], findings: [{ code: 'yaml-syntax', severity: 'error', span, message }] };
 }

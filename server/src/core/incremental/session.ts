@@ -6,7 +6,7 @@ import { buildIndicator, buildRubricModel } from '../model/build-model';
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
 import { asMap, findPair } from '../model/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
-import { ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../parse';
+import { nestingBeyondLimit, ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../parse';
 import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
@@ -71,7 +71,8 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
 
   function buildBlock(slice: string, start: number, index: number, itemColumn: number): Block | undefined {
     const text = ownCopy(slice);
-    if (!readsAloneAsInFile(text, itemColumn)) return undefined;
+    // Nested too deep to parse safely: the whole analysis says so (see MAX_NESTING).
+    if (!readsAloneAsInFile(text, itemColumn) || nestingBeyondLimit(text) >= 0) return undefined;
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
     if (!errorsStayInBlock(doc.errors) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
     const node = doc.contents.items[0];
@@ -119,6 +120,7 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
   function skeletonFor(head: string, tail: string): Skeleton | undefined {
     const key = `${head}\u0000${tail}`;
     if (skeleton?.key === key) return skeleton;
+    if (nestingBeyondLimit(head + tail) >= 0) return undefined;
     const parsed = parseText(head + tail);
     const doc = parsed.documents[0];
     if (parsed.documents.length !== 1 || !errorsStayInSkeleton(doc.doc.errors, tail)) return undefined;

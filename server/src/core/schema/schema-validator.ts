@@ -1,5 +1,6 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { Document, Node, Pair } from 'yaml';
+import { Document, isAlias, isScalar, Node, Pair, visit } from 'yaml';
+import { writtenDecimal } from '../decimal';
 import { Finding, FindingData, LocalizedText, text } from '../findings';
 import { asMap, asSeq, findPair, keySpan, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
@@ -33,12 +34,64 @@ export interface SchemaValidator {
  * The plain data ajv checks. Always through the document, as the whole file's data is made: a
  * key that is itself a collection then reads the same (in YAML, not JSON) either way.
  */
-function toData(doc: Document.Parsed): { ok: boolean; data: unknown } {
+function toData(doc: Document.Parsed): { ok: boolean; data: unknown; findings: Finding[] } {
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: 1000 }) };
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS }), findings: [] };
   } catch {
-    return { ok: false, data: undefined }; // an alias error is already a syntax error
+    // An unresolved alias is already a syntax error; aliases that expand beyond the limit (the
+    // "billion laughs") are not, and would otherwise leave the document silently unchecked.
+    return { ok: false, data: undefined, findings: doc.errors.length > 0 ? [] : [aliasBomb(doc)] };
   }
+}
+
+/** How many nodes aliases may expand to in one document before it is refused (yaml's own measure). */
+const MAX_ALIAS_EXPANSIONS = 1000;
+
+function aliasBomb(doc: Document.Parsed): Finding {
+  let span: Span = { start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 };
+  visit(doc, {
+    Alias(_, node) {
+      span = nodeSpan(node) ?? span;
+      return visit.BREAK;
+    },
+  });
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    span,
+    message: text(
+      `The aliases (*name) of this document expand to more than ${MAX_ALIAS_EXPANSIONS} copies: it is not checked against the schema`,
+      `本文档的别名（*名称）展开后超过 ${MAX_ALIAS_EXPANSIONS} 份：不再按结构要求检查`,
+    ),
+  };
+}
+
+/**
+ * Number scalars whose value is not the number written: `1e-400` reads as 0, `9007199254740993`
+ * as 9007199254740992, `0.12345678901234567891` loses its last digits. The model treats them as
+ * unknown (decimalFromSource); here they are said so, once each. Aliases are not followed.
+ */
+function inexactNumbers(root: unknown): Finding[] {
+  const findings: Finding[] = [];
+  if (!root || isAlias(root)) return findings;
+  visit(root as Node, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'number' || !Number.isFinite(node.value)) return;
+      const written = writtenDecimal(node.source);
+      const span = nodeSpan(node);
+      if (!written || !span || written.eq(node.value)) return;
+      findings.push(
+        schemaFinding(
+          span,
+          text(
+            `${node.source} cannot be held exactly (it reads as ${node.value}): write at most 15 significant digits`,
+            `${node.source} 无法精确表示（读作 ${node.value}）：有效数字请不超过 15 位`,
+          ),
+        ),
+      );
+    },
+  });
+  return findings;
 }
 
 /**
@@ -58,22 +111,29 @@ export function createSchemaValidator(schema: object): SchemaValidator {
   if (!validateIndicatorData) throw new Error('the rubric schema has no #/definitions/indicator');
   const docs = new SchemaDocs(schema as SchemaNode);
 
-  const run = (validate: ValidateFunction, data: unknown, target: Target): Finding[] => (validate(data) ? [] : toFindings(validate.errors ?? [], target, docs));
+  const run = (validate: ValidateFunction, data: unknown, target: Target): Finding[] => {
+    const inexact = inexactNumbers(target.root);
+    const schema = validate(data) ? [] : toFindings(validate.errors ?? [], target, docs);
+    // An inexact number is one mistake: not also "must be greater than 0" for the 0 it reads as.
+    const taken = new Set(inexact.map((f) => `${f.span.start}:${f.span.end}`));
+    return [...inexact, ...schema.filter((f) => !taken.has(`${f.span.start}:${f.span.end}`))];
+  };
   const documentFallback = (doc: Document.Parsed): Span => ({ start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 });
 
   return {
     validateDocument(doc, source) {
-      const { ok, data } = toData(doc);
-      return ok ? run(validateRubric, data, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] }) : [];
+      const { ok, data, findings } = toData(doc);
+      return ok ? run(validateRubric, data, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] }) : findings;
     },
     validateIndicator(doc, source, fallback) {
-      const { ok, data } = toData(doc);
+      const { ok, data, findings } = toData(doc);
       const root = asSeq(doc.contents)?.items[0];
-      return ok && Array.isArray(data) ? run(validateIndicatorData, data[0], { root, source, fallback, prefix: ['indicators', 0] }) : [];
+      return ok && Array.isArray(data) ? run(validateIndicatorData, data[0], { root, source, fallback, prefix: ['indicators', 0] }) : findings;
     },
     validateSkeleton(doc, source, count) {
-      const { ok, data } = toData(doc);
-      if (!ok || !data || typeof data !== 'object') return [];
+      const { ok, data, findings } = toData(doc);
+      if (!ok) return findings;
+      if (!data || typeof data !== 'object') return [];
       const withItems = { ...(data as object), indicators: Array.from({ length: count }, () => ({})) };
       return run(validateSkeletonData, withItems, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] });
     },
@@ -170,10 +230,18 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   null: ['empty', '空'],
 };
 
+/** A number written in Chinese numerals (三十, 二十五点五): a person meant a number. */
+const CHINESE_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿点]+$/;
+
 function describeValue(value: unknown): [string, string] {
   if (value === null || value === undefined) return ['nothing', '空值'];
   if (Array.isArray(value)) return ['a list', '列表'];
+  if (typeof value === 'number' && Number.isNaN(value)) return ['NaN ("not a number")', 'NaN（非数字）'];
+  if (typeof value === 'number' && !Number.isFinite(value)) return ['a number too large to hold', '超出表示范围的数字'];
   if (typeof value === 'number') return [`the number ${value}`, `数字 ${value}`];
+  if (typeof value === 'string' && CHINESE_NUMERAL.test(value.trim())) {
+    return [`the text "${value}" (write it in digits)`, `文本“${value}”（请用阿拉伯数字填写）`];
+  }
   if (typeof value === 'string') return [`the text "${value}"`, `文本“${value}”`];
   if (typeof value === 'object') return ['keys and values', '“键: 值”内容'];
   return [String(value), String(value)];
@@ -317,6 +385,11 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
         text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']}必须${strict ? '大于' : '不小于'} ${limit}`),
       );
     }
+    case 'maximum':
+      return schemaFinding(
+        valueSpanOf(resolved, target),
+        text(`${label.en} must be at most ${String(error.params.limit)}`, `${label['zh-CN']}不能大于 ${String(error.params.limit)}`),
+      );
     case 'minItems':
     case 'minLength':
     case 'minProperties':

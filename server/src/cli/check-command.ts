@@ -1,10 +1,11 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Finding, Locale, RubricCore } from '../core';
+import { Finding, Locale, RubricCore, text } from '../core';
 import { findRubricFiles } from '../host/find-rubric-files';
 import { readTextFile } from '../host/read-text-file';
 import { cliText } from './cli-text';
-import { Format } from './options';
+import { DEFAULT_MAX_FILE_SIZE } from '../lsp/settings';
+import { Format, UsageError } from './options';
 
 export interface FileReport {
   file: string;
@@ -40,15 +41,33 @@ async function expand(paths: string[], locale: Locale, output: Output): Promise<
   return { files };
 }
 
-export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output): Promise<number> {
+/** `--max-file-size BYTES`: a whole number of bytes, at least 1; the editor's default without it. */
+function maxFileSizeOf(option: string | undefined, locale: Locale): number {
+  if (option === undefined) return DEFAULT_MAX_FILE_SIZE;
+  if (/^\d+$/.test(option.trim()) && Number.isSafeInteger(Number(option)) && Number(option) > 0) return Number(option);
+  throw new UsageError(text('--max-file-size needs a whole number of bytes, at least 1', '--max-file-size 须为不小于 1 的整数（字节数）')[locale]);
+}
+
+/** Why a file over the limit is not checked, after "file: cannot read:". */
+function tooLarge(limit: number) {
+  return text(
+    `is larger than ${limit} bytes (--max-file-size; rubric.maxFileSize in the editor); it is not checked`,
+    `大于 ${limit} 字节（--max-file-size；编辑器中为 rubric.maxFileSize），不作检查`,
+  );
+}
+
+export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output, maxFileSizeOption?: string): Promise<number> {
   const t = cliText(locale);
+  const maxFileSize = maxFileSizeOf(maxFileSizeOption, locale);
   const { files } = await expand(paths, locale, output);
   const reports: FileReport[] = [];
   let unreadable = false;
   let errors = 0;
   let warnings = 0;
   for (const file of files) {
-    const read = await readTextFile(file);
+    // Measured before reading: a huge file is neither read into memory nor parsed.
+    const size = (await fs.stat(file).catch(() => undefined))?.size ?? 0;
+    const read = size > maxFileSize ? { ok: false as const, reason: tooLarge(maxFileSize) } : await readTextFile(file);
     if (!read.ok) {
       unreadable = true;
       output.err(`${file}: ${t.cannotRead}: ${read.reason[locale]}`);

@@ -12,6 +12,8 @@ Usage:
       Text output: file:line:col: severity code: message
       Exit status: 0 no errors (warnings allowed), 1 errors found,
                    2 bad usage or an unreadable path.
+      --max-file-size BYTES: larger files are not checked (exit 2);
+      default 2097152 (2 MiB).
 
   rubric simulate [--subjects N | --range A..B] [--document K]
                   [--format text|json] [--locale en|zh-CN] FILE
@@ -29,6 +31,7 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       检查细则文件（*.rubric.yaml、*.rubric.yml）；文件夹会被递归查找。
       文本输出格式：文件:行:列: 严重程度 代码: 说明
       退出码：0 无错误（可有警告），1 发现错误，2 用法错误或路径无法读取。
+      --max-file-size 字节数：更大的文件不作检查（退出码 2）；默认 2097152（2 MiB）。
 
   rubric simulate [--subjects N | --range A..B] [--document K]
                   [--format text|json] [--locale en|zh-CN] 文件

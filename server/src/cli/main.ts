@@ -36,7 +36,7 @@ export async function main(args: string[], output: Output = processOutput, env: 
     const core = createRubricCore({ schema: loadRubricSchema() });
     if (command === 'check') {
       if (paths.length === 0) throw new UsageError(t.noPaths);
-      return await runCheck(paths, format, locale, core, output);
+      return await runCheck(paths, format, locale, core, output, values['max-file-size']);
     }
     if (command === 'simulate') {
       if (paths.length !== 1) throw new UsageError(t.oneFile);

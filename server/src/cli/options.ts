@@ -21,6 +21,7 @@ export function parseCommandLine(args: string[]) {
       subjects: { type: 'string' },
       range: { type: 'string' },
       document: { type: 'string' },
+      'max-file-size': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
     },

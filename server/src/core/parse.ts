@@ -204,7 +204,8 @@ export function parseText(source: string): ParsedYaml {
   const documents = docs.map((doc) => {
     const range = doc.range ?? [0, source.length, source.length];
     const syntaxErrors = syntaxErrorsOf(parserErrors(doc.errors, source), source, lines);
-    const span = { start: range[0], end: range[2] };
+    // Clamped: after an unclosed `{` that ends with the text, the parser ends the document one past it.
+    const span = { start: Math.min(range[0], source.length), end: Math.min(range[2], source.length) };
     return { doc, span, syntaxErrors, tree: wholeDocumentTree(doc, span, blank(doc) && syntaxErrors.length === 0) };
   });
   return { text: source, lines, documents };

@@ -301,7 +301,12 @@ export class RubricLanguageServer {
       const refused = this.isRubric(document.uri) ? this.refusal(document) : undefined;
       if (refused) {
         this.analyses.forget(document.uri);
-        const diagnostic = { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: refused.severity, source: 'rubric', message: refused.message[this.locale] };
+        const diagnostic = {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: refused.severity,
+          source: 'rubric',
+          message: refused.message[this.locale],
+        };
         void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [diagnostic] });
         void this.connection.sendNotification(AnalyzedNotification, { uri: document.uri, version: document.version });
         return;

@@ -90,7 +90,8 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
       start: 0,
       spans: [],
       itemEnd: at(range[2]),
-      documentEnd: at(doc.range[2]),
+      // Clamped as parseText clamps the whole document's end (the parser may end it one past the text).
+      documentEnd: at(Math.min(doc.range[2], text.length)),
       indicator,
       all,
       schemaFindings,
@@ -184,10 +185,12 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
       model.indicators.field.span = { start: region.start + layout.indent, end: used[used.length - 1].itemEnd.end };
     }
     // In the order the parser of the whole text meets them: before the list, in it, after it.
-    const skeletonErrors = parserErrors(skeletonDoc.errors, skeletonText).map((e) => ({
-      ...e,
-      span: { start: toText(e.span.start), end: toText(e.span.end) },
-    }));
+    const skeletonErrors = parserErrors(skeletonDoc.errors, skeletonText).map((e) => {
+      // Joined to `indicators:`, a repeated key after the list is reported from the line break
+      // before it, which the whole text's list has taken: the error belongs after the list.
+      const afterList = e.span.start < region.start && e.span.end >= region.start && skeletonText.slice(e.span.start, region.start).trim() === '';
+      return { ...e, span: { start: toText(afterList ? region.start : e.span.start), end: toText(e.span.end) } };
+    });
     const errors = [
       ...skeletonErrors.filter((e) => e.span.start < region.start),
       ...used.flatMap((b) => b.parserErrors),

@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
+  CancellationTokenSource,
   CodeAction,
   CodeActionRequest,
   CodeLensRequest,
@@ -16,12 +17,14 @@ import {
   HoverRequest,
   InlayHint,
   InlayHintRequest,
+  LSPErrorCodes,
   Location,
   MarkupContent,
   ReferencesRequest,
   RenameRequest,
   TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { generateRubric } from '../support/generate-rubric';
 import { applyEdits, LspClient, positionOf, ROOT } from '../support/lsp-client';
 
 const sample = (name: string) => fs.readFileSync(path.join(ROOT, 'samples', name), 'utf8');
@@ -256,6 +259,80 @@ describe('language server over stdio', function () {
     }
   });
 
+  describe('which quick fixes are offered', () => {
+    // Two groups whose items do not add up: two children-sum findings on two lines.
+    const TWO_GROUPS =
+      'rubric: x\nindicators:\n  - name: g1\n    weight: 50\n    items:\n      - {name: a, weight: 20}\n      - {name: b, weight: 20}\n' +
+      '  - name: g2\n    weight: 50\n    items:\n      - {name: c, weight: 30}\n      - {name: d, weight: 30}\ntiers: [{name: t}]\n';
+
+    it('attaches to a fix only the diagnostic it fixes, not every one of the same code', async () => {
+      const uri = uriFor('two-groups.rubric.yaml');
+      const diagnostics = await client.open(uri, TWO_GROUPS);
+      assert.deepEqual(codes(diagnostics), ['children-sum', 'children-sum']);
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: diagnostics[0].range,
+        context: { diagnostics },
+      })) as CodeAction[];
+      assert.ok(actions.length > 0);
+      for (const action of actions) {
+        // Each fix names the one group's finding it fixes: g1's fixes name line 3, g2's line 8.
+        assert.equal(action.diagnostics?.length, 1, action.title);
+      }
+      const lines = new Set(actions.map((a) => a.diagnostics![0].range.start.line));
+      assert.deepEqual([...lines].sort(), [3, 8]);
+    });
+
+    it("offers fixes with the cursor at the line's start, as Neovim asks (the line's diagnostics in the context)", async () => {
+      const uri = uriFor('cursor-at-line-start.rubric.yaml');
+      const [diagnostic] = await client.open(uri, 'rubric: x\nindicators:\n  - {name: a, wieght: 100}\ntiers: [{name: t}]\n');
+      assert.equal(diagnostic.code, 'schema');
+      const lineStart = { line: diagnostic.range.start.line, character: 0 };
+      const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: lineStart, end: lineStart },
+        context: { diagnostics: [diagnostic] },
+      })) as CodeAction[];
+      assert.deepEqual(
+        actions.map((a) => a.title),
+        ['Change to "weight"'],
+      );
+    });
+
+    it('offers no fix for a check the person turned off', async () => {
+      const off = await LspClient.start({ settings: { checks: { 'weights-sum': 'off' } } });
+      const uri = uriFor('off.rubric.yaml');
+      const text = 'rubric: x\nindicators:\n  - {name: a, weight: 30}\n  - {name: b, weight: 65}\ntiers: [{name: t}]\n';
+      let diagnostics = await off.open(uri, text);
+      // The first publish may come before the settings arrive; the server republishes after.
+      if (diagnostics.length !== 0) diagnostics = (await off.diagnostics(uri)).diagnostics;
+      assert.deepEqual(codes(diagnostics), []);
+      const actions = (await off.connection.sendRequest(CodeActionRequest.type, {
+        textDocument: { uri },
+        range: { start: { line: 1, character: 0 }, end: { line: 4, character: 0 } },
+        context: { diagnostics: [] },
+      })) as CodeAction[];
+      assert.deepEqual(actions, []);
+      await off.stop();
+    });
+  });
+
+  it('answers a cancelled request as cancelled and keeps serving', async () => {
+    const uri = uriFor('cancel.rubric.yaml');
+    await client.open(uri, FOREST);
+    // A big edit keeps the server busy analysing: the hover and its cancellation both arrive
+    // while it works, so the hover is still waiting when it is cancelled.
+    const busy = generateRubric(3000, 2).text;
+    void client.replaceAll(uri, busy);
+    const position = positionOf(busy, 'weight: ', 9);
+    const source = new CancellationTokenSource();
+    const pending = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }, source.token);
+    source.cancel();
+    await assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
+    assert.ok(hover);
+  });
+
   it('renames a tier id at its definition and every reference', async () => {
     const uri = uriFor('rename.rubric.yaml');
     const text =
@@ -287,7 +364,12 @@ describe('language server over stdio', function () {
       textDocument: { uri: uriFor('forest.rubric.yaml') },
     })) as DocumentSymbol[];
     assert.equal(symbols.length, 1);
-    const [indicators, tiers] = symbols[0].children!;
+    const section = (name: string) => symbols[0].children!.find((s) => s.name === name)!;
+    assert.deepEqual(
+      symbols[0].children!.map((s) => s.name),
+      ['indicators', 'bonus', 'veto', 'tiers'],
+    );
+    const [indicators, tiers] = [section('indicators'), section('tiers')];
     assert.deepEqual(indicators.children!.map((s) => `${s.name} ${s.detail}`).slice(0, 2), ['国土绿化 23', '资源管理 20']);
     assert.deepEqual(
       tiers.children!.map((s) => s.detail),

@@ -1,5 +1,5 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { Document, isAlias, isScalar, Node, Pair, visit } from 'yaml';
+import { Document, isAlias, Node, Pair, visit } from 'yaml';
 import { writtenDecimal } from '../decimal';
 import { Finding, FindingData, LocalizedText, text } from '../findings';
 import { asMap, asSeq, findPair, keySpan, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';

@@ -1,6 +1,17 @@
 import { strict as assert } from 'assert';
 import Big from 'big.js';
-import { codeActions, documentSymbols, findingsAt, foldingRanges, hover, inlayHints, quotaLenses, scaleExactly, summarize } from 'rubric-studio-server';
+import {
+  codeActions,
+  complete,
+  documentSymbols,
+  findingsAt,
+  foldingRanges,
+  hover,
+  inlayHints,
+  quotaLenses,
+  scaleExactly,
+  summarize,
+} from 'rubric-studio-server';
 import { analyze, core } from '../support/rubric-core';
 import { expectFindings } from '../support/expect-findings';
 
@@ -265,6 +276,54 @@ describe('hostile documents', function () {
     it('a text of NULs and replacement characters is no rubric, said once', () => {
       const analysis = everything('\u0000'.repeat(1000) + '\uFFFD'.repeat(1000));
       assert.ok(analysis.findings.length >= 1 && analysis.findings.length <= 2, analysis.findings.map((f) => f.message.en).join(' | '));
+    });
+  });
+
+  describe('found by the hostile files', () => {
+    /** 4,000 methods, an indicator naming 1,000 unknown ones, and a stray "x" at the start of the 2,143rd method's line. */
+    function strayLineInLongList(): string {
+      const methods = Array.from({ length: 4000 }, (_, i) => `  - {id: m${i}, name: M}`);
+      methods[2142] = ` x${methods[2142].slice(1)}`;
+      const references = Array.from({ length: 1000 }, (_, i) => `x${i}`).join(', ');
+      return `rubric: T\nmethods:\n${methods.join('\n')}\nindicators:\n  - {name: a, weight: 100, methods: [${references}]}\n${TIERS}`;
+    }
+
+    it('a stray character at the start of a line in a long list: the YAML parser recursed per line and threw; now one finding, and completion answers', () => {
+      const text = strayLineInLongList();
+      const analysis = everything(text);
+      assert.ok(analysis.findings.length >= 1);
+      // On this machine's stack the parser runs out: then exactly the one finding that says so.
+      if (analysis.documents.length === 0) {
+        assert.deepEqual(
+          analysis.findings.map((f) => f.code),
+          ['yaml-syntax'],
+        );
+        assert.match(analysis.findings[0].message.en, /ran out of stack/);
+      }
+      const fine = analyze(strayLineInLongList().replace('\n x - {id: m2142', '\n  - {id: m2142'));
+      // Completion at column 1 of that line puts its marker where the "x" was: the same overflow, inside the service.
+      const column1 = fine.source.text.indexOf('\n  - {id: m2142') + 2;
+      assert.ok(Array.isArray(complete(fine, column1, 'en', core().schemaDocs)));
+    });
+
+    it('20,000 unknown keys: one finding each, found in linear work (the key lookups per finding were quadratic)', () => {
+      const text = `rubric: T\n${Array.from({ length: 20000 }, (_, i) => `k${i}: ${i}`).join('\n')}\nindicators:\n  - {name: a, weight: 100}\n${TIERS}`;
+      const analysis = analyze(text);
+      assert.equal(analysis.findings.length, 20000);
+      assert.ok(analysis.findings.every((f) => f.code === 'schema'));
+    });
+
+    it('thousands of unknown references among thousands of ids: near spellings found, the known ids listed at most 20 at a time', () => {
+      const methods = Array.from({ length: 3000 }, (_, i) => `  - {id: method${i}, name: M}`).join('\n');
+      const references = Array.from({ length: 500 }, (_, i) => `zz${i}`).join(', ');
+      const text = `rubric: T\nmethods:\n${methods}\nindicators:\n  - {name: a, weight: 100, methods: [metod7, ${references}]}\n${TIERS}`;
+      const findings = analyze(text).findings.filter((f) => f.code === 'unknown-reference');
+      assert.equal(findings.length, 501);
+      // "metod7" is one letter from "method7".
+      assert.match(findings[0].message.en, /did you mean "method7"/);
+      // 3,000 ids: 20 listed, 2,980 more.
+      assert.match(findings[1].message.en, /known: method0 \(M\), method1 \(M\), .*, method19 \(M\) and 2980 more$/);
+      assert.match(findings[1].message['zh-CN'], /等（另有 2980 个）$/);
     });
   });
 

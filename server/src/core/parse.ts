@@ -195,6 +195,17 @@ export function tooDeepFinding(at: number): SyntaxError {
   };
 }
 
+/** The one finding for a text the parser ran out of stack on (see analyze). */
+export function parserExhausted(): SyntaxError {
+  return {
+    span: { start: 0, end: 0 },
+    message: text(
+      'The YAML parser ran out of stack on this file (broken lines nested in each other): look for a line indented differently from the list or mapping around it. The file is not analysed',
+      'YAML 解析器处理此文件时栈空间耗尽（出错的行层层嵌套）：请检查缩进与所在列表或映射不一致的行。本文件不作分析',
+    ),
+  };
+}
+
 /** Text → YAML documents with exact spans. Never throws: half-typed text is the normal case. */
 export function parseText(source: string): ParsedYaml {
   const lines = new LineIndex(source);

@@ -133,6 +133,16 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
   }
 
   function update(text: string): Analysis {
+    try {
+      return updateInBlocks(text);
+    } catch (error) {
+      // A parse that ran out of stack (see analyze): the whole analysis says so.
+      if (error instanceof RangeError) return whole(text);
+      throw error;
+    }
+  }
+
+  function updateInBlocks(text: string): Analysis {
     const lines = new LineIndex(text);
     const layout = findLayout(text, lines);
     if (!layout) return whole(text);

@@ -1,8 +1,8 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { Document, isAlias, Node, Pair, visit } from 'yaml';
+import { Document, isAlias, Node, Pair, visit, YAMLMap } from 'yaml';
 import { writtenDecimal } from '../decimal';
 import { Finding, FindingData, LocalizedText, text } from '../findings';
-import { asMap, asSeq, findPair, keySpan, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
+import { asMap, asSeq, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
 import { Span } from '../text/span';
 import { SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';
@@ -147,7 +147,47 @@ interface Resolved {
   found: boolean;
 }
 
-function resolvePointer(root: unknown, pointer: string): Resolved {
+/**
+ * The keys of each mapping met while mapping one validation's errors, indexed once: a mapping
+ * with thousands of unknown keys has an error for each, and a scan per error was quadratic.
+ */
+class KeyIndex {
+  private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+  private readonly dataKeys = new WeakMap<object, Set<string>>();
+
+  pair(map: YAMLMap | undefined, key: string): Pair | undefined {
+    if (!map) return undefined;
+    let index = this.pairs.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of pairsOf(map)) {
+        const text = keyText(pair);
+        if (text !== undefined && !index.has(text)) index.set(text, pair);
+      }
+      this.pairs.set(map, index);
+    }
+    return index.get(key);
+  }
+
+  /** The keys written in a mapping, as they read (for suggestions that must not repeat one). */
+  written(map: YAMLMap | undefined): Set<string> {
+    return this.data(map ?? {}, () => new Set(pairsOf(map).map((p) => String((p.key as { value?: unknown } | null)?.value))));
+  }
+
+  /** The keys of a plain object ajv validated. */
+  of(data: unknown): Set<string> {
+    const object = data && typeof data === 'object' ? data : {};
+    return this.data(object, () => new Set(Object.keys(object)));
+  }
+
+  private data(owner: object, make: () => Set<string>): Set<string> {
+    let keys = this.dataKeys.get(owner);
+    if (!keys) this.dataKeys.set(owner, (keys = make()));
+    return keys;
+  }
+}
+
+function resolvePointer(root: unknown, pointer: string, keys: KeyIndex): Resolved {
   const segments =
     pointer === ''
       ? []
@@ -161,7 +201,7 @@ function resolvePointer(root: unknown, pointer: string): Resolved {
     const map = asMap(node);
     const seq = asSeq(node);
     if (map) {
-      pair = findPair(map, segment);
+      pair = keys.pair(map, segment);
       if (!pair) return { node, pair, found: false };
       node = pair.value;
     } else if (seq) {
@@ -252,6 +292,7 @@ function schemaFinding(span: Span, message: LocalizedText, data?: FindingData['s
 }
 
 function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Finding[] {
+  const keys = new KeyIndex();
   const findings: Finding[] = [];
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   // `wieght: 30` on a scored item is one mistake: the unknown key (with its fix), not also a missing `weight`.
@@ -259,7 +300,7 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
     errors.flatMap((e) => {
       if (e.keyword !== 'additionalProperties') return [];
       const allowed = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
-      const present = new Set(Object.keys((e.data as Record<string, unknown> | null) ?? {}));
+      const present = keys.of(e.data);
       const near = nearSpelling(
         String(e.params.additionalProperty),
         allowed.filter((k) => !present.has(k)),
@@ -277,7 +318,7 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     // A value of the wrong type is reported once, by its type.
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && typed.has(error.instancePath)) continue;
-    const finding = error.keyword === 'anyOf' ? missingAlternative(error, errors, target, docs) : toFinding(error, target, docs);
+    const finding = error.keyword === 'anyOf' ? missingAlternative(error, errors, target, docs, keys) : toFinding(error, target, docs, keys);
     if (!finding) continue;
     const identity = `${finding.span.start}:${finding.span.end}:${finding.message.en}`;
     if (seen.has(identity)) continue;
@@ -288,13 +329,13 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
 }
 
 /** An object that needs one key of several (`tier` or `bars`): which ones, with their titles. */
-function missingAlternative(anyOf: ErrorObject, errors: readonly ErrorObject[], target: Target, docs: SchemaDocs): Finding | undefined {
+function missingAlternative(anyOf: ErrorObject, errors: readonly ErrorObject[], target: Target, docs: SchemaDocs, index: KeyIndex): Finding | undefined {
   const keys = errors.filter((e) => e.keyword === 'required' && e.schemaPath.startsWith(anyOf.schemaPath + '/')).map((e) => String(e.params.missingProperty));
   if (keys.length === 0) return undefined;
   const path = [...target.prefix, ...segmentsOf(anyOf.instancePath)];
   const labels = keys.map((key) => titleOf(docs.nodeAt([...path, key]), key));
   return schemaFinding(
-    ownerSpan(resolvePointer(target.root, anyOf.instancePath), target),
+    ownerSpan(resolvePointer(target.root, anyOf.instancePath, index), target),
     text(`Needs one of ${labels.map((l) => l.en).join(' or ')}`, `须填写 ${labels.map((l) => l['zh-CN']).join(' 或 ')} 之一`),
     { missingKey: keys[0] },
   );
@@ -309,8 +350,8 @@ function isQuotaValue(schema: SchemaNode | undefined): boolean {
   return typeof (schema as { pattern?: unknown } | undefined)?.pattern === 'string';
 }
 
-function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Finding | undefined {
-  const resolved = resolvePointer(target.root, error.instancePath);
+function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs, keys: KeyIndex): Finding | undefined {
+  const resolved = resolvePointer(target.root, error.instancePath, keys);
   const path = [...target.prefix, ...segmentsOf(error.instancePath)];
   const key = lastKey(path);
   const ownSchema = docs.nodeAt(path);
@@ -336,11 +377,11 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
     }
     case 'additionalProperties': {
       const unknownKey = String(error.params.additionalProperty);
-      const pair = findPair(asMap(resolved.node), unknownKey);
+      const pair = keys.pair(asMap(resolved.node), unknownKey);
       const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, target);
       const allowed = Object.keys(ownSchema?.properties ?? {});
       // A key already in the mapping is no suggestion: renaming to it would duplicate it.
-      const present = new Set(pairsOf(asMap(resolved.node)).map((p) => String((p.key as { value?: unknown } | null)?.value)));
+      const present = keys.written(asMap(resolved.node));
       const suggestion = nearSpelling(
         unknownKey,
         allowed.filter((k) => !present.has(k)),

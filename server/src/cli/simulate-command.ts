@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Locale, ROUNDING_NAMES_ZH, RubricCore, simulate, SimulationRow, slotsText } from '../core';
+import { Locale, ROUNDING_NAMES_ZH, RubricCore, simulate, simulateGroups, SimulationRow, slotsText } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { MAX_SUBJECTS } from '../protocol';
 import { cliText } from './cli-text';
@@ -79,12 +79,14 @@ export async function runSimulate(request: SimulateOptions, core: RubricCore, ou
     output.err(`${request.file}: ${t.noTiers}`);
     return 2;
   }
+  // 分序列 without an N asked for: each group at its own N.
+  const byGroup = subjects === undefined && document.groups.length > 0;
   const ns = subjects ?? (document.model.subjects !== undefined ? [document.model.subjects] : undefined);
-  if (!ns) {
+  if (!ns && !byGroup) {
     output.err(`${request.file}: ${t.noSubjects}`);
     return 2;
   }
-  const rows = simulate(document, ns);
+  const rows = byGroup ? simulateGroups(document) : simulate(document, ns!);
   const file = path.normalize(request.file);
   if (request.format === 'json') {
     output.out(JSON.stringify({ file, rows }, null, 2));
@@ -93,7 +95,13 @@ export async function runSimulate(request: SimulateOptions, core: RubricCore, ou
     const mode = document.model.rounding;
     const rounding = request.locale === 'zh-CN' ? `${mode}，${ROUNDING_NAMES_ZH[mode]}` : mode;
     output.out(request.locale === 'zh-CN' ? `${file} —— ${title}（${t.rounding}：${rounding}）` : `${file} — ${title} (${t.rounding}: ${rounding})`);
-    for (const line of renderTable(rows, request.locale)) output.out(line);
+    if (!byGroup) for (const line of renderTable(rows, request.locale)) output.out(line);
+    // One block per group: its name, then its table.
+    for (const row of byGroup ? rows : []) {
+      output.out('');
+      output.out(row.group!.name);
+      for (const line of renderTable([row], request.locale)) output.out(line);
+    }
   }
   return 0;
 }

@@ -6,9 +6,9 @@ import { Check, finding, fmt } from './check';
 export const quotaOverflow: Check<'quota-overflow'> = {
   code: 'quota-overflow',
   severity: 'error',
-  run({ model, allocation }) {
+  run({ model, allocation, groupSubjects }) {
     const findings: Finding[] = [];
-    const n = model.subjects;
+    const n = groupSubjects ?? model.subjects;
 
     for (const tier of model.tiers.items) {
       for (const bound of Object.values(tier.quota?.bounds ?? {})) {

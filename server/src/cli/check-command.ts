@@ -1,11 +1,12 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Locale, RubricCore } from '../core';
+import { Locale, RubricCore, text } from '../core';
 import { findRubricFiles } from '../host/find-rubric-files';
 import { readTextFile } from '../host/read-text-file';
 import { cliText } from './cli-text';
 import { FileReport, ReportContext } from './check-report';
-import { Format } from './options';
+import { DEFAULT_MAX_FILE_SIZE } from '../lsp/settings';
+import { Format, UsageError } from './options';
 import { githubReport } from './report-github';
 import { sarifReport } from './report-sarif';
 import { textReport } from './report-text';
@@ -42,8 +43,25 @@ async function expand(paths: string[], locale: Locale, output: Output): Promise<
   return files;
 }
 
-async function checkFile(file: string, locale: Locale, core: RubricCore, output: Output): Promise<FileReport> {
-  const read = await readTextFile(file);
+/** `--max-file-size BYTES`: a whole number of bytes, at least 1; the editor's default without it. */
+function maxFileSizeOf(option: string | undefined, locale: Locale): number {
+  if (option === undefined) return DEFAULT_MAX_FILE_SIZE;
+  if (/^\d+$/.test(option.trim()) && Number.isSafeInteger(Number(option)) && Number(option) > 0) return Number(option);
+  throw new UsageError(text('--max-file-size needs a whole number of bytes, at least 1', '--max-file-size 须为不小于 1 的整数（字节数）')[locale]);
+}
+
+/** Why a file over the limit is not checked, after "file: cannot read:". */
+function tooLarge(limit: number) {
+  return text(
+    `is larger than ${limit} bytes (--max-file-size; rubric.maxFileSize in the editor); it is not checked`,
+    `大于 ${limit} 字节（--max-file-size；编辑器中为 rubric.maxFileSize），不作检查`,
+  );
+}
+
+async function checkFile(file: string, locale: Locale, core: RubricCore, output: Output, maxFileSize: number): Promise<FileReport> {
+  // Measured before reading: a huge file is neither read into memory nor parsed.
+  const size = (await fs.stat(file).catch(() => undefined))?.size ?? 0;
+  const read = size > maxFileSize ? { ok: false as const, reason: tooLarge(maxFileSize) } : await readTextFile(file);
   if (!read.ok) {
     output.err(`${file}: ${cliText(locale).cannotRead}: ${read.reason[locale]}`);
     return { file: path.normalize(file), error: read.reason[locale], diagnostics: [] };
@@ -61,10 +79,11 @@ async function checkFile(file: string, locale: Locale, core: RubricCore, output:
 }
 
 /** Exit status: 2 when a path could not be read or nothing was found, else 1 when any error, else 0. */
-export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output): Promise<number> {
+export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output, maxFileSizeOption?: string): Promise<number> {
+  const maxFileSize = maxFileSizeOf(maxFileSizeOption, locale);
   const files = await expand(paths, locale, output);
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await checkFile(file, locale, core, output));
+  for (const file of files) reports.push(await checkFile(file, locale, core, output, maxFileSize));
   const context: ReportContext = { locale, cwd: process.cwd(), toolVersion: require('../../package.json').version as string };
   for (const line of REPORTERS[format](reports, context)) output.out(line);
   if (files.length === 0 || reports.some((r) => r.error !== undefined)) return 2;

@@ -14,6 +14,8 @@ Usage:
       annotations (::error file=…,line=…::message).
       Exit status: 0 no errors (warnings allowed), 1 errors found,
                    2 bad usage or an unreadable path.
+      --max-file-size BYTES: larger files are not checked (exit 2);
+      default 2097152 (2 MiB).
 
   rubric simulate [--subjects N | --range A..B] [--document K]
                   [--format text|json] [--locale en|zh-CN] FILE
@@ -33,6 +35,7 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       sarif：供代码扫描（code scanning）使用的 SARIF 2.1.0；github：GitHub
       Actions 注释（::error file=…,line=…::说明）。
       退出码：0 无错误（可有警告），1 发现错误，2 用法错误或路径无法读取。
+      --max-file-size 字节数：更大的文件不作检查（退出码 2）；默认 2097152（2 MiB）。
 
   rubric simulate [--subjects N | --range A..B] [--document K]
                   [--format text|json] [--locale en|zh-CN] 文件

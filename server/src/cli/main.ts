@@ -35,7 +35,7 @@ export async function main(args: string[], output: Output = processOutput, env: 
       const format = CHECK_FORMATS.find((f) => f === values.format);
       if (!format) throw new UsageError(t.badCheckFormat);
       if (paths.length === 0) throw new UsageError(t.noPaths);
-      return await runCheck(paths, format, locale, createCore(), output);
+      return await runCheck(paths, format, locale, createCore(), output, values['max-file-size']);
     }
     if (command === 'simulate') {
       const format = SIMULATE_FORMATS.find((f) => f === values.format);

@@ -21,6 +21,7 @@ const OPTIONS = {
   subjects: { type: 'string' },
   range: { type: 'string' },
   document: { type: 'string' },
+  'max-file-size': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

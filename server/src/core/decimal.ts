@@ -19,15 +19,34 @@ export function decimal(value: number | string): Decimal {
   return new Big(value);
 }
 
-/** The exact value a YAML number scalar spells (`16.4`, not the float 16.399999…). */
+/**
+ * What the format accepts as a number (schemas/rubric.schema.json says the same): points at most
+ * a thousand million, counts of subjects at most a hundred thousand, and every number exactly
+ * what it spells. Beyond these a figure would be shown wrong (a float's Infinity, a count read
+ * as its nearest float), so such a value is reported and treated as unknown.
+ */
+export const MAX_POINTS = 1_000_000_000;
+export const MAX_COUNT = 100_000;
+
+/**
+ * The exact value a YAML number scalar spells (`16.4`, not the float 16.399999…); undefined for
+ * NaN, infinities and a spelling whose float is not the number written (`1e-400` reads as 0,
+ * `9007199254740993` as …992): the schema check reports those (see inexactNumbers).
+ */
 export function decimalFromSource(source: string | undefined, value: unknown): Decimal | undefined {
   if (typeof value !== 'number' || !Number.isFinite(value)) return undefined;
-  if (source !== undefined) {
-    const cleaned = source.trim().replace(/_/g, '');
-    if (/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(cleaned)) return new Big(cleaned);
-  }
+  const written = writtenDecimal(source);
   // Hex, octal or other spellings: their float value is an integer and exact.
-  return new Big(value);
+  if (written === undefined) return new Big(value);
+  return written.eq(new Big(value)) ? written : undefined;
+}
+
+/** The decimal a number scalar's source spells, when it is written in decimal digits. */
+export function writtenDecimal(source: string | undefined): Decimal | undefined {
+  if (source === undefined) return undefined;
+  const cleaned = source.trim().replace(/_/g, '');
+  // The exponent's length is bounded: big.js would build a string of that many digits.
+  return /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d{1,4})?$/.test(cleaned) ? new Big(cleaned) : undefined;
 }
 
 export function sum(values: readonly Decimal[]): Decimal {

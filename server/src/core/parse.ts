@@ -102,6 +102,110 @@ export function syntaxErrorsOf(errors: readonly ParserError[], source: string, l
   });
 }
 
+/**
+ * How deep lists and mappings may nest before a text is refused unread. A rubric needs a dozen
+ * levels; the YAML parser and the walks over its tree recurse once per level, and near the end of
+ * the stack V8 can abort the whole process (a regular expression compiled there fails with "out
+ * of memory", which no try/catch sees). So depth is bounded before anything recurses.
+ */
+export const MAX_NESTING = 100;
+
+/**
+ * Where `text` first nests deeper than MAX_NESTING levels, or -1. A linear scan that may count
+ * too many (a bracket inside plain text) but never too few: block indentation, `- ` and `? `
+ * prefixes and flow brackets outside quotes and comments each count one level.
+ */
+export function nestingBeyondLimit(text: string): number {
+  // Nothing shallow enough to fit can go past the limit: most texts end here.
+  if (text.length < MAX_NESTING) return -1;
+  const indents: number[] = [];
+  let flow = 0;
+  let i = 0;
+  while (i < text.length) {
+    const lineEnd = lineEndAt(text, i);
+    let at = i;
+    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
+    const column = at - i;
+    const first = text.charCodeAt(at);
+    if (at < lineEnd && first !== HASH && first !== CR) {
+      if (flow === 0) {
+        while (indents.length > 0 && indents[indents.length - 1] > column) indents.pop();
+        if (indents.length === 0 || indents[indents.length - 1] < column) indents.push(column);
+      }
+      let depth = indents.length + flow;
+      let previous = SPACE;
+      for (; at < lineEnd; at++) {
+        const ch = text.charCodeAt(at);
+        if (ch === OPEN_SQUARE || ch === OPEN_CURLY) {
+          depth++;
+          flow++;
+        } else if ((ch === CLOSE_SQUARE || ch === CLOSE_CURLY) && flow > 0) {
+          depth--;
+          flow--;
+        } else if ((ch === DASH || ch === QUESTION || ch === COLON) && previous === SPACE && (at + 1 === lineEnd || text.charCodeAt(at + 1) === SPACE)) {
+          depth++;
+        } else if (ch === HASH && (previous === SPACE || previous === TAB)) {
+          break;
+        } else if ((ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) && OPENS_QUOTE.has(previous)) {
+          at = closingQuote(text, at, lineEnd);
+        }
+        if (depth > MAX_NESTING) return at;
+        previous = ch;
+      }
+    }
+    i = lineEnd + 1;
+  }
+  return -1;
+}
+
+const [SPACE, TAB, CR, HASH, DASH, QUESTION, COLON, COMMA] = [' ', '\t', '\r', '#', '-', '?', ':', ','].map((c) => c.charCodeAt(0));
+const [OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH] = ['[', ']', '{', '}', '"', "'", '\\'].map((c) =>
+  c.charCodeAt(0),
+);
+/** A quote starts a quoted scalar only where a scalar can start. */
+const OPENS_QUOTE = new Set([SPACE, TAB, OPEN_SQUARE, OPEN_CURLY, COMMA, COLON]);
+
+function lineEndAt(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
+
+/** The closing quote on the same line (an escaped `\"` or a doubled `''` does not close), else the line's end. */
+function closingQuote(text: string, open: number, lineEnd: number): number {
+  const quote = text.charCodeAt(open);
+  for (let at = open + 1; at < lineEnd; at++) {
+    const ch = text.charCodeAt(at);
+    if (quote === DOUBLE_QUOTE && ch === BACKSLASH) at++;
+    else if (ch === quote) {
+      if (quote === SINGLE_QUOTE && text.charCodeAt(at + 1) === SINGLE_QUOTE) at++;
+      else return at;
+    }
+  }
+  return lineEnd;
+}
+
+/** The one finding for a text nested beyond MAX_NESTING, at the place it goes past the limit. */
+export function tooDeepFinding(at: number): SyntaxError {
+  return {
+    span: { start: at, end: at + 1 },
+    message: text(
+      `Lists and mappings nest more than ${MAX_NESTING} levels deep here: the file is not analysed`,
+      `此处列表与映射嵌套超过 ${MAX_NESTING} 层：本文件不作分析`,
+    ),
+  };
+}
+
+/** The one finding for a text the parser ran out of stack on (see analyze). */
+export function parserExhausted(): SyntaxError {
+  return {
+    span: { start: 0, end: 0 },
+    message: text(
+      'The YAML parser ran out of stack on this file (broken lines nested in each other): look for a line indented differently from the list or mapping around it. The file is not analysed',
+      'YAML 解析器处理此文件时栈空间耗尽（出错的行层层嵌套）：请检查缩进与所在列表或映射不一致的行。本文件不作分析',
+    ),
+  };
+}
+
 /** Text → YAML documents with exact spans. Never throws: half-typed text is the normal case. */
 export function parseText(source: string): ParsedYaml {
   const lines = new LineIndex(source);
@@ -111,7 +215,8 @@ export function parseText(source: string): ParsedYaml {
   const documents = docs.map((doc) => {
     const range = doc.range ?? [0, source.length, source.length];
     const syntaxErrors = syntaxErrorsOf(parserErrors(doc.errors, source), source, lines);
-    const span = { start: range[0], end: range[2] };
+    // Clamped: after an unclosed `{` that ends with the text, the parser ends the document one past it.
+    const span = { start: Math.min(range[0], source.length), end: Math.min(range[2], source.length) };
     return { doc, span, syntaxErrors, tree: wholeDocumentTree(doc, span, blank(doc) && syntaxErrors.length === 0) };
   });
   return { text: source, lines, documents };

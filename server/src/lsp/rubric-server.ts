@@ -6,6 +6,7 @@ import {
   CodeActionParams,
   CodeLensRefreshRequest,
   Connection,
+  DiagnosticSeverity,
   InitializeParams,
   InitializeResult,
   Location,
@@ -25,6 +26,7 @@ import {
   hover,
   inlayHints,
   Locale,
+  LocalizedText,
   quotaLenses,
   references,
   rename,
@@ -32,6 +34,7 @@ import {
   RubricCore,
   simulate,
   summarize,
+  text,
 } from '../core';
 import {
   AnalyzedNotification,
@@ -59,7 +62,13 @@ import {
 } from './convert';
 import { DocumentAnalyses } from './document-analyses';
 import { runSafe } from './run-safe';
-import { DEFAULT_SETTINGS, effectiveLocale, readSettings, RubricSettings } from './settings';
+import { DEFAULT_SETTINGS, effectiveLocale, readSettings, RubricSettings, tooLargeText } from './settings';
+
+/**
+ * Replacement characters (U+FFFD) an editor shows for bytes that are not UTF-8: a GBK file opened
+ * as UTF-8 has one for nearly every Chinese character. A rubric may hold one or two on purpose.
+ */
+const REPLACEMENT_CHARACTERS_NOT_UTF8 = 3;
 
 /**
  * The language server: thin handlers from a document to its analysis to a core service to an
@@ -213,7 +222,30 @@ export class RubricLanguageServer {
 
   private analysisOf(uri: string): Analysis | undefined {
     const document = this.documents.get(uri);
-    return document && this.isRubric(uri) ? this.analyses.of(document) : undefined;
+    return document && this.isRubric(uri) && !this.refusal(document) ? this.analyses.of(document) : undefined;
+  }
+
+  /**
+   * Why a rubric is not analysed at all, said once at its start instead of findings: larger than
+   * rubric.maxFileSize (no freeze on a huge file), or bytes that were not UTF-8 (a cascade of
+   * schema errors about mojibake helps nobody).
+   */
+  private refusal(document: TextDocument): { message: LocalizedText; severity: DiagnosticSeverity } | undefined {
+    const content = document.getText();
+    // A UTF-16 unit is at most 3 bytes of UTF-8: most files need no count.
+    if (content.length * 3 > this.settings.maxFileSize && Buffer.byteLength(content, 'utf8') > this.settings.maxFileSize) {
+      return { message: tooLargeText(this.settings.maxFileSize), severity: DiagnosticSeverity.Warning };
+    }
+    let replaced = 0;
+    for (let at = content.indexOf('\uFFFD'); at >= 0 && replaced < REPLACEMENT_CHARACTERS_NOT_UTF8; at = content.indexOf('\uFFFD', at + 1)) replaced++;
+    if (replaced < REPLACEMENT_CHARACTERS_NOT_UTF8) return undefined;
+    return {
+      severity: DiagnosticSeverity.Error,
+      message: text(
+        'This file seems not to be UTF-8 (perhaps GBK): it shows replacement characters (\uFFFD). Reopen it with its encoding (such as GB 18030) and save it as UTF-8; it is not analysed until then',
+        '此文件似乎不是 UTF-8 编码（可能是 GBK）：其中出现了替换字符（\uFFFD）。请按原编码（如 GB 18030）重新打开，另存为 UTF-8 编码；在此之前不作分析',
+      ),
+    };
   }
 
   /** A request on a document: its analysis and an offset converter in, the result (or `empty`) out. */
@@ -266,6 +298,19 @@ export class RubricLanguageServer {
   /** Findings go out as soon as they are computed, tagged with the version they describe; then the views are told. */
   private publishDiagnostics(document: TextDocument): void {
     try {
+      const refused = this.isRubric(document.uri) ? this.refusal(document) : undefined;
+      if (refused) {
+        this.analyses.forget(document.uri);
+        const diagnostic = {
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          severity: refused.severity,
+          source: 'rubric',
+          message: refused.message[this.locale],
+        };
+        void this.connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: [diagnostic] });
+        void this.connection.sendNotification(AnalyzedNotification, { uri: document.uri, version: document.version });
+        return;
+      }
       const analysis = this.analysisOf(document.uri);
       if (!analysis) {
         // Not (or no longer, after a settings change) a rubric: nothing of ours stays on it.

@@ -1,4 +1,4 @@
-import { DiagnosticCode, Locale, normalizeLocale, Severity } from '../core';
+import { DiagnosticCode, Locale, LocalizedText, normalizeLocale, Severity, text } from '../core';
 
 export type CheckLevel = Severity | 'off';
 
@@ -9,9 +9,19 @@ export interface RubricSettings {
   /** `auto` follows the editor's display language. */
   locale: 'auto' | Locale;
   checks: Partial<Record<DiagnosticCode, CheckLevel>>;
+  /** Files larger than this many bytes (UTF-8) are not analysed: said once, no freeze. */
+  maxFileSize: number;
 }
 
-export const DEFAULT_SETTINGS: RubricSettings = { files: [], locale: 'auto', checks: {} };
+/** 2 MiB: ten times the largest real scheme, and parsed in well under a second. */
+export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
+
+export const DEFAULT_SETTINGS: RubricSettings = { files: [], locale: 'auto', checks: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+
+/** What the editor and the command line say of a file over the limit (it is not analysed). */
+export function tooLargeText(limit: number): LocalizedText {
+  return text(`This file is larger than rubric.maxFileSize (${limit} bytes); it is not analysed`, `此文件大于 rubric.maxFileSize（${limit} 字节），不作分析`);
+}
 
 const LEVELS: readonly CheckLevel[] = ['error', 'warning', 'info', 'off'];
 
@@ -26,7 +36,8 @@ export function readSettings(raw: unknown): RubricSettings {
       if (LEVELS.includes(level as CheckLevel)) checks[code as DiagnosticCode] = level as CheckLevel;
     }
   }
-  return { files, locale, checks };
+  const maxFileSize = Number.isSafeInteger(value.maxFileSize) && (value.maxFileSize as number) > 0 ? (value.maxFileSize as number) : DEFAULT_MAX_FILE_SIZE;
+  return { files, locale, checks, maxFileSize };
 }
 
 export function effectiveLocale(settings: RubricSettings, clientLocale: string | undefined): Locale {

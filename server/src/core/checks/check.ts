@@ -1,4 +1,4 @@
-import { Decimal, formatDecimal } from '../decimal';
+import { Decimal } from '../decimal';
 import { DiagnosticCode, Finding, FindingOf, LocalizedText, Severity } from '../findings';
 import { RubricModel } from '../model/rubric-model';
 import { Allocation, TierQuotaInput } from '../quota/allocate';
@@ -35,9 +35,15 @@ export function finding<C extends DiagnosticCode>(
   return { code: check.code, severity: check.severity, span, message, ...extra };
 }
 
-/** Exact, without trailing zeros: 7.5, 33.3, 100. */
+/**
+ * Exact, without trailing zeros: 7.5, 33.3, 100. Never rounded: a sum off by 1e-15 rounded to ten
+ * places would read "100, not 100: 0 over". A spelling too long to read (a percentage written
+ * with a thousand zeros) is shown in at most 15 significant digits with an exponent.
+ */
 export function fmt(value: Decimal): string {
-  return formatDecimal(value, 10);
+  const exact = value.toFixed();
+  if (exact.length > 40) return value.toExponential(Math.min(14, value.c.length - 1));
+  return exact === '-0' ? '0' : exact;
 }
 
 /** "5 missing" / "5 over" for a sum against its target, both languages. */

@@ -3,13 +3,19 @@ import { Field, NamedItem } from '../model/rubric-model';
 import { nearSpelling } from '../text/near-spelling';
 import { Check, finding } from './check';
 
+/** The most ids a message lists: a file with thousands of them would repeat them all in every message. */
+const LISTED = 20;
+
 /** `poor (不合格)`: ids with the names people recognise them by. */
 function listed(items: NamedItem[], zh: boolean): string {
   const seen = new Set<string>();
-  return items
-    .filter((i) => i.key !== undefined && !seen.has(i.key) && seen.add(i.key))
+  const known = items.filter((i) => i.key !== undefined && !seen.has(i.key) && seen.add(i.key));
+  const shown = known
+    .slice(0, LISTED)
     .map((i) => (i.name?.value && i.name.value !== i.key ? (zh ? `${i.key}（${i.name.value}）` : `${i.key} (${i.name.value})`) : i.key!))
     .join(zh ? '、' : ', ');
+  const more = known.length - LISTED;
+  return more > 0 ? (zh ? `${shown} 等（另有 ${more} 个）` : `${shown} and ${more} more`) : shown;
 }
 
 function unresolved(reference: Field<string>, items: NamedItem[], known: Set<string>, kind: { en: string; zh: string }): Finding[] {

@@ -6,7 +6,7 @@ import { buildIndicator, buildRubricModel, sumKnown } from '../model/build-model
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
 import { asMap, findPair } from '../model/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
-import { ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../parse';
+import { nestingBeyondLimit, ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../parse';
 import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
@@ -176,7 +176,8 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
 
   function buildLeaf(text: string, extent: number, start: number, itemColumn: number): Block | undefined {
     lastParsed += text.length;
-    if (!readsAloneAsInFile(text, itemColumn)) return undefined;
+    // Nested too deep to parse safely: the whole analysis says so (see MAX_NESTING).
+    if (!readsAloneAsInFile(text, itemColumn) || nestingBeyondLimit(text) >= 0) return undefined;
     const doc = parseDocument(text, PARSE_OPTIONS);
     if (!errorsStayInBlock(doc.errors) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
     const node = doc.contents.items[0];
@@ -196,7 +197,8 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       spans: [],
       children: [],
       itemEnd: at(range[2]),
-      documentEnd: at(doc.range[2]),
+      // Clamped as parseText clamps the whole document's end (the parser may end it one past the text).
+      documentEnd: at(Math.min(doc.range[2], text.length)),
       indicator,
       all,
       relativePaths: all.map((i) => i.path.slice(1)),
@@ -224,7 +226,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const tail = text.slice(region.end);
     const skeletonText = head + tail;
     lastParsed += skeletonText.length;
-    if (!readsAloneAsInFile(skeletonText, column)) return undefined;
+    if (!readsAloneAsInFile(skeletonText, column) || nestingBeyondLimit(skeletonText) >= 0) return undefined;
     const doc = parseDocument(skeletonText, PARSE_OPTIONS);
     if (!errorsStayInBlock(doc.errors) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
     const node = doc.contents.items[0];
@@ -383,6 +385,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const key = `${head}\u0000${tail}`;
     if (skeleton?.key === key) return skeleton;
     lastParsed += key.length;
+    if (nestingBeyondLimit(head + tail) >= 0) return undefined;
     const parsed = parseText(head + tail);
     const doc = parsed.documents[0];
     if (parsed.documents.length !== 1 || !errorsStayInSkeleton(doc.doc.errors, tail)) return undefined;
@@ -394,6 +397,20 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   }
 
   function update(text: string): Analysis {
+    try {
+      return updateInBlocks(text);
+    } catch (error) {
+      // A parse that ran out of stack (see analyze): the whole analysis says so, and the last
+      // version's blocks are put back as they were.
+      restore();
+      pools = [];
+      moved = [];
+      if (error instanceof RangeError) return whole(text);
+      throw error;
+    }
+  }
+
+  function updateInBlocks(text: string): Analysis {
     lastParsed = 0;
     const lines = new LineIndex(text);
     const layout = findLayout(text, lines);
@@ -457,10 +474,12 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       model.indicators.field.span = { start: region.start + layout.indent, end: used[used.length - 1].itemEnd.end };
     }
     // In the order the parser of the whole text meets them: before the list, in it, after it.
-    const skeletonErrors = parserErrors(skeletonDoc.errors, skeletonText).map((e) => ({
-      ...e,
-      span: { start: toText(e.span.start), end: toText(e.span.end) },
-    }));
+    const skeletonErrors = parserErrors(skeletonDoc.errors, skeletonText).map((e) => {
+      // Joined to `indicators:`, a repeated key after the list is reported from the line break
+      // before it, which the whole text's list has taken: the error belongs after the list.
+      const afterList = e.span.start < region.start && e.span.end >= region.start && skeletonText.slice(e.span.start, region.start).trim() === '';
+      return { ...e, span: { start: toText(afterList ? region.start : e.span.start), end: toText(e.span.end) } };
+    });
     const errors = [
       ...skeletonErrors.filter((e) => e.span.start < region.start),
       ...used.flatMap((b) => b.parserErrors),

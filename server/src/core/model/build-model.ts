@@ -1,5 +1,5 @@
 import { Document, Pair, YAMLMap } from 'yaml';
-import { Decimal, decimal, decimalFromSource, sum } from '../decimal';
+import { Decimal, decimal, decimalFromSource, MAX_COUNT, MAX_POINTS, sum } from '../decimal';
 import { QuotaAmount, QUOTA_BOUNDS } from '../quota/allocate';
 import { isRoundingMode, QuotaRounding, RoundingMode } from '../quota/rounding';
 import { Span } from '../text/span';
@@ -45,17 +45,21 @@ const readNumber: Reader<Decimal> = (pair) => {
   return scalar ? decimalFromSource(scalar.source, scalar.value) : undefined;
 };
 
-/** Weights, totals, points: the schema requires > 0; anything else is reported there and unknown here. */
+/** Weights, totals, points: the schema requires > 0 (and at most MAX_POINTS); anything else is reported there and unknown here. */
 const readPositive: Reader<Decimal> = (pair) => {
   const value = readNumber(pair);
-  return value && value.gt(0) ? value : undefined;
+  return value && value.gt(0) && value.lte(MAX_POINTS) ? value : undefined;
 };
 
 /** Caps, level points, thresholds: the schema requires ≥ 0. */
 const readNonNegative: Reader<Decimal> = (pair) => {
   const value = readNumber(pair);
-  return value && value.gte(0) ? value : undefined;
+  return value && value.gte(0) && value.lte(MAX_POINTS) ? value : undefined;
 };
+
+/** A count of subjects (the schema's integer up to MAX_COUNT); a float beyond 2^53 is not the count written. */
+const isCount = (value: unknown, least: number): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= least && value <= MAX_COUNT;
 
 const readAny: Reader<unknown> = (pair) => pair.value;
 
@@ -63,7 +67,8 @@ const readQuotaAmount: Reader<QuotaAmount> = (pair) => {
   const scalar = asScalar(pair.value);
   if (!scalar) return undefined;
   if (typeof scalar.value === 'number') {
-    return Number.isInteger(scalar.value) && scalar.value >= 0 ? { kind: 'count', count: scalar.value } : undefined;
+    // `-0` is the count 0, not a negative one.
+    return isCount(scalar.value, 0) ? { kind: 'count', count: scalar.value + 0 } : undefined;
   }
   if (typeof scalar.value === 'string') {
     const match = PERCENT.exec(scalar.value);
@@ -189,7 +194,7 @@ function buildQuota(map: YAMLMap | undefined): QuotaModel | undefined {
 /** A whole count of at least 1, or undefined. */
 function countOf(node: unknown): number | undefined {
   const value = asScalar(node)?.value;
-  return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
+  return isCount(value, 1) ? value : undefined;
 }
 
 /** 分序列: `subjects: {groups: [{name, members | count}]}`. */

@@ -1,7 +1,8 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
-import { Document, Node, Pair } from 'yaml';
+import { Document, isAlias, Node, Pair, visit, YAMLMap } from 'yaml';
+import { writtenDecimal } from '../decimal';
 import { Finding, FindingData, LocalizedText, text } from '../findings';
-import { asMap, asSeq, findPair, keySpan, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
+import { asMap, asSeq, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
 import { Span } from '../text/span';
 import { SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';
@@ -33,12 +34,64 @@ export interface SchemaValidator {
  * The plain data ajv checks. Always through the document, as the whole file's data is made: a
  * key that is itself a collection then reads the same (in YAML, not JSON) either way.
  */
-function toData(doc: Document.Parsed): { ok: boolean; data: unknown } {
+function toData(doc: Document.Parsed): { ok: boolean; data: unknown; findings: Finding[] } {
   try {
-    return { ok: true, data: doc.toJS({ maxAliasCount: 1000 }) };
+    return { ok: true, data: doc.toJS({ maxAliasCount: MAX_ALIAS_EXPANSIONS }), findings: [] };
   } catch {
-    return { ok: false, data: undefined }; // an alias error is already a syntax error
+    // An unresolved alias is already a syntax error; aliases that expand beyond the limit (the
+    // "billion laughs") are not, and would otherwise leave the document silently unchecked.
+    return { ok: false, data: undefined, findings: doc.errors.length > 0 ? [] : [aliasBomb(doc)] };
   }
+}
+
+/** How many nodes aliases may expand to in one document before it is refused (yaml's own measure). */
+const MAX_ALIAS_EXPANSIONS = 1000;
+
+function aliasBomb(doc: Document.Parsed): Finding {
+  let span: Span = { start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 };
+  visit(doc, {
+    Alias(_, node) {
+      span = nodeSpan(node) ?? span;
+      return visit.BREAK;
+    },
+  });
+  return {
+    code: 'yaml-syntax',
+    severity: 'error',
+    span,
+    message: text(
+      `The aliases (*name) of this document expand to more than ${MAX_ALIAS_EXPANSIONS} copies: it is not checked against the schema`,
+      `本文档的别名（*名称）展开后超过 ${MAX_ALIAS_EXPANSIONS} 份：不再按结构要求检查`,
+    ),
+  };
+}
+
+/**
+ * Number scalars whose value is not the number written: `1e-400` reads as 0, `9007199254740993`
+ * as 9007199254740992, `0.12345678901234567891` loses its last digits. The model treats them as
+ * unknown (decimalFromSource); here they are said so, once each. Aliases are not followed.
+ */
+function inexactNumbers(root: unknown): Finding[] {
+  const findings: Finding[] = [];
+  if (!root || isAlias(root)) return findings;
+  visit(root as Node, {
+    Scalar(_, node) {
+      if (typeof node.value !== 'number' || !Number.isFinite(node.value)) return;
+      const written = writtenDecimal(node.source);
+      const span = nodeSpan(node);
+      if (!written || !span || written.eq(node.value)) return;
+      findings.push(
+        schemaFinding(
+          span,
+          text(
+            `${node.source} cannot be held exactly (it reads as ${node.value}): write at most 15 significant digits`,
+            `${node.source} 无法精确表示（读作 ${node.value}）：有效数字请不超过 15 位`,
+          ),
+        ),
+      );
+    },
+  });
+  return findings;
 }
 
 /**
@@ -58,22 +111,29 @@ export function createSchemaValidator(schema: object): SchemaValidator {
   if (!validateIndicatorData) throw new Error('the rubric schema has no #/definitions/indicator');
   const docs = new SchemaDocs(schema as SchemaNode);
 
-  const run = (validate: ValidateFunction, data: unknown, target: Target): Finding[] => (validate(data) ? [] : toFindings(validate.errors ?? [], target, docs));
+  const run = (validate: ValidateFunction, data: unknown, target: Target): Finding[] => {
+    const inexact = inexactNumbers(target.root);
+    const schema = validate(data) ? [] : toFindings(validate.errors ?? [], target, docs);
+    // An inexact number is one mistake: not also "must be greater than 0" for the 0 it reads as.
+    const taken = new Set(inexact.map((f) => `${f.span.start}:${f.span.end}`));
+    return [...inexact, ...schema.filter((f) => !taken.has(`${f.span.start}:${f.span.end}`))];
+  };
   const documentFallback = (doc: Document.Parsed): Span => ({ start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 });
 
   return {
     validateDocument(doc, source) {
-      const { ok, data } = toData(doc);
-      return ok ? run(validateRubric, data, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] }) : [];
+      const { ok, data, findings } = toData(doc);
+      return ok ? run(validateRubric, data, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] }) : findings;
     },
     validateIndicator(doc, source, fallback) {
-      const { ok, data } = toData(doc);
+      const { ok, data, findings } = toData(doc);
       const root = asSeq(doc.contents)?.items[0];
-      return ok && Array.isArray(data) ? run(validateIndicatorData, data[0], { root, source, fallback, prefix: ['indicators', 0] }) : [];
+      return ok && Array.isArray(data) ? run(validateIndicatorData, data[0], { root, source, fallback, prefix: ['indicators', 0] }) : findings;
     },
     validateSkeleton(doc, source, count) {
-      const { ok, data } = toData(doc);
-      if (!ok || !data || typeof data !== 'object') return [];
+      const { ok, data, findings } = toData(doc);
+      if (!ok) return findings;
+      if (!data || typeof data !== 'object') return [];
       const withItems = { ...(data as object), indicators: Array.from({ length: count }, () => ({})) };
       return run(validateSkeletonData, withItems, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] });
     },
@@ -87,7 +147,47 @@ interface Resolved {
   found: boolean;
 }
 
-function resolvePointer(root: unknown, pointer: string): Resolved {
+/**
+ * The keys of each mapping met while mapping one validation's errors, indexed once: a mapping
+ * with thousands of unknown keys has an error for each, and a scan per error was quadratic.
+ */
+class KeyIndex {
+  private readonly pairs = new WeakMap<YAMLMap, Map<string, Pair>>();
+  private readonly dataKeys = new WeakMap<object, Set<string>>();
+
+  pair(map: YAMLMap | undefined, key: string): Pair | undefined {
+    if (!map) return undefined;
+    let index = this.pairs.get(map);
+    if (!index) {
+      index = new Map();
+      for (const pair of pairsOf(map)) {
+        const text = keyText(pair);
+        if (text !== undefined && !index.has(text)) index.set(text, pair);
+      }
+      this.pairs.set(map, index);
+    }
+    return index.get(key);
+  }
+
+  /** The keys written in a mapping, as they read (for suggestions that must not repeat one). */
+  written(map: YAMLMap | undefined): Set<string> {
+    return this.data(map ?? {}, () => new Set(pairsOf(map).map((p) => String((p.key as { value?: unknown } | null)?.value))));
+  }
+
+  /** The keys of a plain object ajv validated. */
+  of(data: unknown): Set<string> {
+    const object = data && typeof data === 'object' ? data : {};
+    return this.data(object, () => new Set(Object.keys(object)));
+  }
+
+  private data(owner: object, make: () => Set<string>): Set<string> {
+    let keys = this.dataKeys.get(owner);
+    if (!keys) this.dataKeys.set(owner, (keys = make()));
+    return keys;
+  }
+}
+
+function resolvePointer(root: unknown, pointer: string, keys: KeyIndex): Resolved {
   const segments =
     pointer === ''
       ? []
@@ -101,7 +201,7 @@ function resolvePointer(root: unknown, pointer: string): Resolved {
     const map = asMap(node);
     const seq = asSeq(node);
     if (map) {
-      pair = findPair(map, segment);
+      pair = keys.pair(map, segment);
       if (!pair) return { node, pair, found: false };
       node = pair.value;
     } else if (seq) {
@@ -170,10 +270,18 @@ const TYPE_NAMES: Record<string, [string, string]> = {
   null: ['empty', '空'],
 };
 
+/** A number written in Chinese numerals (三十, 二十五点五): a person meant a number. */
+const CHINESE_NUMERAL = /^[零〇一二两三四五六七八九十百千万亿点]+$/;
+
 function describeValue(value: unknown): [string, string] {
   if (value === null || value === undefined) return ['nothing', '空值'];
   if (Array.isArray(value)) return ['a list', '列表'];
+  if (typeof value === 'number' && Number.isNaN(value)) return ['NaN ("not a number")', 'NaN（非数字）'];
+  if (typeof value === 'number' && !Number.isFinite(value)) return ['a number too large to hold', '超出表示范围的数字'];
   if (typeof value === 'number') return [`the number ${value}`, `数字 ${value}`];
+  if (typeof value === 'string' && CHINESE_NUMERAL.test(value.trim())) {
+    return [`the text "${value}" (write it in digits)`, `文本“${value}”（请用阿拉伯数字填写）`];
+  }
   if (typeof value === 'string') return [`the text "${value}"`, `文本“${value}”`];
   if (typeof value === 'object') return ['keys and values', '“键: 值”内容'];
   return [String(value), String(value)];
@@ -184,6 +292,7 @@ function schemaFinding(span: Span, message: LocalizedText, data?: FindingData['s
 }
 
 function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Finding[] {
+  const keys = new KeyIndex();
   const findings: Finding[] = [];
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   // `wieght: 30` on a scored item is one mistake: the unknown key (with its fix), not also a missing `weight`.
@@ -191,7 +300,7 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
     errors.flatMap((e) => {
       if (e.keyword !== 'additionalProperties') return [];
       const allowed = Object.keys((e.parentSchema as SchemaNode | undefined)?.properties ?? {});
-      const present = new Set(Object.keys((e.data as Record<string, unknown> | null) ?? {}));
+      const present = keys.of(e.data);
       const near = nearSpelling(
         String(e.params.additionalProperty),
         allowed.filter((k) => !present.has(k)),
@@ -209,7 +318,7 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     // A value of the wrong type is reported once, by its type.
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && typed.has(error.instancePath)) continue;
-    const finding = error.keyword === 'anyOf' ? missingAlternative(error, errors, target, docs) : toFinding(error, target, docs);
+    const finding = error.keyword === 'anyOf' ? missingAlternative(error, errors, target, docs, keys) : toFinding(error, target, docs, keys);
     if (!finding) continue;
     const identity = `${finding.span.start}:${finding.span.end}:${finding.message.en}`;
     if (seen.has(identity)) continue;
@@ -220,13 +329,13 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
 }
 
 /** An object that needs one key of several (`tier` or `bars`): which ones, with their titles. */
-function missingAlternative(anyOf: ErrorObject, errors: readonly ErrorObject[], target: Target, docs: SchemaDocs): Finding | undefined {
+function missingAlternative(anyOf: ErrorObject, errors: readonly ErrorObject[], target: Target, docs: SchemaDocs, index: KeyIndex): Finding | undefined {
   const keys = errors.filter((e) => e.keyword === 'required' && e.schemaPath.startsWith(anyOf.schemaPath + '/')).map((e) => String(e.params.missingProperty));
   if (keys.length === 0) return undefined;
   const path = [...target.prefix, ...segmentsOf(anyOf.instancePath)];
   const labels = keys.map((key) => titleOf(docs.nodeAt([...path, key]), key));
   return schemaFinding(
-    ownerSpan(resolvePointer(target.root, anyOf.instancePath), target),
+    ownerSpan(resolvePointer(target.root, anyOf.instancePath, index), target),
     text(`Needs one of ${labels.map((l) => l.en).join(' or ')}`, `须填写 ${labels.map((l) => l['zh-CN']).join(' 或 ')} 之一`),
     { missingKey: keys[0] },
   );
@@ -241,8 +350,8 @@ function isQuotaValue(schema: SchemaNode | undefined): boolean {
   return typeof (schema as { pattern?: unknown } | undefined)?.pattern === 'string';
 }
 
-function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Finding | undefined {
-  const resolved = resolvePointer(target.root, error.instancePath);
+function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs, keys: KeyIndex): Finding | undefined {
+  const resolved = resolvePointer(target.root, error.instancePath, keys);
   const path = [...target.prefix, ...segmentsOf(error.instancePath)];
   const key = lastKey(path);
   const ownSchema = docs.nodeAt(path);
@@ -268,11 +377,11 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
     }
     case 'additionalProperties': {
       const unknownKey = String(error.params.additionalProperty);
-      const pair = findPair(asMap(resolved.node), unknownKey);
+      const pair = keys.pair(asMap(resolved.node), unknownKey);
       const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, target);
       const allowed = Object.keys(ownSchema?.properties ?? {});
       // A key already in the mapping is no suggestion: renaming to it would duplicate it.
-      const present = new Set(pairsOf(asMap(resolved.node)).map((p) => String((p.key as { value?: unknown } | null)?.value)));
+      const present = keys.written(asMap(resolved.node));
       const suggestion = nearSpelling(
         unknownKey,
         allowed.filter((k) => !present.has(k)),
@@ -344,6 +453,11 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
         text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']}必须${strict ? '大于' : '不小于'} ${limit}`),
       );
     }
+    case 'maximum':
+      return schemaFinding(
+        valueSpanOf(resolved, target),
+        text(`${label.en} must be at most ${String(error.params.limit)}`, `${label['zh-CN']}不能大于 ${String(error.params.limit)}`),
+      );
     case 'minItems':
     case 'minLength':
     case 'minProperties':

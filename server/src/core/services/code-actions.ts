@@ -31,6 +31,8 @@ export function scaleExactly(weights: readonly Decimal[], target: Decimal): Deci
   const raw = weights.map((w) => w.times(target).div(actual));
   let places = Math.max(decimalPlaces(target), ...weights.map(decimalPlaces));
   if (raw.some((r) => decimalPlaces(r) > places)) places += 1;
+  // The edits write at most EDIT_PLACES decimals (and a unit of 10^-41 would be 0 at Big.DP).
+  if (places > EDIT_PLACES) return undefined;
   const unit = decimal(1).div(decimal(10).pow(places));
   const floors = raw.map((r) => floor(r.div(unit)).times(unit));
   let left = target.minus(sum(floors)).div(unit).round(0).toNumber();
@@ -44,6 +46,9 @@ export function scaleExactly(weights: readonly Decimal[], target: Decimal): Deci
   return result.some((w) => w.lte(0)) ? undefined : result;
 }
 
+/** Decimals a weight edit writes: a fix whose exact value needs more would write a wrong figure. */
+const EDIT_PLACES = 10;
+
 function weightActions(finding: Finding, items: IndicatorModel[], target: Decimal, locale: Locale): CodeActionItem[] {
   const actions: CodeActionItem[] = [];
   const last = items[items.length - 1];
@@ -52,7 +57,7 @@ function weightActions(finding: Finding, items: IndicatorModel[], target: Decima
   const isLeaf = (i: IndicatorModel) => !i.items?.length;
   if (last?.weight?.value && isLeaf(last) && others.every((w) => w !== undefined)) {
     const value = target.minus(sum(others as Decimal[]));
-    if (value.gt(0)) {
+    if (value.gt(0) && decimalPlaces(value) <= EDIT_PLACES) {
       const name = last.name?.value ?? last.key ?? '';
       actions.push({
         title: text(`Set the last weight ("${name}") to ${formatDecimal(value, 10)}`, `将最后一项“${name}”的分值改为 ${formatDecimal(value, 10)}`)[locale],

@@ -82,6 +82,16 @@ function snippets(listKey: string | number | undefined, locale: Locale, dash: bo
   return [];
 }
 
+/** The marked text's tree; nothing when the parser runs out of stack on it (a marker can break a long list). */
+function parseProbe(probe: string): unknown {
+  try {
+    return parseDocument(probe, { uniqueKeys: false, logLevel: 'error' }).contents;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
 /**
  * Completion at an offset: the keys allowed there (with their descriptions), enum values,
  * references (method ids, tier ids) and snippets for a new indicator, group or tier.
@@ -103,7 +113,7 @@ export function complete(analysis: Analysis, offset: number, locale: Locale, sch
   // the marker changes nothing outside it.
   const local = document?.parsed.tree.localText(offset) ?? { span: { start: 0, end: text.length }, pathPrefix: [] };
   const localEnd = probeText.length - (text.length - local.span.end);
-  const found = findMark(parseDocument(probeText.slice(local.span.start, localEnd), { uniqueKeys: false, logLevel: 'error' }).contents, []);
+  const found = findMark(parseProbe(probeText.slice(local.span.start, localEnd)), []);
   const probe = found && { ...found, path: [...local.pathPrefix, ...found.path] };
   if (!probe) return [];
   const model = document?.model;

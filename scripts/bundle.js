@@ -10,4 +10,6 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18'
 Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // The command line in one file: the root package's `bin`, which pre-commit's node hooks install.
+  esbuild.build({ ...common, entryPoints: ['server/bin/rubric.js'], outfile: 'dist/rubric.js' }),
 ]).catch(() => process.exit(1));

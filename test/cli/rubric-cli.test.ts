@@ -23,7 +23,9 @@ const VALID = fs
   .filter((f) => f.endsWith('.rubric.yaml'))
   .map((f) => `samples/${f}`);
 
-describe('rubric command line (child process)', () => {
+describe('rubric command line (child process)', function () {
+  // Each test starts Node processes; on a loaded machine one can take seconds.
+  this.timeout(30000);
   let scratch: string;
   before(() => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-cli-'));

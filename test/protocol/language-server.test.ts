@@ -24,6 +24,7 @@ import {
   RenameRequest,
   TextEdit,
 } from 'vscode-languageserver-protocol/node';
+import { generateRubric } from '../support/generate-rubric';
 import { applyEdits, LspClient, positionOf, ROOT } from '../support/lsp-client';
 
 const sample = (name: string) => fs.readFileSync(path.join(ROOT, 'samples', name), 'utf8');
@@ -319,11 +320,16 @@ describe('language server over stdio', function () {
   it('answers a cancelled request as cancelled and keeps serving', async () => {
     const uri = uriFor('cancel.rubric.yaml');
     await client.open(uri, FOREST);
+    // A big edit keeps the server busy analysing: the hover and its cancellation both arrive
+    // while it works, so the hover is still waiting when it is cancelled.
+    const busy = generateRubric(3000, 2).text;
+    void client.replaceAll(uri, busy);
+    const position = positionOf(busy, 'weight: ', 9);
     const source = new CancellationTokenSource();
-    const pending = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(FOREST, 'weight: 23', 9) }, source.token);
+    const pending = client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position }, source.token);
     source.cancel();
     await assert.rejects(pending, (error: { code?: number }) => error.code === LSPErrorCodes.RequestCancelled);
-    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position: positionOf(FOREST, 'weight: 23', 9) });
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri }, position });
     assert.ok(hover);
   });
 
@@ -358,7 +364,12 @@ describe('language server over stdio', function () {
       textDocument: { uri: uriFor('forest.rubric.yaml') },
     })) as DocumentSymbol[];
     assert.equal(symbols.length, 1);
-    const [indicators, tiers] = symbols[0].children!;
+    const section = (name: string) => symbols[0].children!.find((s) => s.name === name)!;
+    assert.deepEqual(
+      symbols[0].children!.map((s) => s.name),
+      ['indicators', 'bonus', 'veto', 'tiers'],
+    );
+    const [indicators, tiers] = [section('indicators'), section('tiers')];
     assert.deepEqual(indicators.children!.map((s) => `${s.name} ${s.detail}`).slice(0, 2), ['国土绿化 23', '资源管理 20']);
     assert.deepEqual(
       tiers.children!.map((s) => s.detail),

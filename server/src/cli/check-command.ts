@@ -1,30 +1,32 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Finding, Locale, RubricCore } from '../core';
+import { Locale, RubricCore } from '../core';
 import { findRubricFiles } from '../host/find-rubric-files';
 import { readTextFile } from '../host/read-text-file';
 import { cliText } from './cli-text';
+import { FileReport, ReportContext } from './check-report';
 import { Format } from './options';
+import { githubReport } from './report-github';
+import { sarifReport } from './report-sarif';
+import { textReport } from './report-text';
 
-export interface FileReport {
-  file: string;
-  /** Why the file could not be checked (missing, not UTF-8…); its diagnostics are then empty. */
-  error?: string;
-  diagnostics: {
-    code: string;
-    severity: string;
-    message: string;
-    range: { start: { line: number; character: number }; end: { line: number; character: number } };
-  }[];
-}
+export { FileReport } from './check-report';
 
 export interface Output {
   out(line: string): void;
   err(line: string): void;
 }
 
+/** Each output form: the reports in, the lines for standard output out. */
+const REPORTERS: Record<Format, (reports: FileReport[], context: ReportContext) => string[]> = {
+  text: textReport,
+  json: (reports) => [JSON.stringify(reports, null, 2)],
+  sarif: sarifReport,
+  github: githubReport,
+};
+
 /** Files named on the command line, with folders expanded; unreadable paths are reported, not thrown. */
-async function expand(paths: string[], locale: Locale, output: Output): Promise<{ files: string[] }> {
+async function expand(paths: string[], locale: Locale, output: Output): Promise<string[]> {
   const t = cliText(locale);
   const files: string[] = [];
   for (const p of paths) {
@@ -37,44 +39,34 @@ async function expand(paths: string[], locale: Locale, output: Output): Promise<
       files.push(p);
     }
   }
-  return { files };
+  return files;
 }
 
-export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output): Promise<number> {
-  const t = cliText(locale);
-  const { files } = await expand(paths, locale, output);
-  const reports: FileReport[] = [];
-  let unreadable = false;
-  let errors = 0;
-  let warnings = 0;
-  for (const file of files) {
-    const read = await readTextFile(file);
-    if (!read.ok) {
-      unreadable = true;
-      output.err(`${file}: ${t.cannotRead}: ${read.reason[locale]}`);
-      reports.push({ file: path.normalize(file), error: read.reason[locale], diagnostics: [] });
-      continue;
-    }
-    const analysis = core.analyze(read.text);
-    const report: FileReport = {
-      file: path.normalize(file),
-      diagnostics: analysis.findings.map((f: Finding) => ({
-        code: f.code,
-        severity: f.severity,
-        message: f.message[locale],
-        range: analysis.source.lines.rangeOf(f.span),
-      })),
-    };
-    reports.push(report);
-    for (const d of report.diagnostics) {
-      if (d.severity === 'error') errors++;
-      else if (d.severity === 'warning') warnings++;
-      // The severity word stays English in every language: editors' and CI's matchers read it.
-      if (format === 'text') output.out(`${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
-    }
+async function checkFile(file: string, locale: Locale, core: RubricCore, output: Output): Promise<FileReport> {
+  const read = await readTextFile(file);
+  if (!read.ok) {
+    output.err(`${file}: ${cliText(locale).cannotRead}: ${read.reason[locale]}`);
+    return { file: path.normalize(file), error: read.reason[locale], diagnostics: [] };
   }
-  if (format === 'json') output.out(JSON.stringify(reports, null, 2));
-  else output.out(t.summary(reports.filter((r) => r.error === undefined).length, errors, warnings));
-  if (unreadable || files.length === 0) return 2;
-  return errors > 0 ? 1 : 0;
+  const analysis = core.analyze(read.text);
+  return {
+    file: path.normalize(file),
+    diagnostics: analysis.findings.map((f) => ({
+      code: f.code,
+      severity: f.severity,
+      message: f.message[locale],
+      range: analysis.source.lines.rangeOf(f.span),
+    })),
+  };
+}
+
+/** Exit status: 2 when a path could not be read or nothing was found, else 1 when any error, else 0. */
+export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output): Promise<number> {
+  const files = await expand(paths, locale, output);
+  const reports: FileReport[] = [];
+  for (const file of files) reports.push(await checkFile(file, locale, core, output));
+  const context: ReportContext = { locale, cwd: process.cwd(), toolVersion: require('../../package.json').version as string };
+  for (const line of REPORTERS[format](reports, context)) output.out(line);
+  if (files.length === 0 || reports.some((r) => r.error !== undefined)) return 2;
+  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
 }

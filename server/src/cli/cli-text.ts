@@ -7,9 +7,11 @@ const TEXT = {
     en: `rubric — check assessment rubrics and simulate their quotas
 
 Usage:
-  rubric check [--format text|json] [--locale en|zh-CN] PATH...
+  rubric check [--format text|json|sarif|github] [--locale en|zh-CN] PATH...
       Check rubric files (*.rubric.yaml, *.rubric.yml); folders are searched.
       Text output: file:line:col: severity code: message
+      sarif: SARIF 2.1.0 for code scanning; github: GitHub Actions
+      annotations (::error file=…,line=…::message).
       Exit status: 0 no errors (warnings allowed), 1 errors found,
                    2 bad usage or an unreadable path.
 
@@ -25,9 +27,11 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
     'zh-CN': `rubric —— 检查考核细则并模拟等次名额
 
 用法：
-  rubric check [--format text|json] [--locale en|zh-CN] 路径...
+  rubric check [--format text|json|sarif|github] [--locale en|zh-CN] 路径...
       检查细则文件（*.rubric.yaml、*.rubric.yml）；文件夹会被递归查找。
       文本输出格式：文件:行:列: 严重程度 代码: 说明
+      sarif：供代码扫描（code scanning）使用的 SARIF 2.1.0；github：GitHub
+      Actions 注释（::error file=…,line=…::说明）。
       退出码：0 无错误（可有警告），1 发现错误，2 用法错误或路径无法读取。
 
   rubric simulate [--subjects N | --range A..B] [--document K]
@@ -61,6 +65,7 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
     'zh-CN': '未说明考核对象数量：请使用 --subjects N 或 --range A..B',
   },
   badFormat: { en: '--format must be text or json', 'zh-CN': '--format 只能为 text 或 json' },
+  badCheckFormat: { en: '--format must be text, json, sarif or github', 'zh-CN': '--format 只能为 text、json、sarif 或 github' },
   badLocale: { en: '--locale must be en or zh-CN', 'zh-CN': '--locale 只能为 en 或 zh-CN' },
   summary: {
     en: (files: number, errors: number, warnings: number) =>
@@ -92,6 +97,7 @@ export function cliText(locale: Locale) {
     noTiers: TEXT.noTiers[locale],
     noSubjects: TEXT.noSubjects[locale],
     badFormat: TEXT.badFormat[locale],
+    badCheckFormat: TEXT.badCheckFormat[locale],
     badLocale: TEXT.badLocale[locale],
     summary: TEXT.summary[locale],
     subjectsColumn: TEXT.subjectsColumn[locale],

@@ -2,7 +2,7 @@ import { createRubricCore, Locale } from '../core';
 import { loadRubricSchema } from '../host/rubric-schema';
 import { cliText } from './cli-text';
 import { Output, runCheck } from './check-command';
-import { Format, localeFrom, parseCommandLine, UsageError } from './options';
+import { CHECK_FORMATS, localeFrom, localeOption, parseCommandLine, SIMULATE_FORMATS, UsageError } from './options';
 import { runSimulate } from './simulate-command';
 
 const processOutput: Output = {
@@ -10,12 +10,12 @@ const processOutput: Output = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
+const createCore = () => createRubricCore({ schema: loadRubricSchema() });
+
 /** `rubric check …` / `rubric simulate …`; resolves to the exit status. */
 export async function main(args: string[], output: Output = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // Known before parsing, so even a usage error is in the person's language.
-  const localeIndex = args.indexOf('--locale');
-  const early = localeIndex >= 0 ? args[localeIndex + 1] : args.find((a) => a.startsWith('--locale='))?.slice('--locale='.length);
-  let locale: Locale = localeFrom(early, env) ?? localeFrom(undefined, env) ?? 'en';
+  let locale: Locale = localeFrom(localeOption(args), env) ?? localeFrom(undefined, env) ?? 'en';
   try {
     const { values, positionals } = parseCommandLine(args);
     const chosen = localeFrom(values.locale, env);
@@ -31,16 +31,18 @@ export async function main(args: string[], output: Output = processOutput, env: 
       output.out(t.help);
       return command === undefined && !values.help ? 2 : 0;
     }
-    if (values.format !== 'text' && values.format !== 'json') throw new UsageError(t.badFormat);
-    const format = values.format as Format;
-    const core = createRubricCore({ schema: loadRubricSchema() });
     if (command === 'check') {
+      const format = CHECK_FORMATS.find((f) => f === values.format);
+      if (!format) throw new UsageError(t.badCheckFormat);
       if (paths.length === 0) throw new UsageError(t.noPaths);
-      return await runCheck(paths, format, locale, core, output);
+      return await runCheck(paths, format, locale, createCore(), output);
     }
     if (command === 'simulate') {
+      const format = SIMULATE_FORMATS.find((f) => f === values.format);
+      if (!format) throw new UsageError(t.badFormat);
       if (paths.length !== 1) throw new UsageError(t.oneFile);
-      return await runSimulate({ file: paths[0], subjects: values.subjects, range: values.range, document: values.document, format, locale }, core, output);
+      const request = { file: paths[0], subjects: values.subjects, range: values.range, document: values.document, format, locale };
+      return await runSimulate(request, createCore(), output);
     }
     throw new UsageError(`${t.unknownCommand}: ${command}`);
   } catch (error) {

@@ -5,14 +5,14 @@ import { MAX_SUBJECTS } from '../protocol';
 import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from './display-width';
 import { Output } from './check-command';
-import { Format, UsageError } from './options';
+import { SimulateFormat, UsageError } from './options';
 
 export interface SimulateOptions {
   file: string;
   subjects?: string;
   range?: string;
   document?: string;
-  format: Format;
+  format: SimulateFormat;
   locale: Locale;
 }
 

@@ -44,7 +44,7 @@ export type DiagnosticCode =
 export interface FindingData {
   schema: { missingKey?: string; unknownKey?: string; suggestion?: string };
   'weights-sum': { expected: string; actual: string };
-  'children-sum': { expected: string; actual: string; path: number[] };
+  'children-sum': { expected: string; actual: string; path: number[]; composite: boolean };
   'raters-sum': { expected: string; actual: string };
   'duplicate-id': { kind: string; key: string; fromName: boolean };
   'unknown-reference': { reference: string; suggestion?: string };

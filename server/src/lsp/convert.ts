@@ -138,6 +138,7 @@ const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {
   group: SymbolKind.Module,
   indicator: SymbolKind.Field,
   tier: SymbolKind.EnumMember,
+  item: SymbolKind.Object,
 };
 
 export function toDocumentSymbol(analysis: Analysis, symbol: OutlineSymbol): DocumentSymbol {

@@ -133,18 +133,28 @@ describe('schema', () => {
     );
   });
 
-  it('points a missing top-level `tiers` at the first key of the document', () => {
+  it('points a missing top-level `indicators` at the first key of the document', () => {
     const [finding] = expectFindings(
       yaml`
         # 考评表
         «rubric»: x
-        indicators:
-          - {name: a, weight: 100}
+        tiers: [{name: t}]
       `,
       'schema',
     );
-    assert.match(finding.message.en, /Missing required key tiers/);
-    assert.match(finding.message['zh-CN'], /缺少必填项 tiers/);
+    assert.match(finding.message.en, /Missing required key indicators/);
+    assert.match(finding.message['zh-CN'], /缺少必填项 indicators/);
+  });
+
+  it('takes a rubric without tiers: a pure scoring sheet (totals and ranks only)', () => {
+    expectFindings(
+      yaml`
+        rubric: x
+        indicators:
+          - {name: a, weight: 100}
+      `,
+      [],
+    );
   });
 
   it('underlines the key of an empty value `weight:` (the value has no width)', () => {

@@ -10,8 +10,10 @@ export const thresholdUnreachable: Check<'threshold-unreachable'> = {
     if (model.total === undefined) return [];
     const bonus = model.bonus;
     const bonusPoints = bonus?.items.map((item) => item.points?.value);
-    // Without a cap the bonus is what its items add up to; an unknown item leaves it unknown.
-    const cap = bonus?.cap ? bonus.cap.value : bonusPoints?.some((p) => p === undefined) ? undefined : sum((bonusPoints ?? []).map((p) => p ?? ZERO));
+    // Without a cap the bonus is what its items add up to; an unknown item leaves it unknown, and
+    // a per-case item (每提前1天加1分) has no most.
+    const unbounded = bonusPoints?.some((p) => p === undefined) || bonus?.items.some((item) => item.per);
+    const cap = bonus?.cap ? bonus.cap.value : unbounded ? undefined : sum((bonusPoints ?? []).map((p) => p ?? ZERO));
     if (cap === undefined) return [];
     const best = model.total.plus(cap);
     return model.tiers.items.flatMap((tier) => {

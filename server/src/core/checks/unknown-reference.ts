@@ -38,7 +38,7 @@ function unresolved(reference: Field<string>, items: NamedItem[], known: Set<str
   return [finding(unknownReference, reference.span, withHint, { data: { reference: name, suggestion } })];
 }
 
-/** Method ids on indicators and tier ids in `veto` must name something that exists. */
+/** Method ids on indicators, and tier and indicator ids in `veto`, must name something that exists. */
 export const unknownReference: Check<'unknown-reference'> = {
   code: 'unknown-reference',
   severity: 'error',
@@ -49,7 +49,13 @@ export const unknownReference: Check<'unknown-reference'> = {
     const methodFindings = model.allIndicators.flatMap((indicator) =>
       indicator.methods.flatMap((method) => unresolved(method, model.methods.items, methodKeys, { en: 'method', zh: '考核方式' })),
     );
-    const vetoFindings = model.veto.items.flatMap((veto) => (veto.tier ? unresolved(veto.tier, model.tiers.items, tierKeys, { en: 'tier', zh: '等次' }) : []));
+    const indicatorKeys = keys(model.allIndicators);
+    const tier = { en: 'tier', zh: '等次' };
+    const vetoFindings = model.veto.items.flatMap((veto) => [
+      ...(veto.tier ? unresolved(veto.tier, model.tiers.items, tierKeys, tier) : []),
+      ...veto.bars.flatMap((barred) => unresolved(barred, model.tiers.items, tierKeys, tier)),
+      ...(veto.when?.indicator ? unresolved(veto.when.indicator, model.allIndicators, indicatorKeys, { en: 'indicator', zh: '指标' }) : []),
+    ]);
     return [...methodFindings, ...vetoFindings];
   },
 };

@@ -5,6 +5,8 @@ import { isRoundingMode, QuotaRounding, RoundingMode } from '../quota/rounding';
 import { Span } from '../text/span';
 import {
   BonusItemModel,
+  DeductRuleModel,
+  ExtraPointsModel,
   Field,
   IndicatorModel,
   ListField,
@@ -13,8 +15,10 @@ import {
   RaterModel,
   RubricModel,
   ScoringModel,
+  SubjectGroupModel,
   TierModel,
   VetoModel,
+  VetoThreshold,
 } from './rubric-model';
 import { asMap, asScalar, asSeq, findPair, itemsOf, keySpan, nodeSpan, valueSpan } from './yaml-nodes';
 
@@ -107,19 +111,34 @@ function buildScoring(map: YAMLMap | undefined): ScoringModel | undefined {
     const points = field(levelMap, 'points', readNonNegative);
     return points ? [{ points, when: field(levelMap, 'when', readString) }] : [];
   });
-  return { span: f.span, levels, deduct: field(scoringMap, 'deduct', readPositive) };
+  const deductField = field(scoringMap, 'deduct', readAny);
+  // `deduct: 2` is one rule per case of `per`; `deduct: [...]` lists the rules.
+  const single = asScalar(deductField?.value) ? field(scoringMap, 'deduct', readPositive) : undefined;
+  const rules = list(scoringMap, 'deduct', (ruleMap, node): DeductRuleModel => ({
+    ...named(ruleMap, node),
+    points: field(ruleMap, 'points', readPositive),
+    per: field(ruleMap, 'per', readString),
+    max: field(ruleMap, 'max', readPositive),
+    when: field(ruleMap, 'when', readString),
+  })).items;
+  return { span: f.span, levels, deduct: single, rules, deductField, floor: field(scoringMap, 'floor', readNonNegative) };
+}
+
+/** A list of ids referring elsewhere (`methods: [review]`, `bars: [excellent]`), each with its span. */
+function referenceList(map: YAMLMap | undefined, key: string): Field<string>[] {
+  return itemsOf(asSeq(findPair(map, key)?.value)).flatMap((item): Field<string>[] => {
+    const scalar = asScalar(item);
+    const s = nodeSpan(scalar);
+    return scalar && s ? [{ value: typeof scalar.value === 'string' ? scalar.value : undefined, keySpan: s, span: s }] : [];
+  });
 }
 
 export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: number[], all: IndicatorModel[]): IndicatorModel {
   const base = named(map, node);
   const weight = field(map, 'weight', readPositive);
+  const outOf = field(map, 'out_of', readPositive);
   const itemsField = field(map, 'items', readAny);
-  const methodsSeq = asSeq(findPair(map, 'methods')?.value);
-  const methods: Field<string>[] = itemsOf(methodsSeq).flatMap((item) => {
-    const scalar = asScalar(item);
-    const s = nodeSpan(scalar);
-    return scalar && s ? [{ value: typeof scalar.value === 'string' ? scalar.value : undefined, keySpan: s, span: s }] : [];
-  });
+  const methods = referenceList(map, 'methods');
   const indicator: IndicatorModel = {
     path,
     span: base.span,
@@ -128,6 +147,7 @@ export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: nu
     key: base.key,
     keySpan: base.keySpan,
     weight,
+    outOf,
     itemsField,
     methods,
     scoring: buildScoring(map),
@@ -166,16 +186,38 @@ function buildQuota(map: YAMLMap | undefined): QuotaModel | undefined {
   return { field: f, bounds, rounding: field(quotaMap, 'rounding', readEnum(isQuotaRounding)) };
 }
 
-function subjectsCount(f: Field<unknown> | undefined): number | undefined {
-  if (!f) return undefined;
-  const seq = asSeq(f.value);
-  if (seq) return seq.items.length;
-  const value = asScalar(f.value)?.value;
+/** A whole count of at least 1, or undefined. */
+function countOf(node: unknown): number | undefined {
+  const value = asScalar(node)?.value;
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 ? value : undefined;
 }
 
-/** Each subject of a `subjects` list, as a named item so duplicates can be found like ids. */
-function subjectItems(f: Field<unknown> | undefined): NamedItem[] {
+/** 分序列: `subjects: {groups: [{name, members | count}]}`. */
+function subjectGroups(f: Field<unknown> | undefined): SubjectGroupModel[] {
+  const groupsSeq = asSeq(findPair(asMap(f?.value), 'groups')?.value);
+  return itemsOf(groupsSeq).map((node) => {
+    const map = asMap(node);
+    const membersField = field(map, 'members', readAny);
+    const members = namesOf(membersField);
+    const count = findPair(map, 'count');
+    return { ...named(map, node), members, size: membersField ? asSeq(membersField.value)?.items.length : countOf(count?.value) };
+  });
+}
+
+/** N: the list's length, the count, or (with groups) all groups together; unknown while any group's is. */
+function subjectsCount(f: Field<unknown> | undefined, groups: SubjectGroupModel[]): number | undefined {
+  if (!f) return undefined;
+  const seq = asSeq(f.value);
+  if (seq) return seq.items.length;
+  if (asMap(f.value)) {
+    const sizes = groups.map((g) => g.size);
+    return sizes.length > 0 && sizes.every((n) => n !== undefined) ? (sizes as number[]).reduce((a, b) => a + b, 0) : undefined;
+  }
+  return countOf(f.value);
+}
+
+/** Each name of a list of subjects, as a named item so duplicates can be found like ids. */
+function namesOf(f: Field<unknown> | undefined): NamedItem[] {
   return itemsOf(asSeq(f?.value)).flatMap((node) => {
     const scalar = asScalar(node);
     const s = nodeSpan(scalar);
@@ -187,6 +229,51 @@ function subjectItems(f: Field<unknown> | undefined): NamedItem[] {
 }
 
 const DEFAULT_TOTAL = decimal(100);
+const DEFAULT_PRECISION = 2;
+
+const readPrecision: Reader<number> = (pair) => {
+  const value = asScalar(pair.value)?.value;
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 6 ? value : undefined;
+};
+
+/** `below: 60%` of the indicator's points, or `below: 6` points. */
+const readThreshold: Reader<VetoThreshold> = (pair) => {
+  const scalar = asScalar(pair.value);
+  if (typeof scalar?.value === 'string') {
+    const match = PERCENT.exec(scalar.value);
+    return match && decimal(match[1]).lte(100) ? { kind: 'percent', percent: decimal(match[1]) } : undefined;
+  }
+  const points = readNonNegative(pair);
+  return points ? { kind: 'points', points } : undefined;
+};
+
+/** `bonus` and `penalties`: a cap and items worth points (per case with `per`). */
+function extraPoints(root: YAMLMap | undefined, key: 'bonus' | 'penalties'): ExtraPointsModel | undefined {
+  const f = field(root, key, readAny);
+  if (!f) return undefined;
+  const map = asMap(f.value);
+  return {
+    field: f,
+    cap: field(map, 'cap', readNonNegative),
+    items: list(map, 'items', (itemMap, node): BonusItemModel => ({
+      ...named(itemMap, node),
+      points: field(itemMap, 'points', readPositive),
+      per: field(itemMap, 'per', readString),
+    })).items,
+  };
+}
+
+function buildVeto(map: YAMLMap | undefined, node: unknown): VetoModel {
+  const bars = referenceList(map, 'bars');
+  const whenField = field(map, 'when', readAny);
+  const whenMap = asMap(whenField?.value);
+  return {
+    ...named(map, node),
+    tier: field(map, 'tier', readString),
+    bars,
+    when: whenField && { field: whenField, indicator: field(whenMap, 'indicator', readString), below: field(whenMap, 'below', readThreshold) },
+  };
+}
 
 export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): RubricModel {
   const root = asMap(doc.contents);
@@ -194,30 +281,30 @@ export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): Rubr
   const indicators = list(root, 'indicators', (map, node, index) => buildIndicator(map, node, [index], all));
   const totalField = field(root, 'total', readPositive);
   const subjectsField = field(root, 'subjects', readAny);
+  const groups = subjectGroups(subjectsField);
   const roundingField = field(root, 'rounding', readEnum<RoundingMode>(isRoundingMode));
-  const bonusField = field(root, 'bonus', readAny);
-  const bonusMap = asMap(bonusField?.value);
+  const precisionField = field(root, 'precision', readPrecision);
 
   return {
     span: documentSpan,
     title: field(root, 'rubric', readString),
     total: totalField ? totalField.value : DEFAULT_TOTAL,
     totalField,
-    subjects: subjectsCount(subjectsField),
+    subjects: subjectsCount(subjectsField, groups),
     subjectsField,
-    subjectItems: subjectItems(subjectsField),
+    subjectItems: groups.length > 0 ? groups.flatMap((g) => g.members) : namesOf(subjectsField),
+    subjectGroups: groups,
+    precision: precisionField?.value ?? DEFAULT_PRECISION,
+    precisionField,
     rounding: roundingField?.value ?? 'half-up',
     roundingField,
     methods: list(root, 'methods', named),
     raters: list(root, 'raters', (map, node): RaterModel => ({ ...named(map, node), weight: field(map, 'weight', readPositive) })),
     indicators,
     allIndicators: all,
-    bonus: bonusField && {
-      field: bonusField,
-      cap: field(bonusMap, 'cap', readNonNegative),
-      items: list(bonusMap, 'items', (map, node): BonusItemModel => ({ ...named(map, node), points: field(map, 'points', readPositive) })).items,
-    },
-    veto: list(root, 'veto', (map, node): VetoModel => ({ ...named(map, node), tier: field(map, 'tier', readString) })),
+    bonus: extraPoints(root, 'bonus'),
+    penalties: extraPoints(root, 'penalties'),
+    veto: list(root, 'veto', buildVeto),
     tiers: list(root, 'tiers', (map, node): TierModel => ({
       ...named(map, node),
       quota: buildQuota(map),

@@ -200,13 +200,16 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
     }),
   );
   const seen = new Set<string>();
+  // `anyOf: [{required: [tier]}, {required: [bars]}]` fails with one `required` per branch: said once, by the anyOf.
+  const alternatives = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath + '/');
+  const branchOfAnyOf = (e: ErrorObject) => e.keyword === 'required' && alternatives.some((prefix) => e.schemaPath.startsWith(prefix));
   for (const error of errors) {
     // `if` only says a `then` failed; the `then` error itself is the useful one.
-    if (error.keyword === 'if') continue;
+    if (error.keyword === 'if' || branchOfAnyOf(error)) continue;
     if (error.keyword === 'required' && misspelt.has(`${error.instancePath}/${String(error.params.missingProperty)}`)) continue;
     // A value of the wrong type is reported once, by its type.
     if (error.keyword !== 'type' && error.keyword !== 'required' && error.keyword !== 'additionalProperties' && typed.has(error.instancePath)) continue;
-    const finding = toFinding(error, target, docs);
+    const finding = error.keyword === 'anyOf' ? missingAlternative(error, errors, target, docs) : toFinding(error, target, docs);
     if (!finding) continue;
     const identity = `${finding.span.start}:${finding.span.end}:${finding.message.en}`;
     if (seen.has(identity)) continue;
@@ -214,6 +217,19 @@ function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Fi
     findings.push(finding);
   }
   return findings;
+}
+
+/** An object that needs one key of several (`tier` or `bars`): which ones, with their titles. */
+function missingAlternative(anyOf: ErrorObject, errors: readonly ErrorObject[], target: Target, docs: SchemaDocs): Finding | undefined {
+  const keys = errors.filter((e) => e.keyword === 'required' && e.schemaPath.startsWith(anyOf.schemaPath + '/')).map((e) => String(e.params.missingProperty));
+  if (keys.length === 0) return undefined;
+  const path = [...target.prefix, ...segmentsOf(anyOf.instancePath)];
+  const labels = keys.map((key) => titleOf(docs.nodeAt([...path, key]), key));
+  return schemaFinding(
+    ownerSpan(resolvePointer(target.root, anyOf.instancePath), target),
+    text(`Needs one of ${labels.map((l) => l.en).join(' or ')}`, `须填写 ${labels.map((l) => l['zh-CN']).join(' 或 ')} 之一`),
+    { missingKey: keys[0] },
+  );
 }
 
 const QUOTA_HINT = text(
@@ -238,6 +254,17 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs): Findin
       return schemaFinding(ownerSpan(resolved, target), text(`Missing required key ${missingLabel.en}`, `缺少必填项 ${missingLabel['zh-CN']}`), {
         missingKey: missing,
       });
+    }
+    case 'dependencies': {
+      // `out_of: 100` needs the `weight` the group counts for.
+      const missing = String(error.params.missingProperty);
+      const present = String(error.params.property);
+      const missingLabel = titleOf(docs.nodeAt([...path, missing]), missing);
+      return schemaFinding(
+        ownerSpan(resolved, target),
+        text(`${present} needs ${missingLabel.en} beside it`, `填写 ${present} 时须同时填写 ${missingLabel['zh-CN']}`),
+        { missingKey: missing },
+      );
     }
     case 'additionalProperties': {
       const unknownKey = String(error.params.additionalProperty);

@@ -1,10 +1,11 @@
 import { Analysis, DocumentAnalysis } from '../types';
 import { Decimal, decimal, floor, formatDecimal, sum } from '../decimal';
 import { Finding, Locale, text } from '../findings';
-import { IndicatorModel, NamedItem, TierModel } from '../model/rubric-model';
+import { IndicatorModel, TierModel } from '../model/rubric-model';
 import { Span } from '../text/span';
 import { TextEdit } from './references';
 import { documentAt } from '../document-at';
+import { ID_KINDS } from '../checks/duplicate-id';
 
 export interface CodeActionItem {
   title: string;
@@ -77,6 +78,28 @@ function weightActions(finding: Finding, items: IndicatorModel[], target: Decima
   return actions;
 }
 
+/**
+ * A 100-point sheet counted at less (items add up to 100, the group weighs 70): the fix is to say
+ * so with `out_of`, not to scale the items down.
+ */
+function outOfAction(analysis: Analysis, group: IndicatorModel, finding: Finding, locale: Locale): CodeActionItem[] {
+  const sum = group.itemsSum;
+  const weight = group.weight;
+  if (group.outOf || !weight?.value || !sum || !sum.eq(100) || !weight.value.lt(sum)) return [];
+  const value = formatDecimal(sum, 10);
+  return [
+    {
+      title: text(
+        `Count this 100-point sheet at ${formatDecimal(weight.value, 10)}: add out_of: ${value}`,
+        `按百分制计分、折算为 ${formatDecimal(weight.value, 10)} 分：添加 out_of: ${value}`,
+      )[locale],
+      finding,
+      edits: [insertBefore(analysis, weight.keySpan, 'out_of', value)],
+      preferred: true,
+    },
+  ];
+}
+
 function indicatorAt(document: DocumentAnalysis, path: number[]): IndicatorModel | undefined {
   let items = document.model.indicators.items;
   let found: IndicatorModel | undefined;
@@ -119,7 +142,8 @@ function uniqueKey(base: string, taken: Set<string>): string {
 
 function duplicateAction(analysis: Analysis, document: DocumentAnalysis, finding: Finding, locale: Locale): CodeActionItem[] {
   const { model } = document;
-  const pools: NamedItem[][] = [model.allIndicators, model.tiers.items, model.methods.items, model.raters.items, model.bonus?.items ?? [], model.veto.items];
+  // Subjects are names, not ids: a duplicate subject is removed or renamed by the person.
+  const pools = ID_KINDS.filter((kind) => kind.en !== 'subject').flatMap((kind) => kind.pools(model));
   for (const pool of pools) {
     const item = pool.find((i) => i.keySpan.start === finding.span.start && i.keySpan.end === finding.span.end);
     if (!item || item.key === undefined) continue;
@@ -163,7 +187,11 @@ export function codeActions(analysis: Analysis, findings: readonly Finding[], lo
         return document.model.total ? weightActions(finding, document.model.indicators.items, document.model.total, locale) : [];
       case 'children-sum': {
         const group = finding.data && indicatorAt(document, finding.data.path);
-        return group?.items && group.weight?.value ? weightActions(finding, group.items, group.weight.value, locale) : [];
+        const target = group?.outOf?.value ?? group?.weight?.value;
+        if (!group?.items || !target) return [];
+        const outOf = outOfAction(analysis, group, finding, locale);
+        const scaling = weightActions(finding, group.items, target, locale).map((a) => ({ ...a, preferred: a.preferred && outOf.length === 0 }));
+        return [...outOf, ...scaling];
       }
       case 'schema':
       case 'unknown-reference': {

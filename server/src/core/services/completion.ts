@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { Analysis } from '../types';
 import { Locale, text } from '../findings';
 import { keyText } from '../model/yaml-nodes';
+import { NamedItem } from '../model/rubric-model';
 import { SchemaDocs, SchemaPath } from '../schema/schema-docs';
 import { documentAt } from '../document-at';
 
@@ -144,11 +145,11 @@ export function complete(analysis: Analysis, offset: number, locale: Locale, sch
       m.key === undefined ? [] : [entry({ label: m.key, kind: 'reference', insertText: m.key, snippet: false, detail: m.name?.value })],
     );
   }
-  if (key === 'tier' && path[0] === 'veto' && model) {
-    return model.tiers.items.flatMap((t) =>
-      t.key === undefined ? [] : [entry({ label: t.key, kind: 'reference', insertText: t.key, snippet: false, detail: t.name?.value })],
-    );
-  }
+  const ids = (items: readonly NamedItem[]) =>
+    items.flatMap((i) => (i.key === undefined ? [] : [entry({ label: i.key, kind: 'reference', insertText: i.key, snippet: false, detail: i.name?.value })]));
+  // A veto forces `tier`, bars the tiers in `bars`, or is triggered by `when.indicator`.
+  if (path[0] === 'veto' && model && (key === 'tier' || parentKey === 'bars')) return ids(model.tiers.items);
+  if (path[0] === 'veto' && model && key === 'indicator' && path[path.length - 2] === 'when') return ids(model.allIndicators);
   const node = schema.nodeAt(path);
   if (node?.enum) {
     const descriptions = schema.enumDescriptions(node, locale) ?? [];

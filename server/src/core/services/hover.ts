@@ -1,5 +1,6 @@
 import { Analysis, DocumentAnalysis } from '../types';
-import { decimal, formatDecimal } from '../decimal';
+import { Decimal, decimal, formatDecimal, ZERO } from '../decimal';
+import { largestLoss, pointValue } from '../model/scoring-figures';
 import { Locale, text } from '../findings';
 import { IndicatorModel } from '../model/rubric-model';
 import { segmentsOf } from '../model/yaml-path';
@@ -40,16 +41,62 @@ function indicatorHover(document: DocumentAnalysis, indicator: IndicatorModel, l
     lines.push(
       `${text('Weight', '分值')[locale]}: ${formatDecimal(weight, 10)}${derived ? text(' (derived from its items)', '（由下级指标合计得出）')[locale] : ''}`,
     );
-    const share = model.total ? percentLabel(weight, model.total) : undefined;
-    if (share) lines.push('', `${text('Share of the whole', '占总分')[locale]}: ${share} (${formatDecimal(weight, 10)} / ${formatDecimal(model.total!, 10)})`);
+    // Under a composite group a point counts less (20 on a 100-point sheet counted at 70 is 14).
+    const factor = pointValue(model, indicator);
+    const counted = factor ? weight.times(factor) : undefined;
+    const share = counted && model.total ? percentLabel(counted, model.total) : undefined;
+    const worth =
+      counted && !factor!.eq(1) ? `${formatDecimal(weight, 10)} × ${formatDecimal(factor!, 4)} = ${formatDecimal(counted, 4)}` : formatDecimal(weight, 10);
+    if (share) lines.push('', `${text('Share of the whole', '占总分')[locale]}: ${share} (${worth} / ${formatDecimal(model.total!, 10)})`);
   } else {
     lines.push(text('Weight: unknown', '分值：未知')[locale]);
   }
-  if (indicator.items?.length) {
-    lines.push('', `${text('Items add up to', '下级指标合计')[locale]}: ${sumLabel(indicator.itemsSum, indicator.weight?.value ?? indicator.itemsSum)}`);
+  if (indicator.outOf?.value && indicator.weight?.value) {
+    const [outOf, counts] = [formatDecimal(indicator.outOf.value, 10), formatDecimal(indicator.weight.value, 10)];
+    lines.push(
+      '',
+      text(
+        `Scored out of ${outOf}, counted at ${counts}: points × ${counts} / ${outOf}`,
+        `按 ${outOf} 分计分，折算为 ${counts} 分：得分 × ${counts} / ${outOf}`,
+      )[locale],
+    );
   }
+  if (indicator.items?.length) {
+    const target = indicator.outOf?.value ?? indicator.weight?.value ?? indicator.itemsSum;
+    lines.push('', `${text('Items add up to', '下级指标合计')[locale]}: ${sumLabel(indicator.itemsSum, target)}`);
+  }
+  lines.push(...deductionLines(indicator, locale));
   if (indicator.key) lines.push('', `id: \`${indicator.key}\``);
   return lines.join('\n');
+}
+
+/** `每发现一处垃圾: −0.5 each, at most 4` for every rule, then the most lost and the floor. */
+function deductionLines(indicator: IndicatorModel, locale: Locale): string[] {
+  const scoring = indicator.scoring;
+  if (!scoring || (scoring.rules.length === 0 && !scoring.deduct)) return [];
+  const n = (value: Decimal | undefined) => (value === undefined ? '?' : formatDecimal(value, 10));
+  const rules = scoring.rules.map((rule) => {
+    const what = rule.when?.value ?? rule.per?.value ?? rule.key ?? '';
+    const points = n(rule.points?.value);
+    return rule.when
+      ? text(`- ${what}: −${points} once`, `- ${what}：一次性扣 ${points} 分`)[locale]
+      : rule.max
+        ? text(`- ${what}: −${points} each, at most ${n(rule.max.value)}`, `- ${what}：每次扣 ${points} 分，最高扣 ${n(rule.max.value)} 分`)[locale]
+        : text(`- ${what}: −${points} each`, `- ${what}：每次扣 ${points} 分`)[locale];
+  });
+  if (scoring.deduct) {
+    const per = indicator.scoring?.deductField && scoring.deduct.value ? n(scoring.deduct.value) : '?';
+    rules.push(text(`- −${per} per case`, `- 每次扣 ${per} 分`)[locale]);
+  }
+  const loss = largestLoss(indicator);
+  const floor = n(scoring.floor?.value ?? ZERO);
+  return [
+    '',
+    `**${text('Deductions', '扣分规则')[locale]}**`,
+    ...rules,
+    '',
+    text(`At most −${n(loss)} in all; never below ${floor}`, `合计最多扣 ${n(loss)} 分；最低得 ${floor} 分`)[locale],
+  ];
 }
 
 function workingLines(working: SlotWorking, locale: Locale): string[] {

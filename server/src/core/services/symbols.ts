@@ -1,9 +1,9 @@
 import { Analysis } from '../types';
 import { formatDecimal } from '../decimal';
-import { Field, IndicatorModel, TierModel } from '../model/rubric-model';
+import { Field, IndicatorModel, NamedItem, TierModel } from '../model/rubric-model';
 import { Span } from '../text/span';
 
-export type SymbolKind = 'rubric' | 'indicator' | 'group' | 'tier' | 'section';
+export type SymbolKind = 'rubric' | 'indicator' | 'group' | 'tier' | 'section' | 'item';
 
 export interface OutlineSymbol {
   name: string;
@@ -31,6 +31,18 @@ function section(name: string, field: Field<unknown> | undefined, children: Outl
   return field ? [{ name, kind: 'section', span: { start: field.keySpan.start, end: field.span.end }, selectionSpan: field.keySpan, children }] : [];
 }
 
+/** A named item of a list (a subject group, a bonus, penalty or veto item) with a short detail. */
+function itemSymbol(item: NamedItem, detail: string | number | undefined): OutlineSymbol {
+  return {
+    name: item.name?.value ?? item.key ?? '?',
+    detail: detail === undefined ? undefined : String(detail),
+    kind: 'item',
+    span: item.span,
+    selectionSpan: item.keySpan,
+    children: [],
+  };
+}
+
 function tierSymbol(tier: TierModel): OutlineSymbol {
   const bounds = tier.quota?.bounds ?? {};
   const detail = Object.entries(bounds)
@@ -46,7 +58,27 @@ function tierSymbol(tier: TierModel): OutlineSymbol {
 export function documentSymbols(analysis: Analysis): OutlineSymbol[] {
   return analysis.documents.map(({ model }) => {
     const sections = [
+      ...section(
+        'subjects',
+        model.subjectGroups.length > 0 ? model.subjectsField : undefined,
+        model.subjectGroups.map((g) => itemSymbol(g, g.size)),
+      ),
       ...section('indicators', model.indicators.field, model.indicators.items.map(indicatorSymbol)),
+      ...section(
+        'bonus',
+        model.bonus?.field,
+        (model.bonus?.items ?? []).map((i) => itemSymbol(i, i.points?.value && `+${formatDecimal(i.points.value, 10)}`)),
+      ),
+      ...section(
+        'penalties',
+        model.penalties?.field,
+        (model.penalties?.items ?? []).map((i) => itemSymbol(i, i.points?.value && `−${formatDecimal(i.points.value, 10)}`)),
+      ),
+      ...section(
+        'veto',
+        model.veto.field,
+        model.veto.items.map((v) => itemSymbol(v, v.tier?.value ?? (v.bars.length > 0 ? `≠ ${v.bars.map((b) => b.value).join(', ')}` : undefined))),
+      ),
       ...section('tiers', model.tiers.field, model.tiers.items.map(tierSymbol)),
     ];
     return {

@@ -39,8 +39,8 @@ if (hasCode) {
   process.exit(0);
 }
 
-// The same helpers the real-editor tests use (compiled by the build above).
-const { installExtension, setupEditorTools, startCodeServer } = require('../test/out/editor/runner/code-server.js');
+// The same helpers the real-editor tests use (plain JavaScript, no build or test code needed).
+const { installExtension, setupEditorTools, startCodeServer } = require('./code-server.js');
 
 (async () => {
   const tools = setupEditorTools();

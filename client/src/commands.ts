@@ -1,7 +1,10 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { chooseLanguage, showStatusMenu, STATUS_MENU } from './language-choice';
+import { t } from './localize';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { toCsv, toMarkdown } from './simulation-export';
+import { ServerCrashes } from './language-client';
 import { SimulationView } from './simulation-view';
 import { COMMANDS } from 'rubric-studio-server/out/protocol';
 
@@ -27,23 +30,27 @@ const TEMPLATES = [
   },
 ];
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, view: SimulationView): void {
+export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, crashes: ServerCrashes, view: SimulationView): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
+      crashes.reset();
       await client.restart();
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Rubric language server restarted.'), 3000);
+      void vscode.window.setStatusBarMessage(t('Rubric language server restarted.'), 3000);
     }),
     /** Arguments (from the quota lens): the file's uri and which of its rubrics (0-based). */
     vscode.commands.registerCommand(COMMANDS.showSimulation, (uri?: string | vscode.Uri, documentIndex?: number) =>
       view.show(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri, Number.isInteger(documentIndex) ? documentIndex : 0),
     ),
+    /** Argument (for scripts and tests): `en`, `zh-CN` or `auto`, instead of the question. */
+    vscode.commands.registerCommand(COMMANDS.chooseLanguage, chooseLanguage),
+    vscode.commands.registerCommand(STATUS_MENU, showStatusMenu),
     /** Arguments (for scripts and tests): a template id and the file to create. */
     vscode.commands.registerCommand(COMMANDS.newRubric, async (templateId?: string, target?: vscode.Uri) => {
       const template =
-        TEMPLATES.find((t) => t.id === templateId) ??
+        TEMPLATES.find((template) => template.id === templateId) ??
         (await vscode.window.showQuickPick(
-          TEMPLATES.map((t) => ({ ...t, description: t.file })),
-          { placeHolder: vscode.l10n.t('Choose a template for the new rubric') },
+          TEMPLATES.map((template) => ({ ...template, description: template.file })),
+          { placeHolder: t('Choose a template for the new rubric') },
         ));
       if (!template) return undefined;
       const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
@@ -51,7 +58,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
         target ??
         (await vscode.window.showSaveDialog({
           defaultUri: folder ? vscode.Uri.joinPath(folder, `new-${template.file}`) : undefined,
-          filters: { [vscode.l10n.t('Rubric')]: ['rubric.yaml', 'yaml'] },
+          filters: { [t('Rubric')]: ['rubric.yaml', 'yaml'] },
         }));
       if (!file) return undefined;
       const content = await vscode.workspace.fs.readFile(vscode.Uri.file(context.asAbsolutePath(path.join('samples', template.file))));
@@ -64,7 +71,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
       if (!view.isOpen) await view.show(undefined);
       const rows = view.currentRows;
       if (rows.length === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('There is no simulation to export yet.'));
+        void vscode.window.showInformationMessage(t('There is no simulation to export yet.'));
         return undefined;
       }
       const chosen =
@@ -75,7 +82,7 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
               { label: 'CSV', format: 'csv' as const },
               { label: 'Markdown', format: 'md' as const },
             ],
-            { placeHolder: vscode.l10n.t('Export the simulation as') },
+            { placeHolder: t('Export the simulation as') },
           )
         )?.format;
       if (!chosen) return undefined;

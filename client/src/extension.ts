@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
-import { createLanguageClient } from './language-client';
+import { createLanguageClient, ServerCrashes } from './language-client';
+import { loadTranslations } from './localize';
 import { AnalyzedEvents } from './rubric-documents';
 import { SimulationView } from './simulation-view';
 import { StatusItem } from './status-item';
@@ -9,6 +10,8 @@ import { StatusItem } from './status-item';
 /** What the extension hands to other extensions and to its own tests. */
 export interface RubricStudioApi {
   client: LanguageClient;
+  /** When the server is left stopped after crashing too often. */
+  crashes: Pick<ServerCrashes, 'onDidGiveUp'>;
   status: StatusItem;
   simulation: SimulationView;
 }
@@ -16,15 +19,17 @@ export interface RubricStudioApi {
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<RubricStudioApi> {
+  loadTranslations(context);
   const output = vscode.window.createOutputChannel('Rubric Studio', { log: true });
-  client = createLanguageClient(context, output);
+  const crashes = new ServerCrashes();
+  client = createLanguageClient(context, output, crashes);
   const analyzed = new AnalyzedEvents(client);
   const simulation = new SimulationView(client, analyzed);
-  registerCommands(context, client, simulation);
+  registerCommands(context, client, crashes, simulation);
   await client.start();
   const status = new StatusItem(client, analyzed);
-  context.subscriptions.push(output, analyzed, simulation, status, client);
-  return { client, status, simulation };
+  context.subscriptions.push(output, crashes, analyzed, simulation, status, client);
+  return { client, crashes, status, simulation };
 }
 
 export async function deactivate(): Promise<void> {

@@ -17,4 +17,9 @@ export class RestartPolicy {
     this.crashes = [];
     return false;
   }
+
+  /** Forgets every crash: a restart the person asked for starts a fresh count. */
+  reset(): void {
+    this.crashes = [];
+  }
 }

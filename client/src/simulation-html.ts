@@ -1,6 +1,10 @@
 import { MAX_SUBJECTS, SimulationRow, slotsText } from 'rubric-studio-server/out/protocol';
 
-/** Pure: the simulation view's HTML (table + stacked bar chart in SVG), strict CSP, every text escaped. */
+/**
+ * Pure: the simulation view's HTML (a stacked bar chart in SVG, then the table), under a strict
+ * CSP, every text escaped. Made to be read at half the editor's width: numbers never wrap, the
+ * header is short, the chart has its axes and scale.
+ */
 
 export interface SimulationPage {
   title: string;
@@ -12,12 +16,16 @@ export interface SimulationPage {
   nonce: string;
   cspSource: string;
   labels: {
+    /** Long name of the N column and the x axis: "Subjects (N)". */
     subjects: string;
+    /** The y axis: what a bar's height is. */
+    share: string;
     warnings: string;
     from: string;
     to: string;
     apply: string;
-    broken: string;
+    /** What the ! above a bar means. */
+    problem: string;
     empty: string;
     chart: string;
   };
@@ -27,37 +35,85 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 }
 
-/** Theme colours for tiers, best first: they follow light, dark and high-contrast themes. */
-const TIER_COLOURS = [
-  '--vscode-charts-green',
-  '--vscode-charts-blue',
-  '--vscode-charts-yellow',
-  '--vscode-charts-orange',
-  '--vscode-charts-red',
-  '--vscode-charts-purple',
-];
+/**
+ * Tier colours, best first: Okabe–Ito, told apart with the common colour-vision deficiencies and
+ * readable on light and dark themes (blue, orange, bluish green, reddish purple, sky blue, vermillion).
+ */
+export const TIER_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
 
-function chart(rows: SimulationRow[], label: string): string {
+/** The chart's own units; the SVG scales to the view's width, up to MAX_CHART_WIDTH pixels. */
+const PLOT = { left: 46, top: 14, width: 300, height: 110, bottom: 30, right: 8 };
+const MAX_CHART_WIDTH = 520;
+
+/** A share as a person reads it: `30%`, `33.3%`. */
+export function percent(share: number): string {
+  const value = share * 100;
+  return `${Number.isInteger(Number(value.toFixed(1))) ? value.toFixed(0) : value.toFixed(1)}%`;
+}
+
+/** The smallest of 1, 2, 5, 10, 20, 50… that is at least `value`: the step between N labels. */
+function niceStep(value: number): number {
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const step of [1, 2, 5]) if (step * magnitude >= value) return step * magnitude;
+  }
+}
+
+/** The problems of a row as sentences when the server sends them, else their codes. */
+function problemTexts(row: SimulationRow): string[] {
+  return (row as SimulationRow & { problems?: { code: string; message: string }[] }).problems?.map((p) => p.message) ?? row.warnings;
+}
+
+function chart(page: SimulationPage): string {
+  const { rows, labels } = page;
   if (rows.length === 0) return '';
-  const barWidth = Math.max(4, Math.min(24, Math.floor(720 / rows.length) - 2));
-  const height = 160;
-  const width = rows.length * (barWidth + 2);
-  const bars = rows
-    .map((row, i) => {
-      const x = i * (barWidth + 2);
-      let y = height;
-      const n = Math.max(row.subjects, 1);
-      const parts = row.tiers.map((tier, t) => {
-        // A range of slots is drawn at its lower bound; the table gives the full range.
-        const h = (tier.min / n) * height;
-        y -= h;
-        return `<rect x="${x}" y="${y.toFixed(2)}" width="${barWidth}" height="${h.toFixed(2)}" class="t${t % TIER_COLOURS.length}"><title>N=${row.subjects} ${escapeHtml(tier.name)}: ${slotsText(tier)}</title></rect>`;
-      });
-      const mark = row.warnings.length > 0 ? `<text x="${x + barWidth / 2}" y="${height + 12}" class="mark" text-anchor="middle">!</text>` : '';
-      return parts.join('') + mark;
-    })
-    .join('');
-  return `<svg role="img" aria-label="${escapeHtml(label)}" viewBox="0 0 ${width} ${height + 16}" width="100%" height="${height + 16}" preserveAspectRatio="none">${bars}</svg>`;
+  const { left, top, width, height, bottom, right } = PLOT;
+  const slot = width / rows.length;
+  const barWidth = Math.max(slot * 0.8, Math.min(slot, 1));
+  const baseline = top + height;
+  const y = (share: number) => baseline - share * height;
+  // At most about eight N labels, on round numbers.
+  const labelEvery = niceStep(Math.ceil(rows.length / 8));
+  const parts: string[] = [];
+  for (const share of [0, 0.5, 1]) {
+    parts.push(
+      `<line class="grid" x1="${left}" x2="${left + width}" y1="${y(share)}" y2="${y(share)}"></line>`,
+      `<text class="tick" x="${left - 4}" y="${y(share) + 4}" text-anchor="end">${share * 100}%</text>`,
+    );
+  }
+  rows.forEach((row, i) => {
+    const x = left + i * slot + (slot - barWidth) / 2;
+    const n = Math.max(row.subjects, 1);
+    let stackTop = baseline;
+    row.tiers.forEach((tier, t) => {
+      // A range of slots is drawn at its lower bound; the table gives the full range.
+      const h = (tier.min / n) * height;
+      stackTop -= h;
+      parts.push(
+        `<rect x="${x.toFixed(2)}" y="${stackTop.toFixed(2)}" width="${barWidth.toFixed(2)}" height="${h.toFixed(2)}" class="t${t % TIER_COLOURS.length}">` +
+          `<title>N = ${row.subjects} · ${escapeHtml(tier.name)}: ${slotsText(tier)} (${percent(tier.share)})</title></rect>`,
+      );
+    });
+    const centre = (x + barWidth / 2).toFixed(2);
+    if (row.subjects === page.subjects) {
+      parts.push(`<rect class="own" x="${(x - 1).toFixed(2)}" y="${top - 1}" width="${(barWidth + 2).toFixed(2)}" height="${height + 2}"></rect>`);
+    }
+    if (row.warnings.length > 0) parts.push(`<text class="mark" x="${centre}" y="${(stackTop - 3).toFixed(2)}" text-anchor="middle">!</text>`);
+    if (row.subjects % labelEvery === 0 || rows.length === 1) {
+      parts.push(
+        `<line class="axis" x1="${centre}" x2="${centre}" y1="${baseline}" y2="${baseline + 3}"></line>`,
+        `<text class="tick" x="${centre}" y="${baseline + 14}" text-anchor="middle">${row.subjects}</text>`,
+      );
+    }
+  });
+  parts.push(
+    `<line class="axis" x1="${left}" x2="${left + width}" y1="${baseline}" y2="${baseline}"></line>`,
+    `<line class="axis" x1="${left}" x2="${left}" y1="${top}" y2="${baseline}"></line>`,
+    `<text class="axis-label" x="${left + width / 2}" y="${baseline + bottom - 4}" text-anchor="middle">${escapeHtml(labels.subjects)}</text>`,
+    `<text class="axis-label" transform="rotate(-90)" x="${-(top + height / 2)}" y="10" text-anchor="middle">${escapeHtml(labels.share)}</text>`,
+  );
+  const viewWidth = left + width + right;
+  const viewHeight = top + height + bottom;
+  return `<svg class="chart" role="img" aria-label="${escapeHtml(labels.chart)}" viewBox="0 0 ${viewWidth} ${viewHeight}">${parts.join('')}</svg>`;
 }
 
 export function renderSimulation(page: SimulationPage): string {
@@ -65,16 +121,19 @@ export function renderSimulation(page: SimulationPage): string {
   const tiers = rows[0]?.tiers ?? [];
   const legend = tiers.map((t, i) => `<span class="key"><i class="t${i % TIER_COLOURS.length}"></i>${escapeHtml(t.name)}</span>`).join('');
   // Colours come from classes in the nonce'd style block: the CSP forbids inline style attributes.
-  const palette = TIER_COLOURS.map((colour, i) => `rect.t${i} { fill: var(${colour}); } i.t${i} { background: var(${colour}); }`).join('\n  ');
-  const head = `<tr><th>${escapeHtml(labels.subjects)}</th>${tiers.map((t) => `<th>${escapeHtml(t.name)}</th>`).join('')}<th>${escapeHtml(labels.warnings)}</th></tr>`;
+  const palette = TIER_COLOURS.map((colour, i) => `rect.t${i} { fill: ${colour}; } i.t${i} { background: ${colour}; }`).join('\n  ');
+  const header = (text: string, title: string) => `<th title="${escapeHtml(title)}">${escapeHtml(text)}</th>`;
+  const head = `<tr>${header('N', labels.subjects)}${tiers.map((t) => header(t.name, t.name)).join('')}${header('⚠', labels.warnings)}</tr>`;
   const body = rows
     .map((row) => {
       const cls = [row.warnings.length > 0 ? 'broken' : '', row.subjects === page.subjects ? 'own' : ''].filter(Boolean).join(' ');
       const cells = row.tiers
-        .map((t) => `<td title="${escapeHtml(t.working.join('; '))}">${slotsText(t)} <small>(${(t.share * 100).toFixed(1)}%)</small></td>`)
+        .map((t) => `<td class="num" title="${escapeHtml(t.working.join('; '))}">${slotsText(t)} <small>${percent(t.share)}</small></td>`)
         .join('');
-      const warn = row.warnings.length > 0 ? `⚠ ${escapeHtml(row.warnings.join(', '))}` : '';
-      return `<tr class="${cls}" data-subjects="${row.subjects}"><td>${row.subjects}</td>${cells}<td>${warn}</td></tr>`;
+      const problems = escapeHtml(problemTexts(row).join('; '));
+      // In a narrow view only the ⚠ shows; the text is in its title.
+      const warn = problems ? `<td class="warn" title="${problems}">⚠ <span>${problems}</span></td>` : '<td class="warn"></td>';
+      return `<tr class="${cls}" data-subjects="${row.subjects}"><td class="num">${row.subjects}</td>${cells}${warn}</tr>`;
     })
     .join('');
   return `<!DOCTYPE html>
@@ -84,21 +143,33 @@ export function renderSimulation(page: SimulationPage): string {
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${page.cspSource} 'nonce-${page.nonce}'; script-src 'nonce-${page.nonce}';">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <style nonce="${page.nonce}">
-  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 12px; }
-  h1 { font-size: 1.2em; }
-  table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-  th, td { border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding: 2px 8px; text-align: right; }
-  th { position: sticky; top: 0; background: var(--vscode-editor-background); }
+  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 10px; }
+  h1 { font-size: 1.15em; margin: 10px 0 6px; }
+  table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin-bottom: 12px; }
+  th, td { border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding: 2px 6px; }
+  th { position: sticky; top: 0; background: var(--vscode-editor-background); white-space: nowrap; max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: center; }
+  th:last-child { text-align: left; }
+  td.num { text-align: right; white-space: nowrap; }
+  td.warn { text-align: left; font-size: .9em; }
+  @media (max-width: 420px) { td.warn span { display: none; } }
   tr.broken td { color: var(--vscode-editorWarning-foreground); }
-  tr.own td { font-weight: bold; outline: 1px solid var(--vscode-focusBorder); }
-  small { opacity: .75; }
-  .controls { display: flex; gap: 8px; align-items: center; margin: 8px 0; }
+  tr.own td { font-weight: bold; background: var(--vscode-editor-selectionHighlightBackground, transparent); }
+  small { display: inline-block; min-width: 3.4em; padding-left: .3em; text-align: left; opacity: .7; font-size: .8em; }
+  .controls { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 6px 0; }
+  .controls label { white-space: nowrap; }
   input { width: 5em; background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); }
   button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 3px 10px; cursor: pointer; }
-  .legend { margin: 6px 0; }
-  .key { margin-right: 12px; white-space: nowrap; }
+  .legend { display: flex; flex-wrap: wrap; gap: 2px 12px; margin: 6px 0 2px; font-size: .9em; }
+  .key { white-space: nowrap; }
   .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
-  .mark { fill: var(--vscode-editorWarning-foreground); font-size: 10px; }
+  .key b { color: var(--vscode-editorWarning-foreground); }
+  svg.chart { display: block; width: 100%; max-width: ${MAX_CHART_WIDTH}px; height: auto; margin-bottom: 8px; }
+  .grid { stroke: var(--vscode-foreground); stroke-opacity: .15; }
+  .axis { stroke: var(--vscode-foreground); stroke-opacity: .6; }
+  .tick { fill: var(--vscode-foreground); font-size: 10px; opacity: .8; }
+  .axis-label { fill: var(--vscode-foreground); font-size: 10px; }
+  rect.own { fill: none; stroke: var(--vscode-focusBorder); stroke-width: 1.5; }
+  .mark { fill: var(--vscode-editorWarning-foreground); font-size: 12px; font-weight: bold; }
   .empty { opacity: .8; }
   ${palette}
 </style>
@@ -111,7 +182,11 @@ export function renderSimulation(page: SimulationPage): string {
   <label>${escapeHtml(labels.to)} <input id="to" type="number" min="0" max="${MAX_SUBJECTS}" value="${page.to}"></label>
   <button type="submit">${escapeHtml(labels.apply)}</button>
 </form>
-${rows.length === 0 ? `<p class="empty">${escapeHtml(labels.empty)}</p>` : `<div class="legend">${legend}<span class="key">! ${escapeHtml(labels.broken)}</span></div>${chart(rows, labels.chart)}<table><thead>${head}</thead><tbody>${body}</tbody></table>`}
+${
+  rows.length === 0
+    ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
+    : `<div class="legend">${legend}<span class="key"><b>!</b> ${escapeHtml(labels.problem)}</span></div>${chart(page)}<table><thead>${head}</thead><tbody>${body}</tbody></table>`
+}
 <script nonce="${page.nonce}">
   const vscode = acquireVsCodeApi();
   document.getElementById('range').addEventListener('submit', (event) => {

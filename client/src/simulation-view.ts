@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
+import { t } from './localize';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { SimulateRequest, SimulationRow, SummaryRequest } from 'rubric-studio-server/out/protocol';
 import { AnalyzedEvents, isRubricDocument } from './rubric-documents';
@@ -21,6 +22,9 @@ export class SimulationView implements vscode.Disposable {
   private title = '';
   private generation = 0;
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly refreshed = new vscode.EventEmitter<void>();
+  /** Fires after the view has shown new rows. */
+  readonly onDidRefresh = this.refreshed.event;
 
   constructor(
     private readonly client: LanguageClient,
@@ -55,7 +59,7 @@ export class SimulationView implements vscode.Disposable {
   async show(uri: vscode.Uri | undefined, documentIndex = 0, reveal = true): Promise<void> {
     const target = uri ?? vscode.window.activeTextEditor?.document.uri;
     if (!target) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('Open a rubric file (*.rubric.yaml) first.'));
+      void vscode.window.showInformationMessage(t('Open a rubric file (*.rubric.yaml) first.'));
       return;
     }
     if (this.target?.toString() !== target.toString() || this.documentIndex !== documentIndex) this.range = undefined;
@@ -64,7 +68,7 @@ export class SimulationView implements vscode.Disposable {
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel(
         SimulationView.viewType,
-        vscode.l10n.t('Quota simulation'),
+        t('Quota simulation'),
         { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
         { enableScripts: true, localResourceRoots: [] },
       );
@@ -94,7 +98,7 @@ export class SimulationView implements vscode.Disposable {
     if (generation !== this.generation || this.panel !== panel) return;
     this.rows = rows;
     this.title = summary?.title ?? vscode.workspace.asRelativePath(target);
-    panel.title = vscode.l10n.t('Quota simulation: {0}', this.title);
+    panel.title = t('Quota simulation: {0}', this.title);
     panel.webview.html = renderSimulation({
       title: this.title,
       rows,
@@ -104,20 +108,23 @@ export class SimulationView implements vscode.Disposable {
       nonce: randomBytes(16).toString('base64'),
       cspSource: panel.webview.cspSource,
       labels: {
-        subjects: vscode.l10n.t('Subjects (N)'),
-        warnings: vscode.l10n.t('Warnings'),
-        from: vscode.l10n.t('From'),
-        to: vscode.l10n.t('To'),
-        apply: vscode.l10n.t('Apply'),
-        broken: vscode.l10n.t('rounding breaks a stated share'),
-        empty: vscode.l10n.t('No tiers to simulate yet.'),
-        chart: vscode.l10n.t('Slots per tier for each number of subjects'),
+        subjects: t('Subjects (N)'),
+        share: t('Slots as a share of N'),
+        warnings: t('Warnings'),
+        from: t('From'),
+        to: t('To'),
+        apply: t('Apply'),
+        problem: t('a quota problem at this N, see the table'),
+        empty: t('No tiers to simulate yet.'),
+        chart: t('Slots per tier for each number of subjects'),
       },
     });
+    this.refreshed.fire();
   }
 
   dispose(): void {
     this.panel?.dispose();
+    this.refreshed.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
 }

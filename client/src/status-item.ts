@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
+import { STATUS_MENU } from './language-choice';
+import { t } from './localize';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, Summary, SummaryRequest, tierLine } from 'rubric-studio-server/out/protocol';
+import { Summary, SummaryRequest, tierLine } from 'rubric-studio-server/out/protocol';
 import { AnalyzedEvents, isRubricDocument } from './rubric-documents';
 
 /** The status bar summary of the active rubric: `Σ 100 ✓ · 优秀 3 · 良好 5 · 一般 2`, red when a sum is off. */
@@ -17,8 +19,8 @@ export class StatusItem implements vscode.Disposable {
     private readonly client: LanguageClient,
     analyzed: AnalyzedEvents,
   ) {
-    this.item.name = vscode.l10n.t('Rubric summary');
-    this.item.command = COMMANDS.showSimulation;
+    this.item.name = t('Rubric summary');
+    this.item.command = STATUS_MENU;
     this.subscriptions.push(
       vscode.window.onDidChangeActiveTextEditor(() => void this.update()),
       analyzed.onDidAnalyze((event) => {
@@ -34,7 +36,10 @@ export class StatusItem implements vscode.Disposable {
 
   static format(summary: Summary): string {
     const sum = summary.total === null ? 'Σ ?' : summary.total === summary.expected ? `Σ ${summary.total} ✓` : `Σ ${summary.total} / ${summary.expected}`;
-    return [sum, ...(summary.tiers.length > 0 ? [tierLine(summary.tiers)] : [])].join(' · ');
+    // 分序列: each group's slots, `乡镇序列: 优秀 3 · 良好 5 | 部门序列: …`.
+    const groups = (summary.groups ?? []).filter((g) => g.tiers.length > 0).map((g) => `${g.name}: ${tierLine(g.tiers)}`);
+    const slots = summary.tiers.length > 0 ? tierLine(summary.tiers) : groups.join(' | ');
+    return [sum, ...(slots ? [slots] : [])].join(' · ');
   }
 
   async update(): Promise<void> {
@@ -56,12 +61,12 @@ export class StatusItem implements vscode.Disposable {
     this.item.text = `$(checklist) ${StatusItem.format(summary)}`;
     this.item.backgroundColor = off ? new vscode.ThemeColor('statusBarItem.errorBackground') : undefined;
     this.item.tooltip = off
-      ? vscode.l10n.t(
-          'Top-level weights add up to {0}, not {1}. Click for the quota simulation.',
+      ? t(
+          'Top-level weights add up to {0}, not {1}. Click for the quota simulation or the language.',
           String(summary.total ?? '?'),
           String(summary.expected ?? '?'),
         )
-      : vscode.l10n.t('Weights add up. Click for the quota simulation.');
+      : t('Weights add up. Click for the quota simulation or the language.');
     this.item.show();
     this.updated.fire();
   }

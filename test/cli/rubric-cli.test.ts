@@ -166,6 +166,28 @@ describe('rubric command line (child process)', function () {
       );
     });
 
+    it('prints one block per group (分序列) at its own N, and JSON rows name their group', () => {
+      const file = path.join(scratch, 'groups.rubric.yaml');
+      fs.writeFileSync(
+        file,
+        'rubric: g\nsubjects:\n  groups:\n    - {id: towns, name: 乡镇序列, count: 10}\n    - {id: depts, name: 部门序列, count: 20}\n' +
+          'indicators: [{name: a, weight: 100}]\ntiers:\n  - {id: top, name: 优秀, quota: {exactly: 30%}}\n  - {id: rest, name: 其他}\n',
+      );
+      const text = rubric(['simulate', file]);
+      assert.equal(text.status, 0, text.stderr);
+      // 10 × 30% = 3, the rest 7; 20 × 30% = 6, the rest 14.
+      assert.match(text.stdout, /乡镇序列\n\s*N\s+优秀\s+其他[^\n]*\n\s*10\s+3 \(30%\)\s+7 \(70%\)/);
+      assert.match(text.stdout, /部门序列\n\s*N\s+优秀\s+其他[^\n]*\n\s*20\s+6 \(30%\)\s+14 \(70%\)/);
+      const json = JSON.parse(rubric(['simulate', '--format', 'json', file]).stdout);
+      assert.deepEqual(
+        json.rows.map((r: { group: { id: string }; subjects: number }) => [r.group.id, r.subjects]),
+        [
+          ['towns', 10],
+          ['depts', 20],
+        ],
+      );
+    });
+
     it('prints a text table with --subjects', () => {
       const result = rubric(['simulate', '--subjects', '20', forest]);
       assert.equal(result.status, 0);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { codeActions, complete, hover, inlayHints } from 'rubric-studio-server';
+import { codeActions, complete, hover, inlayHints, quotaLenses, simulateGroups } from 'rubric-studio-server';
 import { clean, expectFindings } from '../support/expect-findings';
 import { analyze, core, dataOf } from '../support/rubric-core';
 import { yaml } from '../support/yaml-text';
@@ -262,6 +262,45 @@ describe('format extensions of real schemes', () => {
           indicators: [{name: a, weight: 100}]
         `,
         ['schema', 'schema'],
+      );
+    });
+  });
+
+  describe('quotas per group (分序列)', () => {
+    const GROUPS = yaml`
+      rubric: x
+      subjects:
+        groups:
+          - {id: towns, name: 乡镇序列, count: 10}
+          - {id: depts, name: 县直部门序列, count: 15}
+      indicators: [{name: a, weight: 100}]
+      tiers:
+        - {id: excellent, name: 优秀, quota: {max: «30%»}}
+        - {id: good, name: 良好}
+        - {id: average, name: 一般, quota: {exactly: 20%}}
+    `;
+
+    it('applies every quota to each group and names the group a finding is about', () => {
+      // 10 × 30% = 3 keeps the cap; 15 × 30% = 4.5 → 5 (half-up) is 33.3%, above it.
+      const [finding] = expectFindings(GROUPS, 'quota-rounding');
+      assert.match(finding.message.en, /\(县直部门序列\)$/);
+      assert.match(finding.message['zh-CN'], /（县直部门序列）$/);
+    });
+
+    it('shows one lens line per group with its own slots', () => {
+      const analysis = analyze(clean(GROUPS));
+      // 乡镇序列: 一般 10 × 20% = 2; 优秀 at most 3; 良好 the rest, 10 − 3 − 2 = 5 to 10 − 2 = 8.
+      // 县直部门序列: 一般 15 × 20% = 3; 优秀 at most 5 (4.5 → 5); 良好 15 − 5 − 3 = 7 to 12.
+      assert.deepEqual(
+        quotaLenses(analysis, 'zh-CN').map((l) => l.title),
+        ['乡镇序列 · 10 个考核对象：优秀 0–3 · 良好 5–8 · 一般 2', '县直部门序列 · 15 个考核对象：优秀 0–5 · 良好 7–12 · 一般 3'],
+      );
+      assert.deepEqual(
+        simulateGroups(analysis.documents[0]).map((row) => [row.group?.id, row.subjects]),
+        [
+          ['towns', 10],
+          ['depts', 15],
+        ],
       );
     });
   });

@@ -2,8 +2,11 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
-import { Analysis, documentSymbols, foldingRanges, hover, inlayHints, quotaLenses } from 'rubric-studio-server';
-import { generateRubric, random } from '../support/generate-rubric';
+import { Analysis, IncrementalSession, documentSymbols, foldingRanges, hover, inlayHints, quotaLenses } from 'rubric-studio-server';
+import { createIncrementalSession } from 'rubric-studio-server/out/core/incremental/session';
+import { createSchemaValidator } from 'rubric-studio-server/out/core/schema/schema-validator';
+import { loadRubricSchema } from 'rubric-studio-server/out/host/rubric-schema';
+import { generateDeepRubric, generateRubric, random } from '../support/generate-rubric';
 import { core } from '../support/rubric-core';
 
 const SAMPLES = path.resolve(__dirname, '../../../samples');
@@ -73,11 +76,29 @@ function randomEdit(text: string, next: () => number): string {
   return lines.join('\n');
 }
 
-function run(original: string, edits: number, seed: number): { incremental: number } {
+/**
+ * A session that splits blocks of more than `splitAbove` characters into smaller ones, so that
+ * rubrics small enough to compare after every edit still go through every level of the split.
+ */
+function sessionSplittingAbove(splitAbove: number) {
+  const validator = createSchemaValidator(loadRubricSchema());
+  return createIncrementalSession({ validator, analyzeWhole: (text) => core().analyze(text) }, { splitAbove });
+}
+
+interface Run {
+  incremental: number;
+  /** Incremental edits that parsed again less than a top-level indicator's text: a deeper block. */
+  deeper: number;
+}
+
+/** A session as the core makes it, or one made here (which says how much it parsed again). */
+type Session = IncrementalSession & { readonly lastParsed?: number };
+
+function run(original: string, edits: number, seed: number, session: Session = core().createSession()): Run {
   const next = random(seed);
-  const session = core().createSession();
   let text = original;
   let incremental = 0;
+  let deeper = 0;
   for (let i = 0; i < edits; i++) {
     // Back to a clean rubric now and then, so the edits explore valid and broken text alike.
     text = i % 12 === 0 ? original : randomEdit(text, next);
@@ -87,10 +108,18 @@ function run(original: string, edits: number, seed: number): { incremental: numb
     offsets.push(lineStarts[Math.floor(next() * lineStarts.length)] ?? 0, text.length);
     const fromSession = session.update(text);
     if (session.lastPath === 'incremental') incremental++;
+    if (session.lastPath === 'incremental' && (session.lastParsed ?? Infinity) < smallestTopLevelIndicator(text)) deeper++;
     const fresh = core().analyze(text);
     assert.deepEqual(digest(fromSession, offsets), digest(fresh, offsets), `edit ${i} (${session.lastPath}) of seed ${seed}:\n${text}`);
   }
-  return { incremental };
+  return { incremental, deeper };
+}
+
+/** The length of the shortest top-level indicator's text (from its `  - id:` line to the next one's; tiers are `  - {id:`). */
+function smallestTopLevelIndicator(text: string): number {
+  const starts = [...text.matchAll(/^ {2}- id:/gm)].map((m) => m.index!);
+  const lengths = starts.slice(1).map((start, i) => start - starts[i]);
+  return Math.min(...lengths);
 }
 
 describe('incremental analysis equals a fresh full analysis', function () {
@@ -102,12 +131,79 @@ describe('incremental analysis equals a fresh full analysis', function () {
     assert.ok(incremental > 400, `only ${incremental} edits took the incremental path`);
   });
 
+  // Deep rubrics as county schemes are: a few areas, 3 or 4 levels. Blocks of more than 600
+  // characters are split, so that every level of the split is taken at a size compared after each edit.
+  const deepShapes = [
+    { indicators: 60, areas: 3, levels: 3, seed: 21 },
+    { indicators: 60, areas: 2, levels: 4, seed: 22 },
+  ];
+  for (const { seed, ...shape } of deepShapes) {
+    it(`after 500 random edits of a deep generated rubric (${shape.areas} areas, ${shape.levels} levels), split deeper`, () => {
+      const { text } = generateDeepRubric(shape, seed);
+      const { incremental, deeper } = run(text, 500, seed, sessionSplittingAbove(600));
+      assert.ok(incremental > 200, `only ${incremental} edits took the incremental path`);
+      // The split must go below the top-level indicators, not only fall back to them.
+      assert.ok(deeper > 150, `only ${deeper} edits parsed less than a top-level indicator again`);
+    });
+  }
+
+  it('after 150 random edits of a deep generated rubric with the default split', () => {
+    const { incremental } = run(generateDeepRubric({ indicators: 150, areas: 5, levels: 3 }, 23).text, 150, 23);
+    assert.ok(incremental > 50, `only ${incremental} edits took the incremental path`);
+  });
+
   for (const name of ['forest-chief-2022.rubric.yaml', 'village-graduates-2022.rubric.yaml', 'vendor-evaluation.rubric.yaml']) {
     it(`after 300 random edits of ${name}`, () => {
       const { incremental } = run(fs.readFileSync(path.join(SAMPLES, name), 'utf8'), 300, name.length);
       assert.ok(incremental > 100, `only ${incremental} edits took the incremental path`);
     });
   }
+
+  it('after 400 random edits of a rubric using every key real schemes need (issue 11)', () => {
+    const text = [
+      'rubric: 村干部绩效考核',
+      'precision: 2',
+      'subjects:',
+      '  groups:',
+      '    - {id: towns, name: 乡镇序列, members: [古绛镇, 横水镇, 卫庄镇, 安峪镇, 大交镇, 冷口乡, 南樊镇, 勃村镇, 陈村镇, 郝庄镇]}',
+      '    - {id: depts, name: 部门序列, count: 20}',
+      'indicators:',
+      '  - id: work',
+      '    name: 工作实绩',
+      '    out_of: 100',
+      '    weight: 70',
+      '    items:',
+      '      - id: river',
+      '        name: 河道保洁',
+      '        weight: 40',
+      '        scoring:',
+      '          floor: 0',
+      '          deduct:',
+      '            - {id: litter, points: 0.5, per: 每发现一处垃圾, max: 4}',
+      '            - {id: no-record, points: 2, when: 未建立巡河台账}',
+      '      - {id: safety, name: 安全生产, weight: 60, scoring: {deduct: 2, per: 每起事故}}',
+      '  - {id: appraisal, name: 群众评议, weight: 30}',
+      'bonus:',
+      '  cap: 5',
+      '  items:',
+      '    - {id: early, name: 每提前1天完成, points: 1, per: 天}',
+      'penalties:',
+      '  cap: 10',
+      '  items:',
+      '    - {id: complaint, name: 被群众有效投诉, points: 1, per: 次}',
+      'veto:',
+      '  - {id: discipline, name: 受到党纪政务处分, bars: [excellent]}',
+      '  - {id: safety-floor, name: 安全生产不达标, when: {indicator: safety, below: 60%}, tier: poor}',
+      'tiers:',
+      '  - {id: excellent, name: 优秀, quota: {max: 30%}}',
+      '  - {id: good, name: 良好}',
+      '  - {id: poor, name: 不合格}',
+      '',
+    ].join('\n');
+    assert.deepEqual(core().analyze(text).findings, []);
+    const { incremental } = run(text, 400, 9);
+    assert.ok(incremental > 100, `only ${incremental} edits took the incremental path`);
+  });
 
   it('stays incremental while a key is typed into an indicator, colon and all', () => {
     const { text } = generateRubric(200, 5);
@@ -217,16 +313,22 @@ describe('incremental analysis on texts that its split could misread', () => {
     'a block scalar holding indicators:':
       'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    criteria: |\n      indicators:\n      - x\ntiers:\n  - name: A\n',
   };
-  for (const [name, text] of Object.entries(cases)) {
-    it(name, () => {
-      const session = core().createSession();
-      // Warm the session on a clean variant first, so the case itself takes the incremental path when it can.
-      session.update(generateRubric(20, 1).text);
-      session.update(text.replace('weight: 100', 'weight: 99'));
-      const fromSession = session.update(text);
-      // Every offset: the cases are short, and their trouble is at the edges of lines and blocks.
-      const offsets = Array.from({ length: text.length + 1 }, (_, offset) => offset);
-      assert.deepEqual(digest(fromSession, offsets), digest(core().analyze(text), offsets));
-    });
-  }
+  const sessions: [string, () => Session][] = [
+    ['', () => core().createSession()],
+    // Every indicator with items split into its items' blocks, at any level.
+    [' (split at every level)', () => sessionSplittingAbove(0)],
+  ];
+  for (const [name, text] of Object.entries(cases))
+    for (const [how, createSession] of sessions) {
+      it(name + how, () => {
+        const session = createSession();
+        // Warm the session on a clean variant first, so the case itself takes the incremental path when it can.
+        session.update(generateRubric(20, 1).text);
+        session.update(text.replace('weight: 100', 'weight: 99'));
+        const fromSession = session.update(text);
+        // Every offset: the cases are short, and their trouble is at the edges of lines and blocks.
+        const offsets = Array.from({ length: text.length + 1 }, (_, offset) => offset);
+        assert.deepEqual(digest(fromSession, offsets), digest(core().analyze(text), offsets));
+      });
+    }
 });

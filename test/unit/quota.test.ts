@@ -188,7 +188,7 @@ describe('quota arithmetic', () => {
       assert.deepEqual(slots(tiers, 10, 'largest-remainder'), [5, 5, 0]);
     });
 
-    it('gives the leftover subject to the largest remainder, ties to the better tier', () => {
+    it('gives the leftover subject to the largest remainder, never to a capped tier', () => {
       // 7 vendors: 2.1 / 3.5 / 1.4 → floors 2 / 3 / 1, the one left goes to 3.5's .5.
       const vendors: TierQuotaInput[] = [
         { id: 'r', name: 'R', max: pct('30') },
@@ -196,8 +196,9 @@ describe('quota arithmetic', () => {
         { id: 'x', name: 'X', max: pct('20') },
       ];
       assert.deepEqual(apportionLargestRemainder(vendors, 7).slots, [2, 4, 1]);
-      // 5: 1.5 / 2.5 / 1 → floors 1 / 2 / 1, tie of .5 goes to the better tier R.
-      assert.deepEqual(apportionLargestRemainder(vendors, 5).slots, [2, 2, 1]);
+      // 5: 1.5 / 2.5 / 1 → floors 1 / 2 / 1; R's .5 would break its cap (max 30% of 5 = 1.5), so the
+      // one left goes to A's .5: 1 / 3 / 1.
+      assert.deepEqual(apportionLargestRemainder(vendors, 5).slots, [1, 3, 1]);
     });
   });
 });

@@ -18,9 +18,12 @@ const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'quota-conflict': 'Contradictory bounds on one tier (exactly with min or max, min above max)',
   'quota-empty': 'An exactly percentage gives a tier 0 slots for this N',
   'quota-rounding': 'Rounding breaks a stated share (a max rounded above its cap, a min below its floor)',
+  'quota-range': 'Without subjects: the sizes 5–40 at which a quota rule breaks',
   'threshold-order': 'min_score does not fall from the best tier to the worst',
   'threshold-unreachable': 'A min_score above total plus the bonus cap',
   'rule-exceeds-weight': 'A scoring level or deduction worth more than its indicator',
+  'bonus-exceeds-cap': 'A bonus item alone worth more than the bonus cap',
+  'veto-best-tier': 'A veto that forces the best tier',
   'unused-ignore': 'A # rubric-ignore comment that silences nothing',
 };
 

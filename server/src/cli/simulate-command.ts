@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Locale, ROUNDING_NAMES_ZH, RubricCore, simulate, SimulationRow, slotsText } from '../core';
+import { Locale, ROUNDING_NAMES_ZH, RubricCore, simulate, simulateGroups, SimulationRow, slotsText } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { MAX_SUBJECTS } from '../protocol';
 import { cliText } from './cli-text';
@@ -39,14 +39,24 @@ function requestedSubjects(request: SimulateOptions): number[] | undefined {
   return undefined;
 }
 
-function slotsWithShare(tier: SimulationRow['tiers'][number]): string {
-  return `${slotsText(tier)} (${Math.round(tier.share * 1000) / 10}%)`;
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
+
+/** `3 (30%)`; a tier that shares the rest with others reads what they share together, never 100% each. */
+function slotsWithShare(row: SimulationRow, tier: SimulationRow['tiers'][number], locale: Locale): string {
+  const shared = row.shared?.tiers.includes(tier.id) ? row.shared : undefined;
+  if (!shared) return `${slotsText(tier)} (${percent(tier.share)})`;
+  const n = row.subjects;
+  const shares = shared.min === shared.max || n === 0 ? percent(shared.share) : `${percent(shared.min / n)}–${percent(shared.max / n)}`;
+  const together = `${slotsText(shared)} = ${shares}`;
+  return locale === 'zh-CN' ? `${slotsText(tier)}（共用 ${together}）` : `${slotsText(tier)} (shared: ${together})`;
 }
 
 function renderTable(rows: SimulationRow[], locale: Locale): string[] {
   const t = cliText(locale);
   const header = [t.subjectsColumn, ...(rows[0]?.tiers.map((tier) => tier.name) ?? []), t.warningsColumn];
-  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map(slotsWithShare), row.warnings.join(', ')]);
+  // The problems in words: the codes stay in the JSON output and in the Problems panel.
+  const problems = (row: SimulationRow) => (row.problems?.map((p) => p.message) ?? row.warnings).join(locale === 'zh-CN' ? '；' : '; ');
+  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map((tier) => slotsWithShare(row, tier, locale)), problems(row)]);
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
   const line = (cells: string[]) =>
     cells
@@ -79,12 +89,14 @@ export async function runSimulate(request: SimulateOptions, core: RubricCore, ou
     output.err(`${request.file}: ${t.noTiers}`);
     return 2;
   }
+  // 分序列 without an N asked for: each group at its own N.
+  const byGroup = subjects === undefined && document.groups.length > 0;
   const ns = subjects ?? (document.model.subjects !== undefined ? [document.model.subjects] : undefined);
-  if (!ns) {
+  if (!ns && !byGroup) {
     output.err(`${request.file}: ${t.noSubjects}`);
     return 2;
   }
-  const rows = simulate(document, ns);
+  const rows = byGroup ? simulateGroups(document, request.locale) : simulate(document, ns!, request.locale);
   const file = path.normalize(request.file);
   if (request.format === 'json') {
     output.out(JSON.stringify({ file, rows }, null, 2));
@@ -93,7 +105,13 @@ export async function runSimulate(request: SimulateOptions, core: RubricCore, ou
     const mode = document.model.rounding;
     const rounding = request.locale === 'zh-CN' ? `${mode}，${ROUNDING_NAMES_ZH[mode]}` : mode;
     output.out(request.locale === 'zh-CN' ? `${file} —— ${title}（${t.rounding}：${rounding}）` : `${file} — ${title} (${t.rounding}: ${rounding})`);
-    for (const line of renderTable(rows, request.locale)) output.out(line);
+    if (!byGroup) for (const line of renderTable(rows, request.locale)) output.out(line);
+    // One block per group: its name, then its table.
+    for (const row of byGroup ? rows : []) {
+      output.out('');
+      output.out(row.group!.name);
+      for (const line of renderTable([row], request.locale)) output.out(line);
+    }
   }
   return 0;
 }

@@ -1,13 +1,15 @@
 import { CHECKS } from './checks';
-import { CheckContext } from './checks/check';
-import { Finding } from './findings';
+import { Check, CheckContext } from './checks/check';
+import { Finding, text } from './findings';
 import { quotaInputsOf } from './model/quota-inputs';
 import { RubricModel } from './model/rubric-model';
 import { ParsedDocument, ParsedText } from './parse';
 import { allocate } from './quota/allocate';
 import { applySuppressions } from './suppressions';
 import { byPosition } from './assemble';
-import type { DocumentAnalysis } from './types';
+import type { DocumentAnalysis, GroupAllocation } from './types';
+
+const isQuotaCheck = (check: Check) => check.code.startsWith('quota-');
 
 /**
  * The step every analysis ends with, whole or incremental: the semantic checks run on a built
@@ -16,17 +18,48 @@ import type { DocumentAnalysis } from './types';
  */
 export function checkDocument(source: ParsedText, parsed: ParsedDocument, model: RubricModel, schemaFindings: Finding[]): DocumentAnalysis {
   const quotaInputs = quotaInputsOf(model);
-  const allocation = model.subjects !== undefined ? allocate(quotaInputs, model.subjects, model.rounding) : undefined;
+  const groups: GroupAllocation[] = model.subjectGroups.map((group, index) => ({
+    id: group.key ?? `#${index + 1}`,
+    name: group.name?.value ?? group.key ?? `#${index + 1}`,
+    subjects: group.size,
+    allocation: group.size !== undefined ? allocate(quotaInputs, group.size, model.rounding) : undefined,
+  }));
+  const allocation = groups.length === 0 && model.subjects !== undefined ? allocate(quotaInputs, model.subjects, model.rounding) : undefined;
   const context: CheckContext = {
     model,
     quotaInputs,
     allocation,
     lineOf: (offset) => source.lines.positionAt(offset).line + 1,
+    schemaFindings,
   };
   const syntax: Finding[] = parsed.syntaxErrors.map((error) => ({ code: 'yaml-syntax', severity: 'error', span: error.span, message: error.message }));
-  const semantic = [...schemaFindings, ...CHECKS.flatMap((check) => check.run(context))];
+  const rubricWide = CHECKS.filter((check) => groups.length === 0 || !isQuotaCheck(check));
+  const semantic = [...schemaFindings, ...rubricWide.flatMap((check) => check.run(context)), ...perGroupQuotaFindings(context, groups)];
   const findings = applySuppressions([...syntax, ...withoutHalfTyped(semantic, parsed, source.text)], source.text, source.lines, parsed.span);
-  return { parsed, model, quotaInputs, allocation, findings: findings.sort(byPosition) };
+  return { parsed, model, quotaInputs, allocation, groups, findings: findings.sort(byPosition) };
+}
+
+/**
+ * 分序列: every quota applies to each group's N, so the quota checks run once per group. A
+ * finding of some groups only names them (`… (乡镇序列)`); one every group shares is said once.
+ */
+function perGroupQuotaFindings(context: CheckContext, groups: readonly GroupAllocation[]): Finding[] {
+  const byIdentity = new Map<string, { finding: Finding; groups: string[] }>();
+  for (const group of groups) {
+    for (const check of CHECKS.filter(isQuotaCheck)) {
+      for (const finding of check.run({ ...context, allocation: group.allocation, groupSubjects: group.subjects })) {
+        const identity = `${finding.code}:${finding.span.start}:${finding.span.end}:${finding.message.en}`;
+        const seen = byIdentity.get(identity);
+        if (seen) seen.groups.push(group.name);
+        else byIdentity.set(identity, { finding, groups: [group.name] });
+      }
+    }
+  }
+  return [...byIdentity.values()].map(({ finding, groups: named }) => {
+    if (named.length === groups.length) return finding;
+    const { en, 'zh-CN': zh } = finding.message;
+    return { ...finding, message: text(`${en} (${named.join(', ')})`, `${zh}（${named.join('、')}）`) };
+  });
 }
 
 /**

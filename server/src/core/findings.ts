@@ -34,6 +34,9 @@ export type DiagnosticCode =
   | 'threshold-order'
   | 'threshold-unreachable'
   | 'rule-exceeds-weight'
+  | 'quota-range'
+  | 'bonus-exceeds-cap'
+  | 'veto-best-tier'
   | 'unused-ignore';
 
 /**
@@ -50,6 +53,11 @@ export interface FindingData {
   'unknown-reference': { reference: string; suggestion?: string };
   'quota-empty': { tier: number; bound: QuotaBound; keeps?: QuotaRounding };
   'quota-rounding': { tier: number; bound: QuotaBound; keeps?: QuotaRounding };
+  /** `rounding`: the rubric-wide rounding that cures the overflow or shortfall (fixed shares adding up to 100%). */
+  'quota-overflow': { rounding?: 'largest-remainder' };
+  'quota-shortfall': { rounding?: 'largest-remainder' };
+  /** Either a rule of one tier (`tier`, `bound`, and the quota rounding that keeps it at every size) or the tiers together. */
+  'quota-range': { tier?: number; bound?: QuotaBound; keeps?: QuotaRounding; rounding?: 'largest-remainder' };
   'rule-exceeds-weight': { weight: string };
 }
 

@@ -2,7 +2,7 @@
  * The pure rubric core: text in, model, findings and quota figures out. No editor, no file
  * system, no connection: the command line, the language server and the tests share it.
  */
-export type { Analysis, DocumentAnalysis, IncrementalSession, RubricCore, RubricCoreOptions } from './types';
+export type { Analysis, DocumentAnalysis, GroupAllocation, IncrementalSession, RubricCore, RubricCoreOptions } from './types';
 export { createRubricCore } from './create-core';
 export { quotaInputsOf } from './model/quota-inputs';
 export { documentAt } from './document-at';
@@ -12,7 +12,7 @@ export { IndicatorModel, RubricModel, TierModel } from './model/rubric-model';
 export { allocate, Allocation, describeWorking, SlotWorking, TierQuotaInput } from './quota/allocate';
 export { ROUNDING_MODES, ROUNDING_NAMES_ZH, RoundingMode } from './quota/rounding';
 export { slotsText, tierLine } from './text/figures';
-export { simulate, SimulationRow } from './simulate';
+export { simulate, simulateGroups, SimulationRow } from './simulate';
 export { LineIndex, Position, Range, stripByteOrderMark } from './text/line-index';
 export { Span } from './text/span';
 export { SchemaDocs } from './schema/schema-docs';
@@ -22,5 +22,5 @@ export { complete, CompletionEntry, CompletionKind } from './services/completion
 export { hover, HoverResult } from './services/hover';
 export { inlayHints, InlayHintItem } from './services/inlay-hints';
 export { definition, references, rename, renameTarget, TextEdit } from './services/references';
-export { summarize, RubricSummary } from './services/summary';
+export { summarize, RubricSummary, TierSummary } from './services/summary';
 export { documentSymbols, foldingRanges, OutlineSymbol, SymbolKind } from './services/symbols';

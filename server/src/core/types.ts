@@ -8,13 +8,24 @@ import type { ParsedDocument, ParsedText } from './parse';
 import type { Allocation, TierQuotaInput } from './quota/allocate';
 import type { SchemaDocs } from './schema/schema-docs';
 
+/** One group of subjects ranked separately (分序列), with the tiers' slots for its N. */
+export interface GroupAllocation {
+  id: string;
+  name: string;
+  /** The group's N, when known. */
+  subjects: number | undefined;
+  allocation: Allocation | undefined;
+}
+
 /** One rubric (one YAML document of a file), checked. */
 export interface DocumentAnalysis {
   parsed: ParsedDocument;
   model: RubricModel;
   quotaInputs: TierQuotaInput[];
-  /** Slots for the rubric's own N, when it states one. */
+  /** Slots for the rubric's own N, when it states one and has no groups. */
   allocation: Allocation | undefined;
+  /** 分序列: each group's slots (every quota applies per group); empty without groups. */
+  groups: GroupAllocation[];
   findings: Finding[];
 }
 

@@ -260,7 +260,7 @@ export class RubricLanguageServer {
     const subjects = (Array.isArray(params.subjects) ? params.subjects : [])
       .filter((n) => Number.isInteger(n) && n >= 0 && n <= MAX_SUBJECTS)
       .slice(0, MAX_SIMULATED_ROWS);
-    return document ? simulate(document, subjects) : null;
+    return document ? simulate(document, subjects, this.locale) : null;
   }
 
   /** Findings go out as soon as they are computed, tagged with the version they describe; then the views are told. */

@@ -41,7 +41,14 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
     tools,
     home,
     folder,
-    settings: { 'workbench.colorTheme': v.theme, 'editor.inlayHints.enabled': 'on', 'window.restoreWindows': 'none', 'rubric.locale': v.locale },
+    settings: {
+      'workbench.colorTheme': v.theme,
+      'editor.inlayHints.enabled': 'on',
+      'window.restoreWindows': 'none',
+      'rubric.locale': v.locale,
+      // The empty chat side bar would take a quarter of the screen: the editor area is then split in two halves.
+      'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    },
     log: () => undefined,
   });
   const browser = await launchChromium();
@@ -54,7 +61,8 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
     }
   };
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    // A laptop's screen: the simulation opens beside the editor, so it gets about half the editor area (~470 px).
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await openFromExplorer(page, 'broken', 'weights-sum.rubric.yaml');
@@ -102,11 +110,42 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
         .locator('.codelens-decoration a', { hasText: /10 (subjects|个考核对象)/ })
         .first()
         .click({ timeout: 30000 });
-      const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await frame.locator('table tr[data-subjects="10"]').waitFor({ timeout: 30000 });
       const file = path.join(SCREENSHOTS, `${v.label}-simulation.png`);
       await page.screenshot({ path: file });
+      await page
+        .locator('iframe.webview')
+        .first()
+        .screenshot({ path: path.join(SCREENSHOTS, `${v.label}-simulation-view.png`) });
       return path.relative(ROOT, file);
+    });
+    await check('the simulation view follows the active rubric and shows its problems', async () => {
+      // VS Code swaps the webview's inner frame when the content changes: the one to read is #active-frame.
+      // broken/ is expanded already: a click on the file opens it in the editor, and the view follows.
+      await page.getByRole('treeitem', { name: 'quota-empty.rubric.yaml' }).first().click();
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await frame.locator('h1', { hasText: '冷口乡' }).waitFor({ timeout: 30000 });
+      await frame.locator('tr.broken').first().waitFor({ timeout: 30000 });
+      const file = path.join(SCREENSHOTS, `${v.label}-simulation-problems.png`);
+      await page.screenshot({ path: file });
+      await page
+        .locator('iframe.webview')
+        .first()
+        .screenshot({ path: path.join(SCREENSHOTS, `${v.label}-simulation-problems-view.png`) });
+      return path.relative(ROOT, file);
+    });
+    await check("the status item's menu offers the simulation and the languages", async () => {
+      await page.locator('.statusbar-item', { hasText: /Σ \d+/ }).first().click();
+      const menu = page.locator('.quick-input-widget');
+      await menu.getByText('简体中文').waitFor({ timeout: 30000 });
+      const entries = (await menu.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+      const file = path.join(SCREENSHOTS, `${v.label}-status-menu.png`);
+      await page.screenshot({ path: file });
+      await page.keyboard.press('Escape');
+      if (!entries.some((e) => /quota simulation|名额模拟/.test(e)) || !entries.some((e) => e.includes('English')))
+        throw new Error(`menu: ${entries.join(' | ')}`);
+      return `${entries.join(' | ')} — ${path.relative(ROOT, file)}`;
     });
   } catch (error) {
     checks.push({ name: `${v.label}: the workbench loads`, ok: false, detail: String(error) });

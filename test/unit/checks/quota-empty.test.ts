@@ -84,17 +84,21 @@ describe('quota-empty', () => {
     );
   });
 
-  it('needs N: without subjects a small percentage is not known to be empty', () => {
-    expectFindings(
+  it('needs N: without subjects a small percentage is only information, the sizes where it is empty', () => {
+    // 4% of N rounded half-up is 0 while 0.04 × N < 0.5, that is N ≤ 12: the sizes 5 to 12 of 5–40.
+    const [finding] = expectFindings(
       yaml`
         rubric: x
         indicators:
           - {name: a, weight: 100}
         tiers:
-          - {name: A, quota: {exactly: 4%}}
+          - {name: A, quota: {exactly: «4%»}}
           - {name: B}
       `,
-      [],
+      'quota-range',
     );
+    assert.equal(finding.severity, 'info');
+    assert.match(finding.message.en, /8 of the sizes 5–40: 5, 6, 7, 8, 9, 10, 11, 12; "rounding: min-one" keeps it/);
+    assert.match(finding.message['zh-CN'], /四舍五入.*8 种人数.*不足1个按1个/);
   });
 });

@@ -68,17 +68,43 @@ describe('quota-shortfall', () => {
     );
   });
 
-  it('needs N: without subjects there is nothing to place', () => {
-    expectFindings(
+  it('needs N: without subjects it is information, at which sizes of 5–40 the caps leave subjects out', () => {
+    // 30% + 50% place about 80% of N: at 5, 1.5 → 2 and 2.5 → 3 still place all 5; from 6 on never
+    // (6: 1.8 → 2, 3 → 3 = 5 of 6), so 35 sizes, 6–40. B's cap 0.5 × N rounded half-up is above 50% at
+    // every odd N: 5, 7, …, 39 (18 sizes), which floor keeps.
+    const [tiers, cap] = expectFindings(
       yaml`
         rubric: x
         indicators:
           - {name: a, weight: 100}
-        tiers:
+        «tiers»:
           - {name: A, quota: {exactly: 30%}}
-          - {name: B, quota: {max: 50%}}
+          - {name: B, quota: {max: «50%»}}
       `,
-      [],
+      'quota-range',
     );
+    assert.match(tiers.message.en, /35 of the sizes 5–40: 6, 7, 8,/);
+    assert.doesNotMatch(tiers.message.en, /largest-remainder/);
+    assert.match(cap.message.en, /18 of the sizes 5–40: 5, 7, 9,.* 39; "rounding: floor" keeps it/);
+  });
+
+  it('names largest-remainder where every share is fixed and they add up to 100%', () => {
+    const [finding] = expectFindings(
+      yaml`
+        rubric: x
+        subjects: 10
+        rounding: floor
+        indicators:
+          - {name: a, weight: 100}
+        «tiers»:
+          - {name: 优秀, quota: {exactly: 25%}}
+          - {name: 良好, quota: {exactly: 65%}}
+          - {name: 一般, quota: {exactly: 10%}}
+      `,
+      'quota-shortfall',
+    );
+    // floor: 2 + 6 + 1 = 9 of 10; largest remainder: floors 2 / 6 / 1, the one left to .5 / .5 → the better tier: 3 / 6 / 1.
+    assert.match(finding.message.en, /place 9 of the 10.*rounding.*largest-remainder.*优秀 3 \+ 良好 6 \+ 一般 1/);
+    assert.match(finding.message['zh-CN'], /向下取整.*最大余数法/);
   });
 });

@@ -95,4 +95,20 @@ describe('rule-exceeds-weight', () => {
       'schema',
     );
   });
+
+  it('underlines a deduction floor above the weight (a floor of 8 on a 6-point item), not one equal to it', () => {
+    const [finding] = expectFindings(
+      yaml`
+        rubric: x
+        indicators:
+          - {name: a, weight: 88}
+          - {name: 河道保洁, weight: 6, scoring: {deduct: 0.5, per: 每发现一处垃圾, floor: «8»}}
+          - {name: 巡河台账, weight: 6, scoring: {deduct: 2, per: 每缺一次, floor: 6}}
+        tiers: [{name: t}]
+      `,
+      'rule-exceeds-weight',
+    );
+    assert.match(finding.message.en, /floor of 8.*"河道保洁".*\(6\)/);
+    assert.match(finding.message['zh-CN'], /最低得分 8.*河道保洁.*6/);
+  });
 });

@@ -20,4 +20,13 @@ describe('restart policy of the VS Code client', () => {
     for (let i = 0; i <= MAX_RESTARTS; i++) policy.shouldRestart(i);
     assert.equal(policy.shouldRestart(MAX_RESTARTS + 1), true);
   });
+
+  it('forgets every crash when the person restarts the server by hand', () => {
+    const policy = new RestartPolicy();
+    for (let i = 0; i < MAX_RESTARTS; i++) policy.shouldRestart(i);
+    policy.reset();
+    // Without the reset this sixth crash within the window would give up.
+    const answers = Array.from({ length: MAX_RESTARTS }, (_, i) => policy.shouldRestart(MAX_RESTARTS + i));
+    assert.deepEqual(answers, [true, true, true, true, true]);
+  });
 });

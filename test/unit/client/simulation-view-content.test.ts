@@ -12,21 +12,48 @@ const row = (subjects: number, tiers: [string, number, number][], warnings: stri
 });
 
 const LABELS: SimulationPage['labels'] = {
-  subjects: 'N',
+  subjects: 'Subjects (N)',
+  share: 'Share of N',
   warnings: 'Warnings',
   from: 'From',
   to: 'To',
   apply: 'Apply',
-  broken: 'broken',
+  problem: 'a quota problem at this N',
   empty: 'none',
   chart: 'chart',
 };
 
-function page(rows: Row[], title = 'Forest 2022'): string {
-  return renderSimulation({ title, rows, from: 1, to: 30, subjects: 10, nonce: 'n0nce', cspSource: 'vscode-resource:', labels: LABELS });
+function page(rows: Row[], title = 'Forest 2022', labels = LABELS): string {
+  return renderSimulation({ title, rows, from: 1, to: 30, subjects: 10, nonce: 'n0nce', cspSource: 'vscode-resource:', labels });
+}
+
+/** Rows 1..count of a two-tier rubric: 30% 优秀 rounded down, the rest 良好. */
+function rowsUpTo(count: number): Row[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    const best = Math.floor(n * 0.3);
+    return row(n, [
+      ['优秀', best, best],
+      ['良好', n - best, n - best],
+    ]);
+  });
 }
 
 describe('simulation view content (pure)', () => {
+  it('escapes every text from the rubric and every label', () => {
+    const evil = '<b x="1">&\'';
+    const labels = Object.fromEntries(Object.keys(LABELS).map((key) => [key, `${key} ${evil}`])) as SimulationPage['labels'];
+    const html = page([row(10, [[evil, 3, 3]], ['quota-empty'])], evil, labels);
+    assert.ok(!html.includes('<b x='), 'no raw markup from a name or a label');
+    assert.ok(!html.includes(evil.slice(2)), 'no raw quote or ampersand from a name or a label');
+    // The title (twice: <title> and <h1>), the tier (legend, header text and title, bar tooltip, cell) and every label.
+    const escaped = '&lt;b x=&quot;1&quot;&gt;&amp;&#39;';
+    for (const key of Object.keys(LABELS)) {
+      if (key !== 'empty') assert.ok(html.includes(`${key} ${escaped}`), `the ${key} label is shown, escaped`);
+    }
+    assert.ok((html.match(new RegExp(escaped, 'g')) ?? []).length >= 2 + 5);
+  });
+
   it('escapes every text from the rubric', () => {
     const html = page(
       [
@@ -73,8 +100,15 @@ describe('simulation view content (pure)', () => {
       ),
     ]);
     assert.match(html, /<tr class="own" data-subjects="10">/);
-    assert.match(html, /<tr class="broken" data-subjects="15">.*⚠ quota-rounding/);
-    assert.match(html, /<td title="max 15 × 30% = …">0–5 <small>\(33\.3%\)<\/small><\/td>/);
+    assert.match(html, /<tr class="broken" data-subjects="15">.*⚠ <span>quota-rounding/);
+    // 5 / 15 = 33.3%; 3 / 10 = 30% (no decimals when there are none to show).
+    assert.match(html, /<td class="num" title="max 15 × 30% = …">0–5 <small>33\.3%<\/small><\/td>/);
+    assert.match(html, /<td class="num" title="max 10 × 30% = …">3 <small>30%<\/small><\/td>/);
+    assert.match(html, /td\.num \{[^}]*white-space: nowrap/, 'a count and its share stay on one line');
+    assert.match(html, /th \{[^}]*white-space: nowrap/, 'the header does not wrap');
+    assert.match(html, /<th title="Subjects \(N\)">N<\/th>/, 'short header, the long name in its title');
+    assert.match(html, /<th title="Warnings">⚠<\/th>/);
+    assert.match(html, /<b>!<\/b> a quota problem at this N/, 'the legend says what the ! means');
   });
 
   it('draws one stacked bar per N in SVG, coloured by theme classes', () => {
@@ -88,8 +122,58 @@ describe('simulation view content (pure)', () => {
         ['良好', 1, 1],
       ]),
     ]);
-    assert.equal((html.match(/<rect /g) ?? []).length, 4);
-    assert.match(html, /rect\.t0 \{ fill: var\(--vscode-charts-green\); \}/);
+    // Two tiers in each of two bars, plus the outline of the rubric's own N (10) which is not among them.
+    assert.equal((html.match(/<rect x=/g) ?? []).length, 4);
+    assert.equal((html.match(/<rect class="own"/g) ?? []).length, 0);
+    assert.match(html, /rect\.t0 \{ fill: #0072B2; \}/);
+  });
+
+  it('colours tiers with the Okabe–Ito palette through classes, never inline styles', () => {
+    const html = page([
+      row(10, [
+        ['A', 1, 1],
+        ['B', 1, 1],
+        ['C', 1, 1],
+        ['D', 1, 1],
+        ['E', 1, 1],
+        ['F', 1, 1],
+        ['G', 4, 4],
+      ]),
+    ]);
+    const okabeIto = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
+    okabeIto.forEach((colour, i) => {
+      assert.ok(html.includes(`rect.t${i} { fill: ${colour}; }`), `bar class t${i}`);
+      assert.ok(html.includes(`i.t${i} { background: ${colour}; }`), `legend class t${i}`);
+    });
+    // The seventh tier wraps around to the first colour.
+    assert.match(html, /<rect x="[^"]+" y="[^"]+" width="[^"]+" height="[^"]+" class="t0"><title>N = 10 · G: 4/);
+    assert.ok(!/\sstyle=/.test(html), 'no inline style attribute anywhere');
+  });
+
+  it('gives the chart its axes: 0/50/100% gridlines, N labels on round numbers, axis titles', () => {
+    const html = page(rowsUpTo(30));
+    for (const share of ['0%', '50%', '100%']) assert.match(html, new RegExp(`<text class="tick"[^>]*>${share}</text>`));
+    // 30 bars, at most about eight labels: every 5th N (ceil(30 / 8) = 4, the next round step is 5).
+    const labels = [...html.matchAll(/<text class="tick" x="[^"]+" y="[^"]+" text-anchor="middle">(\d+)<\/text>/g)].map((m) => Number(m[1]));
+    assert.deepEqual(labels, [5, 10, 15, 20, 25, 30]);
+    assert.match(html, /<text class="axis-label"[^>]*>Subjects \(N\)<\/text>/);
+    assert.match(html, /<text class="axis-label" transform="rotate\(-90\)"[^>]*>Share of N<\/text>/);
+    assert.equal((html.match(/<rect class="own"/g) ?? []).length, 1, "the rubric's own N (10) is outlined");
+  });
+
+  it('shows the problems as sentences when the server sends them, else their codes', () => {
+    const tiers: [string, number, number][] = [
+      ['优秀', 0, 0],
+      ['良好', 1, 1],
+    ];
+    const coded = page([row(1, tiers, ['quota-empty'])]);
+    assert.match(coded, /<td class="warn" title="quota-empty">⚠ <span>quota-empty<\/span><\/td>/);
+    const withSentences = { ...row(1, tiers, ['quota-empty']), problems: [{ code: 'quota-empty', message: '优秀 has no slot at N = 1 & <more>' }] };
+    const sentence = page([withSentences]);
+    assert.match(
+      sentence,
+      /<td class="warn" title="优秀 has no slot at N = 1 &amp; &lt;more&gt;">⚠ <span>优秀 has no slot at N = 1 &amp; &lt;more&gt;<\/span><\/td>/,
+    );
   });
 
   it('exports CSV (quoted where needed) and Markdown', () => {

@@ -8,10 +8,14 @@ import { Span } from '../text/span';
 export interface CheckContext {
   model: RubricModel;
   quotaInputs: TierQuotaInput[];
-  /** Slots for the rubric's N; undefined when the rubric does not say how many subjects. */
+  /** Slots for the rubric's N (or, for quota checks under 分序列, one group's); undefined when N is not stated. */
   allocation: Allocation | undefined;
+  /** Under 分序列, the N of the group the quota checks run for. */
+  groupSubjects?: number;
   /** 1-based line of an offset, for messages that point at another place ("first at line 12"). */
   lineOf(offset: number): number;
+  /** What the schema found: a check that would only guess about a rejected value can keep quiet. */
+  schemaFindings: readonly Finding[];
 }
 
 /** One semantic check: its id is its stable diagnostic code. */

@@ -1,9 +1,11 @@
+import { bonusExceedsCap } from './bonus-exceeds-cap';
 import { Check } from './check';
 import { childrenSum } from './children-sum';
 import { duplicateId } from './duplicate-id';
 import { quotaConflict } from './quota-conflict';
 import { quotaEmpty } from './quota-empty';
 import { quotaOverflow } from './quota-overflow';
+import { quotaRange } from './quota-range';
 import { quotaRounding } from './quota-rounding';
 import { quotaShortfall } from './quota-shortfall';
 import { ratersSum } from './raters-sum';
@@ -11,6 +13,7 @@ import { ruleExceedsWeight } from './rule-exceeds-weight';
 import { thresholdOrder } from './threshold-order';
 import { thresholdUnreachable } from './threshold-unreachable';
 import { unknownReference } from './unknown-reference';
+import { vetoBestTier } from './veto-best-tier';
 import { weightsSum } from './weights-sum';
 
 /** Every semantic check, in the order their findings are listed. */
@@ -25,7 +28,10 @@ export const CHECKS: readonly Check[] = [
   quotaConflict,
   quotaEmpty,
   quotaRounding,
+  quotaRange,
   thresholdOrder,
   thresholdUnreachable,
   ruleExceedsWeight,
+  bonusExceedsCap,
+  vetoBestTier,
 ];

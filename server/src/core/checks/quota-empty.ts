@@ -1,6 +1,7 @@
 import { text } from '../findings';
 import { decimal, formatDecimal } from '../decimal';
 import { describeWorking } from '../quota/allocate';
+import { ROUNDING_NAMES_ZH } from '../quota/rounding';
 import { Check, finding } from './check';
 import { boundSpan, tierName } from '../model/tiers';
 
@@ -24,7 +25,7 @@ export const quotaEmpty: Check<'quota-empty'> = {
             boundSpan(model, problem.tier, problem.bound),
             text(
               `"${name}" can get no slot for ${n} subjects: the cap ${shown} (${working.rounding}); a cap of at least ${onePercent}% (or a count) allows one`,
-              `“${name}”在 ${n} 个考核对象时上限为 0 个：${shown}（${working.rounding}）；上限至少为 ${onePercent}%（或写名额数）才能评出 1 个`,
+              `“${name}”在 ${n} 个考核对象时上限为 0 个：${shown}（${ROUNDING_NAMES_ZH[working.rounding]}）；上限至少为 ${onePercent}%（或写名额数）才能评出 1 个`,
             ),
             { data: { tier: problem.tier, bound: problem.bound } },
           ),
@@ -36,7 +37,7 @@ export const quotaEmpty: Check<'quota-empty'> = {
           boundSpan(model, problem.tier, problem.bound),
           text(
             `"${name}" gets no slot for ${n} subjects: ${shown} (${working.rounding}); "rounding: min-one" gives it at least one`,
-            `“${name}”在 ${n} 个考核对象时名额为 0：${shown}（${working.rounding}）；可设 rounding: min-one（不足1个按1个）`,
+            `“${name}”在 ${n} 个考核对象时名额为 0：${shown}（${ROUNDING_NAMES_ZH[working.rounding]}）；可设 rounding: min-one（不足1个按1个）`,
           ),
           { data: { tier: problem.tier, bound: problem.bound, keeps: 'min-one' } },
         ),

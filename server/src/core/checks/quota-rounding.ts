@@ -1,4 +1,4 @@
-import { decimal } from '../decimal';
+import { decimal, formatDecimal } from '../decimal';
 import { text } from '../findings';
 import { describeWorking } from '../quota/allocate';
 import { ROUNDING_NAMES_ZH, roundSlots } from '../quota/rounding';
@@ -16,11 +16,12 @@ export const quotaRounding: Check<'quota-rounding'> = {
       if (working.amount.kind !== 'percent') return [];
       const name = tierName(model, problem.tier);
       const stated = fmt(working.amount.percent);
-      const actualShare = fmt(decimal(working.slots).times(100).div(working.subjects).round(1));
+      // Shown rounded half-up to one decimal: 2 of 7 is 28.6%, never 28.5%.
+      const actualShare = formatDecimal(decimal(working.slots).times(100).div(working.subjects), 1);
       const isCap = problem.bound === 'max';
       const rule = text(
         `"${name}": ${describeWorking(working)} (${working.rounding}) is ${actualShare}%, ${isCap ? 'above the' : 'below the'} ${stated}% ${isCap ? 'cap' : 'floor'}`,
-        `“${name}”：${describeWorking(working)}（${working.rounding}），占 ${actualShare}%，${isCap ? '超过上限' : '低于下限'} ${stated}%`,
+        `“${name}”：${describeWorking(working)}（${ROUNDING_NAMES_ZH[working.rounding]}），占 ${actualShare}%，${isCap ? '超过上限' : '低于下限'} ${stated}%`,
       );
       const advice = keeps
         ? text(

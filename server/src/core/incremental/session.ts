@@ -2,7 +2,7 @@ import { isScalar, isSeq, parseDocument } from 'yaml';
 import { assemble } from '../assemble';
 import { checkDocument } from '../check-document';
 import { Finding } from '../findings';
-import { buildIndicator, buildRubricModel } from '../model/build-model';
+import { buildIndicator, buildRubricModel, sumKnown } from '../model/build-model';
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
 import { asMap, findPair } from '../model/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
@@ -12,7 +12,7 @@ import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
 import { SchemaValidator } from '../schema/schema-validator';
 import type { Analysis, IncrementalSession } from '../types';
-import { findLayout, Layout } from './layout';
+import { findItemsLayout, findLayout, Layout } from './layout';
 import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from './contained-errors';
 import { forEachSpan } from './shift';
 
@@ -23,23 +23,61 @@ export interface SessionDependencies {
   analyzeWhole(text: string): Analysis;
 }
 
-/** One top-level indicator, parsed and checked on its own; its spans are absolute at `start`. */
+export interface SessionOptions {
+  /** Blocks of more characters than this are split into their items' blocks (for tests: 0 splits every group). */
+  splitAbove?: number;
+}
+
+/** What a session tells tests and the benchmark beyond what the core's users need. */
+export interface SessionMeasures {
+  /** How many characters the last update parsed (blocks, skeletons, or the whole text). */
+  readonly lastParsed: number;
+}
+
+/**
+ * One indicator's text, parsed and checked on its own: a leaf block is parsed whole; a block
+ * longer than `splitAbove` is split into its head and tail (the indicator without its `items:`
+ * list) and one block per item, each of them a leaf or split again. Its spans are absolute at
+ * `start`.
+ */
 interface Block {
+  /** What it is parsed from: its lines and the next line's indentation (see blockSource). */
   text: string;
   start: number;
-  /** Every span of the block's model, findings and folds, each once: what a move shifts. */
+  /** How much of `text` is the block's own (the rest is the next line's indentation). */
+  extent: number;
+  /** The column of its item's dash. */
+  column: number;
+  /** Every span of the block's own model, findings and folds, each once: what a move shifts (the items' blocks move themselves). */
   spans: Span[];
+  /** The item blocks of a split block, in order; empty for a leaf. */
+  children: Block[];
+  /** For a split block: where its items are, in its own offsets. */
+  region?: Span;
   /** Where the parser ends this item (its node's `range[2]`): where the whole list ends after the last. */
   itemEnd: Span;
   /** Where the parser ends the block's document: where the whole one ends when the list ends the file. */
   documentEnd: Span;
   indicator: IndicatorModel;
+  /** Every indicator of the block, depth first: the block's root first. */
   all: IndicatorModel[];
+  /** For a leaf: each indicator's path below the block's root. */
+  relativePaths: number[][];
+  /** The path the indicators were last given (see givePaths). */
+  pathKey?: string;
   schemaFindings: Finding[];
   folds: Span[];
   /** The parser's errors in the block, all of them ones that stay inside it (see errorsStayInBlock). */
   parserErrors: ParserError[];
 }
+
+/** Blocks longer than this (about 40 indicators with long criteria) are split into their items. */
+const SPLIT_ABOVE = 8000;
+
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
+
+/** Stands in for a split block's items while its head and tail are validated: a valid scored item. */
+const PLACEHOLDER_ITEM = '- {name: x, weight: 1}\n';
 
 /** Everything but the indicator list, parsed once while only indicators change. */
 interface Skeleton {
@@ -55,10 +93,12 @@ interface Skeleton {
  * A block or the skeleton may hold the syntax errors of ordinary typing (see contained-errors);
  * anything unusual (several documents, anchors, any other syntax error) is analysed whole.
  */
-export function createIncrementalSession(analyzer: SessionDependencies): IncrementalSession {
+export function createIncrementalSession(analyzer: SessionDependencies, options: SessionOptions = {}): IncrementalSession & SessionMeasures {
   let blocks = new Map<string, Block[]>();
   let skeleton: Skeleton | undefined;
   let lastPath: 'incremental' | 'whole' = 'whole';
+  let lastParsed = 0;
+  const splitAbove = options.splitAbove ?? SPLIT_ABOVE;
 
   /**
    * The whole analysis, for text the split cannot take (often a keystroke that breaks the YAML
@@ -66,32 +106,100 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
    */
   function whole(text: string): Analysis {
     lastPath = 'whole';
+    lastParsed += text.length;
     return analyzer.analyzeWhole(text);
   }
 
-  function buildBlock(slice: string, start: number, index: number, itemColumn: number): Block | undefined {
-    const text = ownCopy(slice);
+  /**
+   * Old blocks that a new version may reuse, by text, one map per level: the top-level blocks
+   * of the last version, then the items of those not reused (see releaseLevel), and so on. A
+   * block is taken out when reused, so no block serves twice.
+   */
+  let pools: Map<string, Block[]>[] = [];
+
+  /** Old blocks moved by this update, and from where: a whole analysis puts them back. */
+  let moved: [Block, number][] = [];
+
+  function take(level: number, text: string): Block | undefined {
+    return pools[level]?.get(text)?.pop();
+  }
+
+  function reuse(block: Block, start: number): Block {
+    moved.push([block, block.start]);
+    moveBlock(block, start);
+    return block;
+  }
+
+  /**
+   * After an update that ends in a whole analysis, the last version's blocks are as they were:
+   * back where they stood, their paths to be given again (an item taken from a block that was
+   * not reused may have been given another).
+   */
+  function restore(): void {
+    for (const [block, start] of moved.reverse()) moveBlock(block, start);
+    const forget = (block: Block): void => {
+      block.pathKey = undefined;
+      block.children.forEach(forget);
+    };
+    for (const list of blocks.values()) list.forEach(forget);
+  }
+
+  /** The old blocks at `level` no text asked for: their items become candidates one level down. */
+  function releaseLevel(level: number): void {
+    const pool = pools[level];
+    if (!pool) return;
+    pools[level] = new Map();
+    const below = (pools[level + 1] ??= new Map());
+    for (const list of pool.values()) {
+      for (const block of list) {
+        for (const child of block.children) {
+          const same = below.get(child.text);
+          if (same) same.push(child);
+          else below.set(child.text, [child]);
+        }
+      }
+    }
+  }
+
+  /** The block of an indicator's text: an old one with the same text, else a new one. */
+  function blockOf(text: string, extent: number, start: number, column: number, level: number): Block | undefined {
+    const old = take(level, text);
+    if (old) return reuse(old, start);
+    releaseLevel(level);
+    const copy = ownCopy(text);
+    if (copy.length > splitAbove) {
+      const split = buildSplit(copy, extent, start, column, level);
+      if (split) return split;
+    }
+    return buildLeaf(copy, extent, start, column);
+  }
+
+  function buildLeaf(text: string, extent: number, start: number, itemColumn: number): Block | undefined {
+    lastParsed += text.length;
     if (!readsAloneAsInFile(text, itemColumn)) return undefined;
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, logLevel: 'error' });
+    const doc = parseDocument(text, PARSE_OPTIONS);
     if (!errorsStayInBlock(doc.errors) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
     const node = doc.contents.items[0];
     // A bare `-` (an indicator just begun) takes its end from comments before it, outside the
     // block: left to the whole parse for the keystroke or two it lasts.
     if (isScalar(node) && node.value === null && !node.source) return undefined;
     const all: IndicatorModel[] = [];
-    const indicator = buildIndicator(asMap(node), node, [index], all);
+    const indicator = buildIndicator(asMap(node), node, [0], all);
     const range = (node as { range?: number[] } | null)?.range ?? [0, 0, 0];
     const schemaFindings = analyzer.validator.validateIndicator(doc, text, { start: range[0], end: range[0] });
-    const at = (offset: number) => ({ start: offset, end: offset });
     // A block parsed alone: its spans count from 0 until it is moved to where it stands.
     const block: Block = {
       text,
       start: 0,
+      extent,
+      column: itemColumn,
       spans: [],
+      children: [],
       itemEnd: at(range[2]),
       documentEnd: at(doc.range[2]),
       indicator,
       all,
+      relativePaths: all.map((i) => i.path.slice(1)),
       schemaFindings,
       folds: collectFolds(doc),
       parserErrors: parserErrors(doc.errors, text),
@@ -102,6 +210,147 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
     return block;
   }
 
+  /**
+   * A long indicator's block, split: its head and tail parsed together as an indicator whose
+   * `items:` is left empty, and each item a block of its own. Undefined when the cut could
+   * change what the text means (then the block is parsed whole).
+   */
+  function buildSplit(text: string, extent: number, start: number, column: number, level: number): Block | undefined {
+    const layout = findItemsLayout(text, extent, column);
+    if (!layout) return undefined;
+    const { region, itemStarts, itemColumn, keyColumn } = layout;
+    const tailEmpty = region.end === extent;
+    const head = text.slice(0, region.start);
+    const tail = text.slice(region.end);
+    const skeletonText = head + tail;
+    lastParsed += skeletonText.length;
+    if (!readsAloneAsInFile(skeletonText, column)) return undefined;
+    const doc = parseDocument(skeletonText, PARSE_OPTIONS);
+    if (!errorsStayInBlock(doc.errors) || !isSeq(doc.contents) || doc.contents.items.length !== 1) return undefined;
+    const node = doc.contents.items[0];
+    const map = asMap(node);
+    const itemsPair = findPair(map, 'items');
+    if (!map || !itemsPair || !(isScalar(itemsPair.value) && itemsPair.value.value === null)) return undefined;
+
+    // The items first: a cut that does not read alone leaves the block whole.
+    const children: Block[] = [];
+    const wanted = itemStarts.map((itemStart, i) => {
+      const last = i + 1 === itemStarts.length;
+      const end = last ? region.end : itemStarts[i + 1];
+      // Each item runs up to the next line's indentation, as it does in the whole text.
+      const through = last ? (tailEmpty ? text.length : region.end + keyColumn) : end + itemColumn;
+      return { text: text.slice(itemStart, through), extent: end - itemStart, start: start + itemStart };
+    });
+    // Old items with the same text first, so that releasing the rest gives their own items.
+    const found = wanted.map((w) => take(level + 1, w.text));
+    for (const [i, w] of wanted.entries()) {
+      const old = found[i];
+      const child = old ? reuse(old, w.start) : blockOf(w.text, w.extent, w.start, itemColumn, level + 1);
+      if (!child) return undefined;
+      children.push(child);
+    }
+
+    const all: IndicatorModel[] = [];
+    const indicator = buildIndicator(map, node, [0], all);
+    const range = (node as { range?: number[] }).range ?? [0, 0, 0];
+    const folds = collectFolds(doc);
+    const errors = parserErrors(doc.errors, skeletonText);
+    const itemEnd = at(range[2]);
+    const documentEnd = at(doc.range[2]);
+    // Offsets after the cut move by the length of the items' list.
+    const cut = region.start;
+    const delta = region.end - region.start;
+    forEachSpan(
+      [all, folds, errors, itemEnd, documentEnd],
+      (span) => {
+        if (span.start >= cut) span.start += delta;
+        if (span.end >= cut) span.end += delta;
+      },
+      { detachYamlNodes: true },
+    );
+    const skeletonFindings = validateSplitHead(head, tail, itemColumn, delta);
+
+    // Where the whole parse ends the list: where it ends the last item; with nothing after the
+    // list, the indicator (and the document, when it is the last) ends there too.
+    const lastChild = children[children.length - 1];
+    const listEnd = lastChild.itemEnd.end - start;
+    const firstFold = folds[0];
+    if (tailEmpty) {
+      indicator.span = { start: indicator.span.start, end: listEnd };
+      itemEnd.start = itemEnd.end = listEnd;
+      documentEnd.start = documentEnd.end = lastChild.documentEnd.end - start;
+      if (firstFold) firstFold.end = Math.max(firstFold.start, listEnd - 1);
+    }
+    const itemsKeyStart = indicator.itemsField?.keySpan.start ?? region.start;
+    if (indicator.itemsField) indicator.itemsField.span = { start: region.start + itemColumn, end: listEnd };
+    const itemsFold = { start: itemsKeyStart, end: Math.max(region.start + itemColumn, listEnd - 1) };
+    const ownFolds = firstFold ? [firstFold, itemsFold, ...folds.slice(1)] : [itemsFold, ...folds];
+
+    const block: Block = {
+      text,
+      start: 0,
+      extent,
+      column,
+      spans: [],
+      children,
+      region,
+      itemEnd,
+      documentEnd,
+      indicator,
+      all,
+      relativePaths: [],
+      schemaFindings: skeletonFindings,
+      folds: ownFolds,
+      parserErrors: errors,
+    };
+    // Its own spans move to where it stands (its items are there already).
+    forEachSpan([indicator, skeletonFindings, ownFolds, itemEnd, documentEnd, errors], (span) => {
+      span.start += start;
+      span.end += start;
+      block.spans.push(span);
+    });
+    block.start = start;
+
+    // Now the items join the indicator (their spans are their own to move).
+    indicator.items = children.map((child) => child.indicator);
+    indicator.itemsSum = sumKnown(indicator.items.map((item) => item.effectiveWeight));
+    if (!indicator.weight) indicator.effectiveWeight = indicator.itemsSum;
+    block.all = [indicator, ...children.flatMap((child) => child.all)];
+    block.schemaFindings = [...skeletonFindings, ...children.flatMap((child) => child.schemaFindings)];
+    block.folds = [...ownFolds, ...children.flatMap((child) => child.folds)];
+    const tailFrom = start + region.end;
+    block.parserErrors = [
+      ...errors.filter((e) => e.span.start < tailFrom),
+      ...children.flatMap((child) => child.parserErrors),
+      ...errors.filter((e) => e.span.start >= tailFrom),
+    ];
+    return block;
+  }
+
+  /**
+   * The schema's findings on a split block's own keys: its head and tail validated with one
+   * valid item in place of its list (an empty `items:` would be a finding of its own). Offsets
+   * are the block's own.
+   */
+  function validateSplitHead(head: string, tail: string, itemColumn: number, listLength: number): Finding[] {
+    const placeholder = ' '.repeat(itemColumn) + PLACEHOLDER_ITEM;
+    const source = head + placeholder + tail;
+    const doc = parseDocument(source, PARSE_OPTIONS);
+    lastParsed += source.length;
+    const node = isSeq(doc.contents) ? doc.contents.items[0] : undefined;
+    const range = (node as { range?: number[] } | undefined)?.range ?? [0, 0, 0];
+    const findings = analyzer.validator.validateIndicator(doc, source, { start: range[0], end: range[0] });
+    const cut = head.length;
+    const after = cut + placeholder.length;
+    const kept = findings.filter((f) => f.span.start < cut || f.span.start >= after);
+    forEachSpan(kept, (span) => {
+      if (span.start >= after) span.start += listLength - placeholder.length;
+      if (span.end >= after) span.end += listLength - placeholder.length;
+      else if (span.end > cut) span.end = cut;
+    });
+    return kept;
+  }
+
   function moveBlock(block: Block, start: number): void {
     const delta = start - block.start;
     if (delta === 0) return;
@@ -110,6 +359,20 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
       span.end += delta;
     }
     block.start = start;
+    for (const child of block.children) moveBlock(child, child.start + delta);
+  }
+
+  /** Gives every indicator of the block its path in the tree; unchanged paths are left alone. */
+  function givePaths(block: Block, path: number[]): void {
+    const key = path.join('.');
+    if (block.pathKey === key) return;
+    block.pathKey = key;
+    if (block.children.length === 0) {
+      for (const [i, indicator] of block.all.entries()) indicator.path = [...path, ...block.relativePaths[i]];
+      return;
+    }
+    block.indicator.path = [...path];
+    for (const [i, child] of block.children.entries()) givePaths(child, [...path, i]);
   }
 
   /**
@@ -119,6 +382,7 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
   function skeletonFor(head: string, tail: string): Skeleton | undefined {
     const key = `${head}\u0000${tail}`;
     if (skeleton?.key === key) return skeleton;
+    lastParsed += key.length;
     const parsed = parseText(head + tail);
     const doc = parsed.documents[0];
     if (parsed.documents.length !== 1 || !errorsStayInSkeleton(doc.doc.errors, tail)) return undefined;
@@ -130,6 +394,7 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
   }
 
   function update(text: string): Analysis {
+    lastParsed = 0;
     const lines = new LineIndex(text);
     const layout = findLayout(text, lines);
     if (!layout) return whole(text);
@@ -137,22 +402,32 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
     const around = skeletonFor(text.slice(0, region.start), text.slice(region.end));
     if (!around) return whole(text);
 
-    const reusable = blocks;
+    // A copy: the last version's blocks stay as they are if this one ends in a whole analysis.
+    pools = [new Map(Array.from(blocks, ([key, list]) => [key, list.slice()]))];
+    moved = [];
     const next = new Map<string, Block[]>();
     const used: Block[] = [];
+    // Old blocks with the same text first: a block's items are candidates only once it is not reused whole.
+    const texts = layout.blocks.map((_, index) => blockSource(text, layout, index));
+    const found = texts.map((blockText) => take(0, blockText));
     for (const [index, span] of layout.blocks.entries()) {
       // Looked up by a slice of this version; kept under the block's own copy (see ownCopy).
-      const blockText = blockSource(text, layout, index);
-      let block = reusable.get(blockText)?.pop();
-      if (block) moveBlock(block, span.start);
-      else block = buildBlock(blockText, span.start, index, layout.indent);
-      if (!block) return whole(text);
-      for (const indicator of block.all) indicator.path[0] = index;
+      const old = found[index];
+      const block = old ? reuse(old, span.start) : blockOf(texts[index], span.end - span.start, span.start, layout.indent, 0);
+      if (!block) {
+        restore();
+        pools = [];
+        moved = [];
+        return whole(text);
+      }
+      givePaths(block, [index]);
       used.push(block);
       const same = next.get(block.text);
       if (same) same.push(block);
       else next.set(block.text, [block]);
     }
+    pools = [];
+    moved = [];
     blocks = next;
     lastPath = 'incremental';
     return assembleIncremental(text, lines, layout, around, used);
@@ -206,6 +481,9 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
     get lastPath() {
       return lastPath;
     },
+    get lastParsed() {
+      return lastParsed;
+    },
   };
 }
 
@@ -215,6 +493,10 @@ export function createIncrementalSession(analyzer: SessionDependencies): Increme
  * document, and the strings of its model are slices of this copy: without it, each kept block
  * would keep a whole old version of a big file in memory.
  */
+function at(offset: number): Span {
+  return { start: offset, end: offset };
+}
+
 function ownCopy(slice: string): string {
   return JSON.parse(JSON.stringify(slice)) as string;
 }
@@ -254,13 +536,22 @@ function compositeTree(text: string, layout: Layout, blocks: Block[], around: Sk
         const at = nodeAtOffset(around.parsed.doc.contents, inSkeleton);
         return at.scalar ? { ...at, scalar: { ...at.scalar, span: { start: toText(at.scalar.span.start), end: toText(at.scalar.span.end) } } } : at;
       }
-      const doc = parseDocument(blockSource(text, layout, hit.index), { logLevel: 'error' });
-      const local = nodeAtOffset(doc.contents, offset - hit.span.start);
+      // The smallest block that holds the offset, parsed again: an item's, or a split block's own when the offset is in its head or tail.
+      const chain = chainAt(blocks[hit.index], offset, text.length, [hit.index]);
+      const { block, path } = chain[chain.length - 1];
+      const doc = parseDocument(block.text, { logLevel: 'error' });
+      const local = nodeAtOffset(doc.contents, offset - block.start);
       const [, ...rest] = local.steps;
-      const steps = [{ segment: 'indicators' as string | number, node: undefined }, { segment: hit.index, node: local.steps[0]?.node }, ...rest];
+      const steps = [
+        ...path.flatMap((index, depth) => [
+          { segment: depth === 0 ? 'indicators' : 'items', node: undefined as unknown },
+          { segment: index as string | number, node: depth === path.length - 1 ? local.steps[0]?.node : undefined },
+        ]),
+        ...rest,
+      ];
       const scalar = local.scalar && {
         ...local.scalar,
-        span: { start: local.scalar.span.start + hit.span.start, end: local.scalar.span.end + hit.span.start },
+        span: { start: local.scalar.span.start + block.start, end: local.scalar.span.end + block.start },
       };
       return { ...local, steps, scalar };
     },
@@ -271,13 +562,37 @@ function compositeTree(text: string, layout: Layout, blocks: Block[], around: Sk
     },
     localText(offset) {
       const hit = blockAt(offset);
-      // A cursor on a blank stretch at or left of the items' column may be about to start a
-      // top-level key: only the whole text says what it is in.
+      if (!hit) return { span: { start: 0, end: text.length }, pathPrefix: [] };
+      // A cursor on a blank stretch at or left of a block's items' column may be about to start
+      // a key of the indicator (or the rubric) around it: only the text around says what it is in.
       const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-      const blankBefore = /^[ ]*$/.test(text.slice(lineStart, offset)) && offset - lineStart <= layout.indent;
-      return hit && !blankBefore ? { span: hit.span, pathPrefix: ['indicators'] } : { span: { start: 0, end: text.length }, pathPrefix: [] };
+      const blank = /^[ ]*$/.test(text.slice(lineStart, offset));
+      const chain = chainAt(blocks[hit.index], offset, text.length, [hit.index]);
+      for (let i = chain.length - 1; i >= 0; i--) {
+        const { block, path } = chain[i];
+        if (blank && offset - lineStart <= block.column) continue;
+        const pathPrefix: (string | number)[] = ['indicators'];
+        for (const index of path.slice(0, -1)) pathPrefix.push(index, 'items');
+        return { span: { start: block.start, end: block.start + block.extent }, pathPrefix };
+      }
+      return { span: { start: 0, end: text.length }, pathPrefix: [] };
     },
   };
+}
+
+/** The blocks that hold an offset, from a top-level one down to the smallest, with their paths. */
+function chainAt(top: Block, offset: number, textLength: number, topPath: number[]): { block: Block; path: number[] }[] {
+  const chain = [{ block: top, path: topPath }];
+  for (;;) {
+    const { block, path } = chain[chain.length - 1];
+    if (!block.region || offset < block.start + block.region.start || offset >= block.start + block.region.end) {
+      // The end of the text belongs to the last item when the list ends the block and the file.
+      if (!(block.region && offset === textLength && block.start + block.region.end === textLength)) return chain;
+    }
+    const index = block.children.findIndex((child, i) => offset >= child.start && (offset < child.start + child.extent || i === block.children.length - 1));
+    if (index < 0) return chain;
+    chain.push({ block: block.children[index], path: [...path, index] });
+  }
 }
 
 /** Where the `indicators:` key line starts, searching back from the first item. */

@@ -118,6 +118,8 @@ export function allocate(tiers: readonly TierQuotaInput[], subjects: number, rou
         problems.push({ code: 'quota-empty', tier: index, bound: share.bound, working: share });
       }
     }
+    // A bound beside `exactly` is a quota-conflict and plays no part: no rounding advice for it.
+    if (own.exactly) return;
     // Contradictory bounds are a quota-conflict: rounding advice for either bound would only confuse.
     const contradictory =
       own.min &&
@@ -214,9 +216,15 @@ export function apportionLargestRemainder(tiers: readonly TierQuotaInput[], n: n
   if (restIndex >= 0) shares.push({ index: restIndex, raw: available.minus(taken).gt(ZERO) ? available.minus(taken) : ZERO });
 
   const floors = shares.map((s) => floor(s.raw));
-  let left = floor(total.plus(0.5)).minus(sum(floors)).toNumber();
+  // Without a tier to take the rest, what the exact shares add up to is handed out, never more than
+  // the tiers with their own rounding left (25% + 65% of 5 beside a min-one 10% is 4.5, but 4 are left).
+  const shareTotal = floor(total.plus(0.5));
+  const handedOut = restIndex >= 0 || shareTotal.gt(available) ? available : shareTotal;
+  let left = handedOut.minus(sum(floors)).toNumber();
   const order = shares
     .map((s, i) => ({ i, remainder: s.raw.minus(floors[i]), index: s.index }))
+    // A cap is a cap here too: a tier with a `max` never takes a subject left over.
+    .filter((entry) => tiers[entry.index].max === undefined)
     .sort((a, b) => (b.remainder.cmp(a.remainder) !== 0 ? b.remainder.cmp(a.remainder) : a.index - b.index));
   const extra = new Map<number, number>();
   for (const entry of order) {

@@ -35,3 +35,8 @@ export function roundSlots(raw: Decimal, mode: QuotaRounding): number {
       return halfUp(raw).toNumber();
   }
 }
+
+/** A rounding as a person reads it in their language: `half-up` in English, 四舍五入 in Chinese. */
+export function roundingName(mode: RoundingMode | 'count', locale: 'en' | 'zh-CN'): string {
+  return locale === 'zh-CN' ? ROUNDING_NAMES_ZH[mode] : mode;
+}

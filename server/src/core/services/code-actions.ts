@@ -5,6 +5,7 @@ import { IndicatorModel, TierModel } from '../model/rubric-model';
 import { Span } from '../text/span';
 import { TextEdit } from './references';
 import { documentAt } from '../document-at';
+import { ROUNDING_NAMES_ZH, RoundingMode } from '../quota/rounding';
 import { ID_KINDS } from '../checks/duplicate-id';
 
 export interface CodeActionItem {
@@ -172,6 +173,15 @@ function roundingAction(analysis: Analysis, tier: TierModel | undefined, finding
   return [{ title, finding, edits: [insertBefore(analysis, firstBound.keySpan, 'rounding', mode)], preferred: true }];
 }
 
+/** Sets the rubric's own `rounding` (replacing it, or adding it just above `tiers:`). */
+function rubricRoundingAction(analysis: Analysis, document: DocumentAnalysis, finding: Finding, mode: RoundingMode, locale: Locale): CodeActionItem[] {
+  const { model } = document;
+  const title = text(`Use rounding: ${mode} for the whole rubric`, `整份细则改用 rounding: ${mode}（${ROUNDING_NAMES_ZH[mode]}）`)[locale];
+  if (model.roundingField) return [{ title, finding, edits: [{ span: model.roundingField.span, newText: mode }], preferred: true }];
+  if (!model.tiers.field) return [];
+  return [{ title, finding, edits: [insertBefore(analysis, model.tiers.field.keySpan, 'rounding', mode)], preferred: true }];
+}
+
 /** The findings a fix may be asked for at a range: those that overlap it. */
 export function findingsAt(analysis: Analysis, range: Span): Finding[] {
   return analysis.findings.filter((f) => f.span.start <= range.end && f.span.end >= range.start);
@@ -213,6 +223,14 @@ export function codeActions(analysis: Analysis, findings: readonly Finding[], lo
         // No fix where no rounding keeps the rule (the message says to write a count instead).
         const data = finding.data;
         return data?.keeps ? roundingAction(analysis, document.model.tiers.items[data.tier], finding, data.keeps, locale) : [];
+      }
+      case 'quota-overflow':
+      case 'quota-shortfall':
+        return finding.data?.rounding ? rubricRoundingAction(analysis, document, finding, finding.data.rounding, locale) : [];
+      case 'quota-range': {
+        const data = finding.data;
+        if (data?.rounding) return rubricRoundingAction(analysis, document, finding, data.rounding, locale);
+        return data?.keeps && data.tier !== undefined ? roundingAction(analysis, document.model.tiers.items[data.tier], finding, data.keeps, locale) : [];
       }
       default:
         return [];

@@ -110,20 +110,26 @@ function workingLines(working: SlotWorking, locale: Locale): string[] {
 
 function tierHover(document: DocumentAnalysis, index: number, locale: Locale, focus?: string): string {
   const tier = document.model.tiers.items[index];
-  const slots = document.allocation?.tiers[index];
   const lines = [`**${tier.name?.value ?? tier.key ?? ''}**`, ''];
-  if (!slots || !document.allocation) {
-    lines.push(text('The rubric does not state its subjects, so no slots can be worked out.', '未填写考核对象数量（subjects），无法计算名额。')[locale]);
-    return lines.join('\n');
+  // 分序列: the quota applies to each group's N, so each group has its own slots.
+  const allocations =
+    document.groups.length > 0 ? document.groups.map((g) => ({ label: g.name, allocation: g.allocation })) : [{ label: '', allocation: document.allocation }];
+  for (const { label, allocation } of allocations) {
+    const slots = allocation?.tiers[index];
+    if (!slots || !allocation) {
+      lines.push(text('The rubric does not state its subjects, so no slots can be worked out.', '未填写考核对象数量（subjects），无法计算名额。')[locale]);
+      continue;
+    }
+    const n = allocation.subjects;
+    const share = percentLabel(decimal(slots.max), decimal(n)) ?? '0%';
+    lines.push(`${label ? `**${label}** · ` : ''}${subjectsLabel(n, locale)}${text(': ', '：')[locale]}${slotsText(slots)} (${share})`);
+    for (const working of slots.workings) {
+      if (focus && working.bound !== focus) continue;
+      lines.push('', ...workingLines(working, locale));
+    }
+    lines.push('');
   }
-  const n = document.allocation.subjects;
-  const share = percentLabel(decimal(slots.max), decimal(n)) ?? '0%';
-  lines.push(`${subjectsLabel(n, locale)}${text(': ', '：')[locale]}${slotsText(slots)} (${share})`);
-  for (const working of slots.workings) {
-    if (focus && working.bound !== focus) continue;
-    lines.push('', ...workingLines(working, locale));
-  }
-  return lines.join('\n');
+  return lines.join('\n').trimEnd();
 }
 
 function keyHover(schema: SchemaDocs, path: (string | number)[], locale: Locale): string | undefined {

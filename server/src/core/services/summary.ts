@@ -1,5 +1,7 @@
+import { formatDecimal } from '../decimal';
 import { DocumentAnalysis } from '../types';
 import { sumKnown } from '../model/build-model';
+import { Allocation } from '../quota/allocate';
 
 /** `rubric/summary`: the figures a status bar shows for one rubric. */
 export interface RubricSummary {
@@ -10,9 +12,25 @@ export interface RubricSummary {
   expected: number | null;
   subjects: number | null;
   rounding: string;
-  tiers: { id: string; name: string; min: number; max: number; share: number }[];
+  /** Slots per tier for the rubric's N (empty under 分序列: see `groups`). */
+  tiers: TierSummary[];
+  /** 分序列: each group's N and slots. */
+  groups: { id: string; name: string; subjects: number | null; tiers: TierSummary[] }[];
   errors: number;
   warnings: number;
+}
+
+export interface TierSummary {
+  id: string;
+  name: string;
+  min: number;
+  max: number;
+  share: number;
+}
+
+function tierSummaries(allocation: Allocation | undefined): TierSummary[] {
+  // Display values: the exact share stays a decimal inside the core.
+  return (allocation?.tiers ?? []).map((t) => ({ id: t.id, name: t.name, min: t.min, max: t.max, share: Number(formatDecimal(t.share, 6)) }));
 }
 
 export function summarize(document: DocumentAnalysis): RubricSummary {
@@ -25,7 +43,8 @@ export function summarize(document: DocumentAnalysis): RubricSummary {
     expected: model.total === undefined ? null : model.total.toNumber(),
     subjects: model.subjects ?? null,
     rounding: model.rounding,
-    tiers: (allocation?.tiers ?? []).map((t) => ({ id: t.id, name: t.name, min: t.min, max: t.max, share: Number(t.share.toFixed(6)) })),
+    tiers: tierSummaries(allocation),
+    groups: document.groups.map((g) => ({ id: g.id, name: g.name, subjects: g.subjects ?? null, tiers: tierSummaries(g.allocation) })),
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };

@@ -333,6 +333,46 @@ describe('language server over stdio', function () {
     assert.ok(hover);
   });
 
+  it('shows the figures of real-scheme keys: a composite sheet, a deduction list, a lens per group', async () => {
+    const uri = uriFor('extensions.rubric.yaml');
+    const text = [
+      'rubric: x',
+      'subjects:',
+      '  groups:',
+      '    - {id: towns, name: 乡镇序列, count: 10}',
+      '    - {id: depts, name: 部门序列, count: 20}',
+      'indicators:',
+      '  - id: work',
+      '    name: 工作实绩',
+      '    out_of: 100',
+      '    weight: 70',
+      '    items:',
+      '      - id: river',
+      '        name: 河道保洁',
+      '        weight: 100',
+      '        scoring:',
+      '          deduct:',
+      '            - {id: litter, points: 0.5, per: 每处, max: 4}',
+      '            - {id: no-record, points: 2, when: 未建台账}',
+      '  - {name: 评议, weight: 30}',
+      'tiers:',
+      '  - {id: top, name: 优秀, quota: {exactly: 30%}}',
+      '  - {id: rest, name: 其他}',
+      '',
+    ].join('\n');
+    assert.deepEqual(codes(await client.open(uri, text)), []);
+    const labels = await inlayLabels(client, uri);
+    // The sheet: 100 counted at 70; the rules take off at most 4 + 2 = 6.
+    assert.ok(labels.includes('Σ 100 → 70'), labels.join(' | '));
+    assert.ok(labels.includes('at most −6'), labels.join(' | '));
+    const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } });
+    // 10 × 30% = 3 and 20 × 30% = 6; the rest take 7 and 14.
+    assert.deepEqual(
+      lenses?.map((l) => l.command?.title),
+      ['乡镇序列 · 10 subjects: 优秀 3 · 其他 7', '部门序列 · 20 subjects: 优秀 6 · 其他 14'],
+    );
+  });
+
   it('renames a tier id at its definition and every reference', async () => {
     const uri = uriFor('rename.rubric.yaml');
     const text =

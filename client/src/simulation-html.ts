@@ -13,6 +13,8 @@ export interface SimulationPage {
   to: number;
   /** The rubric's own N, highlighted. */
   subjects: number | undefined;
+  /** 分序列: each group's own N, highlighted and named in its row. */
+  groups?: { name: string; subjects: number }[];
   nonce: string;
   cspSource: string;
   labels: {
@@ -94,7 +96,7 @@ function chart(page: SimulationPage): string {
       );
     });
     const centre = (x + barWidth / 2).toFixed(2);
-    if (row.subjects === page.subjects) {
+    if (isOwn(page, row.subjects)) {
       parts.push(`<rect class="own" x="${(x - 1).toFixed(2)}" y="${top - 1}" width="${(barWidth + 2).toFixed(2)}" height="${height + 2}"></rect>`);
     }
     if (row.warnings.length > 0) parts.push(`<text class="mark" x="${centre}" y="${(stackTop - 3).toFixed(2)}" text-anchor="middle">!</text>`);
@@ -116,6 +118,11 @@ function chart(page: SimulationPage): string {
   return `<svg class="chart" role="img" aria-label="${escapeHtml(labels.chart)}" viewBox="0 0 ${viewWidth} ${viewHeight}">${parts.join('')}</svg>`;
 }
 
+/** The rubric's own N, or (分序列) one of its groups'. */
+function isOwn(page: SimulationPage, subjects: number): boolean {
+  return page.groups && page.groups.length > 0 ? page.groups.some((g) => g.subjects === subjects) : subjects === page.subjects;
+}
+
 export function renderSimulation(page: SimulationPage): string {
   const { rows, labels } = page;
   const tiers = rows[0]?.tiers ?? [];
@@ -126,14 +133,15 @@ export function renderSimulation(page: SimulationPage): string {
   const head = `<tr>${header('N', labels.subjects)}${tiers.map((t) => header(t.name, t.name)).join('')}${header('⚠', labels.warnings)}</tr>`;
   const body = rows
     .map((row) => {
-      const cls = [row.warnings.length > 0 ? 'broken' : '', row.subjects === page.subjects ? 'own' : ''].filter(Boolean).join(' ');
+      const cls = [row.warnings.length > 0 ? 'broken' : '', isOwn(page, row.subjects) ? 'own' : ''].filter(Boolean).join(' ');
+      const groups = (page.groups ?? []).filter((g) => g.subjects === row.subjects).map((g) => escapeHtml(g.name));
       const cells = row.tiers
         .map((t) => `<td class="num" title="${escapeHtml(t.working.join('; '))}">${slotsText(t)} <small>${percent(t.share)}</small></td>`)
         .join('');
       const problems = escapeHtml(problemTexts(row).join('; '));
       // In a narrow view only the ⚠ shows; the text is in its title.
       const warn = problems ? `<td class="warn" title="${problems}">⚠ <span>${problems}</span></td>` : '<td class="warn"></td>';
-      return `<tr class="${cls}" data-subjects="${row.subjects}"><td class="num">${row.subjects}</td>${cells}${warn}</tr>`;
+      return `<tr class="${cls}" data-subjects="${row.subjects}"><td class="num">${row.subjects}${groups.length > 0 ? ` <small>${groups.join(' · ')}</small>` : ''}</td>${cells}${warn}</tr>`;
     })
     .join('');
   return `<!DOCTYPE html>

@@ -105,6 +105,7 @@ export class SimulationView implements vscode.Disposable {
       from: range.from,
       to: range.to,
       subjects: summary?.subjects ?? undefined,
+      groups: (summary?.groups ?? []).flatMap((g) => (g.subjects === null ? [] : [{ name: g.name, subjects: g.subjects }])),
       nonce: randomBytes(16).toString('base64'),
       cspSource: panel.webview.cspSource,
       labels: {

@@ -210,3 +210,30 @@ describe('simulation view content (pure)', () => {
     assert.equal(subjectsBetween(1, 100000).length, 2000, 'a huge range is capped');
   });
 });
+
+describe('simulation view content under 分序列', () => {
+  it("marks each group's own N and names the group in its row, not the rubric's total", () => {
+    const html = renderSimulation({
+      title: 'g',
+      rows: rowsUpTo(30),
+      from: 1,
+      to: 30,
+      subjects: 30,
+      groups: [
+        { name: '乡镇<序列>', subjects: 10 },
+        { name: '部门序列', subjects: 20 },
+      ],
+      nonce: 'n0nce',
+      cspSource: 'vscode-resource:',
+      labels: LABELS,
+    });
+    const own = [...html.matchAll(/<tr class="[^"]*\bown\b[^"]*" data-subjects="(\d+)"><td class="num">([^<]*(?:<small>[^<]*<\/small>)?)/g)].map((m) => [
+      m[1],
+      m[2],
+    ]);
+    assert.deepEqual(own, [
+      ['10', '10 <small>乡镇&lt;序列&gt;</small>'],
+      ['20', '20 <small>部门序列</small>'],
+    ]);
+  });
+});

@@ -28,6 +28,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Another server to talk to (the benchmark's yaml-language-server); the rubric server by default. */
   command?: string[];
+  /** Sent as `initializationOptions` (the rubric server reads `{settings: {...}}` there before any document). */
+  initializationOptions?: unknown;
   /** Answers for other configuration sections (e.g. `yaml`). */
   sections?: Record<string, unknown>;
 }
@@ -83,6 +85,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: null,
       locale: options.locale,
+      initializationOptions: options.initializationOptions,
       capabilities: {
         workspace: { configuration: options.settings !== undefined || options.sections !== undefined, inlayHint: { refreshSupport: false } },
         textDocument: {

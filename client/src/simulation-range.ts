@@ -18,3 +18,18 @@ export function subjectsBetween(from: number, to: number): number[] {
   const hi = Math.min(MAX_SUBJECTS, Math.max(from, to), lo + 1999);
   return Array.from({ length: hi - lo + 1 }, (_, i) => lo + i);
 }
+
+/**
+ * The only message the simulation page may send: `{ type: 'range', from, to }` with whole numbers
+ * between 0 and MAX_SUBJECTS, nothing else. The page's form cannot send anything else, so anything
+ * else came from somewhere it should not have: dropped. `from > to` passes (the page's two inputs
+ * are independent; subjectsBetween orders them).
+ */
+export function parseRangeMessage(message: unknown): { from: number; to: number } | undefined {
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return undefined;
+  const keys = Object.keys(message).sort();
+  if (keys.length !== 3 || keys[0] !== 'from' || keys[1] !== 'to' || keys[2] !== 'type') return undefined;
+  const { type, from, to } = message as { type: unknown; from: unknown; to: unknown };
+  const isSubjects = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_SUBJECTS;
+  return type === 'range' && isSubjects(from) && isSubjects(to) ? { from, to } : undefined;
+}

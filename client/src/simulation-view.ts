@@ -5,7 +5,7 @@ import { LanguageClient } from 'vscode-languageclient/node';
 import { SimulateRequest, SimulationRow, SummaryRequest } from 'rubric-studio-server/out/protocol';
 import { AnalyzedEvents, isRubricDocument } from './rubric-documents';
 import { renderSimulation } from './simulation-html';
-import { parseRange, subjectsBetween } from './simulation-range';
+import { parseRange, parseRangeMessage, subjectsBetween } from './simulation-range';
 
 /**
  * `Rubric: Show Quota Simulation`: a webview beside the editor with slots per tier over a
@@ -73,9 +73,10 @@ export class SimulationView implements vscode.Disposable {
         { enableScripts: true, localResourceRoots: [] },
       );
       this.panel.onDidDispose(() => (this.panel = undefined));
-      this.panel.webview.onDidReceiveMessage((message: { type?: string; from?: unknown; to?: unknown }) => {
-        if (message.type === 'range' && Number.isInteger(message.from) && Number.isInteger(message.to)) {
-          this.range = { from: message.from as number, to: message.to as number };
+      this.panel.webview.onDidReceiveMessage((message: unknown) => {
+        const range = parseRangeMessage(message);
+        if (range) {
+          this.range = range;
           void this.refresh();
         }
       });

@@ -1,10 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Page } from 'playwright-core';
+import { Frame, Page } from 'playwright-core';
 import { launchChromium } from './browser';
 import { EditorTools, installExtension, ROOT, startCodeServer } from './code-server';
-import { prepareWorkspace } from './workspace';
+import { HOSTILE_NAMES, prepareWorkspace, writeHostileRubric } from './workspace';
 
 export interface Check {
   name: string;
@@ -33,9 +33,60 @@ async function openFromExplorer(page: Page, folder: string, file: string): Promi
   await page.getByRole('treeitem', { name: file }).first().click();
 }
 
+/** Opens a file's quota lens: the lens sits above `tiers:`, maybe below the fold, so go to that line first. */
+async function clickQuotaLens(page: Page, file: string): Promise<void> {
+  const line =
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .findIndex((l) => l.startsWith('tiers:')) + 1;
+  await page.locator('.monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+G');
+  await page.keyboard.type(String(line));
+  await page.keyboard.press('Enter');
+  await page
+    .locator('.codelens-decoration a', { hasText: /10 (subjects|个考核对象)/ })
+    .first()
+    .click({ timeout: 30000 });
+}
+
+/**
+ * Runs `read` in the simulation page's own frame. VS Code swaps that frame (#active-frame) each
+ * time the view's HTML is set, and the view may refresh once more after it first shows: a read that
+ * meets a detached frame is tried again on the new one.
+ */
+async function inSimulationFrame<T>(page: Page, read: (frame: Frame) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const element = await page.frameLocator('iframe.webview').locator('iframe#active-frame').elementHandle({ timeout: 30000 });
+      const frame = await element.contentFrame();
+      if (!frame) throw new Error('the simulation frame has no document (detached)');
+      return await read(frame);
+    } catch (error) {
+      if (attempt >= 3 || !/detached|destroyed|navigat/i.test(String(error))) throw error;
+    }
+  }
+}
+
+/**
+ * In every frame, before any of its scripts: alert/confirm/prompt record their calls instead of
+ * showing. VS Code's webview frames are sandboxed without `allow-modals`, so a script there that
+ * calls alert() raises no dialog at all: page.on('dialog') alone could never see one. The record
+ * can (the check proves it is live in the simulation frame by calling alert once itself).
+ */
+function recordDialogCalls(): void {
+  if ('__rubricDialogCalls' in window) return;
+  const calls: string[] = [];
+  Object.defineProperty(window, '__rubricDialogCalls', { value: calls });
+  for (const name of ['alert', 'confirm', 'prompt'] as const) {
+    Object.defineProperty(window, name, { value: (message?: unknown) => void calls.push(`${name}(${String(message)})`), writable: false });
+  }
+}
+
 async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line: string) => void): Promise<Check[]> {
   const home = fs.mkdtempSync(path.join(os.tmpdir(), `rubric-editor-${v.label}-`));
   const folder = prepareWorkspace(home);
+  const hostileFile = writeHostileRubric(folder);
   installExtension(tools, home, vsix);
   const server = await startCodeServer({
     tools,
@@ -63,6 +114,17 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
   try {
     // A laptop's screen: the simulation opens beside the editor, so it gets about half the editor area (~470 px).
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    // Listen before anything opens: a dialog from any frame, a sandbox refusing one, a script the CSP refuses.
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => {
+      dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+      void dialog.dismiss();
+    });
+    const refusals: string[] = [];
+    page.on('console', (message) => {
+      if (/allow-modals|script-src|alert\(/i.test(message.text()) && /webview/.test(message.location().url)) refusals.push(message.text());
+    });
+    await page.addInitScript(recordDialogCalls);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
     await openFromExplorer(page, 'broken', 'weights-sum.rubric.yaml');
@@ -96,20 +158,7 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
       return path.relative(ROOT, file);
     });
     await check('the simulation view opens from the code lens', async () => {
-      // The lens sits above `tiers:`, below the fold: go to that line first.
-      const line =
-        fs
-          .readFileSync(path.join(folder, 'broken', 'weights-sum.rubric.yaml'), 'utf8')
-          .split('\n')
-          .findIndex((l) => l.startsWith('tiers:')) + 1;
-      await page.locator('.monaco-editor .view-lines').first().click();
-      await page.keyboard.press('Control+G');
-      await page.keyboard.type(String(line));
-      await page.keyboard.press('Enter');
-      await page
-        .locator('.codelens-decoration a', { hasText: /10 (subjects|个考核对象)/ })
-        .first()
-        .click({ timeout: 30000 });
+      await clickQuotaLens(page, path.join(folder, 'broken', 'weights-sum.rubric.yaml'));
       const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
       await frame.locator('table tr[data-subjects="10"]').waitFor({ timeout: 30000 });
       const file = path.join(SCREENSHOTS, `${v.label}-simulation.png`);
@@ -134,6 +183,60 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
         .first()
         .screenshot({ path: path.join(SCREENSHOTS, `${v.label}-simulation-problems-view.png`) });
       return path.relative(ROOT, file);
+    });
+    await check('the simulation view shows hostile names as text, under a strict CSP, and runs none of them', async () => {
+      await openFromExplorer(page, 'hostile', 'names.rubric.yaml');
+      await clickQuotaLens(page, hostileFile);
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      // This rubric's page, whether its title shows as text or (when escaping fails) as an element: then the reads below say what went wrong.
+      await frame.locator(`h1:has-text(${JSON.stringify(HOSTILE_NAMES.markup)}), h1:has(img)`).waitFor({ timeout: 30000 });
+      await frame.locator('table tr[data-subjects="10"]').waitFor({ timeout: 30000 });
+      const seen = await inSimulationFrame(page, (f) =>
+        f.evaluate(() => {
+          const calls = (window as unknown as { __rubricDialogCalls?: string[] }).__rubricDialogCalls;
+          const before = calls ? [...calls] : undefined;
+          // The probe: the recorder is live in this very frame, so an empty record means something.
+          window.alert('probe');
+          return {
+            heading: document.querySelector('h1')?.textContent,
+            headers: Array.from(document.querySelectorAll('thead th'), (th) => th.textContent),
+            images: Array.from(document.querySelectorAll('img'), (img) => img.getAttribute('src')),
+            // `nonce` is hidden from getAttribute once the CSP applies; the property keeps it.
+            scripts: Array.from(document.scripts, (script) => ({
+              id: script.id,
+              nonce: script.nonce,
+              ours: script.text.includes("postMessage({ type: 'range'"),
+            })),
+            handlers: Array.from(document.querySelectorAll('*')).filter((e) => Array.from(e.attributes).some((a) => a.name.startsWith('on'))).length,
+            csp: Array.from(document.querySelectorAll('meta[http-equiv="Content-Security-Policy"]'), (meta) => meta.getAttribute('content') ?? ''),
+            before,
+            after: calls ? [...calls] : undefined,
+          };
+        }),
+      );
+      const problems: string[] = [];
+      if (seen.heading !== HOSTILE_NAMES.markup) problems.push(`heading ${JSON.stringify(seen.heading)}`);
+      for (const name of [HOSTILE_NAMES.scriptBreakout, HOSTILE_NAMES.markup]) {
+        if (!seen.headers.includes(name)) problems.push(`no header ${JSON.stringify(name)} in ${JSON.stringify(seen.headers)}`);
+      }
+      if (seen.images.length > 0) problems.push(`${seen.images.length} img elements (src ${JSON.stringify(seen.images[0])})`);
+      if (seen.handlers > 0) problems.push(`${seen.handlers} elements with on* attributes`);
+      // One policy, nothing by default, scripts only by the nonce.
+      const nonce = /script-src 'nonce-([^']+)'/.exec(seen.csp[0] ?? '')?.[1];
+      if (seen.csp.length !== 1 || !/^default-src 'none';/.test(seen.csp[0]) || !nonce) problems.push(`CSP ${JSON.stringify(seen.csp)}`);
+      // VS Code's own acquireVsCodeApi script (it puts it before the page's policy), and the page's one nonce'd script.
+      const ours = seen.scripts.filter((s) => s.nonce === nonce && s.ours);
+      const others = seen.scripts.filter((s) => !(s.nonce === nonce && s.ours) && s.id !== '_vscodeApiScript');
+      if (ours.length !== 1 || others.length > 0) problems.push(`${ours.length} nonce'd page scripts and ${others.length} others`);
+      if (seen.before === undefined || seen.after?.join() !== [...seen.before, 'alert(probe)'].join())
+        problems.push(`the dialog recorder is not live in the frame: ${JSON.stringify(seen.after)}`);
+      if (seen.before && seen.before.length > 0) problems.push(`dialog calls in the frame: ${seen.before.join(', ')}`);
+      if (dialogs.length > 0) problems.push(`dialogs: ${dialogs.join(', ')}`);
+      if (refusals.length > 0) problems.push(`${refusals.length} refusals in the console, the first: ${refusals[0].slice(0, 160)}`);
+      const file = path.join(SCREENSHOTS, `${v.label}-simulation-hostile.png`);
+      await page.screenshot({ path: file });
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      return `h1 and ${seen.headers.length} headers as text, no img, no on* attribute, scripts ${seen.scripts.map((s) => s.id || 'nonce').join('+')}, ${seen.csp[0]} — ${path.relative(ROOT, file)}`;
     });
     await check("the status item's menu offers the simulation and the languages", async () => {
       await page.locator('.statusbar-item', { hasText: /Σ \d+/ }).first().click();

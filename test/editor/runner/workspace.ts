@@ -17,3 +17,40 @@ export function prepareWorkspace(home: string): string {
   fs.writeFileSync(path.join(folder, '.vscode', 'settings.json'), JSON.stringify({ 'rubric.files': ['*.appraisal.yaml'] }, null, 2));
   return folder;
 }
+
+/** Names a rubric from another office could carry: markup, and a way out of an inline script. */
+export const HOSTILE_NAMES = {
+  markup: '<img src=x onerror=alert(1)>',
+  scriptBreakout: '</script><script>alert(2)</script>',
+};
+
+/**
+ * hostile/names.rubric.yaml: a valid rubric whose title is markup and whose tiers are named with
+ * markup and a script break-out, for the simulation view to show as text. Ten subjects: the
+ * quota lens then reads "10 subjects: …" like the samples'.
+ */
+export function writeHostileRubric(folder: string): string {
+  const file = path.join(folder, 'hostile', 'names.rubric.yaml');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const quoted = (value: string) => JSON.stringify(value);
+  fs.writeFileSync(
+    file,
+    [
+      `rubric: ${quoted(HOSTILE_NAMES.markup)}`,
+      'issuer: 测试',
+      'period: 2023',
+      'total: 100',
+      'subjects: 10',
+      'indicators:',
+      '  - id: work',
+      '    name: 工作',
+      '    weight: 100',
+      '    scoring: {deduct: 5, per: 每发现一处}',
+      'tiers:',
+      `  - {id: best, name: ${quoted(HOSTILE_NAMES.scriptBreakout)}, quota: {exactly: 30%}, min_score: 80}`,
+      `  - {id: rest, name: ${quoted(HOSTILE_NAMES.markup)}, min_score: 0}`,
+      '',
+    ].join('\n'),
+  );
+  return file;
+}

@@ -10,6 +10,9 @@ import { byPosition } from './assemble';
 import type { DocumentAnalysis, GroupAllocation } from './types';
 
 const isQuotaCheck = (check: Check) => check.code.startsWith('quota-');
+/** The quota checks, which run once per group under 分序列, and the rest, which run once. */
+const QUOTA_CHECKS = CHECKS.filter(isQuotaCheck);
+const OTHER_CHECKS = CHECKS.filter((check) => !isQuotaCheck(check));
 
 /**
  * The step every analysis ends with, whole or incremental: the semantic checks run on a built
@@ -33,7 +36,7 @@ export function checkDocument(source: ParsedText, parsed: ParsedDocument, model:
     schemaFindings,
   };
   const syntax: Finding[] = parsed.syntaxErrors.map((error) => ({ code: 'yaml-syntax', severity: 'error', span: error.span, message: error.message }));
-  const rubricWide = CHECKS.filter((check) => groups.length === 0 || !isQuotaCheck(check));
+  const rubricWide = groups.length === 0 ? CHECKS : OTHER_CHECKS;
   const semantic = [...schemaFindings, ...rubricWide.flatMap((check) => check.run(context)), ...perGroupQuotaFindings(context, groups)];
   const findings = applySuppressions([...syntax, ...withoutHalfTyped(semantic, parsed, source.text)], source.text, source.lines, parsed.span);
   return { parsed, model, quotaInputs, allocation, groups, findings: findings.sort(byPosition) };
@@ -46,7 +49,7 @@ export function checkDocument(source: ParsedText, parsed: ParsedDocument, model:
 function perGroupQuotaFindings(context: CheckContext, groups: readonly GroupAllocation[]): Finding[] {
   const byIdentity = new Map<string, { finding: Finding; groups: string[] }>();
   for (const group of groups) {
-    for (const check of CHECKS.filter(isQuotaCheck)) {
+    for (const check of QUOTA_CHECKS) {
       for (const finding of check.run({ ...context, allocation: group.allocation, groupSubjects: group.subjects })) {
         const identity = `${finding.code}:${finding.span.start}:${finding.span.end}:${finding.message.en}`;
         const seen = byIdentity.get(identity);

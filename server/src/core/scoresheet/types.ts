@@ -1,0 +1,132 @@
+/**
+ * The scoresheet's shared types (`*.scores.yaml`: scores in, ranks and tiers out). The pure core
+ * computes them; the language server, the command line and the views read them. A scoresheet names
+ * its rubric by path: the host resolves and reads that file (confined to the workspace) and hands
+ * the core the rubric's own analysis, so the core never touches the file system.
+ */
+import type { Decimal } from '../decimal';
+import type { Finding, LocalizedText } from '../findings';
+import type { Field, ListField } from '../model/rubric-model';
+import type { ParsedText } from '../parse';
+import type { Span } from '../text/span';
+import type { Analysis } from '../types';
+
+export type TiesMode = 'flag' | 'share' | 'break';
+
+/** A keyed figure as written: `fire: 22` under `points`, `innovation: 3` under `bonus`. */
+export interface KeyedFigure {
+  key: Field<string>;
+  value: Field<Decimal>;
+}
+
+/** Cases under one deduction rule: `{logging: 1}` (single-rule item) or `{river: {litter: 3}}` (a named rule). */
+export interface DeductionEntry {
+  indicator: Field<string>;
+  /** The named rule of a `deduct` list; absent for the single-rule form. */
+  rule?: Field<string>;
+  cases: Field<Decimal>;
+}
+
+/** One rater group's view of a subject (`by:`): a total, a points map, or several raters averaged. */
+export type RaterView =
+  | { rater: Field<string>; kind: 'total'; total: Field<Decimal> }
+  | { rater: Field<string>; kind: 'points'; points: KeyedFigure[] }
+  | { rater: Field<string>; kind: 'raters'; totals: Field<Decimal>[] };
+
+/** One entry of `scores:`. */
+export interface SubjectScoresModel {
+  span: Span;
+  subject?: Field<string>;
+  /** 分序列 with a counted group (no member list): the entry says its group. */
+  group?: Field<string>;
+  points: KeyedFigure[];
+  deductions: DeductionEntry[];
+  bonus: KeyedFigure[];
+  penalties: KeyedFigure[];
+  veto: Field<string>[];
+  by: RaterView[];
+}
+
+export interface ScoresheetModel {
+  span: Span;
+  /** The rubric's path as written, relative to the scoresheet. */
+  rubric?: Field<string>;
+  ties: TiesMode;
+  tiesField?: Field<TiesMode>;
+  tieBreak: ListField<Field<string>>;
+  scores: ListField<SubjectScoresModel>;
+}
+
+/** What the host found at the `rubric:` path. */
+export type RubricLookup =
+  | {
+      found: true;
+      /** The rubric file's analysis (its first rubric document is used). */ analysis: Analysis;
+      /** For definitions and messages: the path or URI the host resolved. */ location: string;
+    }
+  | { found: false; /** Why not (outside the workspace, no such file, not a rubric…), in both languages. */ reason: LocalizedText };
+
+/** One step of how a subject's total was reached, for the hover and the ranking view. */
+export interface TotalStep {
+  label: LocalizedText;
+  /** Points this step adds (negative: takes off); the running total follows. */
+  points: Decimal;
+  /** The working in words: `12 − 2 × 1 = 10`, `capped at 5`, `Σ 20% × 95 + …`. */
+  working?: LocalizedText;
+}
+
+/** Points a subject lacks to reach the next tier up, and may lose before dropping, given everyone else's scores. */
+export interface Margin {
+  /** Undefined at the best tier, or when no score can lift it (barred, forced by a veto). */
+  up?: Decimal;
+  /** Undefined at the last tier, or when no loss can drop it. */
+  down?: Decimal;
+}
+
+export interface RankedSubject {
+  /** Index of the entry in `scores:` (file order). */
+  index: number;
+  subject: string;
+  /** The 分序列 group id; undefined without groups. */
+  group?: string;
+  /** Rounded to the rubric's precision; undefined while a figure it needs is unknown. */
+  total: Decimal | undefined;
+  steps: TotalStep[];
+  /** 1, 2, 3, 3, 5 within its group. */
+  rank: number | undefined;
+  /** Index into the rubric's tiers; undefined without tiers. */
+  tier: number | undefined;
+  /** Veto ids applied (written or from a `when` threshold). */
+  vetoes: string[];
+  /** Tied with a subject on the other side of a tier boundary. */
+  tiedAtBoundary: boolean;
+  margin: Margin;
+}
+
+/** Per group (one unnamed group without 分序列): how many took each tier, against the quota's slots. */
+export interface TierCount {
+  tier: number;
+  count: number;
+  /** The quota's slots for this group's N, as the allocation gives them. */
+  min: number | undefined;
+  max: number | undefined;
+}
+
+export interface GroupRanking {
+  /** Undefined without 分序列. */
+  id?: string;
+  name?: string;
+  subjects: RankedSubject[];
+  counts: TierCount[];
+}
+
+export interface ScoresheetAnalysis {
+  source: ParsedText;
+  model: ScoresheetModel | undefined;
+  /** The rubric it was checked against, when found. */
+  rubric: RubricLookup | undefined;
+  /** Every subject in file order. */
+  subjects: RankedSubject[];
+  groups: GroupRanking[];
+  findings: Finding[];
+}

@@ -23,6 +23,19 @@ Usage:
       --subjects or --range, for the rubric's own number of subjects.
       --document picks the K-th rubric of a multi-document file (default 1).
 
+  rubric export [--out FILE.xlsx] [--force] [--document K] FILE
+      The printable 考评表 (assessment table) as an Excel workbook; in
+      Chinese unless --locale en. Default: FILE with .xlsx.
+  rubric template [--out FILE.xlsx] [--force] [--document K] FILE
+      A scoring sheet: subjects down, indicators across, each cell checked
+      against its points, totals by formula. Default: FILE.scoring.xlsx.
+  rubric import [--out X.scores.yaml | X.rubric.yaml] [--rubric R]
+                [--force] [--allow-errors] FILE.xlsx
+      A filled scoring sheet back into a scoresheet, or a 考评表 into a
+      rubric. Problems are printed by cell (打分表!D7: …); with errors
+      nothing is written unless --allow-errors (exit 1).
+      Existing files are replaced only with --force.
+
   rubric --help | --version
 
 Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
@@ -42,6 +55,18 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       按细则的取整方式计算 N 个考核对象时各等次的名额；未给出
       --subjects 或 --range 时，按细则中的考核对象数计算。
       --document 指定多文档文件中的第 K 份细则（默认第 1 份）。
+
+  rubric export [--out 文件.xlsx] [--force] [--document K] 文件
+      生成可打印的考评表（Excel 工作簿）；表格用中文，--locale en 时用英文。
+      默认输出为同名 .xlsx。
+  rubric template [--out 文件.xlsx] [--force] [--document K] 文件
+      生成打分表：考核对象为行、各项指标为列，单元格按分值校验，总分用公式计算。
+      默认输出为 文件.scoring.xlsx。
+  rubric import [--out X.scores.yaml | X.rubric.yaml] [--rubric R]
+                [--force] [--allow-errors] 文件.xlsx
+      把填好的打分表导入为打分结果（scores），或把考评表导入为细则。
+      问题按单元格列出（打分表!D7：…）；有错误时不写入文件，除非加
+      --allow-errors（退出码 1）。已存在的文件只有加 --force 才会覆盖。
 
   rubric --help | --version
 

@@ -4,6 +4,9 @@ import { cliText } from './cli-text';
 import { Output, runCheck } from './check-command';
 import { CHECK_FORMATS, localeFrom, localeOption, parseCommandLine, SIMULATE_FORMATS, UsageError } from './options';
 import { runSimulate } from './simulate-command';
+import { runExport } from './export-command';
+import { runImport } from './import-command';
+import { runTemplate } from './template-command';
 
 const processOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -43,6 +46,15 @@ export async function main(args: string[], output: Output = processOutput, env: 
       if (paths.length !== 1) throw new UsageError(t.oneFile);
       const request = { file: paths[0], subjects: values.subjects, range: values.range, document: values.document, format, locale };
       return await runSimulate(request, createCore(), output);
+    }
+    if (command === 'export' || command === 'template') {
+      // The workbook speaks Chinese unless --locale en asks otherwise; messages follow LANG as usual.
+      const request = { paths, out: values.out, force: values.force ?? false, document: values.document, locale, sheetLocale: values.locale === undefined ? 'zh-CN' : locale } as const;
+      return await (command === 'export' ? runExport : runTemplate)(request, createCore(), output);
+    }
+    if (command === 'import') {
+      const request = { paths, out: values.out, rubric: values.rubric, force: values.force ?? false, allowErrors: values['allow-errors'] ?? false, locale };
+      return await runImport(request, createCore(), output);
     }
     throw new UsageError(`${t.unknownCommand}: ${command}`);
   } catch (error) {

@@ -277,6 +277,7 @@ function readInfo(key: string, qualifier: string, value: string, info: InfoState
 
 /** The lines above the header row: the title first, then `key：value` lines. */
 function readInfoRows(sheet: ExcelJS.Worksheet, headerRow: number, columns: Columns, info: InfoState, problems: CellProblem[]): void {
+  const lines: { text: string; whole: boolean; address: string }[] = [];
   for (let r = 1; r < headerRow; r++) {
     const row = sheet.getRow(r);
     const seen = new Set<string>();
@@ -303,14 +304,17 @@ function readInfoRows(sheet: ExcelJS.Worksheet, headerRow: number, columns: Colu
       if (!m || !readInfo(m[1], m[2] ?? '', m[3].trim(), info, note)) unread.push(segment);
     }
     if (unread.length === 0) continue;
-    if (info.title === undefined && unread.length === segments.length) {
-      info.title = joinLines(unread.join(' '));
-      continue;
-    }
+    lines.push({ text: joinLines(unread.join(' ')), whole: unread.length === segments.length, address: cellAddress(sheet, r, parts[0].column) });
+  }
+  // The title is the longest line that is nothing else (a 附件2 above it is not the title).
+  const candidates = lines.filter((l) => l.whole);
+  const title = candidates.reduce<(typeof lines)[number] | undefined>((best, l) => (!best || l.text.length > best.text.length ? l : best), undefined);
+  if (title) info.title = title.text;
+  for (const line of lines.filter((l) => l !== title)) {
     problems.push({
       severity: 'warning',
-      address: cellAddress(sheet, r, parts[0].column),
-      message: text(`“${unread.join(' ')}” above the table is not read into the rubric`, `表头上方的“${unread.join(' ')}”未导入细则`),
+      address: line.address,
+      message: text(`“${line.text}” above the table is not read into the rubric`, `表头上方的“${line.text}”未导入细则`),
     });
   }
 }
@@ -345,6 +349,7 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
     return { draft: undefined, problems, cellOf };
   }
   const { sheet, row: headerRow, columns } = found;
+  promoteContentToLevel(sheet, headerRow, columns);
   const at = (r: number, c: number) => cellAddress(sheet, r, c);
   const warn = (r: number, c: number, message: LocalizedText) => problems.push({ severity: 'warning', address: at(r, c), message });
   const fail = (r: number, c: number, message: LocalizedText) => problems.push({ severity: 'error', address: at(r, c), message });
@@ -448,7 +453,9 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
       if (section === 'tiers') tierRounding = roundingIn(firstText);
       continue;
     }
-    if (TOTAL_ROW.test(normalizeHeading(firstText)) && section === 'table') {
+    // 合计 may stand in a 序号 column left of the indicators, merged across them or not.
+    const rowName = rowLabel(sheet, r, levels[levels.length - 1]);
+    if (TOTAL_ROW.test(normalizeHeading(rowName)) && section === 'table') {
       if (columns.weight !== undefined) {
         const reading = readCell(sheet.getCell(r, columns.weight));
         const value = reading.kind === 'number' ? reading.value : reading.kind === 'text' ? numberInText(reading.text) : undefined;
@@ -646,6 +653,36 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
     tiers: tiers.map(({ address: _address, ...tier }) => tier),
   };
   return { draft, problems, cellOf, sheet: sheet.name };
+}
+
+/**
+ * Tables of 考核项目 | 考核内容 | 分值 name the scored item in the 考核内容 column: where rows carry
+ * their own points under a merged or blank indicator cell and a 考核内容 of their own, that column
+ * is the deepest indicator level rather than a description.
+ */
+function promoteContentToLevel(sheet: ExcelJS.Worksheet, headerRow: number, columns: Columns): void {
+  if (columns.content === undefined || columns.weight === undefined || columns.content < columns.levels[columns.levels.length - 1]) return;
+  const last = Math.min(sheet.rowCount, headerRow + 2000);
+  for (let r = headerRow + 1; r <= last; r++) {
+    const weight = sheet.getCell(r, columns.weight);
+    if (weight.isMerged && Number(weight.master.row) < r) continue;
+    if (readCell(weight).kind !== 'number') continue;
+    const named = columns.levels.some((c) => levelCell(sheet, r, c).kind === 'own');
+    if (!named && levelCell(sheet, r, columns.content).kind === 'own') {
+      columns.levels.push(columns.content);
+      columns.content = undefined;
+      return;
+    }
+  }
+}
+
+/** The first text of a row up to a column. */
+function rowLabel(sheet: ExcelJS.Worksheet, r: number, through: number): string {
+  for (let c = 1; c <= through; c++) {
+    const value = cellText(sheet.getCell(r, c));
+    if (value !== '') return value;
+  }
+  return '';
 }
 
 function stackHasMaster(stack: { master: string }[], master: string): boolean {

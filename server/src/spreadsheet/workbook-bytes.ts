@@ -73,6 +73,12 @@ function entryText(bytes: Buffer, entry: ZipEntry): string | undefined {
   return undefined;
 }
 
+/** The text of one entry of a zip archive (an .xlsx part), or undefined. */
+export function zipEntryText(bytes: Buffer, name: string): string | undefined {
+  const entry = zipEntries(bytes)?.find((e) => e.name === name);
+  return entry && entryText(bytes, entry);
+}
+
 const COLUMN = /^([A-Z]{1,3})(\d{1,7})$/;
 
 function columnNumber(letters: string): number {

@@ -305,15 +305,13 @@ export function buildScoringTemplate(draft: DraftRubric, options: TemplateOption
   // Score columns: every leaf, grouped under its ancestors' names.
   const pointColumns: Column[] = leaves.map((leaf) => {
     const weight = leaf.indicator.weight ?? decimal(0);
-    const rule = scoringLines(leaf.indicator.scoring, locale).join('\n');
     const full = startsFull(leaf.indicator);
+    // One line: a line break in an input message's attribute is read back as a space.
     const prompt = [
       zh ? `0 至 ${exact(weight)} 分` : `0 to ${exact(weight)} points`,
-      ...(full ? [zh ? '填写扣分后的得分；空白按满分计' : 'points left after deductions; blank counts full'] : []),
-      rule,
-    ]
-      .filter((x) => x !== '')
-      .join('\n');
+      ...(full ? [zh ? '填写扣分后的得分，空白按满分计' : 'points left after deductions, blank counts full'] : []),
+      ...scoringLines(leaf.indicator.scoring, locale),
+    ].join(zh ? '；' : '; ');
     return {
       key: `points:${keyOf(leaf.indicator)}`,
       group: leaf.ancestors.map((a) => (a.outOf && a.weight ? `${a.name}${zh ? '（' : ' ('}${exact(a.outOf)} → ${exact(a.weight)}${zh ? '）' : ')'}` : a.name)),

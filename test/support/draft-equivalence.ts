@@ -21,7 +21,9 @@ function effectiveWeight(indicator: DraftIndicator): string | undefined {
 
 function scoring(s: DraftScoring | undefined) {
   if (!s) return undefined;
-  const rules = s.deduct ? [{ id: undefined, points: dec(s.deduct), per: s.per, max: undefined, when: undefined }] : s.rules.map((r) => ({ id: r.id, points: dec(r.points), per: r.per, max: dec(r.max), when: r.when }));
+  const rules = s.deduct
+    ? [{ id: undefined, points: dec(s.deduct), per: s.per, max: undefined, when: undefined }]
+    : s.rules.map((r) => ({ id: r.id, points: dec(r.points), per: r.per, max: dec(r.max), when: r.when }));
   const floor = s.floor && !s.floor.eq?.(0) ? dec(s.floor) : undefined;
   if (s.levels.length === 0 && rules.length === 0 && floor === undefined) return undefined;
   return { levels: s.levels.map((l) => ({ points: dec(l.points), when: l.when })), rules, floor };
@@ -46,7 +48,9 @@ export function comparable(draft: DraftRubric) {
   };
   const indicators = draft.indicators.map(indicator);
   const extras = (e: DraftRubric['bonus']) =>
-    e && e.items.length > 0 ? { cap: dec(e.cap), items: e.items.map((item) => ({ id: item.id, name: item.name, points: dec(item.points), per: item.per?.replace(/^每/, '') })) } : undefined;
+    e && e.items.length > 0
+      ? { cap: dec(e.cap), items: e.items.map((item) => ({ id: item.id, name: item.name, points: dec(item.points), per: item.per?.replace(/^每/, '') })) }
+      : undefined;
   return JSON.parse(
     JSON.stringify({
       title: draft.title,
@@ -66,7 +70,10 @@ export function comparable(draft: DraftRubric) {
         name: v.name,
         tier: v.tier && tierName.get(v.tier),
         bars: v.bars.map((b) => tierName.get(b) ?? b),
-        when: v.when && { indicator: names.get(v.when.indicator) ?? v.when.indicator, below: { kind: v.when.below.kind, value: dec(v.when.below.kind === 'percent' ? v.when.below.percent : v.when.below.points) } },
+        when: v.when && {
+          indicator: names.get(v.when.indicator) ?? v.when.indicator,
+          below: { kind: v.when.below.kind, value: dec(v.when.below.kind === 'percent' ? v.when.below.percent : v.when.below.points) },
+        },
       })),
       tiers: draft.tiers.map((t) => ({
         id: t.id,

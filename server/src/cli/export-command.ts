@@ -22,7 +22,8 @@ export interface WorkbookRequest {
 
 export function documentNumber(value: string | undefined, locale: Locale): number {
   if (value === undefined) return 1;
-  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw new UsageError(locale === 'zh-CN' ? '--document 须为不小于 1 的整数' : '--document needs a whole number of at least 1');
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1)
+    throw new UsageError(locale === 'zh-CN' ? '--document 须为不小于 1 的整数' : '--document needs a whole number of at least 1');
   return Number(value);
 }
 

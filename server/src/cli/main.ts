@@ -49,7 +49,14 @@ export async function main(args: string[], output: Output = processOutput, env: 
     }
     if (command === 'export' || command === 'template') {
       // The workbook speaks Chinese unless --locale en asks otherwise; messages follow LANG as usual.
-      const request = { paths, out: values.out, force: values.force ?? false, document: values.document, locale, sheetLocale: values.locale === undefined ? 'zh-CN' : locale } as const;
+      const request = {
+        paths,
+        out: values.out,
+        force: values.force ?? false,
+        document: values.document,
+        locale,
+        sheetLocale: values.locale === undefined ? 'zh-CN' : locale,
+      } as const;
       return await (command === 'export' ? runExport : runTemplate)(request, createCore(), output);
     }
     if (command === 'import') {

@@ -18,7 +18,8 @@ const TEXT = {
     'zh-CN': (file: string, n: number) => `已写入 ${file}：考评表，${n} 个指标`,
   },
   wroteTemplate: {
-    en: (file: string, subjects: number, sheets: number) => `Wrote ${file}: a scoring template, ${subjects} subject row${subjects === 1 ? '' : 's'} on ${sheets} sheet${sheets === 1 ? '' : 's'}`,
+    en: (file: string, subjects: number, sheets: number) =>
+      `Wrote ${file}: a scoring template, ${subjects} subject row${subjects === 1 ? '' : 's'} on ${sheets} sheet${sheets === 1 ? '' : 's'}`,
     'zh-CN': (file: string, subjects: number, sheets: number) => `已写入 ${file}：打分表，${subjects} 个考核对象行，${sheets} 个工作表`,
   },
   wroteScores: {

@@ -38,7 +38,8 @@ export async function writeFileAtomically(target: string, bytes: Uint8Array | st
         await fs.link(temporary, file);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EEXIST') return { ok: false, exists: true, reason: text('already exists: pass --force to replace it', '文件已存在：如需覆盖请加 --force') };
+        if (code === 'EEXIST')
+          return { ok: false, exists: true, reason: text('already exists: pass --force to replace it', '文件已存在：如需覆盖请加 --force') };
         // File systems without hard links (some network and FAT drives): checked above, renamed now.
         if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EXDEV') throw error;
         await fs.rename(temporary, file);
@@ -59,7 +60,10 @@ export async function readFileBytes(file: string, maxBytes: number): Promise<{ o
     if (stat.isDirectory()) return { ok: false, reason: text('is a folder', '这是一个文件夹') };
     if (stat.size > maxBytes) {
       const mb = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
-      return { ok: false, reason: text(`is ${mb(stat.size)}, above the ${mb(maxBytes)} a workbook may have`, `大小为 ${mb(stat.size)}，超过上限 ${mb(maxBytes)}`) };
+      return {
+        ok: false,
+        reason: text(`is ${mb(stat.size)}, above the ${mb(maxBytes)} a workbook may have`, `大小为 ${mb(stat.size)}，超过上限 ${mb(maxBytes)}`),
+      };
     }
     return { ok: true, bytes: await fs.readFile(file) };
   } catch (error) {

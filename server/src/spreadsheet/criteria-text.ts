@@ -100,7 +100,11 @@ function parseLine(line: string): ParsedLine | undefined {
   m = PER_EN.exec(line);
   if (m) {
     const per = m[2].trim() === 'case' ? undefined : m[2].trim();
-    return { kind: 'rule', rule: { points: decimal(m[1]), per, max: m[3] ? decimal(m[3]) : undefined }, floor: m[4] === undefined ? undefined : floorValue(m[4]) };
+    return {
+      kind: 'rule',
+      rule: { points: decimal(m[1]), per, max: m[3] ? decimal(m[3]) : undefined },
+      floor: m[4] === undefined ? undefined : floorValue(m[4]),
+    };
   }
   m = WHEN_EN.exec(line);
   if (m) return { kind: 'rule', rule: { points: decimal(m[1]), when: m[2].trim() } };
@@ -211,7 +215,11 @@ export function parseVetoText(text: string): { tier?: string; bars: string[]; wh
 }
 
 const amountText = (amount: QuotaAmount, locale: Locale): string =>
-  amount.kind === 'percent' ? `${exact(amount.percent)}%` : locale === 'zh-CN' ? `${amount.count}名` : `${amount.count} subject${amount.count === 1 ? '' : 's'}`;
+  amount.kind === 'percent'
+    ? `${exact(amount.percent)}%`
+    : locale === 'zh-CN'
+      ? `${amount.count}名`
+      : `${amount.count} subject${amount.count === 1 ? '' : 's'}`;
 
 /** A tier's quota in words: `按30%确定`, `不低于20%`, `不超过3名`; with its own rounding named. */
 export function quotaText(quota: DraftQuota | undefined, locale: Locale): string {

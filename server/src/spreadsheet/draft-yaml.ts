@@ -49,7 +49,9 @@ function indicator(i: DraftIndicator): Record<string, unknown> {
 }
 
 function extras(e: DraftExtras | undefined) {
-  return e && compact({ cap: e.cap && num(e.cap), items: e.items.map((item) => compact({ id: item.id, name: item.name, points: num(item.points), per: item.per })) });
+  return (
+    e && compact({ cap: e.cap && num(e.cap), items: e.items.map((item) => compact({ id: item.id, name: item.name, points: num(item.points), per: item.per })) })
+  );
 }
 
 function quota(q: DraftQuota | undefined) {
@@ -114,7 +116,8 @@ export function draftToYaml(draft: DraftRubric, header: string[]): string {
       const context = key === 'items' && ['bonus', 'penalties'].includes(String(parent?.key?.value ?? '')) ? 'items:bonus' : key;
       if (isSeq(pair.value)) {
         if (FLOW_LISTS.has(key) && pair.value.items.every((item) => !isMap(item))) pair.value.flow = true;
-        if (FLOW_ITEMS.has(context)) for (const item of pair.value.items) if (isMap(item) && !isMap((item.items.at(-1) as { value?: unknown })?.value)) item.flow = true;
+        if (FLOW_ITEMS.has(context))
+          for (const item of pair.value.items) if (isMap(item) && !isMap((item.items.at(-1) as { value?: unknown })?.value)) item.flow = true;
       }
       if (key === 'quota' && isMap(pair.value)) pair.value.flow = true;
     },
@@ -122,8 +125,10 @@ export function draftToYaml(draft: DraftRubric, header: string[]): string {
   // Tiers with a quota stay on one line too: `- {id: excellent, name: 优秀, quota: {exactly: 30%}}`.
   visit(doc, {
     Pair(_key, pair) {
-      if (String((pair.key as { value?: unknown })?.value) === 'tiers' && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true;
-      if (String((pair.key as { value?: unknown })?.value) === 'veto' && isSeq(pair.value)) for (const item of pair.value.items) if (isMap(item)) item.flow = true;
+      if (String((pair.key as { value?: unknown })?.value) === 'tiers' && isSeq(pair.value))
+        for (const item of pair.value.items) if (isMap(item)) item.flow = true;
+      if (String((pair.key as { value?: unknown })?.value) === 'veto' && isSeq(pair.value))
+        for (const item of pair.value.items) if (isMap(item)) item.flow = true;
     },
   });
   doc.commentBefore = header.map((line) => ` ${line}`).join('\n');

@@ -58,7 +58,8 @@ const weightOf = (indicator: DraftIndicator): Decimal | undefined => {
 
 function groupLabel(indicator: DraftIndicator, words: SheetWords, locale: Locale): string {
   const weight = weightOf(indicator);
-  if (indicator.outOf && weight) return `${indicator.name}\n${locale === 'zh-CN' ? '（' : '('}${exact(indicator.outOf)} → ${words.pointsUnit(exact(weight))}${locale === 'zh-CN' ? '）' : ')'}`;
+  if (indicator.outOf && weight)
+    return `${indicator.name}\n${locale === 'zh-CN' ? '（' : '('}${exact(indicator.outOf)} → ${words.pointsUnit(exact(weight))}${locale === 'zh-CN' ? '）' : ')'}`;
   if (!weight) return indicator.name;
   return `${indicator.name}\n${locale === 'zh-CN' ? `（${words.pointsUnit(exact(weight))}）` : `(${words.pointsUnit(exact(weight))})`}`;
 }
@@ -105,7 +106,8 @@ function infoLines(draft: DraftRubric, words: SheetWords, locale: Locale): { tex
   ].filter((x) => x !== undefined);
   lines.push({ text: first.join(gap) });
   const subjects = draft.subjects;
-  if (subjects?.kind === 'names') lines.push({ text: `${words.subjects}${zh ? `（${subjects.names.length}）` : ` (${subjects.names.length})`}${colon}${list(subjects.names)}` });
+  if (subjects?.kind === 'names')
+    lines.push({ text: `${words.subjects}${zh ? `（${subjects.names.length}）` : ` (${subjects.names.length})`}${colon}${list(subjects.names)}` });
   if (subjects?.kind === 'count') lines.push({ text: `${words.subjects}${colon}${words.subjectsCount(subjects.count)}` });
   if (subjects?.kind === 'groups') {
     const groups = subjects.groups.map((g) => `${g.name}${colon}${g.members ? list(g.members) : words.subjectsCount(g.count ?? 0)}`);
@@ -115,18 +117,28 @@ function infoLines(draft: DraftRubric, words: SheetWords, locale: Locale): { tex
     });
   }
   if (draft.raters.length > 0) {
-    lines.push({ text: `${words.raters}${colon}${list(draft.raters.map((r) => `${r.name} ${exact(r.weight)}%`))}`, ids: { raters: draft.raters.map((r) => r.id ?? null) } });
+    lines.push({
+      text: `${words.raters}${colon}${list(draft.raters.map((r) => `${r.name} ${exact(r.weight)}%`))}`,
+      ids: { raters: draft.raters.map((r) => r.id ?? null) },
+    });
   }
-  if (draft.methods.length > 0) lines.push({ text: `${words.methodList}${colon}${list(draft.methods.map((m) => m.name))}`, ids: { methods: draft.methods.map((m) => m.id ?? null) } });
+  if (draft.methods.length > 0)
+    lines.push({ text: `${words.methodList}${colon}${list(draft.methods.map((m) => m.name))}`, ids: { methods: draft.methods.map((m) => m.id ?? null) } });
   const rounding = draft.rounding ?? 'half-up';
-  lines.push({ text: `${words.precision}${colon}${words.decimals(draft.precision ?? 2)}${gap}${words.rounding}${colon}${zh ? ROUNDING_NAMES_ZH[rounding] : rounding}` });
+  lines.push({
+    text: `${words.precision}${colon}${words.decimals(draft.precision ?? 2)}${gap}${words.rounding}${colon}${zh ? ROUNDING_NAMES_ZH[rounding] : rounding}`,
+  });
   return lines;
 }
 
 /** `10 × 30% = 3 → 3` for each bound of a tier, or one line per group under 分序列. */
 function tierWorking(document: DocumentAnalysis, index: number, words: SheetWords, locale: Locale): { working: string; slots: string } {
   const line = (tier: TierSlots | undefined) => ({
-    working: tier?.workings.filter((w) => w.amount.kind === 'percent').map(describeWorking).join(locale === 'zh-CN' ? '；' : '; ') ?? '',
+    working:
+      tier?.workings
+        .filter((w) => w.amount.kind === 'percent')
+        .map(describeWorking)
+        .join(locale === 'zh-CN' ? '；' : '; ') ?? '',
     slots: tier ? words.slotsUnit(slotsText(tier)) : '',
   });
   if (document.groups.length > 0) {
@@ -178,9 +190,7 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
         continue;
       }
       // A group's own criteria open the 评分标准 of its first leaf, marked with the group's name.
-      const groupNotes = ancestors
-        .filter((a) => a.criteria && firstLeafOf(a) === indicator)
-        .map((a) => `【${a.name}】${a.criteria}`);
+      const groupNotes = ancestors.filter((a) => a.criteria && firstLeafOf(a) === indicator).map((a) => `【${a.name}】${a.criteria}`);
       const criteria = [...groupNotes, criteriaCellText(indicator.criteria, indicator.scoring, locale)].filter((x) => x !== '').join('\n');
       const methods = indicator.methods.map((m) => methodName.get(m) ?? m).join(zh ? '、' : ', ');
       const levelTexts = ancestors.map(() => undefined as string | undefined);
@@ -199,7 +209,12 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
     }
   };
   addLeaves(draft.indicators, [], []);
-  body.push({ kind: 'total', levels: [words.total], weight: Number(exact(draft.total ?? weightOf({ name: '', methods: [], items: draft.indicators })!)), height: heightForLines(1, 11) + 4 });
+  body.push({
+    kind: 'total',
+    levels: [words.total],
+    weight: Number(exact(draft.total ?? weightOf({ name: '', methods: [], items: draft.indicators })!)),
+    height: heightForLines(1, 11) + 4,
+  });
 
   const heading = (label: string, weight: string, criteria: string, methods: string) =>
     body.push({ kind: 'heading', levels: [label], weight, criteria, methods, height: heightForLines(wrappedLines(label, levelsWidth, 11), 11) + 2 });
@@ -280,7 +295,17 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
   title.getCell(1).font = TITLE_FONT;
   title.getCell(1).alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   title.getCell(idCol).value = LAYOUT_MARKER;
-  title.height = Math.max(34, heightForLines(wrappedLines(draft.title, widths.reduce((a, b) => a + b, 0), 18), 18));
+  title.height = Math.max(
+    34,
+    heightForLines(
+      wrappedLines(
+        draft.title,
+        widths.reduce((a, b) => a + b, 0),
+        18,
+      ),
+      18,
+    ),
+  );
   sheet.mergeCells(1, 1, 1, lastVisible);
 
   let rowNumber = 2;
@@ -290,7 +315,14 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
     row.getCell(1).font = BODY_FONT;
     row.getCell(1).alignment = { horizontal: 'left', vertical: 'middle', wrapText: true };
     if (info.ids) row.getCell(idCol).value = JSON.stringify(info.ids);
-    row.height = heightForLines(wrappedLines(info.text, widths.reduce((a, b) => a + b, 0), BODY_SIZE), BODY_SIZE);
+    row.height = heightForLines(
+      wrappedLines(
+        info.text,
+        widths.reduce((a, b) => a + b, 0),
+        BODY_SIZE,
+      ),
+      BODY_SIZE,
+    );
     sheet.mergeCells(rowNumber, 1, rowNumber, lastVisible);
     rowNumber++;
   }

@@ -31,7 +31,10 @@ const ROLES: [Role, RegExp][] = [
     /^(?:[一二三四五六七八]级(?:指标|项目)?|(?:考核|评价|评分|考评)?(?:指标|项目)(?:名称)?|level\d+(?:indicator)?|indicators?|sub-?indicators?|areas?|dimensions?|items?)$/,
   ],
   ['weight', /^(?:分值|分数|权重|标准分|满分|计分|分值分|points|weights?|maxpoints|maximumpoints|marks|maxscore|weighting)$/],
-  ['criteria', /^(?:评分标准|评分细则|计分标准|评分办法|考核标准|扣分标准|评分方法|评分依据|评分规则|scoringcriteria|scoring|criteria|scoringrules|scoringguide|rubric)$/],
+  [
+    'criteria',
+    /^(?:评分标准|评分细则|计分标准|评分办法|考核标准|扣分标准|评分方法|评分依据|评分规则|scoringcriteria|scoring|criteria|scoringrules|scoringguide|rubric)$/,
+  ],
   ['content', /^(?:考核内容|考核要点|工作内容|指标说明|指标内涵|内容|content|description|details|whatisassessed)$/],
   ['methods', /^(?:考核方式|考核方法|评价方式|核查方式|考核途径|assessmentmethods?|methods?|evidence|verification)$/],
   ['ignore', /^(?:序号|编号|备注|得分|自评分|实得分|评分|no\.?|#|notes?|remarks?|score)$/],
@@ -192,7 +195,10 @@ interface InfoState {
 }
 
 const ROUNDING_WORDS: [string, RoundingMode][] = [
-  ...(Object.entries(ROUNDING_NAMES_ZH).filter(([mode]) => mode !== 'count') as [RoundingMode, string][]).map(([mode, zh]): [string, RoundingMode] => [zh, mode]),
+  ...(Object.entries(ROUNDING_NAMES_ZH).filter(([mode]) => mode !== 'count') as [RoundingMode, string][]).map(([mode, zh]): [string, RoundingMode] => [
+    zh,
+    mode,
+  ]),
   ['largest-remainder', 'largest-remainder'],
   ['half-up', 'half-up'],
   ['min-one', 'min-one'],
@@ -382,7 +388,11 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
     if (cell.isMerged && Number(cell.master.row) < r) return undefined;
     if (reading.kind === 'number') {
       if (reading.value.lte(0)) {
-        fail(r, columns.weight, text(`points of “${subject}” must be above 0, not ${reading.value.toFixed()}`, `“${subject}”的分值须大于 0，不能为 ${reading.value.toFixed()}`));
+        fail(
+          r,
+          columns.weight,
+          text(`points of “${subject}” must be above 0, not ${reading.value.toFixed()}`, `“${subject}”的分值须大于 0，不能为 ${reading.value.toFixed()}`),
+        );
         return undefined;
       }
       return reading.value;
@@ -460,7 +470,12 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
         const reading = readCell(sheet.getCell(r, columns.weight));
         const value = reading.kind === 'number' ? reading.value : reading.kind === 'text' ? numberInText(reading.text) : undefined;
         if (value) tableTotal = value;
-        else if (reading.kind !== 'empty') warn(r, columns.weight, text(`the total “${cellText(sheet.getCell(r, columns.weight))}” is not a number`, `合计“${cellText(sheet.getCell(r, columns.weight))}”不是数字`));
+        else if (reading.kind !== 'empty')
+          warn(
+            r,
+            columns.weight,
+            text(`the total “${cellText(sheet.getCell(r, columns.weight))}” is not a number`, `合计“${cellText(sheet.getCell(r, columns.weight))}”不是数字`),
+          );
       }
       section = 'after';
       continue;
@@ -487,7 +502,10 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
         warn(
           r,
           columns.criteria ?? firstLevel,
-          text(`what the veto “${name}” does is not said as “直接确定为“X”等次” or “不得评为“X””: set its tier in the rubric`, `一票否决“${name}”的结果未写明（如“直接确定为“一般”等次”“不得评为“优秀””）：请在细则中补上`),
+          text(
+            `what the veto “${name}” does is not said as “直接确定为“X”等次” or “不得评为“X””: set its tier in the rubric`,
+            `一票否决“${name}”的结果未写明（如“直接确定为“一般”等次”“不得评为“优秀””）：请在细则中补上`,
+          ),
         );
       }
       pending.veto.push({ ...effect, name, id: isString(note.id) && note.id !== name ? note.id : undefined, address: at(r, columns.criteria ?? firstLevel) });
@@ -498,11 +516,19 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
       if (name === '') continue;
       const minText = textIn(r, columns.weight);
       const minScore = minText === '' ? undefined : parseMinScore(minText);
-      if (minText !== '' && minScore === undefined) warn(r, columns.weight!, text(`the minimum score “${minText}” is not a number`, `分数线“${minText}”不是数字`));
+      if (minText !== '' && minScore === undefined)
+        warn(r, columns.weight!, text(`the minimum score “${minText}” is not a number`, `分数线“${minText}”不是数字`));
       const quotaWords = textIn(r, columns.criteria);
       const quota = parseQuotaText(quotaWords);
       if (!quota && quotaWords.split(/\r?\n/)[0].trim() !== '' && !/[×x]/.test(quotaWords.split(/\r?\n/)[0])) {
-        warn(r, columns.criteria!, text(`the quota “${quotaWords.split(/\r?\n/)[0]}” is not read (write 按30%确定, 不超过30%, 不低于20%, 不超过3名)`, `比例“${quotaWords.split(/\r?\n/)[0]}”无法识别（可写作“按30%确定”“不超过30%”“不低于20%”“不超过3名”）`));
+        warn(
+          r,
+          columns.criteria!,
+          text(
+            `the quota “${quotaWords.split(/\r?\n/)[0]}” is not read (write 按30%确定, 不超过30%, 不低于20%, 不超过3名)`,
+            `比例“${quotaWords.split(/\r?\n/)[0]}”无法识别（可写作“按30%确定”“不超过30%”“不低于20%”“不超过3名”）`,
+          ),
+        );
       }
       tiers.push({ id: isString(note.id) && note.id !== name ? note.id : undefined, name, quota, minScore, address: at(r, firstLevel) });
       continue;
@@ -553,7 +579,11 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
       } else {
         const open = stack[d];
         if (!open || (cell.kind === 'continued' && open.master !== cell.master && !stackHasMaster(stack, cell.master))) {
-          fail(r, levels[d], text(`the ${d + 1}. level is blank here and no group above it to belong to`, `此处第 ${d + 1} 级指标为空，且上方没有可归属的指标`));
+          fail(
+            r,
+            levels[d],
+            text(`the ${d + 1}. level is blank here and no group above it to belong to`, `此处第 ${d + 1} 级指标为空，且上方没有可归属的指标`),
+          );
           broken = true;
           break;
         }
@@ -579,7 +609,10 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
           r,
           where,
           merged
-            ? text(`points of “${label.name}” are merged with the rows above: give each indicator its own points`, `“${label.name}”的分值单元格与上方合并：请为每个指标单独填写分值`)
+            ? text(
+                `points of “${label.name}” are merged with the rows above: give each indicator its own points`,
+                `“${label.name}”的分值单元格与上方合并：请为每个指标单独填写分值`,
+              )
             : text(`no points for “${label.name}”`, `“${label.name}”没有分值`),
         );
       }
@@ -607,12 +640,20 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
   const tierKey = (name: string, address: string): string | undefined => {
     const tier = tiers.find((t) => t.name === name || t.id === name);
     if (tier) return keyOf(tier);
-    problems.push({ severity: 'warning', address, message: text(`no tier “${name}” in the tiers below the table: left out`, `表格下方的等次中没有“${name}”，未导入`) });
+    problems.push({
+      severity: 'warning',
+      address,
+      message: text(`no tier “${name}” in the tiers below the table: left out`, `表格下方的等次中没有“${name}”，未导入`),
+    });
     return undefined;
   };
   const indicatorKey = (name: string, address: string): string | undefined => {
     for (const { indicator } of walkDraft(indicators)) if (indicator.name === name || indicator.id === name) return keyOf(indicator);
-    problems.push({ severity: 'warning', address, message: text(`no indicator “${name}” in the table: the veto's threshold is left out`, `表中没有指标“${name}”，一票否决的分数条件未导入`) });
+    problems.push({
+      severity: 'warning',
+      address,
+      message: text(`no indicator “${name}” in the table: the veto's threshold is left out`, `表中没有指标“${name}”，一票否决的分数条件未导入`),
+    });
     return undefined;
   };
   const veto = pending.veto.map((v) => {
@@ -634,7 +675,11 @@ export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImp
 
   const title = info.title ?? sheet.name;
   if (info.title === undefined) {
-    problems.push({ severity: 'warning', address: at(1, firstLevel), message: text(`no title above the table: the sheet's name “${sheet.name}” is used`, `表格上方没有标题：使用工作表名称“${sheet.name}”`) });
+    problems.push({
+      severity: 'warning',
+      address: at(1, firstLevel),
+      message: text(`no title above the table: the sheet's name “${sheet.name}” is used`, `表格上方没有标题：使用工作表名称“${sheet.name}”`),
+    });
   }
   const draft: DraftRubric = {
     title,

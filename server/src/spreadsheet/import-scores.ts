@@ -60,7 +60,11 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
   const vetoes = new Set(draft.veto.map(keyOf));
   const raters = new Set(draft.raters.map(keyOf));
   const knownNames =
-    draft.subjects?.kind === 'names' ? new Set(draft.subjects.names) : draft.subjects?.kind === 'groups' ? new Set(draft.subjects.groups.flatMap((g) => g.members ?? [])) : undefined;
+    draft.subjects?.kind === 'names'
+      ? new Set(draft.subjects.names)
+      : draft.subjects?.kind === 'groups'
+        ? new Set(draft.subjects.groups.flatMap((g) => g.members ?? []))
+        : undefined;
   const countedGroups = new Map(
     draft.subjects?.kind === 'groups' ? draft.subjects.groups.filter((g) => !g.members).map((g) => [g.name, keyOf(g)] as [string, string]) : [],
   );
@@ -106,7 +110,10 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
         continue;
       }
       if ((kind === 'bonus' && !bonus.has(key)) || (kind === 'penalties' && !penalties.has(key)) || (kind === 'veto' && !vetoes.has(key))) {
-        fail(heading, text(`the rubric has no ${kind} item “${key}”`, `细则中没有${kind === 'bonus' ? '加分项' : kind === 'penalties' ? '减分项' : '一票否决项'}“${key}”`));
+        fail(
+          heading,
+          text(`the rubric has no ${kind} item “${key}”`, `细则中没有${kind === 'bonus' ? '加分项' : kind === 'penalties' ? '减分项' : '一票否决项'}“${key}”`),
+        );
         continue;
       }
       if (['points', 'bonus', 'penalties', 'veto'].includes(kind)) columns.push({ column: c, kind, key });
@@ -160,7 +167,14 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
         const address = at(r, column.column);
         if (column.kind === 'veto') {
           const reading = readCell(sheet.getCell(r, column.column));
-          const word = reading.kind === 'text' ? reading.text.trim() : reading.kind === 'number' ? reading.value.toFixed() : reading.kind === 'boolean' ? String(reading.value) : '';
+          const word =
+            reading.kind === 'text'
+              ? reading.text.trim()
+              : reading.kind === 'number'
+                ? reading.value.toFixed()
+                : reading.kind === 'boolean'
+                  ? String(reading.value)
+                  : '';
           if (reading.kind === 'empty' || NO.test(word)) continue;
           if (YES.test(word)) entry.veto.push(column.key);
           else fail(address, text(`“${word}” for a veto: write 是 / yes, or leave it blank`, `一票否决项填写了“${word}”：应填“是”或留空`));
@@ -176,13 +190,17 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
           const leaf = leaves.get(column.key)!;
           const weight = leaf.weight;
           if (value.lt(0)) fail(address, text(`${exact(value)} is below 0`, `${exact(value)} 小于 0`));
-          else if (weight && value.gt(weight)) fail(address, text(`${exact(value)} exceeds the weight ${exact(weight)}`, `${exact(value)} 超过该项分值 ${exact(weight)}`));
+          else if (weight && value.gt(weight))
+            fail(address, text(`${exact(value)} exceeds the weight ${exact(weight)}`, `${exact(value)} 超过该项分值 ${exact(weight)}`));
           else {
             const levels = leaf.scoring?.levels ?? [];
             if (levels.length > 0 && !levels.some((l) => l.points.eq(value))) {
               warn(
                 address,
-                text(`${exact(value)} is none of the levels of “${leaf.name}” (${levels.map((l) => exact(l.points)).join(', ')})`, `${exact(value)} 不是“${leaf.name}”的评分档次（${levels.map((l) => exact(l.points)).join('、')}）`),
+                text(
+                  `${exact(value)} is none of the levels of “${leaf.name}” (${levels.map((l) => exact(l.points)).join(', ')})`,
+                  `${exact(value)} 不是“${leaf.name}”的评分档次（${levels.map((l) => exact(l.points)).join('、')}）`,
+                ),
               );
             }
             points.set(column.key, value);
@@ -191,10 +209,17 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
           const item = (column.kind === 'bonus' ? bonus : penalties).get(column.key)!;
           const label = column.kind === 'bonus' ? text('bonus', '加分') : text('penalty', '减分');
           if (item.per !== undefined) {
-            if (value.lt(0) || !value.eq(value.round(0))) fail(address, text(`${exact(value)} is not a count of cases (a whole number, 0 or more)`, `${exact(value)} 不是次数（应为 0 或正整数）`));
+            if (value.lt(0) || !value.eq(value.round(0)))
+              fail(address, text(`${exact(value)} is not a count of cases (a whole number, 0 or more)`, `${exact(value)} 不是次数（应为 0 或正整数）`));
             else if (value.gt(0)) (column.kind === 'bonus' ? entry.bonus : entry.penalties).set(column.key, value);
           } else if (value.lt(0) || value.gt(item.points)) {
-            fail(address, text(`${exact(value)} is outside 0 to ${exact(item.points)}, the ${label.en} of “${item.name}”`, `${exact(value)} 超出“${item.name}”的${label['zh-CN']}范围 0 至 ${exact(item.points)}`));
+            fail(
+              address,
+              text(
+                `${exact(value)} is outside 0 to ${exact(item.points)}, the ${label.en} of “${item.name}”`,
+                `${exact(value)} 超出“${item.name}”的${label['zh-CN']}范围 0 至 ${exact(item.points)}`,
+              ),
+            );
           } else if (value.gt(0)) (column.kind === 'bonus' ? entry.bonus : entry.penalties).set(column.key, value);
         }
       }
@@ -220,7 +245,10 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       case 'text': {
         const value = numberInText(reading.text);
         if (value) {
-          warn(address, text(`“${reading.text}” is a number stored as text: read as ${exact(value)}`, `“${reading.text}”是以文本保存的数字：按 ${exact(value)} 读取`));
+          warn(
+            address,
+            text(`“${reading.text}” is a number stored as text: read as ${exact(value)}`, `“${reading.text}”是以文本保存的数字：按 ${exact(value)} 读取`),
+          );
           return value;
         }
         fail(address, text(`“${reading.text}” is text in a number cell`, `数字单元格中填写了文本“${reading.text}”`));
@@ -236,7 +264,10 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
         fail(address, text(`the cell shows the error ${reading.error}`, `单元格显示错误 ${reading.error}`));
         return undefined;
       case 'formula':
-        fail(address, text('a formula with no computed value: open and save the workbook in Excel or WPS first', '公式没有计算结果：请先在 Excel 或 WPS 中打开并保存'));
+        fail(
+          address,
+          text('a formula with no computed value: open and save the workbook in Excel or WPS first', '公式没有计算结果：请先在 Excel 或 WPS 中打开并保存'),
+        );
         return undefined;
     }
   }

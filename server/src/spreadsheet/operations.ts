@@ -36,11 +36,15 @@ export function rubricForSheets(core: RubricCore, rubricText: string, documentNu
   if (!document) {
     return {
       ok: false,
-      reason: documentNumber === 1 ? text('holds no rubric', '中没有细则') : text(`has no rubric number ${documentNumber}`, `中没有第 ${documentNumber} 份细则`),
+      reason:
+        documentNumber === 1 ? text('holds no rubric', '中没有细则') : text(`has no rubric number ${documentNumber}`, `中没有第 ${documentNumber} 份细则`),
     };
   }
   if (document.findings.some((f) => f.code === 'yaml-syntax')) {
-    return { ok: false, reason: text('does not parse as YAML: fix the syntax errors first (rubric check shows them)', '存在 YAML 语法错误，请先修正（可用 rubric check 查看）') };
+    return {
+      ok: false,
+      reason: text('does not parse as YAML: fix the syntax errors first (rubric check shows them)', '存在 YAML 语法错误，请先修正（可用 rubric check 查看）'),
+    };
   }
   if (document.model.indicators.items.length === 0) return { ok: false, reason: text('has no indicators', '没有考核指标（indicators）') };
   return { ok: true, document, draft: draftOf(rubricText, document), errors: document.findings.filter((f) => f.severity === 'error').length };
@@ -189,7 +193,11 @@ export async function importWorkbook(core: RubricCore, options: ImportOptions): 
   const problems = [...table.problems];
   if (document) {
     for (const finding of document.findings) {
-      problems.push({ severity: 'warning', address: cellOfFinding(finding, document, table.draft, table.cellOf) ?? table.sheet ?? '', message: findingText(finding) });
+      problems.push({
+        severity: 'warning',
+        address: cellOfFinding(finding, document, table.draft, table.cellOf) ?? table.sheet ?? '',
+        message: findingText(finding),
+      });
     }
   }
   return { ok: true, kind, text: yaml, problems, count: leafCount(table.draft) };
@@ -203,7 +211,8 @@ function findingText(finding: Finding): LocalizedText {
 function cellOfFinding(finding: Finding, document: DocumentAnalysis, draft: DraftRubric, cellOf: Map<DraftIndicator, string>): string | undefined {
   let best: number[] | undefined;
   for (const indicator of document.model.allIndicators) {
-    if (indicator.span.start <= finding.span.start && finding.span.end <= indicator.span.end && (!best || indicator.path.length > best.length)) best = indicator.path;
+    if (indicator.span.start <= finding.span.start && finding.span.end <= indicator.span.end && (!best || indicator.path.length > best.length))
+      best = indicator.path;
   }
   if (!best) return undefined;
   let items = draft.indicators;
@@ -223,6 +232,9 @@ export function defaultImportTarget(file: string, kind: ImportKind): string {
 
 /** `forest.rubric.yaml` → `forest.xlsx` (export) or `forest.scoring.xlsx` (template). */
 export function defaultWorkbookTarget(rubricFile: string, kind: 'export' | 'template'): string {
-  const base = path.basename(rubricFile).replace(/\.rubric\.ya?ml$/i, '').replace(/\.ya?ml$/i, '');
+  const base = path
+    .basename(rubricFile)
+    .replace(/\.rubric\.ya?ml$/i, '')
+    .replace(/\.ya?ml$/i, '');
   return path.join(path.dirname(rubricFile), `${base}${kind === 'template' ? '.scoring' : ''}.xlsx`);
 }

@@ -14,7 +14,10 @@ export async function readWorkbook(bytes: Buffer): Promise<WorkbookRead> {
   if (problem) return { ok: false, reason: problem.message };
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer, { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'hyperlinks'] } as never);
+    await workbook.xlsx.load(
+      bytes as unknown as ExcelJS.Buffer,
+      { ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'hyperlinks'] } as never,
+    );
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return { ok: false, reason: text(`is damaged and cannot be read as a workbook (${detail})`, `已损坏，无法作为工作簿读取（${detail}）`) };

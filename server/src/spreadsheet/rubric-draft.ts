@@ -201,7 +201,9 @@ export function draftOf(text: string, document: DocumentAnalysis): DraftRubric {
     rounding: model.roundingField?.value,
     subjects: subjects(),
     methods: model.methods.items.map((m, i) => ({ id: ownId(m), name: nameOf(m, `${i + 1}`) })),
-    raters: model.raters.items.flatMap((r, i) => (r.weight?.value !== undefined ? [{ id: ownId(r), name: nameOf(r, `${i + 1}`), weight: r.weight.value }] : [])),
+    raters: model.raters.items.flatMap((r, i) =>
+      r.weight?.value !== undefined ? [{ id: ownId(r), name: nameOf(r, `${i + 1}`), weight: r.weight.value }] : [],
+    ),
     indicators: model.indicators.items.map((ind, index) => indicator(ind, asPlain(plainIndicators[index]))),
     bonus: extras(model.bonus),
     penalties: extras(model.penalties),
@@ -211,7 +213,9 @@ export function draftOf(text: string, document: DocumentAnalysis): DraftRubric {
       tier: v.tier?.value,
       bars: v.bars.flatMap((b) => (b.value !== undefined ? [b.value] : [])),
       when:
-        v.when?.indicator?.value !== undefined && v.when.below?.value !== undefined ? { indicator: v.when.indicator.value, below: v.when.below.value } : undefined,
+        v.when?.indicator?.value !== undefined && v.when.below?.value !== undefined
+          ? { indicator: v.when.indicator.value, below: v.when.below.value }
+          : undefined,
     })),
     tiers: model.tiers.items.map((tier, i) => {
       const bounds = tier.quota?.bounds;

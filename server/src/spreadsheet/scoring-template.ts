@@ -80,7 +80,11 @@ export function startsFull(indicator: DraftIndicator): boolean {
 
 /** Excel allows 31 characters and none of []:*?/\ in a sheet's name. */
 function sheetName(name: string, taken: Set<string>): string {
-  const base = name.replace(/[[\]:*?/\\]/g, ' ').trim().slice(0, 28) || 'Sheet';
+  const base =
+    name
+      .replace(/[[\]:*?/\\]/g, ' ')
+      .trim()
+      .slice(0, 28) || 'Sheet';
   let candidate = base;
   for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base} ${n}`;
   taken.add(candidate.toLowerCase());
@@ -99,7 +103,9 @@ function subjectsOf(draft: DraftRubric): Subject[] {
   if (!s) return Array.from({ length: UNNAMED_ROWS }, () => ({}));
   if (s.kind === 'names') return s.names.map((name) => ({ name }));
   if (s.kind === 'count') return Array.from({ length: s.count }, () => ({}));
-  return s.groups.flatMap((g) => (g.members ? g.members.map((name) => ({ name, group: g.name })) : Array.from({ length: g.count ?? 0 }, () => ({ group: g.name }))));
+  return s.groups.flatMap((g) =>
+    g.members ? g.members.map((name) => ({ name, group: g.name })) : Array.from({ length: g.count ?? 0 }, () => ({ group: g.name })),
+  );
 }
 
 interface Column {
@@ -169,7 +175,14 @@ export function buildScoringTemplate(draft: DraftRubric, options: TemplateOption
   };
 
   /** One sheet: title, note, grouped headings, the hidden key / factor / blank rows, a row per subject. */
-  const buildSheet = (name: string, heading: string, columns: Column[], layout: Layout, info: Omit<TemplateSheetInfo, 'keyRow' | 'firstRow' | 'lastRow' | 'name'>, subjectName?: (index: number) => string) => {
+  const buildSheet = (
+    name: string,
+    heading: string,
+    columns: Column[],
+    layout: Layout,
+    info: Omit<TemplateSheetInfo, 'keyRow' | 'firstRow' | 'lastRow' | 'name'>,
+    subjectName?: (index: number) => string,
+  ) => {
     const sheet = workbook.addWorksheet(name);
     const { firstHeading, lastHeading, keyRow, factorRow, blankRow, firstRow, firstColumn } = layout;
     const subjectColumn = 1;
@@ -221,7 +234,7 @@ export function buildScoringTemplate(draft: DraftRubric, options: TemplateOption
     const pathAt = (c: Column, level: number) => c.group.slice(0, level + 1).join('\u0000');
     for (let level = 0; level < levels; level++) {
       const row = firstHeading + level;
-      for (let start = 0; start < columns.length; ) {
+      for (let start = 0; start < columns.length;) {
         const col = columns[start];
         if (level < col.group.length) {
           let end = start;
@@ -282,7 +295,10 @@ export function buildScoringTemplate(draft: DraftRubric, options: TemplateOption
     columns.forEach((c, i) => {
       if (!c.input || subjects.length === 0) return;
       const letter = columnLetter(firstColumn + i);
-      (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(`${letter}${firstRow}:${letter}${layout.lastRow}`, c.input);
+      (sheet as unknown as { dataValidations: { add(range: string, validation: ExcelJS.DataValidation): void } }).dataValidations.add(
+        `${letter}${firstRow}:${letter}${layout.lastRow}`,
+        c.input,
+      );
     });
 
     sheet.views = [{ state: 'frozen', xSplit: firstColumn - 1, ySplit: blankRow, showGridLines: true }];

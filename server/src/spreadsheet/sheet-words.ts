@@ -59,7 +59,7 @@ const ZH: SheetWords = {
   scoringSheet: '打分表',
   summarySheet: '汇总',
   rankingSheet: '排名',
-  level: (depth, levels) => (levels === 1 ? '考核指标' : LEVEL_ZH[depth] ?? `${depth + 1}级指标`),
+  level: (depth, levels) => (levels === 1 ? '考核指标' : (LEVEL_ZH[depth] ?? `${depth + 1}级指标`)),
   weight: '分值',
   criteria: '评分标准',
   methods: '考核方式',

@@ -107,7 +107,10 @@ export function inspectWorkbookBytes(bytes: Buffer): WorkbookBytesProblem | unde
   if (bytes.length > MAX_WORKBOOK_BYTES) {
     return {
       kind: 'too-large',
-      message: text(`is ${MB(bytes.length)}, above the ${MB(MAX_WORKBOOK_BYTES)} a workbook may have`, `大小为 ${MB(bytes.length)}，超过工作簿上限 ${MB(MAX_WORKBOOK_BYTES)}`),
+      message: text(
+        `is ${MB(bytes.length)}, above the ${MB(MAX_WORKBOOK_BYTES)} a workbook may have`,
+        `大小为 ${MB(bytes.length)}，超过工作簿上限 ${MB(MAX_WORKBOOK_BYTES)}`,
+      ),
     };
   }
   if (bytes.subarray(0, 8).equals(OLE_MAGIC)) {
@@ -129,13 +132,19 @@ export function inspectWorkbookBytes(bytes: Buffer): WorkbookBytesProblem | unde
         ),
       };
     }
-    return { kind: 'ole', message: text('is an OLE compound document (perhaps a .doc), not an .xlsx workbook', '是 OLE 复合文档（可能是 .doc），不是 .xlsx 工作簿') };
+    return {
+      kind: 'ole',
+      message: text('is an OLE compound document (perhaps a .doc), not an .xlsx workbook', '是 OLE 复合文档（可能是 .doc），不是 .xlsx 工作簿'),
+    };
   }
   const entries = zipEntries(bytes);
   if (!entries) {
     return {
       kind: 'not-zip',
-      message: text('is not an .xlsx workbook: not a zip archive, or cut short (an incomplete download?)', '不是 .xlsx 工作簿：不是 zip 压缩包，或文件不完整（下载未完成？）'),
+      message: text(
+        'is not an .xlsx workbook: not a zip archive, or cut short (an incomplete download?)',
+        '不是 .xlsx 工作簿：不是 zip 压缩包，或文件不完整（下载未完成？）',
+      ),
     };
   }
   const names = new Set(entries.map((e) => e.name));
@@ -146,13 +155,19 @@ export function inspectWorkbookBytes(bytes: Buffer): WorkbookBytesProblem | unde
         message: text('is an OpenDocument spreadsheet (.ods): save it as .xlsx and import that', '是 OpenDocument 电子表格（.ods）：请另存为 .xlsx 后再导入'),
       };
     }
-    return { kind: 'not-xlsx', message: text('is a zip archive but not an .xlsx workbook (no xl/workbook.xml)', '是 zip 压缩包，但不是 .xlsx 工作簿（缺少 xl/workbook.xml）') };
+    return {
+      kind: 'not-xlsx',
+      message: text('is a zip archive but not an .xlsx workbook (no xl/workbook.xml)', '是 zip 压缩包，但不是 .xlsx 工作簿（缺少 xl/workbook.xml）'),
+    };
   }
   const unpacked = entries.reduce((total, e) => total + e.size, 0);
   if (unpacked > MAX_UNPACKED_BYTES) {
     return {
       kind: 'too-large',
-      message: text(`unpacks to ${MB(unpacked)}, above the ${MB(MAX_UNPACKED_BYTES)} a workbook may have`, `解压后为 ${MB(unpacked)}，超过上限 ${MB(MAX_UNPACKED_BYTES)}`),
+      message: text(
+        `unpacks to ${MB(unpacked)}, above the ${MB(MAX_UNPACKED_BYTES)} a workbook may have`,
+        `解压后为 ${MB(unpacked)}，超过上限 ${MB(MAX_UNPACKED_BYTES)}`,
+      ),
     };
   }
   for (const entry of entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))) {

@@ -29,7 +29,10 @@ describe('export: the 考评表 of the forest-chief appraisal (samples/forest-ch
     assert.match(cellText(sheet, 'A2'), /^考核单位：绛县林长制办公室\s+考核年度：2022\s+总分：100分$/);
     assert.match(cellText(sheet, 'A3'), /^考核对象（10）：古绛镇、横水镇、卫庄镇/);
     // Title, then four info lines (issuer, subjects, methods, precision): the header is row 6.
-    assert.deepEqual([1, 2, 3, 4, 5].map((c) => String(sheet.getCell(6, c).value)), ['一级指标', '二级指标', '分值', '评分标准', '考核方式']);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((c) => String(sheet.getCell(6, c).value)),
+      ['一级指标', '二级指标', '分值', '评分标准', '考核方式'],
+    );
     assert.equal(cellText(sheet, 'F1'), LAYOUT_MARKER);
     assert.equal(sheet.getColumn(6).hidden, true, 'the id column does not print');
   });
@@ -76,7 +79,12 @@ describe('export: the 考评表 of the forest-chief appraisal (samples/forest-ch
     assert.ok(tiers > veto);
     // 10 × 30% = 3 → 3 (优秀), 10 × 20% = 2 → 2 (一般), 良好 takes the other 5.
     assert.deepEqual(
-      [1, 2, 3].map((i) => [cellText(sheet, `A${tiers + i}`), cellText(sheet, `C${tiers + i}`), cellText(sheet, `D${tiers + i}`), cellText(sheet, `E${tiers + i}`)]),
+      [1, 2, 3].map((i) => [
+        cellText(sheet, `A${tiers + i}`),
+        cellText(sheet, `C${tiers + i}`),
+        cellText(sheet, `D${tiers + i}`),
+        cellText(sheet, `E${tiers + i}`),
+      ]),
       [
         ['优秀', '85分以上', '按30%确定\n10 × 30% = 3 → 3', '3名'],
         ['良好', '70分以上', '', '5名'],
@@ -105,7 +113,10 @@ describe('export: headings in English with --locale en, and a level column per l
   it('writes English headings and words', async () => {
     const { sheet } = await exported(sampleText('forest-chief-2022'), 'en');
     assert.equal(sheet.name, 'Assessment');
-    assert.deepEqual([1, 2, 3, 4, 5].map((c) => String(sheet.getCell(6, c).value)), ['Level 1 indicator', 'Level 2', 'Points', 'Scoring criteria', 'Assessment method']);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((c) => String(sheet.getCell(6, c).value)),
+      ['Level 1 indicator', 'Level 2', 'Points', 'Scoring criteria', 'Assessment method'],
+    );
     assert.match(cellText(sheet, 'D10'), /\n2 points off per 每发现一起无证采伐或超证采伐, not below 0$/);
     assert.equal(cellText(sheet, 'A7'), '国土绿化\n(23 points)');
   });
@@ -113,7 +124,10 @@ describe('export: headings in English with --locale en, and a level column per l
   it('gives the four-level village-cadre scheme four level columns and shows its 100-point sheet counted at 70', async () => {
     const { sheet } = await exported(sampleText('village-cadre-performance'));
     const header = rowStarting(sheet, '一级指标');
-    assert.deepEqual([1, 2, 3, 4, 5].map((c) => String(sheet.getCell(header, c).value)), ['一级指标', '二级指标', '三级指标', '四级指标', '分值']);
+    assert.deepEqual(
+      [1, 2, 3, 4, 5].map((c) => String(sheet.getCell(header, c).value)),
+      ['一级指标', '二级指标', '三级指标', '四级指标', '分值'],
+    );
     assert.equal(cellText(sheet, `A${header + 1}`), '工作实绩考核\n（100 → 70分）');
     // 民主测评情况 is a leaf at the top: its name spans the four level columns of its row.
     const appraisal = rowStarting(sheet, '民主测评情况');
@@ -131,9 +145,17 @@ describe('export: page breaks never cut a merged cell', () => {
       '        weight: 1',
       '        criteria: 按时完成年度工作任务，资料齐全、数据准确，发现问题及时整改到位，群众满意度达到百分之九十以上。',
     ]);
-    return ['rubric: 长表', 'indicators:', '  - id: big', '    name: 重点工作', '    weight: 60', '    items:', ...items.flat(), '  - {id: other, name: 其他工作, weight: 40}', ''].join(
-      '\n',
-    );
+    return [
+      'rubric: 长表',
+      'indicators:',
+      '  - id: big',
+      '    name: 重点工作',
+      '    weight: 60',
+      '    items:',
+      ...items.flat(),
+      '  - {id: other, name: 其他工作, weight: 40}',
+      '',
+    ].join('\n');
   }
 
   it('splits a group taller than a page at the break and names it again (（续）) on the next page', async () => {

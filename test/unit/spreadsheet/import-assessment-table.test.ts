@@ -56,7 +56,16 @@ describe('import: common variants of a 考评表 built with exceljs', () => {
       ['序号', '一级指标', '二级指标', '考核内容', '分值', '评分标准', '考核方式', '责任单位'],
       [1, '基础工作（10分）', '实施方案', '实施方案按时出台', 5, '每缺一项扣0.5分，扣完为止', '查阅资料', '县河长办'],
       [2, null, '河长公示牌', '县、镇级河长公示牌设立规范', 5, '公示牌设立不规范，每个扣0.5分，最高扣3分\n联系方式不通，每处扣0.5分', '现场检查', null],
-      [3, '水质改善（20分）', '断面水质达标', '考核断面水质达到年度目标', 20, '20分：全部达标\n10分：一个断面未达标\n0分：两个及以上断面未达标', '查阅监测数据', null],
+      [
+        3,
+        '水质改善（20分）',
+        '断面水质达标',
+        '考核断面水质达到年度目标',
+        20,
+        '20分：全部达标\n10分：一个断面未达标\n0分：两个及以上断面未达标',
+        '查阅监测数据',
+        null,
+      ],
       [4, '群众满意度', null, '开展满意度调查', 70, '满意度每低于目标1个百分点扣1分', '问卷调查', null],
       ['合计', null, null, null, 100],
     ]);
@@ -89,7 +98,10 @@ describe('import: common variants of a 考评表 built with exceljs', () => {
         ['0', '两个及以上断面未达标'],
       ],
     );
-    assert.deepEqual([satisfaction.name, satisfaction.weight?.toFixed(), satisfaction.items.length, satisfaction.scoring?.per], ['群众满意度', '70', 0, '满意度每低于目标1个百分点']);
+    assert.deepEqual(
+      [satisfaction.name, satisfaction.weight?.toFixed(), satisfaction.items.length, satisfaction.scoring?.per],
+      ['群众满意度', '70', 0, '满意度每低于目标1个百分点'],
+    );
     // 10 + 20 + 70 = 100, the 合计 row: no finding.
     assert.deepEqual(
       result.findings.map((f) => f.code),
@@ -206,7 +218,12 @@ describe('import: common variants of a 考评表 built with exceljs', () => {
   });
 
   it('refuses a sheet with no header row, saying what it looks for', async () => {
-    const { read } = await roundTripBytes(sheetOf('Sheet1', [['姓名', '电话'], ['张三', '123']]));
+    const { read } = await roundTripBytes(
+      sheetOf('Sheet1', [
+        ['姓名', '电话'],
+        ['张三', '123'],
+      ]),
+    );
     const result = importAssessmentTable(read);
     assert.equal(result.draft, undefined);
     assert.equal(result.problems[0].severity, 'error');

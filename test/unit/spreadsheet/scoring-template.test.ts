@@ -62,8 +62,14 @@ describe('template: the forest-chief scoring sheet', () => {
 
   it('checks each score cell from 0 to its weight and says the rule when it is selected', () => {
     const v = validationOf(sheet, 'B17');
-    assert.deepEqual([v.type, v.operator, v.formulae, v.showInputMessage, v.showErrorMessage, v.errorStyle], ['decimal', 'between', [0, 15], true, true, 'stop']);
-    assert.equal(v.prompt, '0 至 15 分；15分：任务完成率 100% 且核查合格率 95% 以上；12分：任务完成率 90% 以上；8分：任务完成率 80% 以上；0分：任务完成率不足 80%');
+    assert.deepEqual(
+      [v.type, v.operator, v.formulae, v.showInputMessage, v.showErrorMessage, v.errorStyle],
+      ['decimal', 'between', [0, 15], true, true, 'stop'],
+    );
+    assert.equal(
+      v.prompt,
+      '0 至 15 分；15分：任务完成率 100% 且核查合格率 95% 以上；12分：任务完成率 90% 以上；8分：任务完成率 80% 以上；0分：任务完成率不足 80%',
+    );
     const logging = validationOf(sheet, 'E8');
     assert.deepEqual(logging.formulae, [0, 12]);
     assert.equal(logging.prompt, '0 至 12 分；填写扣分后的得分，空白按满分计；每发现一起无证采伐或超证采伐扣2分，扣完为止');
@@ -173,7 +179,10 @@ describe('import: a filled template back into a scoresheet', () => {
     const read = await filled(workbook, '打分表', { C5: 'points:no-such-leaf', D5: 'points:greening' });
     const result = importScores(read, templateMetaOf(read)!, draft, { rubricReference: 'r', header: [] });
     const errors = result.problems.filter((p) => p.severity === 'error').map((p) => `${p.address}: ${p.message.en}`);
-    assert.deepEqual(errors, ['打分表!C4: the rubric has no indicator “no-such-leaf”', '打分表!D4: “greening” is a group in the rubric, not a leaf: its items are scored']);
+    assert.deepEqual(errors, [
+      '打分表!C4: the rubric has no indicator “no-such-leaf”',
+      '打分表!D4: “greening” is a group in the rubric, not a leaf: its items are scored',
+    ]);
   });
 
   it('reads each rater group’s sheet into `by:` under the names typed once in the summary', async () => {

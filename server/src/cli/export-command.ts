@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { Locale, RubricCore } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { writeFileAtomically } from '../host/write-file';
@@ -6,7 +5,7 @@ import { assessmentTableBytes, defaultWorkbookTarget } from '../spreadsheet/oper
 import { Output } from './check-command';
 import { cliText } from './cli-text';
 import { UsageError } from './options';
-import { sheetText } from './sheet-text';
+import { sheetText, shownPath } from './sheet-text';
 
 /** What `rubric export` and `rubric template` take from the command line. */
 export interface WorkbookRequest {
@@ -56,6 +55,6 @@ export async function runExport(request: WorkbookRequest, core: RubricCore, outp
     return 2;
   }
   if (made.errors > 0) output.err(t.rubricErrors(made.errors));
-  output.out(t.wroteTable(path.relative(process.cwd(), written.file) || written.file, made.indicators));
+  output.out(t.wroteTable(shownPath(written.file), made.indicators));
   return 0;
 }

@@ -1,11 +1,10 @@
-import * as path from 'path';
 import { Locale, RubricCore } from '../core';
 import { writeFileAtomically } from '../host/write-file';
 import { problemLine } from '../spreadsheet/import-report';
 import { defaultImportTarget, ImportKind, importWorkbook } from '../spreadsheet/operations';
 import { Output } from './check-command';
 import { UsageError } from './options';
-import { sheetText } from './sheet-text';
+import { sheetText, shownPath } from './sheet-text';
 
 export interface ImportRequest {
   paths: string[];
@@ -63,7 +62,7 @@ export async function runImport(request: ImportRequest, core: RubricCore, output
     output.err(`${target}: ${t.cannotWrite}: ${written.reason[request.locale]}`);
     return 2;
   }
-  const shown = path.relative(process.cwd(), written.file) || written.file;
+  const shown = shownPath(written.file);
   output.out(imported.kind === 'scores' ? t.wroteScores(shown, imported.count) : t.wroteRubric(shown, imported.count));
   if (imported.problems.length > 0) output.out(t.counts(errors, warnings));
   return errors > 0 ? 1 : 0;

@@ -4,9 +4,9 @@ import { cliText } from './cli-text';
 import { Output, runCheck } from './check-command';
 import { CHECK_FORMATS, localeFrom, localeOption, parseCommandLine, SIMULATE_FORMATS, UsageError } from './options';
 import { runSimulate } from './simulate-command';
-import { runExport } from './export-command';
-import { runImport } from './import-command';
-import { runTemplate } from './template-command';
+import type * as ExportCommand from './export-command';
+import type * as ImportCommand from './import-command';
+import type * as TemplateCommand from './template-command';
 
 const processOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -57,11 +57,14 @@ export async function main(args: string[], output: Output = processOutput, env: 
         locale,
         sheetLocale: values.locale === undefined ? 'zh-CN' : locale,
       } as const;
-      return await (command === 'export' ? runExport : runTemplate)(request, createCore(), output);
+      // Loaded on demand: exceljs takes half a second to load, which `check` should not pay.
+      const run =
+        command === 'export' ? (require('./export-command') as typeof ExportCommand).runExport : (require('./template-command') as typeof TemplateCommand).runTemplate;
+      return await run(request, createCore(), output);
     }
     if (command === 'import') {
       const request = { paths, out: values.out, rubric: values.rubric, force: values.force ?? false, allowErrors: values['allow-errors'] ?? false, locale };
-      return await runImport(request, createCore(), output);
+      return await (require('./import-command') as typeof ImportCommand).runImport(request, createCore(), output);
     }
     throw new UsageError(`${t.unknownCommand}: ${command}`);
   } catch (error) {

@@ -1,4 +1,11 @@
+import * as path from 'path';
 import { Locale } from '../core';
+
+/** A written file as the person can find it: relative to the current folder when inside it, else absolute. */
+export function shownPath(file: string): string {
+  const relative = path.relative(process.cwd(), file);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
+}
 
 /** What `rubric export`, `template` and `import` print, in both languages. */
 const TEXT = {

@@ -1,4 +1,3 @@
-import * as path from 'path';
 import { RubricCore } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { writeFileAtomically } from '../host/write-file';
@@ -6,7 +5,7 @@ import { scoringTemplateBytes } from '../spreadsheet/operations';
 import { Output } from './check-command';
 import { cliText } from './cli-text';
 import { documentNumber, WorkbookRequest, workbookTarget } from './export-command';
-import { sheetText } from './sheet-text';
+import { sheetText, shownPath } from './sheet-text';
 
 /** `rubric template [--out FILE.xlsx] [--force] [--document K] FILE.rubric.yaml`: the scoring sheet. */
 export async function runTemplate(request: WorkbookRequest, core: RubricCore, output: Output): Promise<number> {
@@ -29,6 +28,6 @@ export async function runTemplate(request: WorkbookRequest, core: RubricCore, ou
     return 2;
   }
   if (made.errors > 0) output.err(t.rubricErrors(made.errors));
-  output.out(t.wroteTemplate(path.relative(process.cwd(), written.file) || written.file, made.subjects, made.sheets));
+  output.out(t.wroteTemplate(shownPath(written.file), made.subjects, made.sheets));
   return 0;
 }

@@ -12,7 +12,11 @@ const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 const FOREST = path.join(ROOT, 'samples/forest-chief-2022.rubric.yaml');
 
 function rubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], { cwd, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env } });
+  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -59,7 +59,9 @@ export async function main(args: string[], output: Output = processOutput, env: 
       } as const;
       // Loaded on demand: exceljs takes half a second to load, which `check` should not pay.
       const run =
-        command === 'export' ? (require('./export-command') as typeof ExportCommand).runExport : (require('./template-command') as typeof TemplateCommand).runTemplate;
+        command === 'export'
+          ? (require('./export-command') as typeof ExportCommand).runExport
+          : (require('./template-command') as typeof TemplateCommand).runTemplate;
       return await run(request, createCore(), output);
     }
     if (command === 'import') {

@@ -29,7 +29,7 @@ export const LAYOUT_MARKER = 'rubric-studio/assessment-table@1';
 const BODY_SIZE = 10.5;
 // Not 9: exceljs leaves a column of its default width 9 out of the file, and the reader's default is narrower.
 const WEIGHT_WIDTH = 9.5;
-const METHODS_WIDTH = 16;
+const METHODS_WIDTH = 18;
 
 interface BodyRow {
   kind: 'leaf' | 'total' | 'heading' | 'item';
@@ -339,7 +339,7 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
   });
   header.getCell(idCol).value = 'id';
-  header.height = 24;
+  header.height = Math.max(24, ...headings.map((text, i) => heightForLines(wrappedLines(text, widths[i], 11), 11)));
   const firstBody = headerRow + 1;
 
   const heights = body.map((r) => r.height);
@@ -347,18 +347,28 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
     .getRows(1, headerRow)!
     .map((r) => r.height ?? 15)
     .reduce((a, b) => a + b, 0);
-  const keep = body.map((r) => r.kind === 'heading' || r.kind === 'total');
+  // A heading stays with what follows it, and a short section (up to 8 rows) is not cut at all.
+  const keep = body.map((r, i) => {
+    if (r.kind === 'heading' || r.kind === 'total') return true;
+    if (r.kind !== 'item') return false;
+    let start = i;
+    while (start > 0 && body[start - 1].kind === 'item') start--;
+    let end = i;
+    while (end + 1 < body.length && body[end + 1].kind === 'item') end++;
+    return end - start < 8 && i < end;
+  });
   const breaks = pageBreaks(heights, before, header.height, scale, keep);
 
-  // Groups are cut where a page ends; the part on the next page is named again with （续）.
+  // Groups are cut where a page ends; the part on the next page is named again: 考实：为民实绩（续）.
+  const continued = (label: string) => label.replace(/^([^\n]*)/, `$1${words.continued}`);
   const segments: GroupSpan[] = [];
   for (const g of groups) {
     let start = g.first;
     for (const b of breaks.filter((b) => b >= g.first && b < g.last)) {
-      segments.push({ ...g, first: start, last: b, text: start === g.first ? g.text : `${g.text}${words.continued}` });
+      segments.push({ ...g, first: start, last: b, text: start === g.first ? g.text : continued(g.text) });
       start = b + 1;
     }
-    segments.push({ ...g, first: start, last: g.last, text: start === g.first ? g.text : `${g.text}${words.continued}` });
+    segments.push({ ...g, first: start, last: g.last, text: start === g.first ? g.text : continued(g.text) });
   }
 
   body.forEach((spec, index) => {

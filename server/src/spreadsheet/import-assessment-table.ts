@@ -109,10 +109,13 @@ const NUM = String.raw`(\d+(?:\.\d+)?)`;
 /** `国土绿化（23分）`, `工作实绩考核（100 → 70分）`: the name and the points a group's cell states. */
 function parseGroupLabel(value: string): { name: string; weight?: Decimal; outOf?: Decimal; continued: boolean } {
   let label = value.trim();
-  const continued = CONTINUED.test(label);
-  label = label.replace(CONTINUED, '');
+  let continued = false;
   let weight: Decimal | undefined;
   let outOf: Decimal | undefined;
+  if (CONTINUED.test(label)) {
+    continued = true;
+    label = label.replace(CONTINUED, '');
+  }
   const composite = new RegExp(`^([\\s\\S]*?)\\s*[（(]\\s*${NUM}\\s*(?:→|->|折合|计)\\s*${NUM}\\s*(?:分|points?)?\\s*[)）]\\s*$`, 'i').exec(label);
   const plain = new RegExp(`^([\\s\\S]*?)\\s*[（(]\\s*${NUM}\\s*(?:分|points?)\\s*[)）]\\s*$`, 'i').exec(label);
   if (composite) {
@@ -122,6 +125,11 @@ function parseGroupLabel(value: string): { name: string; weight?: Decimal; outOf
   } else if (plain) {
     label = plain[1];
     weight = decimal(plain[2]);
+  }
+  // `考实：为民实绩（续）` on the first line, or `…（40分）（续）` after the points.
+  if (CONTINUED.test(label)) {
+    continued = true;
+    label = label.replace(CONTINUED, '');
   }
   return { name: cleanName(label), weight, outOf, continued };
 }

@@ -5,6 +5,7 @@ import { createLanguageClient, ServerCrashes } from './language-client';
 import { loadTranslations } from './localize';
 import { AnalyzedEvents } from './rubric-documents';
 import { SimulationView } from './simulation-view';
+import { registerSpreadsheetCommands } from './spreadsheet-commands';
 import { StatusItem } from './status-item';
 
 /** What the extension hands to other extensions and to its own tests. */
@@ -26,6 +27,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rubric
   const analyzed = new AnalyzedEvents(client);
   const simulation = new SimulationView(client, analyzed);
   registerCommands(context, client, crashes, simulation);
+  registerSpreadsheetCommands(context, client);
   await client.start();
   const status = new StatusItem(client, analyzed);
   context.subscriptions.push(output, crashes, analyzed, simulation, status, client);

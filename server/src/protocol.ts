@@ -26,6 +26,10 @@ export const COMMANDS = {
   newRubric: 'rubric.newRubric',
   restartServer: 'rubric.restartServer',
   chooseLanguage: 'rubric.chooseLanguage',
+  exportAssessmentTable: 'rubric.exportAssessmentTable',
+  createScoringTemplate: 'rubric.createScoringTemplate',
+  importScores: 'rubric.importScores',
+  importAssessmentTable: 'rubric.importAssessmentTable',
 } as const;
 
 export interface SummaryParams {
@@ -61,3 +65,45 @@ export interface AnalyzedParams {
  * editor's diagnostics events.
  */
 export const AnalyzedNotification = new NotificationType<AnalyzedParams>('rubric/analyzed');
+
+export type SpreadsheetLocale = 'en' | 'zh-CN';
+
+export interface ExportSpreadsheetParams {
+  /** The rubric (an open document, else read from disk). */
+  uri: string;
+  /** Which rubric of a multi-document file (0-based); the first when absent. */
+  document?: number;
+  kind: 'assessment-table' | 'template';
+  /** The file URI to write; replaced if it exists (the editor's save dialog has asked). */
+  target: string;
+  /** The workbook's own language. */
+  sheetLocale: SpreadsheetLocale;
+}
+
+export type ExportSpreadsheetResult = { ok: true; file: string; indicators: number; message: string } | { ok: false; message: string };
+
+/** `rubric/exportSpreadsheet`: writes the 考评表 or the scoring template of a rubric, as `rubric export` / `rubric template` do. */
+export const ExportSpreadsheetRequest = new RequestType<ExportSpreadsheetParams, ExportSpreadsheetResult, void>('rubric/exportSpreadsheet');
+
+export interface ImportSpreadsheetParams {
+  /** The .xlsx file URI. */
+  file: string;
+  /** A scoresheet from a filled template, or a rubric from a 考评表. */
+  kind: 'scores' | 'rubric';
+  /** Where the YAML will be written (references are made relative to it); the client writes it. */
+  target: string;
+}
+
+export interface SpreadsheetProblem {
+  severity: 'error' | 'warning';
+  /** `打分表!D7` */
+  address: string;
+  message: string;
+}
+
+export type ImportSpreadsheetResult =
+  | { ok: true; kind: 'scores' | 'rubric'; text: string; problems: SpreadsheetProblem[]; count: number }
+  | { ok: false; message: string; problems: SpreadsheetProblem[] };
+
+/** `rubric/importSpreadsheet`: reads a workbook as `rubric import` does and answers the YAML and the problems by cell. */
+export const ImportSpreadsheetRequest = new RequestType<ImportSpreadsheetParams, ImportSpreadsheetResult, void>('rubric/importSpreadsheet');

@@ -38,6 +38,8 @@ import {
 } from '../core';
 import {
   AnalyzedNotification,
+  ExportSpreadsheetRequest,
+  ImportSpreadsheetRequest,
   MAX_SIMULATED_ROWS,
   MAX_SUBJECTS,
   RUBRIC_FILE,
@@ -61,6 +63,7 @@ import {
   toWorkspaceEdit,
 } from './convert';
 import { DocumentAnalyses } from './document-analyses';
+import { SpreadsheetRequests } from './spreadsheet-requests';
 import { runSafe } from './run-safe';
 import { DEFAULT_SETTINGS, effectiveLocale, readSettings, RubricSettings, tooLargeText } from './settings';
 
@@ -90,7 +93,10 @@ export class RubricLanguageServer {
     private readonly warmUpTexts: readonly string[] = [],
   ) {
     this.analyses = new DocumentAnalyses(core);
+    this.spreadsheets = new SpreadsheetRequests(core);
   }
+
+  private readonly spreadsheets: SpreadsheetRequests;
 
   listen(): void {
     const c = this.connection;
@@ -137,6 +143,8 @@ export class RubricLanguageServer {
     );
     c.onRequest(SummaryRequest, (p, token) => this.answer(p.uri, token, null, (a) => this.summary(a, p)));
     c.onRequest(SimulateRequest, (p, token) => this.answer(p.uri, token, null, (a) => this.simulate(a, p)));
+    c.onRequest(ExportSpreadsheetRequest, (p) => this.spreadsheets.export(p, this.documents.get(p.uri)?.getText(), this.locale));
+    c.onRequest(ImportSpreadsheetRequest, (p) => this.spreadsheets.import(p, this.locale));
 
     this.documents.listen(c);
     c.listen();

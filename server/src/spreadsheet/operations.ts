@@ -3,6 +3,7 @@ import * as path from 'path';
 import { DocumentAnalysis, Finding, Locale, LocalizedText, RubricCore, text } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { readFileBytes } from '../host/write-file';
+import { RUBRIC_FILE } from '../protocol';
 import { draftToYaml } from './draft-yaml';
 import { buildAssessmentWorkbook } from './export-assessment-table';
 import { importAssessmentTable } from './import-assessment-table';
@@ -147,6 +148,16 @@ export async function importWorkbook(core: RubricCore, options: ImportOptions): 
       };
     }
     const rubricFile = options.rubricFile ?? path.resolve(path.dirname(options.file), meta.rubric);
+    // A workbook from elsewhere names a file to read: only ever a rubric file.
+    if (!options.rubricFile && !RUBRIC_FILE.test(rubricFile)) {
+      return {
+        ok: false,
+        reason: text(
+          `names ${meta.rubric} as its rubric, which is not a *.rubric.yaml file: give the rubric with --rubric FILE`,
+          `记录的细则 ${meta.rubric} 不是 *.rubric.yaml 文件：请用 --rubric 文件 指定`,
+        ),
+      };
+    }
     const rubricText = await readTextFile(rubricFile);
     if (!rubricText.ok) {
       return {

@@ -371,18 +371,22 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
     segments.push({ ...g, first: start, last: g.last, text: start === g.first ? g.text : continued(g.text) });
   }
 
+  // Whole style objects shared by every cell of a kind: exceljs then writes each style once
+  // (it recognises an object it has seen) instead of comparing 10,000 copies.
+  const style = (font: Partial<ExcelJS.Font>, left: boolean, fill?: ExcelJS.Fill): Partial<ExcelJS.Style> => ({
+    font,
+    border: BORDER,
+    ...(fill ? { fill } : {}),
+    alignment: { vertical: 'middle', horizontal: left ? 'left' : 'center', indent: left ? 1 : 0, wrapText: true },
+  });
+  const STYLES = { centered: style(BODY_FONT, false), left: style(BODY_FONT, true), heading: style(HEADING_FONT, false, HEADER_FILL) };
   body.forEach((spec, index) => {
     const row = sheet.getRow(firstBody + index);
     row.height = spec.height;
     const isHeading = spec.kind === 'heading' || spec.kind === 'total';
-    const font = isHeading ? HEADING_FONT : BODY_FONT;
     for (let c = 1; c <= lastVisible; c++) {
-      const cell = row.getCell(c);
-      cell.border = BORDER;
-      cell.font = font;
-      if (isHeading) cell.fill = HEADER_FILL;
       const left = (c === criteriaCol && !isHeading) || (c <= levels && spec.kind === 'item');
-      cell.alignment = { vertical: 'middle', horizontal: left ? 'left' : 'center', indent: left ? 1 : 0, wrapText: true };
+      row.getCell(c).style = isHeading ? STYLES.heading : left ? STYLES.left : STYLES.centered;
     }
     spec.levels.forEach((text, depth) => {
       if (text !== undefined) row.getCell(depth + 1).value = text;

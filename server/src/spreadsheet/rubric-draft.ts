@@ -3,6 +3,7 @@ import { Decimal, DocumentAnalysis, IndicatorModel, RoundingMode } from '../core
 import type { QuotaAmount } from '../core/quota/allocate';
 import type { QuotaRounding } from '../core/quota/rounding';
 import type { NamedItem } from '../core/model/rubric-model';
+import type { YamlDocument } from '../core/parse';
 
 /**
  * A rubric as plain values with exact decimals: what the 考评表 shows and what an imported 考评表
@@ -135,7 +136,9 @@ function nameOf(item: NamedItem, fallback: string): string {
  */
 export function draftOf(text: string, document: DocumentAnalysis): DraftRubric {
   const model = document.model;
-  const plain = asPlain(parseDocument(text.slice(document.parsed.span.start, document.parsed.span.end)).toJS({ maxAliasCount: 1000 }));
+  // The core's whole analysis keeps the parsed YAML; an incremental one does not, and its slice is parsed again.
+  const parsed = (document.parsed as Partial<YamlDocument>).doc ?? parseDocument(text.slice(document.parsed.span.start, document.parsed.span.end));
+  const plain = asPlain(parsed.toJS({ maxAliasCount: 1000 }));
 
   const indicator = (ind: IndicatorModel, source: Plain): DraftIndicator => {
     const plainItems = asList(source.items);

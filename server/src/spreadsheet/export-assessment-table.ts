@@ -96,7 +96,7 @@ function depthOf(indicators: DraftIndicator[]): number {
 function infoLines(draft: DraftRubric, words: SheetWords, locale: Locale): { text: string; ids?: unknown }[] {
   const zh = locale === 'zh-CN';
   const colon = zh ? '：' : ': ';
-  const gap = zh ? '　　' : '    ';
+  const gap = zh ? '\u3000\u3000' : '    ';
   const list = (items: string[]) => items.join(zh ? '、' : ', ');
   const lines: { text: string; ids?: unknown }[] = [];
   const first = [

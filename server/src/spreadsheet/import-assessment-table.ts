@@ -307,9 +307,9 @@ function readInfoRows(sheet: ExcelJS.Worksheet, headerRow: number, columns: Colu
     }
     if (parts.length === 0) continue;
     const note = idNote(sheet, r, columns);
-    const line = parts.map((p) => p.text).join('　　');
+    const line = parts.map((p) => p.text).join('\u3000\u3000');
     const segments = line
-      .split(/\s{2,}|　+/)
+      .split(/\s{2,}|\u3000+/)
       .map((s) => s.trim())
       .filter((s) => s !== '');
     const unread: string[] = [];

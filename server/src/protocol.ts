@@ -13,6 +13,9 @@ export type { RubricSummary, SimulationRow };
 /** Rubric files: `*.rubric.yaml` or `*.rubric.yml` (more through the `rubric.files` setting). */
 export const RUBRIC_FILE = /\.rubric\.ya?ml$/i;
 export const RUBRIC_GLOB = '**/*.rubric.{yaml,yml}';
+/** Scoresheets: `*.scores.yaml` or `*.scores.yml`, the scores given under one rubric. */
+export const SCORES_FILE = /\.scores\.ya?ml$/i;
+export const SCORES_GLOB = '**/*.scores.{yaml,yml}';
 
 /** The largest N anyone may ask a simulation for: a request must not hang the server. */
 export const MAX_SUBJECTS = 100000;
@@ -26,6 +29,9 @@ export const COMMANDS = {
   newRubric: 'rubric.newRubric',
   restartServer: 'rubric.restartServer',
   chooseLanguage: 'rubric.chooseLanguage',
+  showRanking: 'rubric.showRanking',
+  exportRanking: 'rubric.exportRanking',
+  newScoresheet: 'rubric.newScoresheet',
 } as const;
 
 export interface SummaryParams {
@@ -61,3 +67,73 @@ export interface AnalyzedParams {
  * editor's diagnostics events.
  */
 export const AnalyzedNotification = new NotificationType<AnalyzedParams>('rubric/analyzed');
+
+/** A tier as the ranking names it. */
+export interface RankingTier {
+  id: string;
+  name: string;
+}
+
+/** One subject of a scoresheet's ranking; figures as exact decimal strings. */
+export interface RankingRow {
+  subject: string;
+  /** The 分序列 group id; absent without groups. */
+  group?: string;
+  /** Rounded to the rubric's precision; null while a figure it needs is missing. */
+  total: string | null;
+  /** 1, 2, 3, 3, 5 within its group; null without a total. */
+  rank: number | null;
+  tier: RankingTier | null;
+  /** Veto ids applied. */
+  vetoes: string[];
+  /** Tied with a subject on the other side of a tier boundary. */
+  tiedAtBoundary: boolean;
+  /** Points short of the next tier up (`up`) and that may be lost before dropping (`down`). */
+  margin: { up?: string; down?: string };
+}
+
+/** How many subjects of a group took a tier, against the quota's slots (null: no bound). */
+export interface RankingTierCount {
+  tier: RankingTier;
+  count: number;
+  min: number | null;
+  max: number | null;
+}
+
+export interface RankingGroup {
+  /** Absent without 分序列. */
+  id?: string;
+  name?: string;
+  counts: RankingTierCount[];
+  rows: RankingRow[];
+}
+
+export interface RankingParams {
+  uri: string;
+}
+
+export interface Ranking {
+  uri: string;
+  /** The URI of the rubric the scoresheet was checked against; null when it was not found. */
+  rubric: string | null;
+  /** The rubric's title, when found. */
+  title: string | null;
+  /** The rubric's `total` (what the weights add up to), an exact decimal string; null when not found. */
+  outOf: string | null;
+  /** The rubric's tiers, best first (empty without tiers). */
+  tiers: RankingTier[];
+  groups: RankingGroup[];
+  errors: number;
+  warnings: number;
+}
+
+/** `rubric/ranking`: a scoresheet's totals, ranks and tiers per group (null for a document that is not a scoresheet). */
+export const RankingRequest = new RequestType<RankingParams, Ranking | null, void>('rubric/ranking');
+
+export interface NewScoresheetParams {
+  /** The rubric to score. */
+  uri: string;
+}
+
+/** `rubric/newScoresheet`: the text of a scoresheet for a rubric (every subject and leaf, points left to fill), written beside it. */
+export const NewScoresheetRequest = new RequestType<NewScoresheetParams, { text: string } | null, void>('rubric/newScoresheet');

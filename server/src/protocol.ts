@@ -6,9 +6,10 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { RubricSummary, SimulationRow } from './core';
+import type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './core/services/ranking';
 
 export { slotsText, tierLine } from './core/text/slot-text';
-export type { RubricSummary, SimulationRow };
+export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow };
 
 /** Rubric files: `*.rubric.yaml` or `*.rubric.yml` (more through the `rubric.files` setting). */
 export const RUBRIC_FILE = /\.rubric\.ya?ml$/i;
@@ -68,64 +69,15 @@ export interface AnalyzedParams {
  */
 export const AnalyzedNotification = new NotificationType<AnalyzedParams>('rubric/analyzed');
 
-/** A tier as the ranking names it. */
-export interface RankingTier {
-  id: string;
-  name: string;
-}
-
-/** One subject of a scoresheet's ranking; figures as exact decimal strings. */
-export interface RankingRow {
-  subject: string;
-  /** The 分序列 group id; absent without groups. */
-  group?: string;
-  /** Rounded to the rubric's precision; null while a figure it needs is missing. */
-  total: string | null;
-  /** 1, 2, 3, 3, 5 within its group; null without a total. */
-  rank: number | null;
-  tier: RankingTier | null;
-  /** Veto ids applied. */
-  vetoes: string[];
-  /** Tied with a subject on the other side of a tier boundary. */
-  tiedAtBoundary: boolean;
-  /** Points short of the next tier up (`up`) and that may be lost before dropping (`down`). */
-  margin: { up?: string; down?: string };
-}
-
-/** How many subjects of a group took a tier, against the quota's slots (null: no bound). */
-export interface RankingTierCount {
-  tier: RankingTier;
-  count: number;
-  min: number | null;
-  max: number | null;
-}
-
-export interface RankingGroup {
-  /** Absent without 分序列. */
-  id?: string;
-  name?: string;
-  counts: RankingTierCount[];
-  rows: RankingRow[];
-}
-
 export interface RankingParams {
   uri: string;
 }
 
-export interface Ranking {
+export type Ranking = RankingTable & {
   uri: string;
   /** The URI of the rubric the scoresheet was checked against; null when it was not found. */
   rubric: string | null;
-  /** The rubric's title, when found. */
-  title: string | null;
-  /** The rubric's `total` (what the weights add up to), an exact decimal string; null when not found. */
-  outOf: string | null;
-  /** The rubric's tiers, best first (empty without tiers). */
-  tiers: RankingTier[];
-  groups: RankingGroup[];
-  errors: number;
-  warnings: number;
-}
+};
 
 /** `rubric/ranking`: a scoresheet's totals, ranks and tiers per group (null for a document that is not a scoresheet). */
 export const RankingRequest = new RequestType<RankingParams, Ranking | null, void>('rubric/ranking');

@@ -4,6 +4,7 @@ import { cliText } from './cli-text';
 import { Output, runCheck } from './check-command';
 import { CHECK_FORMATS, localeFrom, localeOption, parseCommandLine, SIMULATE_FORMATS, UsageError } from './options';
 import { runSimulate } from './simulate-command';
+import { runRank } from './rank-command';
 
 const processOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
@@ -12,7 +13,7 @@ const processOutput: Output = {
 
 const createCore = () => createRubricCore({ schema: loadRubricSchema() });
 
-/** `rubric check …` / `rubric simulate …`; resolves to the exit status. */
+/** `rubric check …` / `rubric simulate …` / `rubric rank …`; resolves to the exit status. */
 export async function main(args: string[], output: Output = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // Known before parsing, so even a usage error is in the person's language.
   let locale: Locale = localeFrom(localeOption(args), env) ?? localeFrom(undefined, env) ?? 'en';
@@ -44,6 +45,7 @@ export async function main(args: string[], output: Output = processOutput, env: 
       const request = { file: paths[0], subjects: values.subjects, range: values.range, document: values.document, format, locale };
       return await runSimulate(request, createCore(), output);
     }
+    if (command === 'rank') return await runRank(paths, values.format, locale, createCore(), output);
     throw new UsageError(`${t.unknownCommand}: ${command}`);
   } catch (error) {
     output.err(`rubric: ${usageMessage(error, locale)}`);

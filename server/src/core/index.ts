@@ -24,3 +24,18 @@ export { inlayHints, InlayHintItem } from './services/inlay-hints';
 export { definition, references, rename, renameTarget, TextEdit } from './services/references';
 export { summarize, RubricSummary, TierSummary } from './services/summary';
 export { documentSymbols, foldingRanges, OutlineSymbol, SymbolKind } from './services/symbols';
+export type {
+  DeductionEntry,
+  GroupRanking,
+  KeyedFigure,
+  Margin,
+  RankedSubject,
+  RaterView,
+  RubricLookup,
+  ScoresheetAnalysis,
+  ScoresheetModel,
+  SubjectScoresModel,
+  TierCount,
+  TiesMode,
+  TotalStep,
+} from './scoresheet/types';

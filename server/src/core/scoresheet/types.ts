@@ -17,6 +17,8 @@ export type TiesMode = 'flag' | 'share' | 'break';
 export interface KeyedFigure {
   key: Field<string>;
   value: Field<Decimal>;
+  /** Written with no value yet (`fire:`): not scored, rather than a wrong figure. */
+  blank?: boolean;
 }
 
 /** Cases under one deduction rule: `{logging: 1}` (single-rule item) or `{river: {litter: 3}}` (a named rule). */
@@ -25,11 +27,15 @@ export interface DeductionEntry {
   /** The named rule of a `deduct` list; absent for the single-rule form. */
   rule?: Field<string>;
   cases: Field<Decimal>;
+  /** Written with no value yet: no cases. */
+  blank?: boolean;
+  /** The single-rule form written where the leaf has a list of rules, or a map of rules for a single-rule leaf, is told apart here. */
+  form: 'count' | 'rules';
 }
 
 /** One rater group's view of a subject (`by:`): a total, a points map, or several raters averaged. */
 export type RaterView =
-  | { rater: Field<string>; kind: 'total'; total: Field<Decimal> }
+  | { rater: Field<string>; kind: 'total'; total: Field<Decimal>; blank?: boolean }
   | { rater: Field<string>; kind: 'points'; points: KeyedFigure[] }
   | { rater: Field<string>; kind: 'raters'; totals: Field<Decimal>[] };
 
@@ -45,6 +51,13 @@ export interface SubjectScoresModel {
   penalties: KeyedFigure[];
   veto: Field<string>[];
   by: RaterView[];
+  /** The keys as written (`points:`, `by:` …), for hovers, completion and lenses. */
+  pointsField?: Field<unknown>;
+  deductionsField?: Field<unknown>;
+  bonusField?: Field<unknown>;
+  penaltiesField?: Field<unknown>;
+  vetoField?: Field<unknown>;
+  byField?: Field<unknown>;
 }
 
 export interface ScoresheetModel {

@@ -1,5 +1,6 @@
 import { createRubricCore, Locale } from '../core';
 import { loadRubricSchema } from '../host/rubric-schema';
+import { loadScoresSchema } from '../host/scores-schema';
 import { cliText } from './cli-text';
 import { Output, runCheck } from './check-command';
 import { CHECK_FORMATS, localeFrom, localeOption, parseCommandLine, SIMULATE_FORMATS, UsageError } from './options';
@@ -11,7 +12,7 @@ const processOutput: Output = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-const createCore = () => createRubricCore({ schema: loadRubricSchema() });
+const createCore = () => createRubricCore({ schema: loadRubricSchema(), scoresSchema: loadScoresSchema() });
 
 /** `rubric check …` / `rubric simulate …` / `rubric rank …`; resolves to the exit status. */
 export async function main(args: string[], output: Output = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {

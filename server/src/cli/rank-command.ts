@@ -108,7 +108,9 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
     if (group.name ?? group.id) lines.push('', group.name ?? group.id ?? '');
     const header = [TEXT.rank[locale], TEXT.subject[locale], TEXT.total[locale], TEXT.tier[locale], TEXT.margin[locale], TEXT.notes[locale]];
     const body = group.rows.map((row) => {
-      const margin = [row.margin.up !== undefined ? `↑${row.margin.up}` : '', row.margin.down !== undefined ? `↓${row.margin.down}` : ''].filter(Boolean).join(' ');
+      const margin = [row.margin.up !== undefined ? `↑${row.margin.up}` : '', row.margin.down !== undefined ? `↓${row.margin.down}` : '']
+        .filter(Boolean)
+        .join(' ');
       if (margin) anyMargin = true;
       const notes = [row.vetoes.length > 0 ? TEXT.vetoed[locale](row.vetoes.join(', ')) : '', row.tiedAtBoundary ? TEXT.tied[locale] : '']
         .filter(Boolean)

@@ -21,10 +21,7 @@ export interface OpenRubric {
   analysis: Analysis;
 }
 
-const NOT_A_FILE = text(
-  'the scoresheet is not saved as a file, so a rubric path cannot be resolved from it',
-  '评分表尚未保存为文件，无法据此解析细则路径',
-);
+const NOT_A_FILE = text('the scoresheet is not saved as a file, so a rubric path cannot be resolved from it', '评分表尚未保存为文件，无法据此解析细则路径');
 
 /** A file URI's path on disk; undefined for other schemes (untitled:, vscode-vfs:…). */
 export function filePathOf(uri: string): string | undefined {

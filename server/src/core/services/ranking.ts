@@ -31,7 +31,7 @@ export interface RankingRow {
   margin: { up?: string; down?: string };
 }
 
-/** How many subjects of a group took a tier, against the quota's slots (null: no bound). */
+/** How many subjects of a group took a tier, against its quota's slots (null: no such bound; both null for a tier without a quota of its own). */
 export interface RankingTierCount {
   tier: RankingTier;
   count: number;
@@ -97,7 +97,11 @@ export function rankingTable(analysis: ScoresheetAnalysis): RankingTable {
     groups: analysis.groups.map((group) => ({
       ...(group.id !== undefined ? { id: group.id } : {}),
       ...(group.name !== undefined ? { name: group.name } : {}),
-      counts: group.counts.map((c) => ({ tier: tierOf(tiers[c.tier], c.tier), count: c.count, min: c.min ?? null, max: c.max ?? null })),
+      counts: group.counts.map((c) => {
+        // A tier without a quota of its own takes what the others leave: its "slots" are that rest, not a rule to meet.
+        const ruled = tiers[c.tier]?.quota !== undefined;
+        return { tier: tierOf(tiers[c.tier], c.tier), count: c.count, min: ruled ? (c.min ?? null) : null, max: ruled ? (c.max ?? null) : null };
+      }),
       rows: group.subjects.map((s) => rowOf(s, tiers)),
     })),
     errors: count('error'),

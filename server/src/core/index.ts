@@ -39,3 +39,10 @@ export type {
   TiesMode,
   TotalStep,
 } from './scoresheet/types';
+export { scoresheetInlayHints } from './scoresheet/services/inlay-hints';
+export { scoresheetHover } from './scoresheet/services/hover';
+export { scoresheetLenses } from './scoresheet/services/lenses';
+export { scoresheetCompletion } from './scoresheet/services/completion';
+export { scoresheetDefinition } from './scoresheet/services/definition';
+export { renameIndicatorInScoresheet } from './scoresheet/services/rename';
+export { newScoresheetText } from './scoresheet/services/new-scoresheet';

@@ -105,6 +105,7 @@ export class RubricLanguageServer {
   private canRefreshInlayHints = false;
   private canRefreshCodeLens = false;
   private canWatchFiles = false;
+  private hasWorkspaceFolders = false;
   /** Folders (paths) of the workspace: a scoresheet reads rubrics only inside the one that holds it. */
   private workspaceRoots: string[] = [];
   private readonly sheets: ScoresheetAnalyses;
@@ -132,6 +133,7 @@ export class RubricLanguageServer {
     c.onInitialized(() => {
       void this.refreshSettings();
       this.watchRubricFiles();
+      this.followWorkspaceFolders();
     });
     c.onDidChangeConfiguration((change) => void this.refreshSettings(change.settings?.rubric));
     c.onDidChangeWatchedFiles((params) => this.rubricFilesChanged(params));
@@ -222,6 +224,7 @@ export class RubricLanguageServer {
     this.clientLocale = params.locale;
     this.workspaceRoots = workspaceRootsOf(params);
     this.canWatchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    this.hasWorkspaceFolders = !!params.capabilities.workspace?.workspaceFolders;
     this.canPullConfiguration = !!params.capabilities.workspace?.configuration;
     this.canRefreshInlayHints = !!params.capabilities.workspace?.inlayHint?.refreshSupport;
     this.canRefreshCodeLens = !!params.capabilities.workspace?.codeLens?.refreshSupport;
@@ -461,6 +464,18 @@ export class RubricLanguageServer {
     this.connection.client
       .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: RUBRIC_GLOB }] })
       .catch((error: unknown) => this.connection.console.error(`Could not watch rubric files: ${String(error)}`));
+  }
+
+  /** Folders added to or removed from the workspace change where scoresheets may read rubrics: all are checked again. */
+  private followWorkspaceFolders(): void {
+    // The library throws on the event when the client never said it sends it.
+    if (!this.hasWorkspaceFolders) return;
+    this.connection.workspace.onDidChangeWorkspaceFolders((event) => {
+      const removed = new Set(event.removed.flatMap((f) => filePathOf(f.uri) ?? []));
+      const added = event.added.flatMap((f) => filePathOf(f.uri) ?? []);
+      this.workspaceRoots = [...this.workspaceRoots.filter((root) => !removed.has(root)), ...added];
+      this.recheckScoresheets(this.documents.all().flatMap((d) => (this.isScoresheet(d.uri) ? [d.uri] : [])));
+    });
   }
 
   /**

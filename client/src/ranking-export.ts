@@ -85,7 +85,7 @@ export function rankingToMarkdown(ranking: Ranking, title: string, labels: Ranki
       row.margin.up ?? '',
       row.margin.down ?? '',
       row.vetoes.join(', '),
-      row.tiedAtBoundary ? '⚖' : '',
+      row.tiedAtBoundary ? '✓' : '',
     ]);
     out.push(...[header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.map(mdCell).join(' | ')} |`), '');
   }

@@ -27,6 +27,10 @@ export interface RankingPage {
     down: string;
     vetoed: string;
     tied: string;
+    /** The short word on a vetoed subject's badge ("vetoed", "否决"): text, not a pictograph a font may lack. */
+    vetoMark: string;
+    /** The short word on a tied subject's badge ("tied", "并列"). */
+    tieMark: string;
     /** The rubric was not found or the scoresheet names none. */
     noRubric: string;
     empty: string;
@@ -89,8 +93,9 @@ function marginCell(ranking: Ranking, row: RankingRow, labels: RankingPage['labe
 
 function marks(row: RankingRow, labels: RankingPage['labels']): string {
   const parts: string[] = [];
-  if (row.vetoes.length > 0) parts.push(`<span class="veto" title="${escapeHtml(`${labels.vetoed}: ${row.vetoes.join(', ')}`)}">⛔</span>`);
-  if (row.tiedAtBoundary) parts.push(`<span class="tie" title="${escapeHtml(labels.tied)}">⚖</span>`);
+  if (row.vetoes.length > 0)
+    parts.push(`<span class="badge veto" title="${escapeHtml(`${labels.vetoed}: ${row.vetoes.join(', ')}`)}">${escapeHtml(labels.vetoMark)}</span>`);
+  if (row.tiedAtBoundary) parts.push(`<span class="badge tie" title="${escapeHtml(labels.tied)}">${escapeHtml(labels.tieMark)}</span>`);
   return parts.join('');
 }
 
@@ -162,9 +167,10 @@ export function renderRanking(page: RankingPage): string {
   td.margin { font-size: .9em; }
   .up { color: var(--vscode-testing-iconPassed, inherit); }
   .down { color: var(--vscode-editorWarning-foreground); }
-  .veto, .tie { margin-left: 4px; cursor: default; }
-  tr.vetoed td.subject, tr.vetoed td.tier { text-decoration: underline dotted var(--vscode-errorForeground); }
-  tr.tied td { background: var(--vscode-editor-findMatchHighlightBackground, transparent); }
+  .badge { margin-left: 6px; padding: 0 4px; border-radius: 3px; font-size: .8em; cursor: default; border: 1px solid currentColor; }
+  .badge.veto { color: var(--vscode-errorForeground); }
+  .badge.tie { color: var(--vscode-editorWarning-foreground); }
+  tr.tied td:first-child { box-shadow: inset 3px 0 var(--vscode-editorWarning-foreground); }
   .legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; font-size: .9em; }
   .key { white-space: nowrap; }
   .key small { opacity: .7; }

@@ -119,6 +119,8 @@ export class RankingView implements vscode.Disposable {
         down: t('may lose {0} points before dropping to {1}'),
         vetoed: t('Vetoed'),
         tied: t('Tied with a subject across a tier boundary'),
+        vetoMark: t('vetoed'),
+        tieMark: t('tied'),
         noRubric: t('The rubric of this scoresheet was not found: see the Problems panel.'),
         empty: t('No subjects scored yet.'),
         problems: t('{0} errors, {1} warnings: see the Problems panel.'),

@@ -5,11 +5,7 @@ import { t } from './localize';
 import { rankingToCsv, rankingToMarkdown } from './ranking-export';
 import { rankingColumnLabels, RankingView } from './ranking-view';
 import { isRubricDocument } from './rubric-documents';
-
-/** `forest.rubric.yaml` → `forest.scores.yaml`: the scoresheet's name beside its rubric. */
-export function scoresheetNameFor(rubricFileName: string): string {
-  return `${rubricFileName.replace(/\.rubric\.ya?ml$/i, '').replace(/\.ya?ml$/i, '')}.scores.yaml`;
-}
+import { scoresheetNameFor } from './scoresheet-name';
 
 /** The commands of scoresheets: show and export the ranking, start a scoresheet for a rubric. */
 export function registerScoresheetCommands(context: vscode.ExtensionContext, client: LanguageClient, view: RankingView): void {

@@ -159,7 +159,7 @@ export function renderRanking(page: RankingPage): string {
   th, td { border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding: 2px 6px; white-space: nowrap; }
   th { position: sticky; top: 0; background: var(--vscode-editor-background); text-align: left; }
   th.num, td.num { text-align: right; }
-  td.subject { white-space: normal; }
+  td.subject { white-space: nowrap; }
   th.barcol, td.barcol { width: 30%; min-width: 60px; padding: 0 4px; }
   svg.bar { display: block; width: 100%; height: 12px; }
   rect.none { fill: var(--vscode-descriptionForeground, #888); }
@@ -167,7 +167,7 @@ export function renderRanking(page: RankingPage): string {
   td.margin { font-size: .9em; }
   .up { color: var(--vscode-testing-iconPassed, inherit); }
   .down { color: var(--vscode-editorWarning-foreground); }
-  .badge { margin-left: 6px; padding: 0 4px; border-radius: 3px; font-size: .8em; cursor: default; border: 1px solid currentColor; }
+  .badge { display: inline-block; white-space: nowrap; margin-left: 6px; padding: 0 4px; border-radius: 3px; font-size: .8em; line-height: 1.3; cursor: default; border: 1px solid currentColor; }
   .badge.veto { color: var(--vscode-errorForeground); }
   .badge.tie { color: var(--vscode-editorWarning-foreground); }
   tr.tied td:first-child { box-shadow: inset 3px 0 var(--vscode-editorWarning-foreground); }

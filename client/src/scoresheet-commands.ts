@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { COMMANDS, NewScoresheetRequest } from 'rubric-studio-server/out/protocol';
+import { COMMANDS, NewScoresheetRequest, RUBRIC_FILE } from 'rubric-studio-server/out/protocol';
 import { t } from './localize';
 import { rankingToCsv, rankingToMarkdown } from './ranking-export';
 import { rankingColumnLabels, RankingView } from './ranking-view';
@@ -47,6 +47,11 @@ export function registerScoresheetCommands(context: vscode.ExtensionContext, cli
       const rubric = typeof uri === 'string' ? vscode.Uri.parse(uri) : (uri ?? (isRubricDocument(active) ? active.uri : undefined));
       if (!rubric) {
         void vscode.window.showInformationMessage(t('Open a rubric file (*.rubric.yaml) first.'));
+        return undefined;
+      }
+      // A scoresheet finds its rubric only under a rubric's own name (not through rubric.files).
+      if (!RUBRIC_FILE.test(rubric.path)) {
+        void vscode.window.showWarningMessage(t('A scoresheet can name only a *.rubric.yaml or *.rubric.yml file: rename the rubric first.'));
         return undefined;
       }
       const answer = await client.sendRequest(NewScoresheetRequest, { uri: rubric.toString() }).catch(() => null);

@@ -111,6 +111,9 @@ export class RubricLanguageServer {
   private readonly sheets: ScoresheetAnalyses;
   /** The real path of each open rubric's file, for scoresheets that name it by another spelling. */
   private readonly realPaths = new Map<string, string | undefined>();
+  /** Scoresheets to publish again once the messages at hand are handled (see recheckScoresheets). */
+  private readonly sheetsToPublish = new Set<string>();
+  private publishScheduled = false;
 
   constructor(
     private readonly connection: Connection,
@@ -498,18 +501,33 @@ export class RubricLanguageServer {
     this.recheckScoresheets([...uris]);
   }
 
-  /** Scoresheets whose rubric changed: analysed again, published, and the views and hints told. */
+  /**
+   * Scoresheets whose rubric changed: their analyses are dropped at once (a request that follows
+   * sees the new rubric), and they are published again once the messages that have arrived are
+   * handled, so a burst of keystrokes in the rubric re-checks each scoresheet once, after the
+   * rubric's own diagnostics.
+   */
   private recheckScoresheets(uris: string[]): void {
     if (uris.length === 0) return;
     for (const uri of uris) {
       this.sheets.invalidate(uri);
-      const document = this.documents.get(uri);
-      if (document) this.publishDiagnostics(document);
+      this.sheetsToPublish.add(uri);
     }
-    // Totals and ranks beside the scores changed too.
-    const log = (error: unknown) => this.connection.console.error(`Refresh failed: ${String(error)}`);
-    if (this.canRefreshInlayHints) this.connection.languages.inlayHint.refresh().catch(log);
-    if (this.canRefreshCodeLens) this.connection.sendRequest(CodeLensRefreshRequest.type).catch(log);
+    if (this.publishScheduled) return;
+    this.publishScheduled = true;
+    setImmediate(() => {
+      this.publishScheduled = false;
+      const pending = [...this.sheetsToPublish];
+      this.sheetsToPublish.clear();
+      for (const uri of pending) {
+        const document = this.documents.get(uri);
+        if (document) this.publishDiagnostics(document);
+      }
+      // Totals and ranks beside the scores changed too.
+      const log = (error: unknown) => this.connection.console.error(`Refresh failed: ${String(error)}`);
+      if (this.canRefreshInlayHints) this.connection.languages.inlayHint.refresh().catch(log);
+      if (this.canRefreshCodeLens) this.connection.sendRequest(CodeLensRefreshRequest.type).catch(log);
+    });
   }
 
   /** Findings go out as soon as they are computed, tagged with the version they describe; then the views are told. */

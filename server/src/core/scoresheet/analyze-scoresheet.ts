@@ -68,7 +68,10 @@ export function analyzeScoresheetText(
     duplicates,
     lineOf: (offset: number) => parsed.lines.positionAt(offset).line + 1,
   };
-  const semantic = [...schema, ...extraDocuments, ...SCORESHEET_CHECKS.flatMap((check) => check.run(context))];
+  const checked = SCORESHEET_CHECKS.flatMap((check) => check.run(context));
+  // An empty `rubric:` is one mistake: rubric-not-found says it, not also the schema's "has no value".
+  const saidBetter = new Set(checked.filter((f) => f.code === 'rubric-not-found').map((f) => `${f.span.start}:${f.span.end}`));
+  const semantic = [...schema.filter((f) => !saidBetter.has(`${f.span.start}:${f.span.end}`)), ...extraDocuments, ...checked];
   const findings = applySuppressions([...syntax, ...withoutHalfTyped(semantic, document, source)], source, parsed.lines, {
     start: 0,
     end: source.length,

@@ -8,7 +8,8 @@
  * changed: `KeyedFigure.blank`, `DeductionEntry.blank` and `.form`, `blank` on a rater view given
  * as a total (a key written with no value yet: not scored, rather than a wrong figure), and the
  * `…Field` spans of a `SubjectScoresModel` (`pointsField`, `deductionsField`, `bonusField`,
- * `penaltiesField`, `vetoField`, `byField`) for hovers, completion and lenses; `Margin.notComputed`. The analysis the
+ * `penaltiesField`, `vetoField`, `byField`) for hovers, completion and lenses; `strayKeys`;
+ * `Margin.notComputed`. The analysis the
  * core returns also carries, beyond this type, each group's boundary ties and allocation
  * (`RankedGroup` in rank-groups.ts) and the indexed rubric.
  */
@@ -59,6 +60,8 @@ export interface SubjectScoresModel {
   penalties: KeyedFigure[];
   veto: Field<string>[];
   by: RaterView[];
+  /** A key the format does not have (`pionts:`): the schema says so, and no score is called missing for it. */
+  strayKeys?: boolean;
   /** The keys as written (`points:`, `by:` …), for hovers, completion and lenses. */
   pointsField?: Field<unknown>;
   deductionsField?: Field<unknown>;

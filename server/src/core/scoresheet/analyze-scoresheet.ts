@@ -132,7 +132,10 @@ function computeRanking(
       const indicator = f.value === undefined ? undefined : index.indicators.get(f.value);
       return indicator ? outcome.own(indicator) : undefined;
     });
-    contenders.set(i, { index: i, score: scaled(outcome.total, index.model.precision), tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
+    const score = scaled(outcome.total, index.model.precision);
+    // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
+    if (!Number.isSafeInteger(score)) return subject;
+    contenders.set(i, { index: i, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
     return subject;
   });
   if (!index) return { subjects, groups: [], duplicates };

@@ -142,14 +142,16 @@ describe('Scoresheets in VS Code', () => {
   });
 
   it('New Scoresheet writes <name>.scores.yaml beside the rubric, opens it, and never overwrites it', async () => {
-    const source = workspaceFile('village-graduates-2022.rubric.yaml');
-    const target = workspaceFile('village-graduates-2022.scores.yaml');
+    // The vendor sample has no scoresheet yet.
+    const source = workspaceFile('vendor-evaluation.rubric.yaml');
+    const target = workspaceFile('vendor-evaluation.scores.yaml');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.stat(target)), 'no such file before the command');
     await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(source));
     const created = await vscode.commands.executeCommand<vscode.Uri>('rubric.newScoresheet');
     assert.equal(created?.toString(), target.toString());
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
     const text = await readText(target);
-    assert.match(text, /^rubric: village-graduates-2022\.rubric\.yaml$/m);
+    assert.match(text, /^rubric: vendor-evaluation\.rubric\.yaml$/m);
     // The file is a scoresheet the server reads against its rubric: no schema or path problem.
     const diagnostics = await diagnosticsMatching(target, () => true);
     assert.ok(!codes(diagnostics).some((c) => ['schema', 'yaml-syntax', 'rubric-not-found'].includes(c)), codes(diagnostics).join());

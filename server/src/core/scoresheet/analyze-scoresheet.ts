@@ -10,7 +10,7 @@ import { Span } from '../text/span';
 import { Contender } from './assign-tiers';
 import { buildScoresheetModel } from './build-scoresheet-model';
 import { SCORESHEET_CHECKS } from './checks';
-import { rankGroup, RankedGroup } from './rank-groups';
+import { rankGroup, RankedGroup, scaled } from './rank-groups';
 import { indexRubric, RubricIndex } from './rubric-index';
 import { evaluateSubject } from './subject-total';
 import { RankedSubject, RubricLookup, ScoresheetAnalysis, ScoresheetModel, SubjectScoresModel } from './types';
@@ -68,7 +68,10 @@ export function analyzeScoresheetText(
     duplicates,
     lineOf: (offset: number) => parsed.lines.positionAt(offset).line + 1,
   };
-  const semantic = [...schema, ...extraDocuments, ...SCORESHEET_CHECKS.flatMap((check) => check.run(context))];
+  const checked = SCORESHEET_CHECKS.flatMap((check) => check.run(context));
+  // An empty `rubric:` is one mistake: rubric-not-found says it, not also the schema's "has no value".
+  const saidBetter = new Set(checked.filter((f) => f.code === 'rubric-not-found').map((f) => `${f.span.start}:${f.span.end}`));
+  const semantic = [...schema.filter((f) => !saidBetter.has(`${f.span.start}:${f.span.end}`)), ...extraDocuments, ...checked];
   const findings = applySuppressions([...syntax, ...withoutHalfTyped(semantic, document, source)], source, parsed.lines, {
     start: 0,
     end: source.length,
@@ -129,7 +132,10 @@ function computeRanking(
       const indicator = f.value === undefined ? undefined : index.indicators.get(f.value);
       return indicator ? outcome.own(indicator) : undefined;
     });
-    contenders.set(i, { index: i, total: outcome.total, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
+    const score = scaled(outcome.total, index.model.precision);
+    // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
+    if (!Number.isSafeInteger(score)) return subject;
+    contenders.set(i, { index: i, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
     return subject;
   });
   if (!index) return { subjects, groups: [], duplicates };

@@ -5,7 +5,13 @@ import { TiesMode } from './types';
 export interface Contender {
   /** Its entry's index in `scores:` (file order, the last tie-breaker). */
   index: number;
-  total: Decimal;
+  /**
+   * The total in steps of the rubric's precision (93.45 at 2 decimals is 9345): totals are rounded
+   * to that precision and bounded far below 2^53 (points at most 10^9, precision at most 6), so
+   * this whole number is exact, and the comparisons made thousands of times (margins try every
+   * subject's tier at many totals) are on numbers rather than decimals.
+   */
+  score: number;
   /** The `tie-break` indicators' points, in order (used with `ties: break`). */
   tieBreak: (Decimal | undefined)[];
   forcedTier: number | undefined;
@@ -21,7 +27,8 @@ export interface TierRule {
   kind: 'exactly' | 'max' | 'min' | 'open';
   slots: number;
   cap?: number;
-  minScore: Decimal | undefined;
+  /** The least score (in steps of precision, as `Contender.score`) that reaches the tier's `min_score`. */
+  minScore: number | undefined;
 }
 
 /** Equal subjects across the boundary of `tier`: `taken` went in, the other members did not (unless shared). */
@@ -46,8 +53,7 @@ function compareOptional(a: Decimal | undefined, b: Decimal | undefined): number
 
 /** Better first: the higher total; with `break` the tie-break indicators in order; then file order. */
 export function compareContenders(a: Contender, b: Contender, ties: TiesMode): number {
-  const byTotal = b.total.cmp(a.total);
-  if (byTotal !== 0) return byTotal;
+  if (a.score !== b.score) return b.score - a.score;
   if (ties === 'break') {
     for (let i = 0; i < Math.max(a.tieBreak.length, b.tieBreak.length); i++) {
       const byIndicator = compareOptional(a.tieBreak[i], b.tieBreak[i]);
@@ -59,7 +65,7 @@ export function compareContenders(a: Contender, b: Contender, ties: TiesMode): n
 
 /** Equal as far as the ranking can tell (file order aside). */
 export function tiedWith(a: Contender, b: Contender, ties: TiesMode): boolean {
-  if (!a.total.eq(b.total)) return false;
+  if (a.score !== b.score) return false;
   if (ties !== 'break') return true;
   for (let i = 0; i < Math.max(a.tieBreak.length, b.tieBreak.length); i++) if (compareOptional(a.tieBreak[i], b.tieBreak[i]) !== 0) return false;
   return true;
@@ -86,20 +92,61 @@ export function assignTiers(ordered: readonly Contender[], rules: readonly TierR
   const tier = new Map<number, number>();
   const found: BoundaryTie[] = [];
   if (rules.length === 0) return { tier, ties: found };
+  const placed = new Int32Array(ordered.length);
+  place(ordered, rules, ties, -1, placed, [], found);
+  ordered.forEach((c, position) => tier.set(c.index, placed[position]));
+  return { tier, ties: found };
+}
+
+/**
+ * The tier of the subject at `position` alone: the assignment stops once it is placed. Margins
+ * ask this thousands of times, so the caller lends the buffers.
+ */
+export function tierAtPosition(
+  ordered: readonly Contender[],
+  rules: readonly TierRule[],
+  ties: TiesMode,
+  position: number,
+  buffers: { placed: Int32Array; eligible: number[] },
+): number {
+  place(ordered, rules, ties, position, buffers.placed, buffers.eligible, undefined);
+  return buffers.placed[position];
+}
+
+/** Fills `placed` (one tier per position); with a `target` position ≥ 0, only until that one is placed. */
+function place(
+  ordered: readonly Contender[],
+  rules: readonly TierRule[],
+  ties: TiesMode,
+  target: number,
+  placed: Int32Array,
+  eligible: number[],
+  found: BoundaryTie[] | undefined,
+): void {
   const last = rules.length - 1;
+  const n = ordered.length;
+  placed.fill(-1, 0, n);
   const forced = rules.map(() => 0);
-  for (const c of ordered) {
+  let left = n;
+  for (let position = 0; position < n; position++) {
+    const c = ordered[position];
     if (c.forcedTier !== undefined && c.forcedTier <= last) {
-      tier.set(c.index, c.forcedTier);
+      placed[position] = c.forcedTier;
       forced[c.forcedTier]++;
+      left--;
     }
   }
-  let remaining = ordered.filter((c) => !tier.has(c.index));
   let passed = 0;
-  for (let t = 0; t < last && remaining.length > 0; t++) {
+  for (let t = 0; t < last && left > 0 && !(target >= 0 && placed[target] >= 0); t++) {
     const rule = rules[t];
-    const eligible = remaining.filter((c) => !c.barred.has(t) && (rule.minScore === undefined || c.total.gte(rule.minScore)));
-    const room = Math.max(0, remaining.length - reservedBelow(rules, t, forced));
+    eligible.length = 0;
+    for (let position = 0; position < n; position++) {
+      const c = ordered[position];
+      if (placed[position] < 0 && (c.barred.size === 0 || !c.barred.has(t)) && (rule.minScore === undefined || c.score >= rule.minScore)) {
+        eligible.push(position);
+      }
+    }
+    const room = Math.max(0, left - reservedBelow(rules, t, forced));
     let take: number;
     switch (rule.kind) {
       case 'exactly': {
@@ -125,24 +172,23 @@ export function assignTiers(ordered: readonly Contender[], rules: readonly TierR
         take = Math.min(eligible.length, room);
         passed = 0;
     }
-    if (take > 0 && take < eligible.length && tiedWith(eligible[take - 1], eligible[take], ties)) {
+    const at = (i: number) => ordered[eligible[i]];
+    if (take > 0 && take < eligible.length && tiedWith(at(take - 1), at(take), ties)) {
       let first = take - 1;
-      while (first > 0 && tiedWith(eligible[first - 1], eligible[take - 1], ties)) first--;
+      while (first > 0 && tiedWith(at(first - 1), at(take - 1), ties)) first--;
       let end = take;
-      while (end < eligible.length && tiedWith(eligible[end], eligible[take - 1], ties)) end++;
+      while (end < eligible.length && tiedWith(at(end), at(take - 1), ties)) end++;
       if (ties === 'share') take = end;
-      found.push({
+      found?.push({
         tier: t,
-        members: eligible.slice(first, end).map((c) => c.index),
-        taken: eligible.slice(first, take).map((c) => c.index),
+        members: eligible.slice(first, end).map((p) => ordered[p].index),
+        taken: eligible.slice(first, take).map((p) => ordered[p].index),
         mode: ties,
         slots: rule.kind === 'open' ? room : rule.slots,
       });
     }
-    const taken = new Set(eligible.slice(0, take).map((c) => c.index));
-    for (const index of taken) tier.set(index, t);
-    remaining = remaining.filter((c) => !taken.has(c.index));
+    for (let i = 0; i < take; i++) placed[eligible[i]] = t;
+    left -= take;
   }
-  for (const c of remaining) tier.set(c.index, last);
-  return { tier, ties: found };
+  for (let position = 0; position < n; position++) if (placed[position] < 0) placed[position] = last;
 }

@@ -12,6 +12,7 @@ import { DeductionEntry, KeyedFigure, RaterView, ScoresheetModel, SubjectScoresM
  */
 
 const TIES_MODES: readonly TiesMode[] = ['flag', 'share', 'break'];
+const ENTRY_KEYS = new Set(['subject', 'group', 'points', 'deductions', 'bonus', 'penalties', 'veto', 'by']);
 
 function pairField<T>(pair: Pair, value: T | undefined): Field<T> | undefined {
   const ks = keySpan(pair);
@@ -145,6 +146,7 @@ function subjectScores(node: unknown): SubjectScoresModel {
     penaltiesField,
     vetoField,
     byField,
+    strayKeys: pairsOf(map).some((pair) => !ENTRY_KEYS.has(keyText(pair) ?? '')),
   };
 }
 

@@ -1,16 +1,22 @@
-import Big from 'big.js';
-import { Decimal, decimal } from '../decimal';
-import { assignTiers, compareContenders, Contender, TierRule } from './assign-tiers';
+import { decimal } from '../decimal';
+import { compareContenders, Contender, TierRule, tierAtPosition } from './assign-tiers';
 import { Margin, TiesMode } from './types';
 
 /**
  * Margins of one group: for each subject, the points it lacks to reach the next tier up and the
  * points it can lose and keep its tier, everyone else's scores as they are. A subject's tier is
- * a step function of its own total that can only change at another subject's total or at a
- * `min_score`; totals move in steps of the rubric's precision, so the tier is tried on that grid
- * next to each such point, and, the function being monotone (more points never lower a tier),
+ * a step function of its own score that can only change at another subject's score or at a
+ * `min_score`; scores move in steps of the rubric's precision, so the tier is tried on that grid
+ * next to each such point and, the function being monotone (more points never lower a tier),
  * searched by halves.
  */
+/**
+ * Margins cost about n² log n for a group of n (each subject's tier is tried at some 2 log n
+ * totals, each try a pass over the group): a county's tens or hundreds of subjects take
+ * milliseconds, 1,500 about a second on a slow machine. Past that they are not worked out live.
+ */
+export const MARGIN_LIMIT = 1500;
+
 export function groupMargins(
   ordered: readonly Contender[],
   rules: readonly TierRule[],
@@ -19,22 +25,27 @@ export function groupMargins(
   current: ReadonlyMap<number, number>,
 ): Map<number, Margin> {
   const margins = new Map<number, Margin>();
-  const unit = decimal(1).div(decimal(10).pow(precision));
-  const scoreLines = rules.flatMap((rule) => {
-    if (rule.minScore === undefined) return [];
-    const reached = rule.minScore.round(precision, Big.roundUp as 3);
-    return [reached, reached.minus(unit)];
-  });
+  if (ordered.length > MARGIN_LIMIT) {
+    for (const subject of ordered) margins.set(subject.index, { notComputed: true });
+    return margins;
+  }
+  const steps = (difference: number) => decimal(difference).div(decimal(10).pow(precision));
+  const points = new Set<number>();
+  for (const c of ordered) for (const p of [c.score - 1, c.score, c.score + 1]) points.add(p);
+  for (const rule of rules) if (rule.minScore !== undefined) for (const p of [rule.minScore - 1, rule.minScore]) points.add(p);
+  const candidates = [...points].sort((a, b) => a - b);
   const last = rules.length - 1;
-  for (const subject of ordered) {
+  const trial: Contender[] = [...ordered];
+  const buffers = { placed: new Int32Array(ordered.length), eligible: [] as number[] };
+  for (const [position, subject] of ordered.entries()) {
     const tier = current.get(subject.index);
     if (tier === undefined || subject.forcedTier !== undefined || rules.length === 0) {
       margins.set(subject.index, {});
       continue;
     }
-    const others = ordered.filter((c) => c !== subject);
-    const tierAt = (total: Decimal): number | undefined => {
-      const moved: Contender = { ...subject, total };
+    const others = [...ordered.slice(0, position), ...ordered.slice(position + 1)];
+    const tierAt = (score: number): number => {
+      const moved: Contender = { ...subject, score };
       let low = 0;
       let high = others.length;
       while (low < high) {
@@ -42,27 +53,39 @@ export function groupMargins(
         if (compareContenders(others[mid], moved, ties) < 0) low = mid + 1;
         else high = mid;
       }
-      const trial = [...others.slice(0, low), moved, ...others.slice(low)];
-      return assignTiers(trial, rules, ties).tier.get(subject.index);
+      // The group as it would be with this subject at `score`, in the lent buffer.
+      for (let i = 0; i < low; i++) trial[i] = others[i];
+      trial[low] = moved;
+      for (let i = low; i < others.length; i++) trial[i + 1] = others[i];
+      return tierAtPosition(trial, rules, ties, low, buffers);
     };
-    const points = new Map<string, Decimal>();
-    for (const other of others) for (const p of [other.total.minus(unit), other.total, other.total.plus(unit)]) points.set(p.toFixed(), p);
-    for (const p of scoreLines) points.set(p.toFixed(), p);
-    const candidates = [...points.values()].sort((a, b) => a.cmp(b));
+    const at = lowerBound(candidates, subject.score);
     const margin: Margin = {};
     if (tier > 0) {
-      const above = candidates.filter((p) => p.gt(subject.total));
-      const first = firstWhere(above, (p) => (tierAt(p) ?? tier) < tier);
-      if (first !== undefined) margin.up = above[first].minus(subject.total);
+      const above = candidates.slice(candidates[at] === subject.score ? at + 1 : at);
+      const first = firstWhere(above, (p) => tierAt(p) < tier);
+      if (first !== undefined) margin.up = steps(above[first] - subject.score);
     }
     if (tier < last) {
-      const below = candidates.filter((p) => p.lt(subject.total)).reverse();
-      const first = firstWhere(below, (p) => (tierAt(p) ?? tier) > tier);
-      if (first !== undefined) margin.down = subject.total.minus(below[first].plus(unit));
+      const below = candidates.slice(0, at).reverse();
+      const first = firstWhere(below, (p) => tierAt(p) > tier);
+      if (first !== undefined) margin.down = steps(subject.score - (below[first] + 1));
     }
     margins.set(subject.index, margin);
   }
   return margins;
+}
+
+/** The first index whose value is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /** The first index where a monotone predicate holds, by halves; undefined when it never does. */

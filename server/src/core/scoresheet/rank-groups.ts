@@ -1,3 +1,5 @@
+import Big from 'big.js';
+import { Decimal, decimal } from '../decimal';
 import { Allocation, allocate } from '../quota/allocate';
 import { assignTiers, BoundaryTie, compareContenders, Contender, TierRule } from './assign-tiers';
 import { groupMargins } from './margins';
@@ -17,12 +19,19 @@ export function tierRules(index: RubricIndex, allocation: Allocation): TierRule[
     const workings = allocation.tiers[t]?.workings ?? [];
     const slotsOf = (bound: 'exactly' | 'min' | 'max') => workings.find((w) => w.bound === bound)?.slots;
     const input = inputs[t];
-    const minScore = tier.minScore?.value;
+    // The least score on the precision grid reaching min_score (a total of 84.995 cannot be written at 2 decimals).
+    const minScore =
+      tier.minScore?.value === undefined ? undefined : scaled(tier.minScore.value.round(index.model.precision, Big.roundUp as 3), index.model.precision);
     if (input?.exactly) return { kind: 'exactly', slots: slotsOf('exactly') ?? 0, minScore };
     if (input?.min) return { kind: 'min', slots: slotsOf('min') ?? 0, cap: slotsOf('max'), minScore };
     if (input?.max) return { kind: 'max', slots: slotsOf('max') ?? 0, minScore };
     return { kind: 'open', slots: 0, minScore };
   });
+}
+
+/** A figure in steps of the rubric's precision, as a whole number (see Contender.score). */
+export function scaled(value: Decimal, precision: number): number {
+  return Number(value.times(decimal(10).pow(precision)).toFixed(0));
 }
 
 /** The slots for this group's N: the rubric's own allocation when N is the rubric's, else worked out anew. */

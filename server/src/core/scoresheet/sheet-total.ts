@@ -180,18 +180,25 @@ function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {
   return isLeaf(indicator) ? [indicator] : indicator.items!.flatMap(leavesUnder);
 }
 
-/** `15 + 8 = 23`, `(60 + 25) × 70 / 100 = 59.5`: a group's items as they add up. */
+/** `15 + 8 = 23`, `(56 + 38) × 0.3 / 100 + 1.1 = 1.382`: a group's items as they add up, nested groups inline. */
 function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined): LocalizedText | undefined {
   if (isLeaf(indicator)) return undefined;
-  const parts = indicator.items!.map((item) => fig(own(item) ?? ZERO));
-  const value = own(indicator) ?? ZERO;
-  if (indicator.outOf?.value && indicator.weight?.value) {
-    const inner = parts.length > 1 ? `(${parts.join(' + ')})` : parts[0];
-    const line = `${inner} × ${fig(indicator.weight.value)} / ${fig(indicator.outOf.value)} = ${fig(value)}`;
-    return text(line, line);
-  }
-  const line = parts.length > 1 ? `${parts.join(' + ')} = ${fig(value)}` : fig(value);
+  const line = `${term(indicator, own, true)} = ${fig(own(indicator) ?? ZERO)}`;
   return text(line, line);
+}
+
+/** How one indicator's points are written inside its parent's working. */
+function term(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined, outermost = false): string {
+  if (isLeaf(indicator)) {
+    const value = own(indicator);
+    return value === undefined ? '?' : fig(value);
+  }
+  const parts = indicator.items!.map((item) => term(item, own));
+  const sum = parts.join(' + ');
+  if (indicator.outOf?.value && indicator.weight?.value) {
+    return `${parts.length > 1 ? `(${sum})` : sum} × ${fig(indicator.weight.value)} / ${fig(indicator.outOf.value)}`;
+  }
+  return outermost || parts.length === 1 ? sum : `(${sum})`;
 }
 
 function joinWorkings(workings: readonly LocalizedText[], factor: Decimal | undefined): LocalizedText {

@@ -3,6 +3,15 @@
  * computes them; the language server, the command line and the views read them. A scoresheet names
  * its rubric by path: the host resolves and reads that file (confined to the workspace) and hands
  * the core the rubric's own analysis, so the core never touches the file system.
+ *
+ * Changes since the lead's first version (branch sheet-core), all additions, no name or meaning
+ * changed: `KeyedFigure.blank`, `DeductionEntry.blank` and `.form`, `blank` on a rater view given
+ * as a total (a key written with no value yet: not scored, rather than a wrong figure), and the
+ * `…Field` spans of a `SubjectScoresModel` (`pointsField`, `deductionsField`, `bonusField`,
+ * `penaltiesField`, `vetoField`, `byField`) for hovers, completion and lenses; `strayKeys`;
+ * `Margin.notComputed`. The analysis the
+ * core returns also carries, beyond this type, each group's boundary ties and allocation
+ * (`RankedGroup` in rank-groups.ts) and the indexed rubric.
  */
 import type { Decimal } from '../decimal';
 import type { Finding, LocalizedText } from '../findings';
@@ -51,6 +60,8 @@ export interface SubjectScoresModel {
   penalties: KeyedFigure[];
   veto: Field<string>[];
   by: RaterView[];
+  /** A key the format does not have (`pionts:`): the schema says so, and no score is called missing for it. */
+  strayKeys?: boolean;
   /** The keys as written (`points:`, `by:` …), for hovers, completion and lenses. */
   pointsField?: Field<unknown>;
   deductionsField?: Field<unknown>;
@@ -94,6 +105,8 @@ export interface Margin {
   up?: Decimal;
   /** Undefined at the last tier, or when no loss can drop it. */
   down?: Decimal;
+  /** Not worked out: the group is larger than margins are computed for live (MARGIN_LIMIT in margins.ts). */
+  notComputed?: boolean;
 }
 
 export interface RankedSubject {

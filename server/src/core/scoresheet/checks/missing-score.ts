@@ -26,6 +26,8 @@ export const missingScore: ScoresheetCheck = {
       const at = entry.subject?.span ?? { start: entry.span.start, end: entry.span.start };
       const name = subjectLabel(entry, i);
       const gaps: string[] = [];
+      // A misspelt key (`pionts:`) is the schema's finding: its scores are there, only unread.
+      if (entry.strayKeys) return;
       if (entry.by.length > 0) {
         for (const rater of index.model.raters.items) {
           const view = entry.by.find((v) => v.rater.value === rater.key);

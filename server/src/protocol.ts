@@ -6,13 +6,17 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { RubricSummary, SimulationRow } from './core';
+import type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './core/services/ranking';
 
 export { slotsText, tierLine } from './core/text/slot-text';
-export type { RubricSummary, SimulationRow };
+export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow };
 
 /** Rubric files: `*.rubric.yaml` or `*.rubric.yml` (more through the `rubric.files` setting). */
 export const RUBRIC_FILE = /\.rubric\.ya?ml$/i;
 export const RUBRIC_GLOB = '**/*.rubric.{yaml,yml}';
+/** Scoresheets: `*.scores.yaml` or `*.scores.yml`, the scores given under one rubric. */
+export const SCORES_FILE = /\.scores\.ya?ml$/i;
+export const SCORES_GLOB = '**/*.scores.{yaml,yml}';
 
 /** The largest N anyone may ask a simulation for: a request must not hang the server. */
 export const MAX_SUBJECTS = 100000;
@@ -26,6 +30,9 @@ export const COMMANDS = {
   newRubric: 'rubric.newRubric',
   restartServer: 'rubric.restartServer',
   chooseLanguage: 'rubric.chooseLanguage',
+  showRanking: 'rubric.showRanking',
+  exportRanking: 'rubric.exportRanking',
+  newScoresheet: 'rubric.newScoresheet',
   exportAssessmentTable: 'rubric.exportAssessmentTable',
   createScoringTemplate: 'rubric.createScoringTemplate',
   importScores: 'rubric.importScores',
@@ -66,6 +73,26 @@ export interface AnalyzedParams {
  */
 export const AnalyzedNotification = new NotificationType<AnalyzedParams>('rubric/analyzed');
 
+export interface RankingParams {
+  uri: string;
+}
+
+export type Ranking = RankingTable & {
+  uri: string;
+  /** The URI of the rubric the scoresheet was checked against; null when it was not found. */
+  rubric: string | null;
+};
+
+/** `rubric/ranking`: a scoresheet's totals, ranks and tiers per group (null for a document that is not a scoresheet). */
+export const RankingRequest = new RequestType<RankingParams, Ranking | null, void>('rubric/ranking');
+
+export interface NewScoresheetParams {
+  /** The rubric to score. */
+  uri: string;
+}
+
+/** `rubric/newScoresheet`: the text of a scoresheet for a rubric (every subject and leaf, points left to fill), written beside it. */
+export const NewScoresheetRequest = new RequestType<NewScoresheetParams, { text: string } | null, void>('rubric/newScoresheet');
 export type SpreadsheetLocale = 'en' | 'zh-CN';
 
 export interface ExportSpreadsheetParams {

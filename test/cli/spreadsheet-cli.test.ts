@@ -129,6 +129,6 @@ describe('rubric export / template / import (child process)', function () {
 
   it('lists the spreadsheet commands in --help, in both languages', () => {
     assert.match(rubric(['--help']).stdout, /rubric import \[--out X\.scores\.yaml \| X\.rubric\.yaml\]/);
-    assert.match(rubric(['--help', '--locale', 'zh-CN']).stdout, /把填好的打分表导入为打分结果/);
+    assert.match(rubric(['--help', '--locale', 'zh-CN']).stdout, /把填好的打分表导入为评分表/);
   });
 });

@@ -1,12 +1,13 @@
 import { strict as assert } from 'assert';
 import { Analysis, createRubricCore, DiagnosticCode, Finding, FindingOf, LineIndex, RubricCore } from 'rubric-studio-server';
 import { loadRubricSchema } from 'rubric-studio-server/out/host/rubric-schema';
+import { loadScoresSchema } from 'rubric-studio-server/out/host/scores-schema';
 
 let shared: RubricCore | undefined;
 
 /** One core with the real schema for the whole run (the schema compiles once, as in the server). */
 export function core(): RubricCore {
-  shared ??= createRubricCore({ schema: loadRubricSchema() });
+  shared ??= createRubricCore({ schema: loadRubricSchema(), scoresSchema: loadScoresSchema() });
   return shared;
 }
 

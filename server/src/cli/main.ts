@@ -1,9 +1,11 @@
 import { createRubricCore, Locale } from '../core';
 import { loadRubricSchema } from '../host/rubric-schema';
+import { loadScoresSchema } from '../host/scores-schema';
 import { cliText } from './cli-text';
 import { Output, runCheck } from './check-command';
 import { CHECK_FORMATS, localeFrom, localeOption, parseCommandLine, SIMULATE_FORMATS, UsageError } from './options';
 import { runSimulate } from './simulate-command';
+import { runRank } from './rank-command';
 import type * as ExportCommand from './export-command';
 import type * as ImportCommand from './import-command';
 import type * as TemplateCommand from './template-command';
@@ -13,9 +15,9 @@ const processOutput: Output = {
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-const createCore = () => createRubricCore({ schema: loadRubricSchema() });
+const createCore = () => createRubricCore({ schema: loadRubricSchema(), scoresSchema: loadScoresSchema() });
 
-/** `rubric check …` / `rubric simulate …`; resolves to the exit status. */
+/** `rubric check …` / `rubric simulate …` / `rubric rank …`; resolves to the exit status. */
 export async function main(args: string[], output: Output = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // Known before parsing, so even a usage error is in the person's language.
   let locale: Locale = localeFrom(localeOption(args), env) ?? localeFrom(undefined, env) ?? 'en';
@@ -47,6 +49,7 @@ export async function main(args: string[], output: Output = processOutput, env: 
       const request = { file: paths[0], subjects: values.subjects, range: values.range, document: values.document, format, locale };
       return await runSimulate(request, createCore(), output);
     }
+    if (command === 'rank') return await runRank(paths, values.format, locale, createCore(), output);
     if (command === 'export' || command === 'template') {
       // The workbook speaks Chinese unless --locale en asks otherwise; messages follow LANG as usual.
       const request = {

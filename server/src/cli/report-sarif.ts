@@ -25,6 +25,13 @@ const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'bonus-exceeds-cap': 'A bonus item alone worth more than the bonus cap',
   'veto-best-tier': 'A veto that forces the best tier',
   'unused-ignore': 'A # rubric-ignore comment that silences nothing',
+  'rubric-not-found': "A scoresheet's rubric path does not resolve to a readable rubric inside the workspace",
+  'score-out-of-range': "Points below 0 or above the indicator's weight, negative cases, a bonus above its item's points",
+  'score-not-a-level': "Points that are none of the indicator's levels",
+  'unknown-indicator': 'A score for an id the rubric does not have, or for a group instead of a leaf',
+  'missing-score': 'A leaf indicator left unscored, or a subject of the rubric not scored',
+  'unknown-subject': "A subject not in the rubric's subjects list",
+  'tie-at-boundary': 'Tied totals straddle a tier boundary',
 };
 
 const LEVELS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };

@@ -14,7 +14,7 @@ const TEXT = {
   outXlsx: { en: '--out must name an .xlsx file', 'zh-CN': '--out 须为 .xlsx 文件' },
   outYaml: {
     en: '--out must name a scoresheet (NAME.scores.yaml) or a rubric (NAME.rubric.yaml)',
-    'zh-CN': '--out 须为打分结果文件（名称.scores.yaml）或细则文件（名称.rubric.yaml）',
+    'zh-CN': '--out 须为评分表文件（名称.scores.yaml）或细则文件（名称.rubric.yaml）',
   },
   notXlsx: {
     en: (file: string) => `${file}: only .xlsx workbooks are read (save an .xls or .ods as .xlsx first)`,

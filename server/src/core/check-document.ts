@@ -70,7 +70,7 @@ function perGroupQuotaFindings(context: CheckContext, groups: readonly GroupAllo
  * key cannot be judged. The parser often notices the error only on the next line, so the blank
  * text before it counts too.
  */
-function withoutHalfTyped(findings: Finding[], parsed: ParsedDocument, text: string): Finding[] {
+export function withoutHalfTyped(findings: Finding[], parsed: ParsedDocument, text: string): Finding[] {
   if (parsed.syntaxErrors.length === 0) return findings;
   const firstError = Math.min(...parsed.syntaxErrors.map((e) => e.span.start));
   const halfTypedFrom = text.slice(0, firstError).trimEnd().length;

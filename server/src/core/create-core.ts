@@ -7,6 +7,9 @@ import { LineIndex } from './text/line-index';
 import { SchemaDocs, SchemaNode } from './schema/schema-docs';
 import { createSchemaValidator } from './schema/schema-validator';
 import type { Analysis, RubricCore, RubricCoreOptions } from './types';
+import { analyzeScoresheetText, ScoresheetValidator } from './scoresheet/analyze-scoresheet';
+import { createDocumentValidator } from './schema/schema-validator';
+import { text } from './findings';
 
 /** The core with its schema compiled once: whole analyses, incremental sessions, schema docs. */
 export function createRubricCore(options: RubricCoreOptions): RubricCore {
@@ -30,10 +33,22 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     return assemble(source, documents);
   }
 
+  // Compiled on the first scoresheet: a command line that only checks rubrics never pays for it.
+  let scoresValidator: ScoresheetValidator | undefined;
+  const validateScoresheet: ScoresheetValidator = (doc, source) => {
+    if (!options.scoresSchema) return [];
+    scoresValidator ??= createDocumentValidator(
+      options.scoresSchema,
+      text('This document is not a scoresheet: it should start with keys such as rubric: and scores:', '此文档不是评分表：应以 rubric:、scores: 等键开头'),
+    );
+    return scoresValidator(doc, source);
+  };
+
   return {
     schemaDocs: new SchemaDocs(options.schema as SchemaNode),
     analyze,
     createSession: () => createIncrementalSession({ validator, analyzeWhole: analyze }),
+    analyzeScoresheet: (source, lookup) => analyzeScoresheetText(source, lookup, validateScoresheet),
   };
 }
 

@@ -37,7 +37,15 @@ export type DiagnosticCode =
   | 'quota-range'
   | 'bonus-exceeds-cap'
   | 'veto-best-tier'
-  | 'unused-ignore';
+  | 'unused-ignore'
+  // Scoresheets (`*.scores.yaml`)
+  | 'rubric-not-found'
+  | 'score-out-of-range'
+  | 'score-not-a-level'
+  | 'unknown-indicator'
+  | 'missing-score'
+  | 'unknown-subject'
+  | 'tie-at-boundary';
 
 /**
  * Facts a quick fix needs, per diagnostic code (sums as exact decimal strings). Declared once

@@ -24,3 +24,25 @@ export { inlayHints, InlayHintItem } from './services/inlay-hints';
 export { definition, references, rename, renameTarget, TextEdit } from './services/references';
 export { summarize, RubricSummary, TierSummary } from './services/summary';
 export { documentSymbols, foldingRanges, OutlineSymbol, SymbolKind } from './services/symbols';
+export type {
+  DeductionEntry,
+  GroupRanking,
+  KeyedFigure,
+  Margin,
+  RankedSubject,
+  RaterView,
+  RubricLookup,
+  ScoresheetAnalysis,
+  ScoresheetModel,
+  SubjectScoresModel,
+  TierCount,
+  TiesMode,
+  TotalStep,
+} from './scoresheet/types';
+export { scoresheetInlayHints } from './scoresheet/services/inlay-hints';
+export { scoresheetHover } from './scoresheet/services/hover';
+export { scoresheetLenses } from './scoresheet/services/lenses';
+export { scoresheetCompletion } from './scoresheet/services/completion';
+export { scoresheetDefinition } from './scoresheet/services/definition';
+export { renameIndicatorInScoresheet } from './scoresheet/services/rename';
+export { newScoresheetText } from './scoresheet/services/new-scoresheet';

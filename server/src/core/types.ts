@@ -7,6 +7,7 @@ import type { RubricModel } from './model/rubric-model';
 import type { ParsedDocument, ParsedText } from './parse';
 import type { Allocation, TierQuotaInput } from './quota/allocate';
 import type { SchemaDocs } from './schema/schema-docs';
+import type { RubricLookup, ScoresheetAnalysis } from './scoresheet/types';
 
 /** One group of subjects ranked separately (分序列), with the tiers' slots for its N. */
 export interface GroupAllocation {
@@ -40,6 +41,11 @@ export interface Analysis {
 export interface RubricCoreOptions {
   /** The parsed `schemas/rubric.schema.json`; the host reads it, the core never touches disk. */
   schema: object;
+  /**
+   * The parsed `schemas/scores.schema.json` (host/scores-schema.ts reads it), compiled on the first
+   * scoresheet; without it scoresheets are analysed without the structural (schema) findings.
+   */
+  scoresSchema?: object;
 }
 
 /** The analysis behind an editor's keystrokes: only the indicator blocks an edit touched are parsed again. */
@@ -57,4 +63,10 @@ export interface RubricCore {
   createSession(): IncrementalSession;
   /** The schema's titles and descriptions, for hovers and completion. */
   schemaDocs: SchemaDocs;
+  /**
+   * A scoresheet (`*.scores.yaml`): its totals, ranks, tiers, margins and findings. `lookup` is
+   * called once, with the `rubric:` path as written, when the sheet names one; the host resolves
+   * it (inside the workspace) and answers with the rubric's analysis.
+   */
+  analyzeScoresheet(text: string, lookup: (writtenPath: string) => RubricLookup): ScoresheetAnalysis;
 }

@@ -19,6 +19,8 @@ interface Target {
   fallback: Span;
   /** The schema path of `root` ([] for a whole rubric, ['indicators', 0] for one indicator). */
   prefix: SchemaPath;
+  /** What to say when the whole document is not a mapping; a rubric's wording unless given. */
+  notADocument?: LocalizedText;
 }
 
 export interface SchemaValidator {
@@ -137,6 +139,27 @@ export function createSchemaValidator(schema: object): SchemaValidator {
       const withItems = { ...(data as object), indicators: Array.from({ length: count }, () => ({})) };
       return run(validateSkeletonData, withItems, { root: doc.contents, source, fallback: documentFallback(doc), prefix: [] });
     },
+  };
+}
+
+/**
+ * A validator of whole documents against another schema of ours (the scoresheet's), compiled
+ * once, its errors mapped onto the YAML tree as the rubric's are; `notADocument` is what a
+ * document that is not a mapping is told.
+ */
+export function createDocumentValidator(schema: object, notADocument: LocalizedText): (doc: Document.Parsed, source: string) => Finding[] {
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false, verbose: true });
+  ajv.addVocabulary(SCHEMA_VOCABULARY);
+  const validate = ajv.compile(schema);
+  const docs = new SchemaDocs(schema as SchemaNode);
+  return (doc, source) => {
+    const { ok, data, findings } = toData(doc);
+    if (!ok) return findings;
+    const target: Target = { root: doc.contents, source, fallback: { start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 }, prefix: [], notADocument };
+    const inexact = inexactNumbers(target.root);
+    const errors = validate(data) ? [] : toFindings(validate.errors ?? [], target, docs);
+    const taken = new Set(inexact.map((f) => `${f.span.start}:${f.span.end}`));
+    return [...inexact, ...errors.filter((f) => !taken.has(`${f.span.start}:${f.span.end}`))];
   };
 }
 
@@ -396,10 +419,11 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs, keys: K
       if (path.length === 0) {
         return schemaFinding(
           valueSpanOf(resolved, target),
-          text(
-            'This document is not a rubric: it should start with keys such as rubric:, indicators: and tiers:',
-            '此文档不是考核细则：应以 rubric:、indicators:、tiers: 等键开头',
-          ),
+          target.notADocument ??
+            text(
+              'This document is not a rubric: it should start with keys such as rubric:, indicators: and tiers:',
+              '此文档不是考核细则：应以 rubric:、indicators:、tiers: 等键开头',
+            ),
         );
       }
       if (isQuotaValue(ownSchema) && error.data !== null && error.data !== undefined) {

@@ -3,6 +3,15 @@
  * computes them; the language server, the command line and the views read them. A scoresheet names
  * its rubric by path: the host resolves and reads that file (confined to the workspace) and hands
  * the core the rubric's own analysis, so the core never touches the file system.
+ *
+ * Changes since the lead's first version (branch sheet-core), all additions, no name or meaning
+ * changed: `KeyedFigure.blank`, `DeductionEntry.blank` and `.form`, `blank` on a rater view given
+ * as a total (a key written with no value yet: not scored, rather than a wrong figure), and the
+ * `…Field` spans of a `SubjectScoresModel` (`pointsField`, `deductionsField`, `bonusField`,
+ * `penaltiesField`, `vetoField`, `byField`) for hovers, completion and lenses; `strayKeys`;
+ * `Margin.notComputed`. The analysis the
+ * core returns also carries, beyond this type, each group's boundary ties and allocation
+ * (`RankedGroup` in rank-groups.ts) and the indexed rubric.
  */
 import type { Decimal } from '../decimal';
 import type { Finding, LocalizedText } from '../findings';
@@ -17,6 +26,8 @@ export type TiesMode = 'flag' | 'share' | 'break';
 export interface KeyedFigure {
   key: Field<string>;
   value: Field<Decimal>;
+  /** Written with no value yet (`fire:`): not scored, rather than a wrong figure. */
+  blank?: boolean;
 }
 
 /** Cases under one deduction rule: `{logging: 1}` (single-rule item) or `{river: {litter: 3}}` (a named rule). */
@@ -25,11 +36,15 @@ export interface DeductionEntry {
   /** The named rule of a `deduct` list; absent for the single-rule form. */
   rule?: Field<string>;
   cases: Field<Decimal>;
+  /** Written with no value yet: no cases. */
+  blank?: boolean;
+  /** The single-rule form written where the leaf has a list of rules, or a map of rules for a single-rule leaf, is told apart here. */
+  form: 'count' | 'rules';
 }
 
 /** One rater group's view of a subject (`by:`): a total, a points map, or several raters averaged. */
 export type RaterView =
-  | { rater: Field<string>; kind: 'total'; total: Field<Decimal> }
+  | { rater: Field<string>; kind: 'total'; total: Field<Decimal>; blank?: boolean }
   | { rater: Field<string>; kind: 'points'; points: KeyedFigure[] }
   | { rater: Field<string>; kind: 'raters'; totals: Field<Decimal>[] };
 
@@ -45,6 +60,15 @@ export interface SubjectScoresModel {
   penalties: KeyedFigure[];
   veto: Field<string>[];
   by: RaterView[];
+  /** A key the format does not have (`pionts:`): the schema says so, and no score is called missing for it. */
+  strayKeys?: boolean;
+  /** The keys as written (`points:`, `by:` …), for hovers, completion and lenses. */
+  pointsField?: Field<unknown>;
+  deductionsField?: Field<unknown>;
+  bonusField?: Field<unknown>;
+  penaltiesField?: Field<unknown>;
+  vetoField?: Field<unknown>;
+  byField?: Field<unknown>;
 }
 
 export interface ScoresheetModel {
@@ -81,6 +105,8 @@ export interface Margin {
   up?: Decimal;
   /** Undefined at the last tier, or when no loss can drop it. */
   down?: Decimal;
+  /** Not worked out: the group is larger than margins are computed for live (MARGIN_LIMIT in margins.ts). */
+  notComputed?: boolean;
 }
 
 export interface RankedSubject {

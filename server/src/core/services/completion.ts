@@ -21,11 +21,11 @@ export interface CompletionEntry {
 }
 
 /** A marker no rubric contains, put where the cursor is so the parser tells us where we are. */
-const MARK = 'rubricCompletionMark7f3';
+export const MARK = 'rubricCompletionMark7f3';
 
-type Probe = { kind: 'key'; path: SchemaPath; siblings: string[] } | { kind: 'value'; path: SchemaPath };
+export type Probe = { kind: 'key'; path: SchemaPath; siblings: string[] } | { kind: 'value'; path: SchemaPath };
 
-function findMark(node: unknown, path: SchemaPath): Probe | undefined {
+export function findMark(node: unknown, path: SchemaPath): Probe | undefined {
   if (isMap(node)) {
     for (const item of node.items) {
       if (!isPair(item)) continue;
@@ -83,7 +83,7 @@ function snippets(listKey: string | number | undefined, locale: Locale, dash: bo
 }
 
 /** The marked text's tree; nothing when the parser runs out of stack on it (a marker can break a long list). */
-function parseProbe(probe: string): unknown {
+export function parseProbe(probe: string): unknown {
   try {
     return parseDocument(probe, { uniqueKeys: false, logLevel: 'error' }).contents;
   } catch (error) {

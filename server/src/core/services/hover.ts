@@ -32,7 +32,7 @@ function indicatorPath(document: DocumentAnalysis, indicator: IndicatorModel): s
   return names.join(' › ');
 }
 
-function indicatorHover(document: DocumentAnalysis, indicator: IndicatorModel, locale: Locale): string {
+export function indicatorHover(document: DocumentAnalysis, indicator: IndicatorModel, locale: Locale): string {
   const { model } = document;
   const lines = [`**${indicatorPath(document, indicator)}**`, ''];
   const weight = indicator.effectiveWeight;

@@ -1,0 +1,23 @@
+import { duplicateSubject } from './duplicate-id';
+import { missingScore } from './missing-score';
+import { rubricNotFound } from './rubric-not-found';
+import { scoresheetShape } from './schema';
+import { scoreNotALevel } from './score-not-a-level';
+import { scoreOutOfRange } from './score-out-of-range';
+import { ScoresheetCheck } from './scoresheet-check';
+import { tieAtBoundary } from './tie-at-boundary';
+import { unknownIndicator } from './unknown-indicator';
+import { unknownSubject } from './unknown-subject';
+
+/** Every scoresheet check, each in its own file named by its code. */
+export const SCORESHEET_CHECKS: readonly ScoresheetCheck[] = [
+  rubricNotFound,
+  scoresheetShape,
+  duplicateSubject,
+  unknownIndicator,
+  scoreOutOfRange,
+  scoreNotALevel,
+  missingScore,
+  unknownSubject,
+  tieAtBoundary,
+];

@@ -1,0 +1,92 @@
+import { Finding, text } from '../../findings';
+import { IndicatorModel } from '../../model/rubric-model';
+import { groupIndex } from '../analyze-scoresheet';
+import { displayName, isDeductLeaf, RubricIndex } from '../rubric-index';
+import { KeyedFigure } from '../types';
+import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
+
+/** Leaves a sheet leaves unscored; one scored by deduction keeps its weight and is never missing. */
+function unscored(index: RubricIndex, points: readonly KeyedFigure[]): IndicatorModel[] {
+  const scored = new Set(points.filter((p) => !p.blank).map((p) => p.key.value));
+  return index.leaves.filter((leaf) => !isDeductLeaf(leaf) && !scored.has(leaf.key));
+}
+
+function listed(items: readonly string[], separator: string): string {
+  return items.length > 6 ? `${items.slice(0, 6).join(separator)}${separator}… (${items.length})` : items.join(separator);
+}
+
+/** A leaf left unscored (at the subject's name), a rater group with no view, a subject of the rubric not scored (at `scores:`). */
+export const missingScore: ScoresheetCheck = {
+  code: 'missing-score',
+  severity: 'warning',
+  run({ model, index, documentStart }) {
+    if (!index) return [];
+    const findings: Finding[] = [];
+    model.scores.items.forEach((entry, i) => {
+      const at = entry.subject?.span ?? { start: entry.span.start, end: entry.span.start };
+      const name = subjectLabel(entry, i);
+      const gaps: string[] = [];
+      // A misspelt key (`pionts:`) is the schema's finding: its scores are there, only unread.
+      if (entry.strayKeys) return;
+      if (entry.by.length > 0) {
+        for (const rater of index.model.raters.items) {
+          const view = entry.by.find((v) => v.rater.value === rater.key);
+          if (!view || (view.kind === 'total' && view.blank)) gaps.push(displayName(rater));
+          else if (view.kind === 'points') gaps.push(...unscored(index, view.points).map((leaf) => `${rater.key}: ${displayName(leaf)}`));
+        }
+      } else {
+        gaps.push(...unscored(index, entry.points).map(displayName));
+      }
+      if (gaps.length === 0) return;
+      findings.push(
+        scoresheetFinding(
+          this,
+          at,
+          text(`${name}: no score yet for ${listed(gaps, ', ')}; its total is not known`, `${name}：${listed(gaps, '、')} 尚未评分，总分暂无法确定`),
+        ),
+      );
+    });
+    const where = model.scores.field?.keySpan ?? documentStart;
+    const written = new Set(model.scores.items.flatMap((e) => (e.subject?.value === undefined ? [] : [e.subject.value])));
+    const notScored = [...index.subjects.keys()].filter((name) => !written.has(name));
+    if (notScored.length > 0) {
+      findings.push(
+        scoresheetFinding(
+          this,
+          where,
+          text(`Subjects of the rubric not scored: ${listed(notScored, ', ')}`, `考核细则中以下考核对象尚未评分：${listed(notScored, '、')}`),
+        ),
+      );
+    }
+    // Counted subjects have no names: say how many are still to come.
+    const groups = index.model.subjectGroups;
+    if (groups.length > 0) {
+      groups.forEach((group, g) => {
+        if (group.members.length > 0 || group.size === undefined) return;
+        const scored = model.scores.items.filter((entry) => groupIndex(index, entry) === g).length;
+        if (scored >= group.size) return;
+        const label = group.name?.value ?? group.key ?? `#${g + 1}`;
+        findings.push(
+          scoresheetFinding(
+            this,
+            where,
+            text(`${label} counts ${group.size} subjects; ${scored} are scored`, `${label}共 ${group.size} 个考核对象，已评分 ${scored} 个`),
+          ),
+        );
+      });
+    } else if (index.model.subjectItems.length === 0 && index.model.subjects !== undefined && model.scores.items.length < index.model.subjects) {
+      const n = index.model.subjects;
+      findings.push(
+        scoresheetFinding(
+          this,
+          where,
+          text(
+            `The rubric assesses ${n} subjects; ${model.scores.items.length} are scored`,
+            `考核细则共 ${n} 个考核对象，已评分 ${model.scores.items.length} 个`,
+          ),
+        ),
+      );
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,40 @@
+import { Finding, text } from '../../findings';
+import { fig } from '../figures';
+import { isLeaf } from '../rubric-index';
+import { KeyedFigure } from '../types';
+import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
+
+/** Points that are none of the leaf's scoring levels (a typo, or a level the rubric forgot). */
+export const scoreNotALevel: ScoresheetCheck = {
+  code: 'score-not-a-level',
+  severity: 'warning',
+  run({ model, index }) {
+    if (!index) return [];
+    const findings: Finding[] = [];
+    const check = (figure: KeyedFigure) => {
+      const value = figure.value.value;
+      const leaf = figure.key.value === undefined ? undefined : index.indicators.get(figure.key.value);
+      const weight = leaf?.effectiveWeight;
+      // Out of range is score-out-of-range's to say.
+      if (value === undefined || !leaf || !isLeaf(leaf) || value.lt(0) || (weight !== undefined && value.gt(weight))) return;
+      const levels = (leaf.scoring?.levels ?? []).flatMap((l) => (l.points.value === undefined ? [] : [l.points.value]));
+      if (levels.length === 0 || levels.some((l) => l.eq(value))) return;
+      const shown = levels.map(fig);
+      findings.push(
+        scoresheetFinding(
+          this,
+          figure.value.span,
+          text(
+            `${fig(value)} is none of the levels of ${figure.key.value}: ${shown.join(', ')}`,
+            `${fig(value)} 不是“${figure.key.value}”的评分档次：${shown.join('、')}`,
+          ),
+        ),
+      );
+    };
+    for (const entry of model.scores.items) {
+      entry.points.forEach(check);
+      for (const view of entry.by) if (view.kind === 'points') view.points.forEach(check);
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,35 @@
+import { DiagnosticCode, Finding, LocalizedText, Severity } from '../../findings';
+import { Span } from '../../text/span';
+import { RankedGroup } from '../rank-groups';
+import { RubricIndex } from '../rubric-index';
+import { RankedSubject, RubricLookup, ScoresheetModel, SubjectScoresModel } from '../types';
+
+/** What every scoresheet check reads: the model, the rubric (when found) and what was computed. */
+export interface ScoresheetCheckContext {
+  model: ScoresheetModel;
+  /** The first key of the document, where a finding about the whole sheet is shown. */
+  documentStart: Span;
+  lookup: RubricLookup | undefined;
+  /** The rubric's first document, indexed; undefined when not found. */
+  index: RubricIndex | undefined;
+  subjects: RankedSubject[];
+  groups: RankedGroup[];
+  /** Entries ranked nowhere because an earlier entry scores the same subject. */
+  duplicates: ReadonlyMap<SubjectScoresModel, SubjectScoresModel>;
+  lineOf(offset: number): number;
+}
+
+export interface ScoresheetCheck {
+  code: DiagnosticCode;
+  severity: Severity;
+  run(context: ScoresheetCheckContext): Finding[];
+}
+
+export function scoresheetFinding(check: ScoresheetCheck, span: Span, message: LocalizedText): Finding {
+  return { code: check.code, severity: check.severity, span, message } as Finding;
+}
+
+/** How a subject is named in a message. */
+export function subjectLabel(entry: SubjectScoresModel, index: number): string {
+  return entry.subject?.value ?? `#${index + 1}`;
+}

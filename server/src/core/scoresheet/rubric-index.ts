@@ -1,0 +1,99 @@
+import { Decimal } from '../decimal';
+import {
+  BonusItemModel,
+  DeductRuleModel,
+  IndicatorModel,
+  NamedItem,
+  RaterModel,
+  RubricModel,
+  SubjectGroupModel,
+  TierModel,
+  VetoModel,
+} from '../model/rubric-model';
+import { pointValue } from '../model/scoring-figures';
+import { DocumentAnalysis } from '../types';
+
+/**
+ * The rubric as a scoresheet reads it: every kind of id looked up by key (the first of a
+ * duplicated id wins, as the rubric's own duplicate-id finding says), leaves apart from groups,
+ * and which group each named subject is ranked in.
+ */
+export interface RubricIndex {
+  document: DocumentAnalysis;
+  model: RubricModel;
+  indicators: Map<string, IndicatorModel>;
+  /** Scored indicators: no items. */
+  leaves: IndicatorModel[];
+  /** What one point of each leaf counts in the total (out_of scaling); undefined while unknown. */
+  factor: Map<IndicatorModel, Decimal | undefined>;
+  raters: Map<string, RaterModel>;
+  bonus: Map<string, BonusItemModel>;
+  penalties: Map<string, BonusItemModel>;
+  vetoes: Map<string, VetoModel>;
+  tiers: Map<string, number>;
+  groups: Map<string, number>;
+  /** A named subject → the index of the group listing it (−1 without 分序列). */
+  subjects: Map<string, number>;
+}
+
+function byKey<T extends NamedItem>(items: readonly T[]): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const item of items) if (item.key !== undefined && !map.has(item.key)) map.set(item.key, item);
+  return map;
+}
+
+export function isLeaf(indicator: IndicatorModel): boolean {
+  return !indicator.items || indicator.items.length === 0;
+}
+
+/** A leaf scored by deduction (扣分制) starts from its weight. */
+export function isDeductLeaf(indicator: IndicatorModel): boolean {
+  const scoring = indicator.scoring;
+  return !!scoring && (scoring.deduct !== undefined || scoring.rules.length > 0);
+}
+
+export function ruleByKey(indicator: IndicatorModel, key: string): DeductRuleModel | undefined {
+  return indicator.scoring?.rules.find((rule) => rule.key === key);
+}
+
+export function indexRubric(document: DocumentAnalysis): RubricIndex {
+  const { model } = document;
+  const leaves = model.allIndicators.filter(isLeaf);
+  const subjects = new Map<string, number>();
+  if (model.subjectGroups.length > 0) {
+    model.subjectGroups.forEach((group: SubjectGroupModel, index) => {
+      for (const member of group.members) if (member.key !== undefined && !subjects.has(member.key)) subjects.set(member.key, index);
+    });
+  } else {
+    for (const item of model.subjectItems) if (item.key !== undefined && !subjects.has(item.key)) subjects.set(item.key, -1);
+  }
+  const tiers = new Map<string, number>();
+  model.tiers.items.forEach((tier: TierModel, index) => {
+    if (tier.key !== undefined && !tiers.has(tier.key)) tiers.set(tier.key, index);
+  });
+  const groups = new Map<string, number>();
+  model.subjectGroups.forEach((group, index) => {
+    if (group.key !== undefined && !groups.has(group.key)) groups.set(group.key, index);
+  });
+  return {
+    document,
+    model,
+    indicators: byKey(model.allIndicators),
+    leaves,
+    factor: new Map(leaves.map((leaf) => [leaf, pointValue(model, leaf)])),
+    raters: byKey(model.raters.items),
+    bonus: byKey(model.bonus?.items ?? []),
+    penalties: byKey(model.penalties?.items ?? []),
+    vetoes: byKey(model.veto.items),
+    tiers,
+    groups,
+    subjects,
+  };
+}
+
+/** `国土绿化 (greening)`: how an indicator, rater or item is named in messages. */
+export function displayName(item: NamedItem | IndicatorModel): string {
+  const name = item.name?.value;
+  const key = item.key;
+  return name && key && name !== key ? `${name} (${key})` : (name ?? key ?? '?');
+}

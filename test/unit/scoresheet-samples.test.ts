@@ -1,0 +1,175 @@
+import { strict as assert } from 'assert';
+import { analyzeSample, exact, subjectNamed, table } from '../support/scoresheet';
+
+/**
+ * The sample scoresheets, worked by hand. The forest scheme is the seed's 绛县 appraisal of 10
+ * townships (优秀 exactly 30%, 一般 exactly 20% → 3 / 5 / 2); the graduates scheme its 到村工作大学生
+ * appraisal (大学生说 20% + 干部评 40% + 群众议 40%, 优秀 at least 20% and 90 points). The scores are
+ * examples (the newspaper published none); the arithmetic below is done by hand from them.
+ */
+describe('scoresheet samples', () => {
+  describe('forest-chief-2022.scores.yaml (10 townships, one vetoed, one tie at the 优秀 boundary)', () => {
+    const analysis = analyzeSample('forest-chief-2022.scores.yaml');
+
+    it('adds each township up, deductions from full weight, bonus on top', () => {
+      // Leaves: afforestation 15, village-greening 8, land-use 8, logging 12 (−2 per case), fire 22,
+      // fire-duty 3 (−1 per case), pests 13, quarantine 1.5 (−0.5 per case), mechanism 14, rangers 3.5.
+      // 古绛镇 15+8+8+12+22+3+13+(1.5−0.5)+10+3.5 = 95.5
+      // 横水镇 12+8+8+12+22+3+13+1.5+10+1.5 = 91, + bonus publicity 1 = 92
+      // 卫庄镇 15+5+8+(12−2)+15+3+13+1.5+14+3.5 = 88
+      // 陈村镇 12+8+5+12+22+(3−2)+9+1.5+10+3.5 = 84, + bonus innovation 3 + publicity 1 = 88
+      // 南樊镇 12+5+8+12+22+3+9+1.5+10+1.5 = 84
+      // 安峪镇 12+5+5+(12−4)+22+3+9+1.5+10+3.5 = 79
+      // 郝庄乡 8+5+5+12+15+3+9+(1.5−0.5)+14+1.5 = 73.5
+      // 大交镇 12+2+5+12+15+3+9+1.5+10+1.5 = 71
+      // 冷口乡 8+2+2+(12−6)+22+3+9+1.5+10+1.5 = 65
+      // 么里镇 15+8+8+12+8+3+13+1.5+14+3.5 = 86 (vetoed: major-fire)
+      // Ranks by total: 95.5, 92, 88, 88, 86, 84, … → 1, 2, 3, 3, 5, 6, 7, 8, 9, 10.
+      // Tiers: 么里镇 is forced to 一般 (tier 2) and takes one of its 2 slots. 优秀 takes 3 of those
+      // reaching 85: 古绛镇, 横水镇, and of the tied 卫庄镇 / 陈村镇 the first in the file (flag).
+      // 良好 (no quota, min 70) takes what 一般 does not reserve: 6 left − (2 − 1) = 5, all ≥ 70
+      // (冷口乡's 65 is not). 一般: 冷口乡 + 么里镇.
+      assert.deepEqual(table(analysis), {
+        古绛镇: ['95.5', 1, 0],
+        横水镇: ['92', 2, 0],
+        卫庄镇: ['88', 3, 0],
+        陈村镇: ['88', 3, 1],
+        南樊镇: ['84', 6, 1],
+        安峪镇: ['79', 7, 1],
+        郝庄乡: ['73.5', 8, 1],
+        大交镇: ['71', 9, 1],
+        冷口乡: ['65', 10, 2],
+        么里镇: ['86', 5, 2],
+      });
+    });
+
+    it('counts 3 / 5 / 2 against the quota of 3 / 5 / 2', () => {
+      assert.equal(analysis.groups.length, 1);
+      assert.deepEqual(
+        analysis.groups[0].counts.map((c) => [c.count, c.min, c.max]),
+        [
+          [3, 3, 3],
+          [5, 5, 5],
+          [2, 2, 2],
+        ],
+      );
+    });
+
+    it('marks the veto and the tie, and warns of the tie at both names only', () => {
+      assert.deepEqual(subjectNamed(analysis, '么里镇').vetoes, ['major-fire']);
+      assert.deepEqual(
+        analysis.subjects.filter((s) => s.tiedAtBoundary).map((s) => s.subject),
+        ['卫庄镇', '陈村镇'],
+      );
+      const findings = analysis.findings.map((f) => [f.code, analysis.source.text.slice(f.span.start, f.span.end)]);
+      assert.deepEqual(findings, [
+        ['tie-at-boundary', '卫庄镇'],
+        ['tie-at-boundary', '陈村镇'],
+      ]);
+      assert.match(analysis.findings[1].message.en, /陈村镇 ties with 卫庄镇 at 88 .*file order leaves it out of 优秀/);
+      assert.match(analysis.findings[1].message['zh-CN'], /陈村镇与卫庄镇同为 88 分.*按文件顺序未评为优秀/);
+    });
+
+    it('gives margins against everyone else', () => {
+      const margin = (name: string) => {
+        const m = subjectNamed(analysis, name).margin;
+        return [exact(m.up), exact(m.down)];
+      };
+      // 陈村镇 at 88 comes after 卫庄镇 in the file: 88.01 (one step of precision 2) passes it.
+      // Down: 良好 needs 70, and no one eligible below threatens its slot: 88 − 70 = 18.
+      assert.deepEqual(margin('陈村镇'), ['0.01', '18']);
+      // 卫庄镇 keeps 优秀 at 88 by file order; at 87.99 陈村镇 passes it: it can lose nothing.
+      assert.deepEqual(margin('卫庄镇'), [undefined, '0']);
+      // 古绛镇 falls out of 优秀 only below 88 (at 88 it is first in the file): 95.5 − 88 = 7.5.
+      assert.deepEqual(margin('古绛镇'), [undefined, '7.5']);
+      // 冷口乡 at 65 needs a 良好 slot: all 5 are taken by subjects ≥ 71; 71.01 beats 大交镇 (71 is a
+      // tie that file order gives 大交镇): 71.01 − 65 = 6.01. It is at the last tier: no down.
+      assert.deepEqual(margin('冷口乡'), ['6.01', undefined]);
+      // 大交镇 at 71 keeps 良好 down to 70 (min_score): 71 − 70 = 1.
+      assert.deepEqual(margin('大交镇'), ['17.01', '1']);
+      // 么里镇's tier is forced by the veto: no score moves it.
+      assert.deepEqual(margin('么里镇'), [undefined, undefined]);
+    });
+
+    it('explains a total step by step', () => {
+      const steps = subjectNamed(analysis, '古绛镇').steps.map((s) => [s.label.en, exact(s.points), s.working?.en]);
+      assert.deepEqual(steps, [
+        ['国土绿化', '23', '15 + 8 = 23'],
+        ['资源管理', '20', '8 + 12 = 20'],
+        ['森林草原火灾防控', '25', '22 + 3 = 25'],
+        ['林草有害生物防治', '14.5', '13 + 1.5 = 14.5'],
+        ['Deductions: 检疫执法', '-0.5', '0.5 × 1 = 0.5'],
+        ['林长制机制建设', '13.5', '10 + 3.5 = 13.5'],
+      ]);
+    });
+  });
+
+  describe('village-graduates-2022.scores.yaml (three rater groups)', () => {
+    const analysis = analyzeSample('village-graduates-2022.scores.yaml');
+
+    it('weighs the three views exactly: 16.4 + 38.2 + 35.4 reaches 优秀 at 90', () => {
+      // 大学生说 82 × 20% = 16.4
+      // 干部评 points: 10+10+10+6+(4.5−1.5)+4.5+7+5+10+6+4+12+8 = 95.5 × 40% = 38.2
+      // 群众议 (86 + 88 + 91.5) / 3 = 88.5 × 40% = 35.4
+      // 16.4 + 38.2 + 35.4 = 90 = min_score of 优秀.
+      const liMing = subjectNamed(analysis, '李明');
+      assert.equal(exact(liMing.total), '90');
+      assert.equal(liMing.tier, 0);
+      assert.deepEqual(
+        liMing.steps.map((s) => [exact(s.points), s.working?.en]),
+        [
+          ['16.4', '20% × 82 = 16.4'],
+          ['38.2', '40% × Σ 95.5 = 38.2'],
+          ['35.4', '40% × (86 + 88 + 91.5) / 3 = 35.4'],
+        ],
+      );
+      // One step below 90 and it is 称职: it can lose nothing.
+      assert.equal(exact(liMing.margin.down), '0');
+    });
+
+    it('averages a list of raters and rounds the total half-up to two decimals', () => {
+      // 沈振华: self 92, cadres 90, villagers [84, 91, 91]:
+      // 20% × 92 = 18.4; 40% × 90 = 36; (84 + 91 + 91) / 3 = 88.666…, × 40% = 35.4666…
+      // 18.4 + 36 + 35.4666… = 89.8666… → 89.87, short of 优秀 by 90 − 89.87 = 0.13.
+      const subject = subjectNamed(analysis, '沈振华');
+      assert.equal(exact(subject.total), '89.87');
+      assert.equal(subject.tier, 1);
+      assert.equal(exact(subject.margin.up), '0.13');
+      const rounding = subject.steps[subject.steps.length - 1];
+      assert.equal(rounding.label.en, 'Rounding');
+      assert.match(rounding.working!.en, /^89\.8666\d*… → 89\.87 \(half-up to 2 decimals\)$/);
+    });
+
+    it('places everyone reaching 90 in 优秀 (at least 20% of 45 = 9), the vetoed one in 不称职', () => {
+      const excellent = analysis.subjects.filter((s) => s.tier === 0);
+      assert.ok(excellent.length >= 9, `${excellent.length} excellent`);
+      for (const s of analysis.subjects) if (s.vetoes.length === 0) assert.equal(s.tier === 0, s.total!.gte(90), s.subject);
+      const vetoed = analysis.subjects.filter((s) => s.vetoes.length > 0);
+      assert.deepEqual(
+        vetoed.map((s) => [s.vetoes, s.tier]),
+        [[['discipline-sanction'], 3]],
+      );
+      assert.deepEqual(analysis.findings, []);
+    });
+  });
+
+  describe('green-development-forestry.scores.yaml (分序列, composite sheet, no tiers)', () => {
+    const analysis = analyzeSample('green-development-forestry.scores.yaml');
+
+    it('scales the 100-point sheet and ranks each group apart', () => {
+      // 城东街道: (56 + 38) × 0.3 / 100 = 0.282; + 1.1 = 1.382 → 1.38.
+      const first = subjectNamed(analysis, '城东街道');
+      assert.equal(exact(first.total), '1.38');
+      assert.equal(first.group, 'streets');
+      assert.deepEqual(
+        analysis.groups.map((g) => [g.id, g.subjects.length, g.subjects.map((s) => s.rank).sort((a, b) => a! - b!)[0]]),
+        [
+          ['streets', 4, 1],
+          ['towns', 14, 1],
+        ],
+      );
+      assert.ok(analysis.subjects.every((s) => s.tier === undefined));
+      assert.deepEqual(analysis.findings, []);
+    });
+  });
+});

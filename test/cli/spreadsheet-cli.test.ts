@@ -127,6 +127,26 @@ describe('rubric export / template / import (child process)', function () {
     assert.deepEqual(listing(scratch), ['forest.rubric.yaml', 'locked.xlsx', 'old.xlsx']);
   });
 
+  it('writes the ranking as a workbook with rank --out, keeping JSON whole on stdout, never overwriting', async () => {
+    const out = path.join(scratch, 'ranking.xlsx');
+    const text = rubric(['rank', 'samples/forest-chief-2022.scores.yaml', '--out', out]);
+    // Two tie-at-boundary warnings and no error: exit 0.
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, new RegExp(`^Wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the ranking of 10 subjects$`, 'm'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    assert.equal(workbook.worksheets[0].name, '排名');
+    assert.equal(workbook.worksheets[0].getCell('B5').value, '古绛镇');
+
+    const again = rubric(['rank', '--format', 'json', 'samples/forest-chief-2022.scores.yaml', '--out', out]);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /already exists: pass --force/);
+    const forced = rubric(['rank', '--format', 'json', 'samples/forest-chief-2022.scores.yaml', '--out', out, '--force', '--locale', 'en']);
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.equal(JSON.parse(forced.stdout).rows.length, 10);
+    assert.match(forced.stderr, /Wrote .*ranking\.xlsx: the ranking of 10 subjects/);
+  });
+
   it('lists the spreadsheet commands in --help, in both languages', () => {
     assert.match(rubric(['--help']).stdout, /rubric import \[--out X\.scores\.yaml \| X\.rubric\.yaml\]/);
     assert.match(rubric(['--help', '--locale', 'zh-CN']).stdout, /把填好的打分表导入为评分表/);

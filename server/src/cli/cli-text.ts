@@ -30,6 +30,7 @@ Usage:
       outside the current folder (or the scoresheet's own folder when it
       lies elsewhere). JSON: {file, rubric, rows: [{subject, group, total,
       rank, tier, margin, vetoes, tied}], diagnostics}. Exit status as check.
+      --out FILE.xlsx [--force]: the ranking also as a workbook.
   rubric export [--out FILE.xlsx] [--force] [--document K] FILE
       The printable 考评表 (assessment table) as an Excel workbook; in
       Chinese unless --locale en. Default: FILE with .xlsx.
@@ -70,6 +71,7 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       当前文件夹下时，不得超出评分表所在文件夹）。JSON：{file, rubric,
       rows: [{subject, group, total, rank, tier, margin, vetoes, tied}],
       diagnostics}。退出码同 check。
+      --out 文件.xlsx [--force]：同时把排名写入工作簿。
   rubric export [--out 文件.xlsx] [--force] [--document K] 文件
       生成可打印的考评表（Excel 工作簿）；表格用中文，--locale en 时用英文。
       默认输出为同名 .xlsx。

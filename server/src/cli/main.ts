@@ -49,7 +49,10 @@ export async function main(args: string[], output: Output = processOutput, env: 
       const request = { file: paths[0], subjects: values.subjects, range: values.range, document: values.document, format, locale };
       return await runSimulate(request, createCore(), output);
     }
-    if (command === 'rank') return await runRank(paths, values.format, locale, createCore(), output);
+    if (command === 'rank') {
+      const workbook = { out: values.out, force: values.force ?? false, sheetLocale: values.locale === undefined ? ('zh-CN' as const) : locale };
+      return await runRank(paths, values.format, locale, createCore(), output, workbook);
+    }
     if (command === 'export' || command === 'template') {
       // The workbook speaks Chinese unless --locale en asks otherwise; messages follow LANG as usual.
       const request = {

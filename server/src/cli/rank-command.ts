@@ -12,6 +12,9 @@ import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from './display-width';
 import { SIMULATE_FORMATS, UsageError } from './options';
 import { summaryLine } from './report-text';
+import { writeFileAtomically } from '../host/write-file';
+import type * as RankingWorkbook from '../spreadsheet/ranking-workbook';
+import { sheetText, shownPath } from './sheet-text';
 
 /** One row of `rubric rank --format json`: the contract's keys, then the extras. */
 export interface RankJsonRow {
@@ -140,13 +143,29 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
   return lines;
 }
 
-/** `rubric rank [--format text|json] FILE.scores.yaml`: exit 0 (warnings allowed), 1 errors, 2 unreadable. */
-export async function runRank(paths: string[], format: string | undefined, locale: Locale, core: RubricCore, output: Output): Promise<number> {
+/** `rubric rank --out FILE.xlsx`: the ranking written as a workbook too. */
+export interface RankWorkbookRequest {
+  out?: string;
+  force: boolean;
+  /** The workbook's own language: Chinese unless --locale en. */
+  sheetLocale: Locale;
+}
+
+/** `rubric rank [--format text|json] [--out FILE.xlsx] FILE.scores.yaml`: exit 0 (warnings allowed), 1 errors, 2 unreadable. */
+export async function runRank(
+  paths: string[],
+  format: string | undefined,
+  locale: Locale,
+  core: RubricCore,
+  output: Output,
+  workbook: RankWorkbookRequest = { force: false, sheetLocale: 'zh-CN' },
+): Promise<number> {
   const t = cliText(locale);
   const chosen = SIMULATE_FORMATS.find((f) => f === (format ?? 'text'));
   if (!chosen) throw new UsageError(t.badFormat);
   if (paths.length !== 1) throw new UsageError(TEXT.oneScoresheet[locale]);
   const [given] = paths;
+  if (workbook.out !== undefined && !/\.xlsx$/i.test(workbook.out)) throw new UsageError(sheetText(locale).outXlsx);
   const file = path.normalize(given);
   if (!SCORES_FILE.test(file)) {
     output.err(`${file}${locale === 'zh-CN' ? '' : ': '}${TEXT.notScoresheet[locale]}`);
@@ -160,6 +179,15 @@ export async function runRank(paths: string[], format: string | undefined, local
   const cwd = process.cwd();
   const { analysis, rubricPath } = analyzeScoresheetFile(path.resolve(file), read.text, core, cwd);
   const diagnostics = diagnosticsOf(analysis, locale);
+  if (workbook.out !== undefined) {
+    const written = await writeRankingWorkbook(analysis, file, workbook, locale);
+    if (!written.ok) {
+      output.err(written.message);
+      return 2;
+    }
+    // Beside JSON on stdout the note goes to stderr, so the JSON stays whole.
+    (chosen === 'json' ? output.err : output.out)(written.message);
+  }
   if (chosen === 'json') {
     const rows = rankingTable(analysis).groups.flatMap((g) => g.rows.map(jsonRow));
     const json: RankJson = { file, rubric: rubricPath ? shown(rubricPath, cwd) : null, rows, diagnostics };
@@ -176,4 +204,29 @@ export async function runRank(paths: string[], format: string | undefined, local
     output.out(summaryLine([{ file, diagnostics }], { locale, cwd, toolVersion: '' }));
   }
   return diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+}
+
+async function writeRankingWorkbook(
+  analysis: ScoresheetAnalysis,
+  file: string,
+  request: RankWorkbookRequest,
+  locale: Locale,
+): Promise<{ ok: boolean; message: string }> {
+  const t = sheetText(locale);
+  const target = request.out!;
+  // exceljs is loaded only when a workbook is asked for.
+  const { buildRankingWorkbook } = require('../spreadsheet/ranking-workbook') as typeof RankingWorkbook;
+  const table = rankingTable(analysis);
+  const model = analysis.rubric?.found ? analysis.rubric.analysis.documents[0]?.model : undefined;
+  const vetoNames = new Map((model?.veto.items ?? []).flatMap((v) => (v.key !== undefined ? [[v.key, v.name?.value ?? v.key] as [string, string]] : [])));
+  const bytes = Buffer.from(await buildRankingWorkbook(table, { locale: request.sheetLocale, scoresheet: path.basename(file), vetoNames }).xlsx.writeBuffer());
+  const written = await writeFileAtomically(target, bytes, { force: request.force });
+  if (!written.ok) return { ok: false, message: `${target}: ${t.cannotWrite}: ${written.reason[locale]}` };
+  return {
+    ok: true,
+    message: t.wroteRanking(
+      shownPath(written.file),
+      table.groups.reduce((n, g) => n + g.rows.length, 0),
+    ),
+  };
 }

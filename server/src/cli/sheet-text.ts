@@ -37,6 +37,10 @@ const TEXT = {
     en: (file: string, n: number) => `Wrote ${file}: a rubric of ${n} indicator${n === 1 ? '' : 's'}`,
     'zh-CN': (file: string, n: number) => `已写入 ${file}：细则，${n} 个指标`,
   },
+  wroteRanking: {
+    en: (file: string, n: number) => `Wrote ${file}: the ranking of ${n} subject${n === 1 ? '' : 's'}`,
+    'zh-CN': (file: string, n: number) => `已写入 ${file}：${n} 个考核对象的排名`,
+  },
   rubricErrors: {
     en: (n: number) => `note: the rubric has ${n} error${n === 1 ? '' : 's'} (rubric check shows them); the sheet shows it as written`,
     'zh-CN': (n: number) => `注意：细则有 ${n} 个错误（可用 rubric check 查看）；表格按文件原样生成`,
@@ -65,6 +69,7 @@ export function sheetText(locale: Locale) {
     wroteTemplate: TEXT.wroteTemplate[locale],
     wroteScores: TEXT.wroteScores[locale],
     wroteRubric: TEXT.wroteRubric[locale],
+    wroteRanking: TEXT.wroteRanking[locale],
     rubricErrors: TEXT.rubricErrors[locale],
     notWritten: TEXT.notWritten[locale],
     nothingRead: TEXT.nothingRead[locale],

@@ -39,14 +39,16 @@ describe('rubric command line (child process)', function () {
     assert.match(result.stdout, new RegExp(`^${VALID.length} files checked: 0 errors, 0 warnings$`, 'm'));
   });
 
-  it('reports every broken sample with the code it is named for, and exits 1', () => {
+  it('reports every broken sample, rubric or scoresheet, with the code it is named for, and exits 1', () => {
     const result = rubric(['check', '--format', 'json', 'samples/broken']);
     assert.equal(result.status, 1);
     const reports = JSON.parse(result.stdout) as { file: string; diagnostics: { code: string }[] }[];
-    const files = fs.readdirSync(BROKEN).filter((f) => f.endsWith('.rubric.yaml'));
+    // Rubrics and scoresheets alike: a folder is searched for both.
+    const files = fs.readdirSync(BROKEN).filter((f) => /\.(rubric|scores)\.yaml$/.test(f));
+    assert.ok(files.some((f) => f.endsWith('.scores.yaml')));
     assert.equal(reports.length, files.length);
     for (const report of reports) {
-      const code = path.basename(report.file).replace(/\.rubric\.yaml$/, '');
+      const code = path.basename(report.file).replace(/\.(rubric|scores)\.yaml$/, '');
       assert.deepEqual([...new Set(report.diagnostics.map((d) => d.code))], [code], report.file);
     }
   });

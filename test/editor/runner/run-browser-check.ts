@@ -260,7 +260,11 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
     });
     await check('the ranking view opens from the scoresheet lens and shows every subject, marks and bars', async () => {
       await runCommand(page, 'View: Close All Editors');
-      await page.getByRole('treeitem', { name: 'forest-chief-2022.scores.yaml' }).first().click();
+      // Quick Open rather than the explorer, whose list may have scrolled the file out of its rendered rows.
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('forest-chief-2022.scores.yaml');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'forest-chief-2022.scores.yaml' }).first().waitFor({ timeout: 30000 });
+      await page.keyboard.press('Enter');
       await page
         .locator('.codelens-decoration a', { hasText: /ranked|已排名/ })
         .first()

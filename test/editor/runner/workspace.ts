@@ -9,7 +9,9 @@ export function prepareWorkspace(home: string): string {
   fs.mkdirSync(path.join(folder, 'out'), { recursive: true });
   for (const dir of ['', 'broken']) {
     for (const file of fs.readdirSync(path.join(ROOT, 'samples', dir))) {
-      if (file.endsWith('.rubric.yaml') || file.endsWith('.scores.yaml')) fs.copyFileSync(path.join(ROOT, 'samples', dir, file), path.join(folder, dir, file));
+      // The samples' scoresheets too, not broken/'s: the explorer list stays as the page checks expect it.
+      if (file.endsWith('.rubric.yaml') || (dir === '' && file.endsWith('.scores.yaml')))
+        fs.copyFileSync(path.join(ROOT, 'samples', dir, file), path.join(folder, dir, file));
     }
   }
   // A file kind served only through the `rubric.files` setting (the suite writes such a file).

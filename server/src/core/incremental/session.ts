@@ -41,8 +41,17 @@ export interface SessionMeasures {
  * `start`.
  */
 interface Block {
-  /** What it is parsed from: its lines and the next line's indentation (see blockSource). */
-  text: string;
+  /**
+   * A leaf's own copy of what it is parsed from: its lines and the next line's indentation (see
+   * blockSource). A split block keeps no copy of its text, which is its head, its items' texts
+   * and its tail (see spells): a copy at every level would keep the file in memory once per level.
+   */
+  text: string | undefined;
+  /** The length of the text it is parsed from. */
+  length: number;
+  /** For a split block: its own copies of the text before its items and after them. */
+  head?: string;
+  tail?: string;
   start: number;
   /** How much of `text` is the block's own (the rest is the next line's indentation). */
   extent: number;
@@ -94,7 +103,8 @@ interface Skeleton {
  * anything unusual (several documents, anchors, any other syntax error) is analysed whole.
  */
 export function createIncrementalSession(analyzer: SessionDependencies, options: SessionOptions = {}): IncrementalSession & SessionMeasures {
-  let blocks = new Map<string, Block[]>();
+  /** The last version's top-level blocks. */
+  let blocks: Block[] = [];
   let skeleton: Skeleton | undefined;
   let lastPath: 'incremental' | 'whole' = 'whole';
   let lastParsed = 0;
@@ -111,17 +121,17 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   }
 
   /**
-   * Old blocks that a new version may reuse, by text, one map per level: the top-level blocks
+   * Old blocks that a new version may reuse, by text, one pool per level: the top-level blocks
    * of the last version, then the items of those not reused (see releaseLevel), and so on. A
    * block is taken out when reused, so no block serves twice.
    */
-  let pools: Map<string, Block[]>[] = [];
+  let pools: BlockPool[] = [];
 
   /** Old blocks moved by this update, and from where: a whole analysis puts them back. */
   let moved: [Block, number][] = [];
 
   function take(level: number, text: string): Block | undefined {
-    return pools[level]?.get(text)?.pop();
+    return pools[level]?.take(text);
   }
 
   function reuse(block: Block, start: number): Block {
@@ -141,24 +151,16 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       block.pathKey = undefined;
       block.children.forEach(forget);
     };
-    for (const list of blocks.values()) list.forEach(forget);
+    blocks.forEach(forget);
   }
 
   /** The old blocks at `level` no text asked for: their items become candidates one level down. */
   function releaseLevel(level: number): void {
     const pool = pools[level];
     if (!pool) return;
-    pools[level] = new Map();
-    const below = (pools[level + 1] ??= new Map());
-    for (const list of pool.values()) {
-      for (const block of list) {
-        for (const child of block.children) {
-          const same = below.get(child.text);
-          if (same) same.push(child);
-          else below.set(child.text, [child]);
-        }
-      }
-    }
+    pools[level] = new BlockPool([]);
+    const below = (pools[level + 1] ??= new BlockPool([]));
+    for (const block of pool.remaining()) block.children.forEach((child) => below.add(child));
   }
 
   /** The block of an indicator's text: an old one with the same text, else a new one. */
@@ -166,12 +168,11 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const old = take(level, text);
     if (old) return reuse(old, start);
     releaseLevel(level);
-    const copy = ownCopy(text);
-    if (copy.length > splitAbove) {
-      const split = buildSplit(copy, extent, start, column, level);
+    if (text.length > splitAbove) {
+      const split = buildSplit(text, extent, start, column, level);
       if (split) return split;
     }
-    return buildLeaf(copy, extent, start, column);
+    return buildLeaf(ownCopy(text), extent, start, column);
   }
 
   function buildLeaf(text: string, extent: number, start: number, itemColumn: number): Block | undefined {
@@ -191,6 +192,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     // A block parsed alone: its spans count from 0 until it is moved to where it stands.
     const block: Block = {
       text,
+      length: text.length,
       start: 0,
       extent,
       column: itemColumn,
@@ -215,16 +217,18 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   /**
    * A long indicator's block, split: its head and tail parsed together as an indicator whose
    * `items:` is left empty, and each item a block of its own. Undefined when the cut could
-   * change what the text means (then the block is parsed whole).
+   * change what the text means (then the block is parsed whole). `text` may be a slice of the
+   * whole version: the block keeps only copies of its head and tail (its items copy their own).
    */
   function buildSplit(text: string, extent: number, start: number, column: number, level: number): Block | undefined {
     const layout = findItemsLayout(text, extent, column);
     if (!layout) return undefined;
     const { region, itemStarts, itemColumn, keyColumn } = layout;
     const tailEmpty = region.end === extent;
-    const head = text.slice(0, region.start);
-    const tail = text.slice(region.end);
-    const skeletonText = head + tail;
+    const head = ownCopy(text.slice(0, region.start));
+    const tail = ownCopy(text.slice(region.end));
+    // A copy too: with an empty tail `head + tail` is `head` itself.
+    const skeletonText = ownCopy(head + tail);
     lastParsed += skeletonText.length;
     if (!readsAloneAsInFile(skeletonText, column) || nestingBeyondLimit(skeletonText) >= 0) return undefined;
     const doc = parseDocument(skeletonText, PARSE_OPTIONS);
@@ -289,7 +293,10 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const ownFolds = firstFold ? [firstFold, itemsFold, ...folds.slice(1)] : [itemsFold, ...folds];
 
     const block: Block = {
-      text,
+      text: undefined,
+      length: text.length,
+      head,
+      tail,
       start: 0,
       extent,
       column,
@@ -419,16 +426,15 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const around = skeletonFor(text.slice(0, region.start), text.slice(region.end));
     if (!around) return whole(text);
 
-    // A copy: the last version's blocks stay as they are if this one ends in a whole analysis.
-    pools = [new Map(Array.from(blocks, ([key, list]) => [key, list.slice()]))];
+    // A pool of its own: the last version's list stays as it is if this one ends in a whole analysis.
+    pools = [new BlockPool(blocks)];
     moved = [];
-    const next = new Map<string, Block[]>();
     const used: Block[] = [];
     // Old blocks with the same text first: a block's items are candidates only once it is not reused whole.
     const texts = layout.blocks.map((_, index) => blockSource(text, layout, index));
     const found = texts.map((blockText) => take(0, blockText));
     for (const [index, span] of layout.blocks.entries()) {
-      // Looked up by a slice of this version; kept under the block's own copy (see ownCopy).
+      // Looked up by a slice of this version; a new block keeps copies, never the slice (see ownCopy).
       const old = found[index];
       const block = old ? reuse(old, span.start) : blockOf(texts[index], span.end - span.start, span.start, layout.indent, 0);
       if (!block) {
@@ -439,13 +445,10 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       }
       givePaths(block, [index]);
       used.push(block);
-      const same = next.get(block.text);
-      if (same) same.push(block);
-      else next.set(block.text, [block]);
     }
     pools = [];
     moved = [];
-    blocks = next;
+    blocks = used;
     lastPath = 'incremental';
     return assembleIncremental(text, lines, layout, around, used);
   }
@@ -507,15 +510,55 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
 }
 
 /**
+ * Old blocks, found by text: a leaf by its own copy, a split block (which keeps none) by its
+ * length and then by its parts (see spells). Blocks of the same text are interchangeable.
+ */
+class BlockPool {
+  private readonly leaves = new Map<string, Block[]>();
+  private readonly split = new Map<number, Block[]>();
+
+  constructor(blocks: readonly Block[]) {
+    blocks.forEach((block) => this.add(block));
+  }
+
+  add(block: Block): void {
+    const list = block.text !== undefined ? this.leaves.get(block.text) : this.split.get(block.length);
+    if (list) list.push(block);
+    else if (block.text !== undefined) this.leaves.set(block.text, [block]);
+    else this.split.set(block.length, [block]);
+  }
+
+  take(text: string): Block | undefined {
+    const leaf = this.leaves.get(text)?.pop();
+    if (leaf) return leaf;
+    const list = this.split.get(text.length);
+    const index = list ? list.findIndex((block) => spells(block, text, 0)) : -1;
+    return index >= 0 ? list!.splice(index, 1)[0] : undefined;
+  }
+
+  /** Every block not taken. */
+  remaining(): Block[] {
+    return [...this.leaves.values(), ...this.split.values()].flat();
+  }
+}
+
+/** Whether `text` at `at` reads as the block's text: a leaf's copy, or a split block's head, items and tail. */
+function spells(block: Block, text: string, at: number): boolean {
+  if (block.text !== undefined) return text.startsWith(block.text, at);
+  if (!text.startsWith(block.head!, at) || !text.startsWith(block.tail!, at + block.region!.end)) return false;
+  return block.children.every((child) => spells(child, text, at + child.start - block.start));
+}
+
+function at(offset: number): Span {
+  return { start: offset, end: offset };
+}
+
+/**
  * A copy of a block's (or the skeleton's) text that holds no reference to the whole text it was
  * sliced from (V8 keeps the parent of a slice alive). A cached block outlives its version of the
  * document, and the strings of its model are slices of this copy: without it, each kept block
  * would keep a whole old version of a big file in memory.
  */
-function at(offset: number): Span {
-  return { start: offset, end: offset };
-}
-
 function ownCopy(slice: string): string {
   return JSON.parse(JSON.stringify(slice)) as string;
 }
@@ -558,7 +601,7 @@ function compositeTree(text: string, layout: Layout, blocks: Block[], around: Sk
       // The smallest block that holds the offset, parsed again: an item's, or a split block's own when the offset is in its head or tail.
       const chain = chainAt(blocks[hit.index], offset, text.length, [hit.index]);
       const { block, path } = chain[chain.length - 1];
-      const doc = parseDocument(block.text, { logLevel: 'error' });
+      const doc = parseDocument(block.text ?? text.slice(block.start, block.start + block.length), { logLevel: 'error' });
       const local = nodeAtOffset(doc.contents, offset - block.start);
       const [, ...rest] = local.steps;
       const steps = [

@@ -1,6 +1,7 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
 import { assemble } from '../assemble';
-import { checkDocument } from '../check-document';
+import { checkDocument, findingsOnIndicators, IndicatorFindings, indicatorInputs } from '../check-document';
+import type { IndicatorContext } from '../checks/check';
 import { Finding } from '../findings';
 import { buildIndicator, buildRubricModel, sumKnown } from '../model/build-model';
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
@@ -32,6 +33,8 @@ export interface SessionOptions {
 export interface SessionMeasures {
   /** How many characters the last update parsed (blocks, skeletons, or the whole text). */
   readonly lastParsed: number;
+  /** How many indicators the last update ran the checks of single indicators on (all of them after a whole analysis). */
+  readonly lastChecked: number;
 }
 
 /**
@@ -78,6 +81,22 @@ interface Block {
   folds: Span[];
   /** The parser's errors in the block, all of them ones that stay inside it (see errorsStayInBlock). */
   parserErrors: ParserError[];
+  /** What the checks of single indicators found on the block's own (see findingsOfBlocks). */
+  checked?: CheckedBlock;
+}
+
+/**
+ * The findings of the checks of single indicators on a block's own indicators (a leaf's all, a
+ * split block's own; its items' blocks keep theirs), at offsets from the block's start. They
+ * hold while the block's text is unchanged (a changed text makes a new block, and a changed
+ * item a new block for each indicator above it, whose sums are made again), its path is the
+ * same (givePaths drops them) and so are the inputs (see indicatorInputs).
+ */
+interface CheckedBlock {
+  inputs: string;
+  findings: Finding[];
+  /** A finding read line numbers (see IndicatorContext.lineOf): made again on every version. */
+  readsLines: boolean;
 }
 
 /** Blocks longer than this (about 40 indicators with long criteria) are split into their items. */
@@ -108,6 +127,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   let skeleton: Skeleton | undefined;
   let lastPath: 'incremental' | 'whole' = 'whole';
   let lastParsed = 0;
+  let lastChecked = 0;
   const splitAbove = options.splitAbove ?? SPLIT_ABOVE;
 
   /**
@@ -117,7 +137,9 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   function whole(text: string): Analysis {
     lastPath = 'whole';
     lastParsed += text.length;
-    return analyzer.analyzeWhole(text);
+    const analysis = analyzer.analyzeWhole(text);
+    lastChecked = analysis.documents.reduce((count, document) => count + document.model.allIndicators.length, 0);
+    return analysis;
   }
 
   /**
@@ -371,17 +393,22 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     for (const child of block.children) moveBlock(child, child.start + delta);
   }
 
-  /** Gives every indicator of the block its path in the tree; unchanged paths are left alone. */
+  /**
+   * Gives every indicator of the block its path in the tree; unchanged paths are left alone.
+   * Paths are made with concat and slice: arrays of exactly their length (see buildIndicator).
+   */
   function givePaths(block: Block, path: number[]): void {
     const key = path.join('.');
     if (block.pathKey === key) return;
     block.pathKey = key;
+    // A finding may name the path (children-sum's data).
+    block.checked = undefined;
     if (block.children.length === 0) {
-      for (const [i, indicator] of block.all.entries()) indicator.path = [...path, ...block.relativePaths[i]];
+      for (const [i, indicator] of block.all.entries()) indicator.path = path.concat(block.relativePaths[i]);
       return;
     }
-    block.indicator.path = [...path];
-    for (const [i, child] of block.children.entries()) givePaths(child, [...path, i]);
+    block.indicator.path = path.slice();
+    for (const [i, child] of block.children.entries()) givePaths(child, path.concat(i));
   }
 
   /**
@@ -495,7 +522,12 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     };
     const parsedText: ParsedText = { text, lines, documents: [parsedDocument] };
     const schemaFindings = [...skeletonFindings, ...used.flatMap((b) => b.schemaFindings)];
-    return assemble(parsedText, [checkDocument(parsedText, parsedDocument, model, schemaFindings)]);
+    const onIndicators: IndicatorFindings = (context) => {
+      const { findings, checked } = findingsOfBlocks(used, context);
+      lastChecked = checked;
+      return findings;
+    };
+    return assemble(parsedText, [checkDocument(parsedText, parsedDocument, model, schemaFindings, onIndicators)]);
   }
 
   return {
@@ -505,6 +537,9 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     },
     get lastParsed() {
       return lastParsed;
+    },
+    get lastChecked() {
+      return lastChecked;
     },
   };
 }
@@ -544,9 +579,49 @@ class BlockPool {
 
 /** Whether `text` at `at` reads as the block's text: a leaf's copy, or a split block's head, items and tail. */
 function spells(block: Block, text: string, at: number): boolean {
-  if (block.text !== undefined) return text.startsWith(block.text, at);
-  if (!text.startsWith(block.head!, at) || !text.startsWith(block.tail!, at + block.region!.end)) return false;
+  if (block.text !== undefined) return textAt(text, at, block.text);
+  if (!textAt(text, at, block.head!) || !textAt(text, at + block.region!.end, block.tail!)) return false;
   return block.children.every((child) => spells(child, text, at + child.start - block.start));
+}
+
+/** Whether `part` stands in `text` at `at`; a slice and `===` compare whole runs of memory, where startsWith goes a character at a time. */
+function textAt(text: string, at: number, part: string): boolean {
+  return text.slice(at, at + part.length) === part;
+}
+
+/**
+ * The findings of the checks of single indicators, block by block: made for a block the first
+ * time and kept (see CheckedBlock), so that a keystroke checks only the indicators whose text
+ * changed and the groups above them, not the whole tree.
+ */
+function findingsOfBlocks(blocks: readonly Block[], context: IndicatorContext): { findings: Finding[]; checked: number } {
+  const inputs = indicatorInputs(context);
+  const findings: Finding[] = [];
+  let checked = 0;
+  const visit = (block: Block): void => {
+    let kept = block.checked;
+    if (!kept || kept.inputs !== inputs || kept.readsLines) {
+      let readsLines = false;
+      const lineOf = (offset: number): number => {
+        readsLines = true;
+        return context.lineOf(offset);
+      };
+      const own = block.children.length === 0 ? block.all : [block.indicator];
+      const made = findingsOnIndicators(own, { ...context, lineOf });
+      checked += own.length;
+      kept = block.checked = { inputs, readsLines, findings: made.map((finding) => movedFinding(finding, -block.start)) };
+    }
+    for (const finding of kept.findings) findings.push(movedFinding(finding, block.start));
+    block.children.forEach(visit);
+  };
+  blocks.forEach(visit);
+  return { findings, checked };
+}
+
+/** A copy of a finding `delta` characters further on. */
+function movedFinding(finding: Finding, delta: number): Finding {
+  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  return finding.dependsOn ? { ...finding, span: move(finding.span), dependsOn: move(finding.dependsOn) } : { ...finding, span: move(finding.span) };
 }
 
 function at(offset: number): Span {

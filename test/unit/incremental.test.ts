@@ -4,6 +4,8 @@ import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { Analysis, IncrementalSession, documentSymbols, foldingRanges, hover, inlayHints, quotaLenses } from 'rubric-studio-server';
 import { createIncrementalSession } from 'rubric-studio-server/out/core/incremental/session';
+import { findLayout, layoutAfterEdit } from 'rubric-studio-server/out/core/incremental/layout';
+import { changedStretch, LineIndex } from 'rubric-studio-server/out/core/text/line-index';
 import { createSchemaValidator } from 'rubric-studio-server/out/core/schema/schema-validator';
 import { loadRubricSchema } from 'rubric-studio-server/out/host/rubric-schema';
 import { generateDeepRubric, generateRubric, random } from '../support/generate-rubric';
@@ -353,6 +355,60 @@ describe('incremental analysis equals a fresh full analysis', function () {
     assert.equal(session.lastPath, 'incremental');
     assert.deepEqual(analysis.findings, core().analyze(edited).findings);
   });
+});
+
+describe("a layout made from the last version's", () => {
+  // Expected: the layout read from the whole text by findLayout, which every test above checks
+  // against a whole analysis.
+  const texts = [
+    ['a wide rubric', generateRubric(60, 7).text],
+    ['a deep rubric', generateDeepRubric({ indicators: 60, areas: 3, levels: 3 }, 21).text],
+  ];
+  for (const [name, original] of texts) {
+    it(`equals the layout of the whole text after 1,500 random edits of ${name}`, () => {
+      const next = random(31);
+      let text = original;
+      let lines = new LineIndex(text);
+      let layout = findLayout(text, lines);
+      let fromLast = 0;
+      for (let i = 0; i < 1500; i++) {
+        const edited = i % 50 === 0 ? original : randomEdit(text, next);
+        const changed = changedStretch(text, edited);
+        const editedLines = LineIndex.afterEdit(lines, edited, changed);
+        const whole = findLayout(edited, new LineIndex(edited));
+        const made = layout && layoutAfterEdit({ lines, layout }, edited, editedLines, changed);
+        if (made) {
+          fromLast++;
+          assert.deepEqual(made, whole, `edit ${i}:\n${edited}`);
+        }
+        [text, lines, layout] = [edited, editedLines, whole];
+      }
+      assert.ok(fromLast > 700, `only ${fromLast} layouts were made from the last one`);
+    });
+  }
+
+  // Lines that end the list or make it unusual are left to findLayout; lines of items are read alone.
+  const cases: [string, string, string, 'whole' | 'from the last'][] = [
+    // [what, before, after, how the layout is made]
+    ['the line break before the key after the list is deleted', 'weight: 100\ntiers:', 'weight: 100tiers:', 'whole'],
+    ['a key is typed at column 0 inside the list', '    weight: 50\n  - name: b', '    weight: 50\nx: 1\n  - name: b', 'whole'],
+    ['a tab is typed before a key', '    weight: 50\n', '\tweight: 50\n', 'whole'],
+    ['an anchor is typed', 'name: b', 'name: &b b', 'whole'],
+    ['an item is begun', '    weight: 50\n', '    weight: 50\n  - name: c\n    weight: 0\n', 'from the last'],
+    ['a comment is typed at column 0', '    weight: 50\n', '    weight: 50\n# 注\n', 'from the last'],
+  ];
+  const rubric = 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n  - name: b\n    weight: 100\ntiers:\n  - name: A\n';
+  for (const [what, before, after, how] of cases) {
+    it(`is made ${how === 'whole' ? 'from the whole text' : 'from the last'} when ${what}`, () => {
+      const edited = rubric.replace(before, after);
+      assert.notEqual(edited, rubric);
+      const lines = new LineIndex(rubric);
+      const changed = changedStretch(rubric, edited);
+      const made = layoutAfterEdit({ lines, layout: findLayout(rubric, lines)! }, edited, LineIndex.afterEdit(lines, edited, changed), changed);
+      if (how === 'whole') assert.equal(made, undefined);
+      else assert.deepEqual(made, findLayout(edited, new LineIndex(edited)));
+    });
+  }
 });
 
 describe('incremental analysis on texts that its split could misread', () => {

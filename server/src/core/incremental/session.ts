@@ -8,12 +8,12 @@ import { IndicatorModel, RubricModel } from '../model/rubric-model';
 import { asMap, findPair } from '../model/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
 import { nestingBeyondLimit, ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../parse';
-import { LineIndex } from '../text/line-index';
+import { changedStretch, LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
 import { SchemaValidator } from '../schema/schema-validator';
 import type { Analysis, IncrementalSession } from '../types';
-import { findItemsLayout, findLayout, Layout } from './layout';
+import { findItemsLayout, findLayout, LaidOut, Layout, layoutAfterEdit } from './layout';
 import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from './contained-errors';
 import { forEachSpan } from './shift';
 
@@ -128,6 +128,9 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   let lastPath: 'incremental' | 'whole' = 'whole';
   let lastParsed = 0;
   let lastChecked = 0;
+  /** The last version's line index, and its layout when it had one: the next version's are made from them. */
+  let lastLines: LineIndex | undefined;
+  let lastLaidOut: LaidOut | undefined;
   const splitAbove = options.splitAbove ?? SPLIT_ABOVE;
 
   /**
@@ -446,8 +449,12 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
 
   function updateInBlocks(text: string): Analysis {
     lastParsed = 0;
-    const lines = new LineIndex(text);
-    const layout = findLayout(text, lines);
+    // Made from the last version's where they can be: a keystroke in a big file reads the lines it changed, not every line.
+    const changed = lastLines ? changedStretch(lastLines.text, text) : undefined;
+    const lines = lastLines && changed ? LineIndex.afterEdit(lastLines, text, changed) : new LineIndex(text);
+    const layout = (lastLaidOut && changed && layoutAfterEdit(lastLaidOut, text, lines, changed)) || findLayout(text, lines);
+    lastLines = lines;
+    lastLaidOut = layout && { lines, layout };
     if (!layout) return whole(text);
     const { region } = layout;
     const around = skeletonFor(text.slice(0, region.start), text.slice(region.end));

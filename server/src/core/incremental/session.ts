@@ -15,7 +15,7 @@ import { SchemaValidator } from '../schema/schema-validator';
 import type { Analysis, IncrementalSession } from '../types';
 import { findItemsLayout, findLayout, LaidOut, Layout, layoutAfterEdit } from './layout';
 import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from './contained-errors';
-import { forEachSpan } from './shift';
+import { forEachSpan, ownCopy } from './shift';
 
 /** What a session needs from the core that creates it. */
 export interface SessionDependencies {
@@ -45,18 +45,15 @@ export interface SessionMeasures {
  */
 interface Block {
   /**
-   * A leaf's own copy of what it is parsed from: its lines and the next line's indentation (see
-   * blockSource). A split block keeps no copy of its text, which is its head, its items' texts
-   * and its tail (see spells): a copy at every level would keep the file in memory once per level.
+   * The length of the text it is parsed from: its lines and the next line's indentation (see
+   * blockSource). A block keeps no copy of that text: it stands at `start` in the version the
+   * session last analysed in blocks (see BlockPool), and its model holds strings of its own
+   * (see SpanWalk.detachStrings). A 10,000-indicator file is then in memory once, not once more
+   * per level of blocks.
    */
-  text: string | undefined;
-  /** The length of the text it is parsed from. */
   length: number;
-  /** For a split block: its own copies of the text before its items and after them. */
-  head?: string;
-  tail?: string;
   start: number;
-  /** How much of `text` is the block's own (the rest is the next line's indentation). */
+  /** How much of its text is the block's own (the rest is the next line's indentation). */
   extent: number;
   /** The column of its item's dash. */
   column: number;
@@ -122,8 +119,9 @@ interface Skeleton {
  * anything unusual (several documents, anchors, any other syntax error) is analysed whole.
  */
 export function createIncrementalSession(analyzer: SessionDependencies, options: SessionOptions = {}): IncrementalSession & SessionMeasures {
-  /** The last version's top-level blocks. */
+  /** The top-level blocks of the last version analysed in blocks, and its text, which they stand in. */
   let blocks: Block[] = [];
+  let blocksText = '';
   let skeleton: Skeleton | undefined;
   let lastPath: 'incremental' | 'whole' = 'whole';
   let lastParsed = 0;
@@ -183,8 +181,8 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   function releaseLevel(level: number): void {
     const pool = pools[level];
     if (!pool) return;
-    pools[level] = new BlockPool([]);
-    const below = (pools[level + 1] ??= new BlockPool([]));
+    pools[level] = new BlockPool([], blocksText);
+    const below = (pools[level + 1] ??= new BlockPool([], blocksText));
     for (const block of pool.remaining()) block.children.forEach((child) => below.add(child));
   }
 
@@ -197,6 +195,8 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       const split = buildSplit(text, extent, start, column, level);
       if (split) return split;
     }
+    // Parsed from a copy: the model's strings are then copied again (see SpanWalk.detachStrings),
+    // so that neither this version's text nor the copy stays in memory with the block.
     return buildLeaf(ownCopy(text), extent, start, column);
   }
 
@@ -216,7 +216,6 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const schemaFindings = analyzer.validator.validateIndicator(doc, text, { start: range[0], end: range[0] });
     // A block parsed alone: its spans count from 0 until it is moved to where it stands.
     const block: Block = {
-      text,
       length: text.length,
       start: 0,
       extent,
@@ -234,7 +233,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       parserErrors: parserErrors(doc.errors, text),
     };
     const { spans, itemEnd, documentEnd, folds, parserErrors: errors } = block;
-    forEachSpan([all, schemaFindings, folds, itemEnd, documentEnd, errors], (span) => spans.push(span), { detachYamlNodes: true });
+    forEachSpan([all, schemaFindings, folds, itemEnd, documentEnd, errors], (span) => spans.push(span), { detachYamlNodes: true, detachStrings: true });
     moveBlock(block, start);
     return block;
   }
@@ -243,16 +242,15 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
    * A long indicator's block, split: its head and tail parsed together as an indicator whose
    * `items:` is left empty, and each item a block of its own. Undefined when the cut could
    * change what the text means (then the block is parsed whole). `text` may be a slice of the
-   * whole version: the block keeps only copies of its head and tail (its items copy their own).
+   * whole version: its head and tail are parsed from a copy (its items copy their own).
    */
   function buildSplit(text: string, extent: number, start: number, column: number, level: number): Block | undefined {
     const layout = findItemsLayout(text, extent, column);
     if (!layout) return undefined;
     const { region, itemStarts, itemColumn, keyColumn } = layout;
     const tailEmpty = region.end === extent;
-    const head = ownCopy(text.slice(0, region.start));
-    const tail = ownCopy(text.slice(region.end));
-    // A copy too: with an empty tail `head + tail` is `head` itself.
+    const head = text.slice(0, region.start);
+    const tail = text.slice(region.end);
     const skeletonText = ownCopy(head + tail);
     lastParsed += skeletonText.length;
     if (!readsAloneAsInFile(skeletonText, column) || nestingBeyondLimit(skeletonText) >= 0) return undefined;
@@ -297,7 +295,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
         if (span.start >= cut) span.start += delta;
         if (span.end >= cut) span.end += delta;
       },
-      { detachYamlNodes: true },
+      { detachYamlNodes: true, detachStrings: true },
     );
     const skeletonFindings = validateSplitHead(head, tail, itemColumn, delta);
 
@@ -318,10 +316,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const ownFolds = firstFold ? [firstFold, itemsFold, ...folds.slice(1)] : [itemsFold, ...folds];
 
     const block: Block = {
-      text: undefined,
       length: text.length,
-      head,
-      tail,
       start: 0,
       extent,
       column,
@@ -422,8 +417,11 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const key = `${head}\u0000${tail}`;
     if (skeleton?.key === key) return skeleton;
     lastParsed += key.length;
-    if (nestingBeyondLimit(head + tail) >= 0) return undefined;
-    const parsed = parseText(head + tail);
+    // A copy: with nothing after the list `head + tail` is `head`, a slice of this version, which
+    // the cached skeleton would keep in memory for as long as it is reused.
+    const source = ownCopy(head + tail);
+    if (nestingBeyondLimit(source) >= 0) return undefined;
+    const parsed = parseText(source);
     const doc = parsed.documents[0];
     if (parsed.documents.length !== 1 || !errorsStayInSkeleton(doc.doc.errors, tail)) return undefined;
     const root = asMap(doc.doc.contents);
@@ -461,14 +459,13 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     if (!around) return whole(text);
 
     // A pool of its own: the last version's list stays as it is if this one ends in a whole analysis.
-    pools = [new BlockPool(blocks)];
+    pools = [new BlockPool(blocks, blocksText)];
     moved = [];
     const used: Block[] = [];
     // Old blocks with the same text first: a block's items are candidates only once it is not reused whole.
     const texts = layout.blocks.map((_, index) => blockSource(text, layout, index));
     const found = texts.map((blockText) => take(0, blockText));
     for (const [index, span] of layout.blocks.entries()) {
-      // Looked up by a slice of this version; a new block keeps copies, never the slice (see ownCopy).
       const old = found[index];
       const block = old ? reuse(old, span.start) : blockOf(texts[index], span.end - span.start, span.start, layout.indent, 0);
       if (!block) {
@@ -483,6 +480,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     pools = [];
     moved = [];
     blocks = used;
+    blocksText = text;
     lastPath = 'incremental';
     return assembleIncremental(text, lines, layout, around, used);
   }
@@ -552,48 +550,37 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
 }
 
 /**
- * Old blocks, found by text: a leaf by its own copy, a split block (which keeps none) by its
- * length and then by its parts (see spells). Blocks of the same text are interchangeable.
+ * Old blocks, found by text: by length, then by the text they stand in (the version the
+ * session last analysed in blocks, where a block not taken still stands). Blocks of the same
+ * text are interchangeable.
  */
 class BlockPool {
-  private readonly leaves = new Map<string, Block[]>();
-  private readonly split = new Map<number, Block[]>();
+  private readonly byLength = new Map<number, Block[]>();
 
-  constructor(blocks: readonly Block[]) {
+  constructor(
+    blocks: readonly Block[],
+    private readonly source: string,
+  ) {
     blocks.forEach((block) => this.add(block));
   }
 
   add(block: Block): void {
-    const list = block.text !== undefined ? this.leaves.get(block.text) : this.split.get(block.length);
+    const list = this.byLength.get(block.length);
     if (list) list.push(block);
-    else if (block.text !== undefined) this.leaves.set(block.text, [block]);
-    else this.split.set(block.length, [block]);
+    else this.byLength.set(block.length, [block]);
   }
 
   take(text: string): Block | undefined {
-    const leaf = this.leaves.get(text)?.pop();
-    if (leaf) return leaf;
-    const list = this.split.get(text.length);
-    const index = list ? list.findIndex((block) => spells(block, text, 0)) : -1;
+    const list = this.byLength.get(text.length);
+    // A slice and `===` compare whole runs of memory, where startsWith goes a character at a time.
+    const index = list ? list.findIndex((block) => this.source.slice(block.start, block.start + block.length) === text) : -1;
     return index >= 0 ? list!.splice(index, 1)[0] : undefined;
   }
 
   /** Every block not taken. */
   remaining(): Block[] {
-    return [...this.leaves.values(), ...this.split.values()].flat();
+    return [...this.byLength.values()].flat();
   }
-}
-
-/** Whether `text` at `at` reads as the block's text: a leaf's copy, or a split block's head, items and tail. */
-function spells(block: Block, text: string, at: number): boolean {
-  if (block.text !== undefined) return textAt(text, at, block.text);
-  if (!textAt(text, at, block.head!) || !textAt(text, at + block.region!.end, block.tail!)) return false;
-  return block.children.every((child) => spells(child, text, at + child.start - block.start));
-}
-
-/** Whether `part` stands in `text` at `at`; a slice and `===` compare whole runs of memory, where startsWith goes a character at a time. */
-function textAt(text: string, at: number, part: string): boolean {
-  return text.slice(at, at + part.length) === part;
 }
 
 /**
@@ -636,16 +623,6 @@ function at(offset: number): Span {
 }
 
 /**
- * A copy of a block's (or the skeleton's) text that holds no reference to the whole text it was
- * sliced from (V8 keeps the parent of a slice alive). A cached block outlives its version of the
- * document, and the strings of its model are slices of this copy: without it, each kept block
- * would keep a whole old version of a big file in memory.
- */
-function ownCopy(slice: string): string {
-  return JSON.parse(JSON.stringify(slice)) as string;
-}
-
-/**
  * The text a block is parsed from: its lines and the next item's indentation. A mapping left
  * open at the end of the block (a key still without its colon) runs up to that item's dash, as
  * it does in the whole text.
@@ -683,7 +660,7 @@ function compositeTree(text: string, layout: Layout, blocks: Block[], around: Sk
       // The smallest block that holds the offset, parsed again: an item's, or a split block's own when the offset is in its head or tail.
       const chain = chainAt(blocks[hit.index], offset, text.length, [hit.index]);
       const { block, path } = chain[chain.length - 1];
-      const doc = parseDocument(block.text ?? text.slice(block.start, block.start + block.length), { logLevel: 'error' });
+      const doc = parseDocument(text.slice(block.start, block.start + block.length), { logLevel: 'error' });
       const local = nodeAtOffset(doc.contents, offset - block.start);
       const [, ...rest] = local.steps;
       const steps = [

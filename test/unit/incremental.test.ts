@@ -4,6 +4,8 @@ import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { Analysis, IncrementalSession, documentSymbols, foldingRanges, hover, inlayHints, quotaLenses } from 'rubric-studio-server';
 import { createIncrementalSession } from 'rubric-studio-server/out/core/incremental/session';
+import { findLayout, layoutAfterEdit } from 'rubric-studio-server/out/core/incremental/layout';
+import { changedStretch, LineIndex } from 'rubric-studio-server/out/core/text/line-index';
 import { createSchemaValidator } from 'rubric-studio-server/out/core/schema/schema-validator';
 import { loadRubricSchema } from 'rubric-studio-server/out/host/rubric-schema';
 import { generateDeepRubric, generateRubric, random } from '../support/generate-rubric';
@@ -89,16 +91,19 @@ interface Run {
   incremental: number;
   /** Incremental edits that parsed again less than a top-level indicator's text: a deeper block. */
   deeper: number;
+  /** The indicators the checks of single indicators ran on, over the incremental edits. */
+  checked: number;
 }
 
-/** A session as the core makes it, or one made here (which says how much it parsed again). */
-type Session = IncrementalSession & { readonly lastParsed?: number };
+/** A session as the core makes it, or one made here (which says how much it parsed and checked again). */
+type Session = IncrementalSession & { readonly lastParsed?: number; readonly lastChecked?: number };
 
 function run(original: string, edits: number, seed: number, session: Session = core().createSession()): Run {
   const next = random(seed);
   let text = original;
   let incremental = 0;
   let deeper = 0;
+  let checked = 0;
   for (let i = 0; i < edits; i++) {
     // Back to a clean rubric now and then, so the edits explore valid and broken text alike.
     text = i % 12 === 0 ? original : randomEdit(text, next);
@@ -107,12 +112,42 @@ function run(original: string, edits: number, seed: number, session: Session = c
     const lineStarts = [...text.matchAll(/\n/g)].map((m) => m.index! + 1);
     offsets.push(lineStarts[Math.floor(next() * lineStarts.length)] ?? 0, text.length);
     const fromSession = session.update(text);
-    if (session.lastPath === 'incremental') incremental++;
-    if (session.lastPath === 'incremental' && (session.lastParsed ?? Infinity) < smallestTopLevelIndicator(text)) deeper++;
+    if (session.lastPath === 'incremental') {
+      incremental++;
+      checked += session.lastChecked ?? Infinity;
+      if ((session.lastParsed ?? Infinity) < smallestTopLevelIndicator(text)) deeper++;
+    }
     const fresh = core().analyze(text);
     assert.deepEqual(digest(fromSession, offsets), digest(fresh, offsets), `edit ${i} (${session.lastPath}) of seed ${seed}:\n${text}`);
   }
-  return { incremental, deeper };
+  return { incremental, deeper, checked };
+}
+
+/** `text` with its `nth` (0-based) match of `pattern` replaced. */
+function replaceNth(text: string, pattern: RegExp, nth: number, replacement: string): string {
+  const match = [...text.matchAll(new RegExp(pattern.source, 'g'))][nth];
+  assert.ok(match, `no match ${nth} of ${pattern}`);
+  return text.slice(0, match.index) + replacement + text.slice(match.index! + match[0].length);
+}
+
+/**
+ * A deep generated rubric with a finding of every check of single indicators, in different
+ * areas: a leaf weight its group's sum no longer matches (children-sum), a deduction worth more
+ * than its leaf (rule-exceeds-weight), a deduction rule id written twice in one leaf
+ * (duplicate-id, whose message names the line of the first) and a method that `methods:` does
+ * not define (unknown-reference). A session keeps such findings for blocks an edit leaves alone.
+ */
+function withIndicatorFindings(text: string): string {
+  let edited = replaceNth(text, /weight: \d+\.\d\d\n {12}criteria/, 1, 'weight: 9.99\n            criteria');
+  edited = replaceNth(edited, /deduct: 0\.01, per/, 1, 'deduct: 50, per');
+  edited = replaceNth(edited, /scoring: \{deduct: 0\.01, per: [^}]*\}/, 2, 'scoring: {deduct: [{id: r, points: 0.01}, {id: r, points: 0.01}]}');
+  return replaceNth(edited, /methods: \[review, inspection\]/, 3, 'methods: [review, inspektion]');
+}
+
+/** The codes of the findings of the checks of single indicators in an analysis, each once. */
+function indicatorCodes(analysis: Analysis): string[] {
+  const codes = analysis.findings.map((f) => f.code).filter((c) => ['children-sum', 'rule-exceeds-weight', 'duplicate-id', 'unknown-reference'].includes(c));
+  return [...new Set(codes)].sort();
 }
 
 /** The length of the shortest top-level indicator's text (from its `  - id:` line to the next one's; tiers are `  - {id:`). */
@@ -146,6 +181,17 @@ describe('incremental analysis equals a fresh full analysis', function () {
       assert.ok(deeper > 150, `only ${deeper} edits parsed less than a top-level indicator again`);
     });
   }
+
+  it('after 500 random edits of a deep rubric with findings in its blocks, kept for the blocks an edit leaves alone', () => {
+    const text = withIndicatorFindings(generateDeepRubric({ indicators: 60, areas: 3, levels: 3 }, 24).text);
+    assert.deepEqual(indicatorCodes(core().analyze(text)), ['children-sum', 'duplicate-id', 'rule-exceeds-weight', 'unknown-reference']);
+    const indicators = core().analyze(text).documents[0].model.allIndicators.length;
+    const { incremental, checked } = run(text, 500, 24, sessionSplittingAbove(600));
+    assert.ok(incremental > 200, `only ${incremental} edits took the incremental path`);
+    // Each edit checks the indicators of the blocks it changed and the groups above them; every
+    // twelfth goes back to the original text, and an edit of `methods:` checks them all again.
+    assert.ok(checked < (incremental * indicators) / 4, `${checked} indicators checked over ${incremental} edits of ${indicators} indicators`);
+  });
 
   it('after 150 random edits of a deep generated rubric with the default split', () => {
     const { incremental } = run(generateDeepRubric({ indicators: 150, areas: 5, levels: 3 }, 23).text, 150, 23);
@@ -270,6 +316,35 @@ describe('incremental analysis equals a fresh full analysis', function () {
     );
   });
 
+  it('checks again only what an edit reaches: its blocks and the groups above, line numbers, paths and methods', () => {
+    const text = withIndicatorFindings(generateDeepRubric({ indicators: 60, areas: 3, levels: 3 }, 24).text);
+    const session = sessionSplittingAbove(600);
+    const indicators = core().analyze(text).documents[0].model.allIndicators.length;
+    const same = (edited: string, what: string) => {
+      const offsets = [edited.indexOf('inspektion'), edited.indexOf('{id: r,'), edited.length - 1];
+      const analysis = session.update(edited);
+      assert.equal(session.lastPath, 'incremental', what);
+      assert.deepEqual(digest(analysis, offsets), digest(core().analyze(edited), offsets), what);
+      assert.deepEqual(indicatorCodes(analysis), ['children-sum', 'duplicate-id', 'rule-exceeds-weight', 'unknown-reference'], what);
+      return session.lastChecked!;
+    };
+    assert.equal(same(text, 'the first version'), indicators);
+    // A character in a leaf's criteria: that leaf, and the sub-area and area above it (their
+    // blocks are cut again), plus the leaf whose duplicate-id names a line.
+    const lastCriteria = text.lastIndexOf('criteria: ') + 'criteria: '.length;
+    const typed = text.slice(0, lastCriteria) + '好' + text.slice(lastCriteria);
+    assert.ok(same(typed, 'a character typed') <= 4, 'a character typed checks at most 4 indicators');
+    // A line above every block: the duplicate-id message names a line one further down.
+    const lineAdded = typed.replace('issuer: ', '# 说明\nissuer: ');
+    assert.ok(same(lineAdded, 'a line added above') <= 1, 'a line added above checks again only the finding that names a line');
+    // A new first area: every block's path changes (children-sum names its group's path).
+    const areaAdded = lineAdded.replace('indicators:\n', 'indicators:\n  - id: new\n    name: 新增\n    weight: 1\n');
+    assert.equal(same(areaAdded.replace('total: 100', 'total: 101'), 'an area added first'), indicators + 1);
+    // `inspektion` defined after all: every indicator is checked against the new methods.
+    const methodAdded = areaAdded.replace('total: 100', 'total: 101').replace('methods:\n', 'methods:\n  - {id: inspektion2, name: 抽查}\n');
+    assert.equal(same(methodAdded, 'a method added'), indicators + 1);
+  });
+
   it('reuses blocks: a second analysis of a big rubric after one keystroke parses one block', () => {
     const session = core().createSession();
     const { text } = generateRubric(2000, 3);
@@ -280,6 +355,60 @@ describe('incremental analysis equals a fresh full analysis', function () {
     assert.equal(session.lastPath, 'incremental');
     assert.deepEqual(analysis.findings, core().analyze(edited).findings);
   });
+});
+
+describe("a layout made from the last version's", () => {
+  // Expected: the layout read from the whole text by findLayout, which every test above checks
+  // against a whole analysis.
+  const texts = [
+    ['a wide rubric', generateRubric(60, 7).text],
+    ['a deep rubric', generateDeepRubric({ indicators: 60, areas: 3, levels: 3 }, 21).text],
+  ];
+  for (const [name, original] of texts) {
+    it(`equals the layout of the whole text after 1,500 random edits of ${name}`, () => {
+      const next = random(31);
+      let text = original;
+      let lines = new LineIndex(text);
+      let layout = findLayout(text, lines);
+      let fromLast = 0;
+      for (let i = 0; i < 1500; i++) {
+        const edited = i % 50 === 0 ? original : randomEdit(text, next);
+        const changed = changedStretch(text, edited);
+        const editedLines = LineIndex.afterEdit(lines, edited, changed);
+        const whole = findLayout(edited, new LineIndex(edited));
+        const made = layout && layoutAfterEdit({ lines, layout }, edited, editedLines, changed);
+        if (made) {
+          fromLast++;
+          assert.deepEqual(made, whole, `edit ${i}:\n${edited}`);
+        }
+        [text, lines, layout] = [edited, editedLines, whole];
+      }
+      assert.ok(fromLast > 700, `only ${fromLast} layouts were made from the last one`);
+    });
+  }
+
+  // Lines that end the list or make it unusual are left to findLayout; lines of items are read alone.
+  const cases: [string, string, string, 'whole' | 'from the last'][] = [
+    // [what, before, after, how the layout is made]
+    ['the line break before the key after the list is deleted', 'weight: 100\ntiers:', 'weight: 100tiers:', 'whole'],
+    ['a key is typed at column 0 inside the list', '    weight: 50\n  - name: b', '    weight: 50\nx: 1\n  - name: b', 'whole'],
+    ['a tab is typed before a key', '    weight: 50\n', '\tweight: 50\n', 'whole'],
+    ['an anchor is typed', 'name: b', 'name: &b b', 'whole'],
+    ['an item is begun', '    weight: 50\n', '    weight: 50\n  - name: c\n    weight: 0\n', 'from the last'],
+    ['a comment is typed at column 0', '    weight: 50\n', '    weight: 50\n# 注\n', 'from the last'],
+  ];
+  const rubric = 'rubric: t\nindicators:\n  - name: a\n    weight: 50\n  - name: b\n    weight: 100\ntiers:\n  - name: A\n';
+  for (const [what, before, after, how] of cases) {
+    it(`is made ${how === 'whole' ? 'from the whole text' : 'from the last'} when ${what}`, () => {
+      const edited = rubric.replace(before, after);
+      assert.notEqual(edited, rubric);
+      const lines = new LineIndex(rubric);
+      const changed = changedStretch(rubric, edited);
+      const made = layoutAfterEdit({ lines, layout: findLayout(rubric, lines)! }, edited, LineIndex.afterEdit(lines, edited, changed), changed);
+      if (how === 'whole') assert.equal(made, undefined);
+      else assert.deepEqual(made, findLayout(edited, new LineIndex(edited)));
+    });
+  }
 });
 
 describe('incremental analysis on texts that its split could misread', () => {

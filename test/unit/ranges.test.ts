@@ -246,5 +246,48 @@ describe('ranges', () => {
       assert.deepEqual(index.positionAt(2), { line: 0, character: 2 });
       assert.deepEqual(index.rangeOf({ start: 0, end: 3 }), { start: { line: 0, character: 0 }, end: { line: 0, character: 3 } });
     });
+
+    /** Where each line starts. */
+    const starts = (index: LineIndex) => Array.from({ length: index.lineCount }, (_, line) => index.lineStart(line));
+
+    it('is made after an edit from the index before it, breaks at the edges of the edit included', () => {
+      const cases: [string, string, number[]][] = [
+        // [before, after, where each line of `after` starts]
+        ['ab\ncd', 'ab\ncXd', [0, 3]],
+        ['ab\ncd', 'aX\nb\ncd', [0, 3, 5]],
+        // A \r typed before a \n makes a CRLF: still one break, the next line starts after the \n.
+        ['ab\ncd', 'ab\r\ncd', [0, 4]],
+        // Text typed inside a CRLF splits it into a lone \r and a \n: two breaks.
+        ['a\r\nb', 'a\rX\nb', [0, 2, 4]],
+        // The \n of a CRLF deleted leaves a lone \r, still a break.
+        ['a\r\nb', 'a\rb', [0, 2]],
+        ['a\nb\nc', 'c', [0]],
+        ['', '\n\n', [0, 1, 2]],
+        ['x\ny', '\nx\ny', [0, 1, 3]],
+        ['x\ny', 'x\ny\r', [0, 2, 4]],
+        ['x\ny\r', 'x\ny\r\n', [0, 2, 5]],
+      ];
+      for (const [before, after, expected] of cases) {
+        assert.deepEqual(starts(LineIndex.afterEdit(new LineIndex(before), after)), expected, JSON.stringify([before, after]));
+      }
+    });
+
+    it('is made after random edits, over texts longer than the stretches it compares at once, as a new index of the text', () => {
+      // Expected: the index made from scratch, whose line starts the cases above check by hand.
+      let seed = 7;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      const pieces = ['a', '中', '\n', '\r', '\r\n', 'abc\n'];
+      const piece = () => pieces[Math.floor(next() * pieces.length)];
+      let text = Array.from({ length: 6000 }, piece).join('');
+      let index = new LineIndex(text);
+      for (let i = 0; i < 2000; i++) {
+        const at = Math.floor(next() * (text.length + 1));
+        const removed = next() < 0.5 ? Math.floor(next() * 4) : 0;
+        const inserted = next() < 0.7 ? Array.from({ length: 1 + Math.floor(next() * 3) }, piece).join('') : '';
+        text = text.slice(0, at) + inserted + text.slice(at + removed);
+        index = LineIndex.afterEdit(index, text);
+        assert.deepEqual(starts(index), starts(new LineIndex(text)), `edit ${i} at ${at}`);
+      }
+    });
   });
 });

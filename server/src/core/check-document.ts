@@ -1,8 +1,8 @@
 import { CHECKS } from './checks';
-import { Check, CheckContext } from './checks/check';
+import { Check, CheckContext, IndicatorContext, keysOf } from './checks/check';
 import { Finding, text } from './findings';
 import { quotaInputsOf } from './model/quota-inputs';
-import { RubricModel } from './model/rubric-model';
+import { IndicatorModel, RubricModel } from './model/rubric-model';
 import { ParsedDocument, ParsedText } from './parse';
 import { allocate } from './quota/allocate';
 import { applySuppressions } from './suppressions';
@@ -13,13 +13,45 @@ const isQuotaCheck = (check: Check) => check.code.startsWith('quota-');
 /** The quota checks, which run once per group under 分序列, and the rest, which run once. */
 const QUOTA_CHECKS = CHECKS.filter(isQuotaCheck);
 const OTHER_CHECKS = CHECKS.filter((check) => !isQuotaCheck(check));
+/** The checks with findings about single indicators (see Check.runOnIndicator). */
+const INDICATOR_CHECKS = CHECKS.filter((check) => check.runOnIndicator);
+
+/** The findings of every check about each of `indicators` alone (see Check.runOnIndicator). */
+export function findingsOnIndicators(indicators: readonly IndicatorModel[], context: IndicatorContext): Finding[] {
+  const findings: Finding[] = [];
+  for (const indicator of indicators) {
+    for (const check of INDICATOR_CHECKS) {
+      const found = check.runOnIndicator!(indicator, context);
+      if (found.length > 0) findings.push(...found);
+    }
+  }
+  return findings;
+}
+
+/** Everything an IndicatorContext holds but `lineOf`, as a key: findings kept under another key are made again. */
+export function indicatorInputs(context: IndicatorContext): string {
+  return JSON.stringify(context.methods.map((method) => [method.key, method.name?.value]));
+}
+
+/**
+ * The findings about single indicators, given what they read. A whole analysis runs the checks
+ * on every indicator; an incremental session answers with the findings it kept for indicators
+ * whose text has not changed.
+ */
+export type IndicatorFindings = (context: IndicatorContext) => Finding[];
 
 /**
  * The step every analysis ends with, whole or incremental: the semantic checks run on a built
  * model, findings in text that does not parse yet are held back, and what a person silenced with
  * `# rubric-ignore` is dropped.
  */
-export function checkDocument(source: ParsedText, parsed: ParsedDocument, model: RubricModel, schemaFindings: Finding[]): DocumentAnalysis {
+export function checkDocument(
+  source: ParsedText,
+  parsed: ParsedDocument,
+  model: RubricModel,
+  schemaFindings: Finding[],
+  onIndicators: IndicatorFindings = (context) => findingsOnIndicators(model.allIndicators, context),
+): DocumentAnalysis {
   const quotaInputs = quotaInputsOf(model);
   const groups: GroupAllocation[] = model.subjectGroups.map((group, index) => ({
     id: group.key ?? `#${index + 1}`,
@@ -28,16 +60,17 @@ export function checkDocument(source: ParsedText, parsed: ParsedDocument, model:
     allocation: group.size !== undefined ? allocate(quotaInputs, group.size, model.rounding) : undefined,
   }));
   const allocation = groups.length === 0 && model.subjects !== undefined ? allocate(quotaInputs, model.subjects, model.rounding) : undefined;
-  const context: CheckContext = {
-    model,
-    quotaInputs,
-    allocation,
-    lineOf: (offset) => source.lines.positionAt(offset).line + 1,
-    schemaFindings,
-  };
+  const lineOf = (offset: number) => source.lines.positionAt(offset).line + 1;
+  const context: CheckContext = { model, quotaInputs, allocation, lineOf, schemaFindings };
+  const indicatorContext: IndicatorContext = { methods: model.methods.items, methodKeys: keysOf(model.methods.items), lineOf };
   const syntax: Finding[] = parsed.syntaxErrors.map((error) => ({ code: 'yaml-syntax', severity: 'error', span: error.span, message: error.message }));
   const rubricWide = groups.length === 0 ? CHECKS : OTHER_CHECKS;
-  const semantic = [...schemaFindings, ...rubricWide.flatMap((check) => check.run(context)), ...perGroupQuotaFindings(context, groups)];
+  const semantic = [
+    ...schemaFindings,
+    ...rubricWide.flatMap((check) => check.run(context)),
+    ...onIndicators(indicatorContext),
+    ...perGroupQuotaFindings(context, groups),
+  ];
   const findings = applySuppressions([...syntax, ...withoutHalfTyped(semantic, parsed, source.text)], source.text, source.lines, parsed.span);
   return { parsed, model, quotaInputs, allocation, groups, findings: findings.sort(byPosition) };
 }

@@ -41,12 +41,31 @@ export function decimalFromSource(source: string | undefined, value: unknown): D
   return written.eq(new Big(value)) ? written : undefined;
 }
 
+/**
+ * Decimals already read, by spelling. A big rubric writes the same few weights and points
+ * thousands of times, and each big.js value holds an array of its digits: one shared value per
+ * spelling keeps a 10,000-indicator model megabytes smaller. Sharing is safe because nothing
+ * changes a big.js value in place (every operation returns a new one). Only short spellings
+ * are kept, and at most READ_LIMIT of them, so the cache stays small whatever is typed.
+ */
+const read = new Map<string, Decimal>();
+const READ_LIMIT = 4096;
+const READ_LENGTH = 12;
+
 /** The decimal a number scalar's source spells, when it is written in decimal digits. */
 export function writtenDecimal(source: string | undefined): Decimal | undefined {
   if (source === undefined) return undefined;
   const cleaned = source.trim().replace(/_/g, '');
+  const known = read.get(cleaned);
+  if (known) return known;
   // The exponent's length is bounded: big.js would build a string of that many digits.
-  return /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d{1,4})?$/.test(cleaned) ? new Big(cleaned) : undefined;
+  if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d{1,4})?$/.test(cleaned)) return undefined;
+  const value = new Big(cleaned);
+  if (cleaned.length <= READ_LENGTH) {
+    if (read.size >= READ_LIMIT) read.clear();
+    read.set(cleaned, value);
+  }
+  return value;
 }
 
 export function sum(values: readonly Decimal[]): Decimal {

@@ -20,6 +20,9 @@ export class DocumentAnalyses {
     const state = this.states.get(document.uri);
     if (state?.version === document.version) return state.analysis;
     const session = state?.session ?? this.core.createSession();
+    // The last version's analysis (its text, line index and findings) may go while this one is
+    // made: a big file's two versions need not be in memory together.
+    this.states.delete(document.uri);
     const analysis = session.update(document.getText());
     this.states.set(document.uri, { session, version: document.version, analysis });
     return analysis;

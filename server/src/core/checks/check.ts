@@ -1,6 +1,6 @@
 import { Decimal } from '../decimal';
 import { DiagnosticCode, Finding, FindingOf, LocalizedText, Severity } from '../findings';
-import { RubricModel } from '../model/rubric-model';
+import { IndicatorModel, NamedItem, RubricModel } from '../model/rubric-model';
 import { Allocation, TierQuotaInput } from '../quota/allocate';
 import { Span } from '../text/span';
 
@@ -18,11 +18,31 @@ export interface CheckContext {
   schemaFindings: readonly Finding[];
 }
 
+/**
+ * What a check of one indicator reads beyond the indicator itself. An incremental session keeps
+ * an indicator's findings while its text is unchanged and everything here but `lineOf` is the
+ * same (see indicatorInputs): a field added here must be added there.
+ */
+export interface IndicatorContext {
+  /** The rubric's methods, which an indicator's `methods:` name by id. */
+  methods: readonly NamedItem[];
+  methodKeys: ReadonlySet<string>;
+  /** As CheckContext's; a finding that reads it is made again on every version. */
+  lineOf(offset: number): number;
+}
+
 /** One semantic check: its id is its stable diagnostic code. */
 export interface Check<C extends DiagnosticCode = DiagnosticCode> {
   code: C;
   severity: Severity;
+  /** Findings about the rubric as a whole; the indicators' own are runOnIndicator's. */
   run(context: CheckContext): Finding[];
+  /**
+   * Findings about one indicator, read from it alone (its fields, the figures of its items) and
+   * the IndicatorContext. Run for every indicator of the model; a session runs it again only for
+   * indicators whose text changed, so a big rubric's keystroke does not walk the whole tree.
+   */
+  runOnIndicator?(indicator: IndicatorModel, context: IndicatorContext): Finding[];
 }
 
 /** A finding of the check's code, with the data its quick fixes read. */
@@ -33,6 +53,13 @@ export function finding<C extends DiagnosticCode>(
   extra: Pick<FindingOf<C>, 'dependsOn' | 'data'> = {},
 ): FindingOf<C> {
   return { code: check.code, severity: check.severity, span, message, ...extra };
+}
+
+/** The ids of a list's items. */
+export function keysOf(items: readonly NamedItem[]): Set<string> {
+  const keys = new Set<string>();
+  for (const item of items) if (item.key !== undefined) keys.add(item.key);
+  return keys;
 }
 
 /**

@@ -35,16 +35,15 @@ function boundsOf(indicator: IndicatorModel): Bound[] {
 export const ruleExceedsWeight: Check<'rule-exceeds-weight'> = {
   code: 'rule-exceeds-weight',
   severity: 'error',
-  run({ model }) {
-    return model.allIndicators.flatMap((indicator) => {
-      const weight = indicator.effectiveWeight;
-      if (weight === undefined) return [];
-      const name = indicator.name?.value ?? indicator.key ?? '';
-      return boundsOf(indicator).flatMap(({ field, says }) => {
-        const value = field.value;
-        if (value === undefined || value.lte(weight)) return [];
-        return [finding(ruleExceedsWeight, field.span, says(fmt(value), name, fmt(weight)), { data: { weight: weight.toString() } })];
-      });
+  run: () => [],
+  runOnIndicator(indicator) {
+    const weight = indicator.effectiveWeight;
+    if (weight === undefined || !indicator.scoring) return [];
+    const name = indicator.name?.value ?? indicator.key ?? '';
+    return boundsOf(indicator).flatMap(({ field, says }) => {
+      const value = field.value;
+      if (value === undefined || value.lte(weight)) return [];
+      return [finding(ruleExceedsWeight, field.span, says(fmt(value), name, fmt(weight)), { data: { weight: weight.toString() } })];
     });
   },
 };

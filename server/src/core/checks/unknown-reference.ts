@@ -1,13 +1,13 @@
 import { Finding, text } from '../findings';
 import { Field, NamedItem } from '../model/rubric-model';
 import { nearSpelling } from '../text/near-spelling';
-import { Check, finding } from './check';
+import { Check, finding, keysOf } from './check';
 
 /** The most ids a message lists: a file with thousands of them would repeat them all in every message. */
 const LISTED = 20;
 
 /** `poor (不合格)`: ids with the names people recognise them by. */
-function listed(items: NamedItem[], zh: boolean): string {
+function listed(items: readonly NamedItem[], zh: boolean): string {
   const seen = new Set<string>();
   const known = items.filter((i) => i.key !== undefined && !seen.has(i.key) && seen.add(i.key));
   const shown = known
@@ -18,7 +18,7 @@ function listed(items: NamedItem[], zh: boolean): string {
   return more > 0 ? (zh ? `${shown} 等（另有 ${more} 个）` : `${shown} and ${more} more`) : shown;
 }
 
-function unresolved(reference: Field<string>, items: NamedItem[], known: Set<string>, kind: { en: string; zh: string }): Finding[] {
+function unresolved(reference: Field<string>, items: readonly NamedItem[], known: ReadonlySet<string>, kind: { en: string; zh: string }): Finding[] {
   const name = reference.value;
   if (name === undefined || known.has(name)) return [];
   // People write the name they see (不合格) where the id (poor) is needed.
@@ -49,19 +49,20 @@ export const unknownReference: Check<'unknown-reference'> = {
   code: 'unknown-reference',
   severity: 'error',
   run({ model }) {
-    const keys = (items: NamedItem[]) => new Set(items.flatMap((i) => (i.key === undefined ? [] : [i.key])));
-    const methodKeys = keys(model.methods.items);
-    const tierKeys = keys(model.tiers.items);
-    const methodFindings = model.allIndicators.flatMap((indicator) =>
-      indicator.methods.flatMap((method) => unresolved(method, model.methods.items, methodKeys, { en: 'method', zh: '考核方式' })),
-    );
-    const indicatorKeys = keys(model.allIndicators);
+    if (model.veto.items.length === 0) return [];
+    const tierKeys = keysOf(model.tiers.items);
+    // Only a veto `when:` names an indicator: the ids of the whole tree are gathered for it alone.
+    let indicatorKeys: Set<string> | undefined;
     const tier = { en: 'tier', zh: '等次' };
-    const vetoFindings = model.veto.items.flatMap((veto) => [
+    return model.veto.items.flatMap((veto) => [
       ...(veto.tier ? unresolved(veto.tier, model.tiers.items, tierKeys, tier) : []),
       ...veto.bars.flatMap((barred) => unresolved(barred, model.tiers.items, tierKeys, tier)),
-      ...(veto.when?.indicator ? unresolved(veto.when.indicator, model.allIndicators, indicatorKeys, { en: 'indicator', zh: '指标' }) : []),
+      ...(veto.when?.indicator
+        ? unresolved(veto.when.indicator, model.allIndicators, (indicatorKeys ??= keysOf(model.allIndicators)), { en: 'indicator', zh: '指标' })
+        : []),
     ]);
-    return [...methodFindings, ...vetoFindings];
+  },
+  runOnIndicator(indicator, { methods, methodKeys }) {
+    return indicator.methods.flatMap((method) => unresolved(method, methods, methodKeys, { en: 'method', zh: '考核方式' }));
   },
 };

@@ -1,20 +1,21 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
 import { assemble } from '../assemble';
-import { checkDocument } from '../check-document';
+import { checkDocument, findingsOnIndicators, IndicatorFindings, indicatorInputs } from '../check-document';
+import type { IndicatorContext } from '../checks/check';
 import { Finding } from '../findings';
 import { buildIndicator, buildRubricModel, sumKnown } from '../model/build-model';
 import { IndicatorModel, RubricModel } from '../model/rubric-model';
 import { asMap, findPair } from '../model/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
 import { nestingBeyondLimit, ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../parse';
-import { LineIndex } from '../text/line-index';
+import { changedStretch, LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
 import { SchemaValidator } from '../schema/schema-validator';
 import type { Analysis, IncrementalSession } from '../types';
-import { findItemsLayout, findLayout, Layout } from './layout';
+import { findItemsLayout, findLayout, LaidOut, Layout, layoutAfterEdit } from './layout';
 import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from './contained-errors';
-import { forEachSpan } from './shift';
+import { forEachSpan, ownCopy } from './shift';
 
 /** What a session needs from the core that creates it. */
 export interface SessionDependencies {
@@ -32,6 +33,8 @@ export interface SessionOptions {
 export interface SessionMeasures {
   /** How many characters the last update parsed (blocks, skeletons, or the whole text). */
   readonly lastParsed: number;
+  /** How many indicators the last update ran the checks of single indicators on (all of them after a whole analysis). */
+  readonly lastChecked: number;
 }
 
 /**
@@ -41,10 +44,16 @@ export interface SessionMeasures {
  * `start`.
  */
 interface Block {
-  /** What it is parsed from: its lines and the next line's indentation (see blockSource). */
-  text: string;
+  /**
+   * The length of the text it is parsed from: its lines and the next line's indentation (see
+   * blockSource). A block keeps no copy of that text: it stands at `start` in the version the
+   * session last analysed in blocks (see BlockPool), and its model holds strings of its own
+   * (see SpanWalk.detachStrings). A 10,000-indicator file is then in memory once, not once more
+   * per level of blocks.
+   */
+  length: number;
   start: number;
-  /** How much of `text` is the block's own (the rest is the next line's indentation). */
+  /** How much of its text is the block's own (the rest is the next line's indentation). */
   extent: number;
   /** The column of its item's dash. */
   column: number;
@@ -69,6 +78,22 @@ interface Block {
   folds: Span[];
   /** The parser's errors in the block, all of them ones that stay inside it (see errorsStayInBlock). */
   parserErrors: ParserError[];
+  /** What the checks of single indicators found on the block's own (see findingsOfBlocks). */
+  checked?: CheckedBlock;
+}
+
+/**
+ * The findings of the checks of single indicators on a block's own indicators (a leaf's all, a
+ * split block's own; its items' blocks keep theirs), at offsets from the block's start. They
+ * hold while the block's text is unchanged (a changed text makes a new block, and a changed
+ * item a new block for each indicator above it, whose sums are made again), its path is the
+ * same (givePaths drops them) and so are the inputs (see indicatorInputs).
+ */
+interface CheckedBlock {
+  inputs: string;
+  findings: Finding[];
+  /** A finding read line numbers (see IndicatorContext.lineOf): made again on every version. */
+  readsLines: boolean;
 }
 
 /** Blocks longer than this (about 40 indicators with long criteria) are split into their items. */
@@ -94,10 +119,16 @@ interface Skeleton {
  * anything unusual (several documents, anchors, any other syntax error) is analysed whole.
  */
 export function createIncrementalSession(analyzer: SessionDependencies, options: SessionOptions = {}): IncrementalSession & SessionMeasures {
-  let blocks = new Map<string, Block[]>();
+  /** The top-level blocks of the last version analysed in blocks, and its text, which they stand in. */
+  let blocks: Block[] = [];
+  let blocksText = '';
   let skeleton: Skeleton | undefined;
   let lastPath: 'incremental' | 'whole' = 'whole';
   let lastParsed = 0;
+  let lastChecked = 0;
+  /** The last version's line index, and its layout when it had one: the next version's are made from them. */
+  let lastLines: LineIndex | undefined;
+  let lastLaidOut: LaidOut | undefined;
   const splitAbove = options.splitAbove ?? SPLIT_ABOVE;
 
   /**
@@ -107,21 +138,23 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   function whole(text: string): Analysis {
     lastPath = 'whole';
     lastParsed += text.length;
-    return analyzer.analyzeWhole(text);
+    const analysis = analyzer.analyzeWhole(text);
+    lastChecked = analysis.documents.reduce((count, document) => count + document.model.allIndicators.length, 0);
+    return analysis;
   }
 
   /**
-   * Old blocks that a new version may reuse, by text, one map per level: the top-level blocks
+   * Old blocks that a new version may reuse, by text, one pool per level: the top-level blocks
    * of the last version, then the items of those not reused (see releaseLevel), and so on. A
    * block is taken out when reused, so no block serves twice.
    */
-  let pools: Map<string, Block[]>[] = [];
+  let pools: BlockPool[] = [];
 
   /** Old blocks moved by this update, and from where: a whole analysis puts them back. */
   let moved: [Block, number][] = [];
 
   function take(level: number, text: string): Block | undefined {
-    return pools[level]?.get(text)?.pop();
+    return pools[level]?.take(text);
   }
 
   function reuse(block: Block, start: number): Block {
@@ -141,24 +174,16 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       block.pathKey = undefined;
       block.children.forEach(forget);
     };
-    for (const list of blocks.values()) list.forEach(forget);
+    blocks.forEach(forget);
   }
 
   /** The old blocks at `level` no text asked for: their items become candidates one level down. */
   function releaseLevel(level: number): void {
     const pool = pools[level];
     if (!pool) return;
-    pools[level] = new Map();
-    const below = (pools[level + 1] ??= new Map());
-    for (const list of pool.values()) {
-      for (const block of list) {
-        for (const child of block.children) {
-          const same = below.get(child.text);
-          if (same) same.push(child);
-          else below.set(child.text, [child]);
-        }
-      }
-    }
+    pools[level] = new BlockPool([], blocksText);
+    const below = (pools[level + 1] ??= new BlockPool([], blocksText));
+    for (const block of pool.remaining()) block.children.forEach((child) => below.add(child));
   }
 
   /** The block of an indicator's text: an old one with the same text, else a new one. */
@@ -166,12 +191,13 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const old = take(level, text);
     if (old) return reuse(old, start);
     releaseLevel(level);
-    const copy = ownCopy(text);
-    if (copy.length > splitAbove) {
-      const split = buildSplit(copy, extent, start, column, level);
+    if (text.length > splitAbove) {
+      const split = buildSplit(text, extent, start, column, level);
       if (split) return split;
     }
-    return buildLeaf(copy, extent, start, column);
+    // Parsed from a copy: the model's strings are then copied again (see SpanWalk.detachStrings),
+    // so that neither this version's text nor the copy stays in memory with the block.
+    return buildLeaf(ownCopy(text), extent, start, column);
   }
 
   function buildLeaf(text: string, extent: number, start: number, itemColumn: number): Block | undefined {
@@ -190,7 +216,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const schemaFindings = analyzer.validator.validateIndicator(doc, text, { start: range[0], end: range[0] });
     // A block parsed alone: its spans count from 0 until it is moved to where it stands.
     const block: Block = {
-      text,
+      length: text.length,
       start: 0,
       extent,
       column: itemColumn,
@@ -207,7 +233,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       parserErrors: parserErrors(doc.errors, text),
     };
     const { spans, itemEnd, documentEnd, folds, parserErrors: errors } = block;
-    forEachSpan([all, schemaFindings, folds, itemEnd, documentEnd, errors], (span) => spans.push(span), { detachYamlNodes: true });
+    forEachSpan([all, schemaFindings, folds, itemEnd, documentEnd, errors], (span) => spans.push(span), { detachYamlNodes: true, detachStrings: true });
     moveBlock(block, start);
     return block;
   }
@@ -215,7 +241,8 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
   /**
    * A long indicator's block, split: its head and tail parsed together as an indicator whose
    * `items:` is left empty, and each item a block of its own. Undefined when the cut could
-   * change what the text means (then the block is parsed whole).
+   * change what the text means (then the block is parsed whole). `text` may be a slice of the
+   * whole version: its head and tail are parsed from a copy (its items copy their own).
    */
   function buildSplit(text: string, extent: number, start: number, column: number, level: number): Block | undefined {
     const layout = findItemsLayout(text, extent, column);
@@ -224,7 +251,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const tailEmpty = region.end === extent;
     const head = text.slice(0, region.start);
     const tail = text.slice(region.end);
-    const skeletonText = head + tail;
+    const skeletonText = ownCopy(head + tail);
     lastParsed += skeletonText.length;
     if (!readsAloneAsInFile(skeletonText, column) || nestingBeyondLimit(skeletonText) >= 0) return undefined;
     const doc = parseDocument(skeletonText, PARSE_OPTIONS);
@@ -268,7 +295,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
         if (span.start >= cut) span.start += delta;
         if (span.end >= cut) span.end += delta;
       },
-      { detachYamlNodes: true },
+      { detachYamlNodes: true, detachStrings: true },
     );
     const skeletonFindings = validateSplitHead(head, tail, itemColumn, delta);
 
@@ -289,7 +316,7 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const ownFolds = firstFold ? [firstFold, itemsFold, ...folds.slice(1)] : [itemsFold, ...folds];
 
     const block: Block = {
-      text,
+      length: text.length,
       start: 0,
       extent,
       column,
@@ -364,17 +391,22 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     for (const child of block.children) moveBlock(child, child.start + delta);
   }
 
-  /** Gives every indicator of the block its path in the tree; unchanged paths are left alone. */
+  /**
+   * Gives every indicator of the block its path in the tree; unchanged paths are left alone.
+   * Paths are made with concat and slice: arrays of exactly their length (see buildIndicator).
+   */
   function givePaths(block: Block, path: number[]): void {
     const key = path.join('.');
     if (block.pathKey === key) return;
     block.pathKey = key;
+    // A finding may name the path (children-sum's data).
+    block.checked = undefined;
     if (block.children.length === 0) {
-      for (const [i, indicator] of block.all.entries()) indicator.path = [...path, ...block.relativePaths[i]];
+      for (const [i, indicator] of block.all.entries()) indicator.path = path.concat(block.relativePaths[i]);
       return;
     }
-    block.indicator.path = [...path];
-    for (const [i, child] of block.children.entries()) givePaths(child, [...path, i]);
+    block.indicator.path = path.slice();
+    for (const [i, child] of block.children.entries()) givePaths(child, path.concat(i));
   }
 
   /**
@@ -385,8 +417,11 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     const key = `${head}\u0000${tail}`;
     if (skeleton?.key === key) return skeleton;
     lastParsed += key.length;
-    if (nestingBeyondLimit(head + tail) >= 0) return undefined;
-    const parsed = parseText(head + tail);
+    // A copy: with nothing after the list `head + tail` is `head`, a slice of this version, which
+    // the cached skeleton would keep in memory for as long as it is reused.
+    const source = ownCopy(head + tail);
+    if (nestingBeyondLimit(source) >= 0) return undefined;
+    const parsed = parseText(source);
     const doc = parsed.documents[0];
     if (parsed.documents.length !== 1 || !errorsStayInSkeleton(doc.doc.errors, tail)) return undefined;
     const root = asMap(doc.doc.contents);
@@ -412,23 +447,25 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
 
   function updateInBlocks(text: string): Analysis {
     lastParsed = 0;
-    const lines = new LineIndex(text);
-    const layout = findLayout(text, lines);
+    // Made from the last version's where they can be: a keystroke in a big file reads the lines it changed, not every line.
+    const changed = lastLines ? changedStretch(lastLines.text, text) : undefined;
+    const lines = lastLines && changed ? LineIndex.afterEdit(lastLines, text, changed) : new LineIndex(text);
+    const layout = (lastLaidOut && changed && layoutAfterEdit(lastLaidOut, text, lines, changed)) || findLayout(text, lines);
+    lastLines = lines;
+    lastLaidOut = layout && { lines, layout };
     if (!layout) return whole(text);
     const { region } = layout;
     const around = skeletonFor(text.slice(0, region.start), text.slice(region.end));
     if (!around) return whole(text);
 
-    // A copy: the last version's blocks stay as they are if this one ends in a whole analysis.
-    pools = [new Map(Array.from(blocks, ([key, list]) => [key, list.slice()]))];
+    // A pool of its own: the last version's list stays as it is if this one ends in a whole analysis.
+    pools = [new BlockPool(blocks, blocksText)];
     moved = [];
-    const next = new Map<string, Block[]>();
     const used: Block[] = [];
     // Old blocks with the same text first: a block's items are candidates only once it is not reused whole.
     const texts = layout.blocks.map((_, index) => blockSource(text, layout, index));
     const found = texts.map((blockText) => take(0, blockText));
     for (const [index, span] of layout.blocks.entries()) {
-      // Looked up by a slice of this version; kept under the block's own copy (see ownCopy).
       const old = found[index];
       const block = old ? reuse(old, span.start) : blockOf(texts[index], span.end - span.start, span.start, layout.indent, 0);
       if (!block) {
@@ -439,13 +476,11 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
       }
       givePaths(block, [index]);
       used.push(block);
-      const same = next.get(block.text);
-      if (same) same.push(block);
-      else next.set(block.text, [block]);
     }
     pools = [];
     moved = [];
-    blocks = next;
+    blocks = used;
+    blocksText = text;
     lastPath = 'incremental';
     return assembleIncremental(text, lines, layout, around, used);
   }
@@ -492,7 +527,12 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     };
     const parsedText: ParsedText = { text, lines, documents: [parsedDocument] };
     const schemaFindings = [...skeletonFindings, ...used.flatMap((b) => b.schemaFindings)];
-    return assemble(parsedText, [checkDocument(parsedText, parsedDocument, model, schemaFindings)]);
+    const onIndicators: IndicatorFindings = (context) => {
+      const { findings, checked } = findingsOfBlocks(used, context);
+      lastChecked = checked;
+      return findings;
+    };
+    return assemble(parsedText, [checkDocument(parsedText, parsedDocument, model, schemaFindings, onIndicators)]);
   }
 
   return {
@@ -503,21 +543,83 @@ export function createIncrementalSession(analyzer: SessionDependencies, options:
     get lastParsed() {
       return lastParsed;
     },
+    get lastChecked() {
+      return lastChecked;
+    },
   };
 }
 
 /**
- * A copy of a block's (or the skeleton's) text that holds no reference to the whole text it was
- * sliced from (V8 keeps the parent of a slice alive). A cached block outlives its version of the
- * document, and the strings of its model are slices of this copy: without it, each kept block
- * would keep a whole old version of a big file in memory.
+ * Old blocks, found by text: by length, then by the text they stand in (the version the
+ * session last analysed in blocks, where a block not taken still stands). Blocks of the same
+ * text are interchangeable.
  */
-function at(offset: number): Span {
-  return { start: offset, end: offset };
+class BlockPool {
+  private readonly byLength = new Map<number, Block[]>();
+
+  constructor(
+    blocks: readonly Block[],
+    private readonly source: string,
+  ) {
+    blocks.forEach((block) => this.add(block));
+  }
+
+  add(block: Block): void {
+    const list = this.byLength.get(block.length);
+    if (list) list.push(block);
+    else this.byLength.set(block.length, [block]);
+  }
+
+  take(text: string): Block | undefined {
+    const list = this.byLength.get(text.length);
+    // A slice and `===` compare whole runs of memory, where startsWith goes a character at a time.
+    const index = list ? list.findIndex((block) => this.source.slice(block.start, block.start + block.length) === text) : -1;
+    return index >= 0 ? list!.splice(index, 1)[0] : undefined;
+  }
+
+  /** Every block not taken. */
+  remaining(): Block[] {
+    return [...this.byLength.values()].flat();
+  }
 }
 
-function ownCopy(slice: string): string {
-  return JSON.parse(JSON.stringify(slice)) as string;
+/**
+ * The findings of the checks of single indicators, block by block: made for a block the first
+ * time and kept (see CheckedBlock), so that a keystroke checks only the indicators whose text
+ * changed and the groups above them, not the whole tree.
+ */
+function findingsOfBlocks(blocks: readonly Block[], context: IndicatorContext): { findings: Finding[]; checked: number } {
+  const inputs = indicatorInputs(context);
+  const findings: Finding[] = [];
+  let checked = 0;
+  const visit = (block: Block): void => {
+    let kept = block.checked;
+    if (!kept || kept.inputs !== inputs || kept.readsLines) {
+      let readsLines = false;
+      const lineOf = (offset: number): number => {
+        readsLines = true;
+        return context.lineOf(offset);
+      };
+      const own = block.children.length === 0 ? block.all : [block.indicator];
+      const made = findingsOnIndicators(own, { ...context, lineOf });
+      checked += own.length;
+      kept = block.checked = { inputs, readsLines, findings: made.map((finding) => movedFinding(finding, -block.start)) };
+    }
+    for (const finding of kept.findings) findings.push(movedFinding(finding, block.start));
+    block.children.forEach(visit);
+  };
+  blocks.forEach(visit);
+  return { findings, checked };
+}
+
+/** A copy of a finding `delta` characters further on. */
+function movedFinding(finding: Finding, delta: number): Finding {
+  const move = (span: Span): Span => ({ start: span.start + delta, end: span.end + delta });
+  return finding.dependsOn ? { ...finding, span: move(finding.span), dependsOn: move(finding.dependsOn) } : { ...finding, span: move(finding.span) };
+}
+
+function at(offset: number): Span {
+  return { start: offset, end: offset };
 }
 
 /**
@@ -558,7 +660,7 @@ function compositeTree(text: string, layout: Layout, blocks: Block[], around: Sk
       // The smallest block that holds the offset, parsed again: an item's, or a split block's own when the offset is in its head or tail.
       const chain = chainAt(blocks[hit.index], offset, text.length, [hit.index]);
       const { block, path } = chain[chain.length - 1];
-      const doc = parseDocument(block.text, { logLevel: 'error' });
+      const doc = parseDocument(text.slice(block.start, block.start + block.length), { logLevel: 'error' });
       const local = nodeAtOffset(doc.contents, offset - block.start);
       const [, ...rest] = local.steps;
       const steps = [

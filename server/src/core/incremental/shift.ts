@@ -17,7 +17,17 @@ export interface SpanWalk {
    * open walks every block of a 10,000-indicator file.
    */
   detachYamlNodes?: boolean;
+  /**
+   * Also replace every string long enough to be a slice (V8 makes a string sliced from another
+   * of 13 characters or more a view that keeps the other alive) by a copy of its own: the model
+   * of a block parsed from a copy of its text then keeps none of that text in memory. Equal
+   * strings share one copy.
+   */
+  detachStrings?: boolean;
 }
+
+/** Strings shorter than this are copied when sliced (V8's SlicedString::kMinLength). */
+const SLICE_LENGTH = 13;
 
 /**
  * Walks plain model objects (not numbers, not YAML nodes) and calls `visit` once for every
@@ -27,6 +37,13 @@ export interface SpanWalk {
 export function forEachSpan(roots: readonly unknown[], visit: (span: Span) => void, walk: SpanWalk = {}): void {
   const seen = new Set<object>();
   const stack: unknown[] = [...roots];
+  const copies = new Map<string, string>();
+  const detached = (value: unknown): unknown => {
+    if (!walk.detachStrings || typeof value !== 'string' || value.length < SLICE_LENGTH) return value;
+    let copy = copies.get(value);
+    if (copy === undefined) copies.set(value, (copy = ownCopy(value)));
+    return copy;
+  };
   while (stack.length > 0) {
     const value = stack.pop();
     if (value === null || typeof value !== 'object' || seen.has(value)) continue;
@@ -37,14 +54,27 @@ export function forEachSpan(roots: readonly unknown[], visit: (span: Span) => vo
       continue;
     }
     if (Array.isArray(value)) {
-      for (const item of value) stack.push(item);
+      for (const [index, item] of value.entries()) {
+        if (typeof item === 'string') value[index] = detached(item);
+        else stack.push(item);
+      }
       continue;
     }
     const record = value as Record<string, unknown>;
     for (const key of Object.keys(record)) {
       const child = record[key];
       if (walk.detachYamlNodes && child !== null && typeof child === 'object' && isYaml(child)) record[key] = undefined;
+      else if (typeof child === 'string') record[key] = detached(child);
       else stack.push(child);
     }
   }
+}
+
+/**
+ * A copy of a string that holds no reference to the string it was sliced from (V8 keeps the
+ * parent of a slice alive). A cached block outlives its version of the document: without
+ * copies, each kept block would keep a whole old version of a big file in memory.
+ */
+export function ownCopy(slice: string): string {
+  return JSON.parse(JSON.stringify(slice)) as string;
 }

@@ -162,7 +162,8 @@ export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: nu
   all.push(indicator);
   const itemsSeq = asSeq(itemsField?.value);
   if (itemsSeq) {
-    indicator.items = itemsSeq.items.map((child, index) => buildIndicator(asMap(child), child, [...path, index], all));
+    // concat makes an array of exactly the path's length; a spread leaves room for more, and a big rubric has ten thousand paths.
+    indicator.items = itemsSeq.items.map((child, index) => buildIndicator(asMap(child), child, path.concat(index), all));
     indicator.itemsSum = sumKnown(indicator.items.map((item) => item.effectiveWeight));
   }
   if (weight) {

@@ -156,3 +156,14 @@ export interface ScoresheetAnalysis {
   groups: GroupRanking[];
   findings: Finding[];
 }
+
+/**
+ * The analysis behind an editor's keystrokes in a scoresheet: only the entries an edit touched
+ * are parsed again, and a new rubric is applied to the entries kept (see scoresheet/session.ts).
+ */
+export interface ScoresheetSession {
+  /** The analysis of this version of the text against the rubric `lookup` finds; equal to a whole analysis of it, always. */
+  update(text: string, lookup: (writtenPath: string) => RubricLookup): ScoresheetAnalysis;
+  /** How the last call was answered, for tests and the benchmark. */
+  readonly lastPath: 'incremental' | 'whole';
+}

@@ -8,7 +8,7 @@ import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 export const scoreNotALevel: ScoresheetCheck = {
   code: 'score-not-a-level',
   severity: 'warning',
-  run({ model, index }) {
+  entry(entry, _, { index }) {
     if (!index) return [];
     const findings: Finding[] = [];
     const check = (figure: KeyedFigure) => {
@@ -31,10 +31,8 @@ export const scoreNotALevel: ScoresheetCheck = {
         ),
       );
     };
-    for (const entry of model.scores.items) {
-      entry.points.forEach(check);
-      for (const view of entry.by) if (view.kind === 'points') view.points.forEach(check);
-    }
+    entry.points.forEach(check);
+    for (const view of entry.by) if (view.kind === 'points') view.points.forEach(check);
     return findings;
   },
 };

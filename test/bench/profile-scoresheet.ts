@@ -83,6 +83,28 @@ function main(): void {
       });
     }
   }
+  // A session: single-character edits in values spread over the file, then rubric edits.
+  const session = core.createScoresheetSession();
+  timed(times, 'session: first update', () => session.update(source, lookup));
+  const values = [...source.matchAll(/: (\d)/g)].map((m) => m.index! + 2);
+  for (let i = 0; i < 40; i++) {
+    const at = values[Math.floor((i * 7919) % values.length)];
+    const edited = source.slice(0, at) + '1' + source.slice(at);
+    timed(times, 'session: keystroke in a value', () => session.update(edited, lookup));
+    timed(times, 'session: keystroke taken back', () => session.update(source, lookup));
+  }
+  // Each kind of rubric edit in a row, so that each is measured against the one before it.
+  const rubricEdits: [string, (i: number) => string][] = [
+    ['criteria', (i) => generated.rubric.replace('criteria: ', `criteria: ${'好'.repeat(i + 1)}`)],
+    ['name', (i) => generated.rubric.replace(/(name: [^\n（]*)/, `$1${'好'.repeat(i + 1)}`)],
+    ['weight', (i) => generated.rubric.replace(/weight: (\d)/, `weight: ${i + 1}$1`)],
+  ];
+  for (const [kind, edit] of rubricEdits) {
+    for (let i = 0; i < 5; i++) {
+      const other = { found: true as const, analysis: core.analyze(edit(i)), location: 'generated.rubric.yaml' };
+      timed(times, `session: rubric ${kind} edited`, () => session.update(source, () => other));
+    }
+  }
   const lines = source.split('\n').length;
   console.log(`${generated.subjects} subjects × ${generated.leaves.length} leaves: ${lines} lines, ${source.length} characters, ${findings} findings`);
   const floor = median(times.get('yaml parseAllDocuments (floor)')!);

@@ -8,7 +8,7 @@
 import { generateDeepRubric, GeneratedLeaf, hundredths, random } from './generate-rubric';
 
 export interface ScoresheetShape {
-  /** About how many leaves the rubric has (a deep rubric: 8 areas, 3 levels). */
+  /** About how many leaves the rubric has (a deep rubric: 12 areas, 3 levels). */
   leaves: number;
   subjects: number;
   /** The path the scoresheet's `rubric:` writes. */
@@ -45,8 +45,8 @@ export function subjectName(index: number): string {
 }
 
 export function generateScoresheet(shape: ScoresheetShape): GeneratedScoresheet {
-  const seed = shape.seed ?? 1;
-  const generated = generateDeepRubric({ indicators: shape.leaves, areas: 8, levels: 3 }, seed);
+  const seed = shape.seed ?? 5;
+  const generated = generateDeepRubric({ indicators: shape.leaves, areas: 12, levels: 3 }, seed);
   const leaves = generated.leaves ?? [];
   const rubric = generated.text.replace(/^subjects: \d+$/m, `subjects: ${shape.subjects}`).replace(/^tiers:$/m, `${EXTRAS.join('\n')}\ntiers:`);
   const next = random(seed + 7);

@@ -18,7 +18,7 @@ import { analyze, core } from '../support/rubric-core';
 import { SAMPLES } from '../support/scoresheet';
 
 /** What the session says about itself beyond the core's interface (see scoresheet/session.ts). */
-type MeasuredSession = ScoresheetSession & { readonly lastParsed: number; readonly lastEvaluated: number };
+type MeasuredSession = ScoresheetSession & { readonly lastParsed: number; readonly lastEvaluated: number; readonly lastTotalled: number };
 
 const session = (): MeasuredSession => core().createScoresheetSession() as MeasuredSession;
 
@@ -231,7 +231,7 @@ describe('scoresheet session under a changing rubric', function () {
     const analysis = sheet.update(forestSheet, lookup);
     assert.equal(sheet.lastPath, 'incremental');
     assert.equal(sheet.lastParsed, 0);
-    assert.equal(sheet.lastEvaluated, 10);
+    assert.equal(sheet.lastTotalled, 10);
     assertSame(analysis, core().analyzeScoresheet(forestSheet, lookup), [0], 'a weight changed');
   });
 
@@ -243,8 +243,26 @@ describe('scoresheet session under a changing rubric', function () {
     const rubric = analyze(changed);
     const analysis = sheet.update(forestSheet, lookupOf(rubric));
     assert.equal(sheet.lastEvaluated, 0);
+    assert.equal(sheet.lastTotalled, 0);
     assert.equal(analysis.rubric?.found && analysis.rubric.analysis, rubric);
     assertSame(analysis, core().analyzeScoresheet(forestSheet, lookupOf(rubric)), [0], 'a criteria changed');
+  });
+
+  it('keeps every total when only a name changes, and shows the new name in the findings and the working', () => {
+    const sheet = session();
+    // 么里镇's 3 points of 林木管护 (rangers) taken out: a missing score that names the leaf.
+    const withGap = forestSheet.replace(', rangers: 3.5}\n    veto', '}\n    veto');
+    sheet.update(withGap, lookupOf(analyze(forestRubric)));
+    const changed = forestRubric.replace('name: 护林员队伍管理', 'name: 护林员管理').replace('name: 国土绿化', 'name: 国土绿化美化');
+    assert.notEqual(changed, forestRubric);
+    const lookup = lookupOf(analyze(changed));
+    const analysis = sheet.update(withGap, lookup);
+    assert.equal(sheet.lastTotalled, 0);
+    assert.equal(sheet.lastEvaluated, 10);
+    assert.ok(analysis.findings.some((f) => f.code === 'missing-score' && f.message['zh-CN'].includes('护林员管理 (rangers)')));
+    const hover = scoresheetHover(analysis, withGap.indexOf('subject: 古绛镇') + 10, 'zh-CN')?.markdown ?? '';
+    assert.ok(hover.includes('国土绿化美化'), hover);
+    assertSame(analysis, core().analyzeScoresheet(withGap, lookup), [withGap.indexOf('subject: 古绛镇') + 10], 'a name changed');
   });
 
   it('follows a name, an id, a tier quota and a veto changed in the rubric, the rubric lost and found again', () => {

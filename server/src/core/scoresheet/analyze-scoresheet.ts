@@ -14,8 +14,8 @@ import { buildScoresheetModel } from './build-scoresheet-model';
 import { SCORESHEET_CHECKS } from './checks';
 import { rankGroup, RankedGroup, scaled } from './rank-groups';
 import { indexRubric, RubricIndex } from './rubric-index';
-import { evaluateSubject, SubjectOutcome } from './subject-total';
-import { RankedSubject, RubricLookup, ScoresheetAnalysis, ScoresheetModel, SubjectScoresModel } from './types';
+import { evaluateSubject } from './subject-total';
+import { RankedSubject, RubricLookup, ScoresheetAnalysis, ScoresheetModel, SubjectScoresModel, TotalStep } from './types';
 import { AppliedVetoes, appliedVetoes } from './vetoes';
 
 export type ScoresheetValidator = (doc: Document.Parsed, source: string) => Finding[];
@@ -93,27 +93,42 @@ export interface ScoresheetParts {
  * the rubric stay as they are.
  */
 export interface EntryFacts {
-  /** Undefined without the rubric. */
-  outcome: SubjectOutcome | undefined;
-  vetoes: AppliedVetoes | undefined;
-  /** See groupIndex; undefined without the rubric, or when no group takes it. */
-  group: number | undefined;
+  /** The figures: undefined without the rubric. */
+  figures: EntryFigures | undefined;
   /** The checks' findings about the entry alone, check by check. */
   findings: Finding[];
+}
+
+/** An entry's total and what decides its tier: these read the rubric's figures and ids, never its names. */
+export interface EntryFigures {
+  total: Decimal | undefined;
+  /** How the total was reached, in words (with the rubric's names): worked out when first read. */
+  readonly steps: TotalStep[];
+  vetoes: AppliedVetoes;
+  /** See groupIndex; undefined when no group takes it. */
+  group: number | undefined;
   /** An indicator's points by its id (for tie-breaks); undefined while unknown. */
   own(key: string): Decimal | undefined;
 }
 
 export function entryFacts(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): EntryFacts {
+  return { figures: index && entryFigures(entry, index), findings: entryFindings(entry, position, index) };
+}
+
+export function entryFindings(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): Finding[] {
   const context = { index };
-  const findings = SCORESHEET_CHECKS.flatMap((check) => check.entry?.(entry, position, context) ?? []);
-  if (!index) return { outcome: undefined, vetoes: undefined, group: undefined, findings, own: () => undefined };
+  return SCORESHEET_CHECKS.flatMap((check) => check.entry?.(entry, position, context) ?? []);
+}
+
+export function entryFigures(entry: SubjectScoresModel, index: RubricIndex): EntryFigures {
   const outcome = evaluateSubject(index, entry);
   return {
-    outcome,
+    total: outcome.total,
+    get steps() {
+      return outcome.steps;
+    },
     vetoes: appliedVetoes(index, entry, outcome.own),
     group: groupIndex(index, entry),
-    findings,
     own: (key) => {
       const indicator = index.indicators.get(key);
       return indicator ? outcome.own(indicator) : undefined;
@@ -189,18 +204,20 @@ function computeRanking(
       tiedAtBoundary: false,
       margin: {},
     };
-    const { outcome, vetoes, group, own } = facts[i];
-    if (!index || !outcome || !vetoes) return subject;
-    subject.total = outcome.total;
-    subject.steps = outcome.steps;
+    const figures = facts[i].figures;
+    if (!index || !figures) return subject;
+    const { total, vetoes, group, own } = figures;
+    subject.total = total;
+    // The working in words is for the hover: made when first read.
+    Object.defineProperty(subject, 'steps', { get: () => figures.steps, enumerable: true, configurable: true });
     subject.vetoes = vetoes.ids;
     if (group !== undefined) {
       groupOf.set(i, group);
       if (group >= 0) subject.group = index.model.subjectGroups[group]?.key ?? `#${group + 1}`;
     }
-    if (outcome.total === undefined || vetoes.unknown || group === undefined || duplicates.has(entry) || entry.subject?.value === undefined) return subject;
+    if (total === undefined || vetoes.unknown || group === undefined || duplicates.has(entry) || entry.subject?.value === undefined) return subject;
     const tieBreak = model.tieBreak.items.map((f) => (f.value === undefined ? undefined : own(f.value)));
-    const score = scaled(outcome.total, index.model.precision);
+    const score = scaled(total, index.model.precision);
     // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
     if (!Number.isSafeInteger(score)) return subject;
     contenders.set(i, { index: i, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });

@@ -10,10 +10,19 @@ import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../tree/document-tree';
 import type { DocumentAnalysis } from '../types';
-import { analyzeScoresheetText, EntryFacts, entryFacts, finishScoresheet, ScoresheetAnalysisDetail, ScoresheetValidator } from './analyze-scoresheet';
+import {
+  analyzeScoresheetText,
+  EntryFacts,
+  entryFacts,
+  entryFindings,
+  finishScoresheet,
+  ScoresheetAnalysisDetail,
+  ScoresheetValidator,
+} from './analyze-scoresheet';
+import { evaluateSubject } from './subject-total';
 import { buildScoresheetModel, buildSubjectScores } from './build-scoresheet-model';
 import { indexRubric, RubricIndex } from './rubric-index';
-import { RubricLookup, ScoresheetSession, SubjectScoresModel } from './types';
+import { RubricLookup, ScoresheetSession, SubjectScoresModel, TotalStep } from './types';
 
 /** What a scoresheet session needs from the core that creates it. */
 export interface ScoresheetSessionDependencies {
@@ -27,8 +36,10 @@ export interface ScoresheetSessionDependencies {
 export interface ScoresheetSessionMeasures {
   /** How many characters the last update parsed (entries, the text around them, or the whole text). */
   readonly lastParsed: number;
-  /** How many entries' totals and checks the last update worked out (the others kept theirs). */
+  /** How many entries' checks the last update ran again (the others kept their findings). */
   readonly lastEvaluated: number;
+  /** How many entries' totals the last update worked out again (the others kept theirs). */
+  readonly lastTotalled: number;
 }
 
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, logLevel: 'error' } as const;
@@ -50,13 +61,16 @@ interface EntryBlock {
   itemEnd: Span;
   /** Where the parser ends the entry's document: where the whole one ends when the list ends the file. */
   documentEnd: Span;
-  /** Its totals and findings under the rubric of `generation` (see EntryFacts). */
+  /** Its totals and findings (see EntryFacts), made under the rubric of these generations. */
   facts?: EntryFacts;
-  generation?: number;
+  figuresGeneration?: number;
+  namesGeneration?: number;
   /** The place it had when its facts were made: they name an entry without a subject by its place (`#3`). */
   position?: number;
-  /** Every span of the above, each once: what a move shifts. */
+  /** Every span of the above but the facts', each once: what a move shifts. */
   spans: Span[];
+  /** The spans of the facts' findings (their own copies, see ownSpans). */
+  factSpans: Span[];
 }
 
 /** Everything around the `scores:` list, parsed once while only entries change. */
@@ -94,12 +108,19 @@ export function createScoresheetSession(dependencies: ScoresheetSessionDependenc
   let lastPath: 'incremental' | 'whole' = 'whole';
   let lastParsed = 0;
   let lastEvaluated = 0;
+  let lastTotalled = 0;
 
-  /** The rubric as last seen: its document, index, and the generation of entry facts made under it. */
+  /**
+   * The rubric as last seen: its document and index, and generations that change when what the
+   * entries' figures read of it changes (figures, ids, structure) and when anything they show
+   * changes (names too).
+   */
   let rubricDocument: DocumentAnalysis | undefined;
   let rubricIndex: RubricIndex | undefined;
-  let fingerprint: string | undefined;
-  let generation = 0;
+  let figuresPrint: string | undefined;
+  let namesPrint: string | undefined;
+  let figuresGeneration = 0;
+  let namesGeneration = 0;
 
   function whole(text: string, lookup: (writtenPath: string) => RubricLookup): ScoresheetAnalysisDetail {
     lastPath = 'whole';
@@ -113,11 +134,11 @@ export function createScoresheetSession(dependencies: ScoresheetSessionDependenc
     if (document !== rubricDocument || !rubricIndex) {
       rubricDocument = document;
       rubricIndex = indexRubric(document);
-      const print = rubricFingerprint(document);
-      if (print !== fingerprint) {
-        fingerprint = print;
-        generation++;
-      }
+      const figures = rubricFingerprint(document, false);
+      const names = rubricFingerprint(document, true);
+      if (figures !== figuresPrint) figuresGeneration++;
+      if (names !== namesPrint) namesGeneration++;
+      [figuresPrint, namesPrint] = [figures, names];
     }
     return rubricIndex;
   }
@@ -125,6 +146,7 @@ export function createScoresheetSession(dependencies: ScoresheetSessionDependenc
   function update(text: string, lookup: (writtenPath: string) => RubricLookup): ScoresheetAnalysisDetail {
     lastParsed = 0;
     lastEvaluated = 0;
+    lastTotalled = 0;
     let moved: [EntryBlock, number][] = [];
     try {
       const version = text === last?.text ? last : split(text, moved);
@@ -211,8 +233,9 @@ export function createScoresheetSession(dependencies: ScoresheetSessionDependenc
       // Clamped as parseText clamps the whole document's end (the parser may end it one past the text).
       documentEnd: { start: Math.min(doc.range[2], text.length), end: Math.min(doc.range[2], text.length) },
       spans: [],
+      factSpans: [],
     };
-    gatherSpans(block);
+    forEachSpan([entry, block.schemaFindings, block.parserErrors, block.itemSpan, block.itemEnd, block.documentEnd], (span) => block.spans.push(span));
     moveBlock(block, start);
     return block;
   }
@@ -235,16 +258,42 @@ export function createScoresheetSession(dependencies: ScoresheetSessionDependenc
     return skeleton;
   }
 
-  /** An entry's facts under the rubric at hand: kept while its text and what it reads of the rubric stay. */
+  /**
+   * An entry's facts under the rubric at hand: kept while its text and what it reads of the
+   * rubric stay; when only names changed, its figures are kept and its findings made again.
+   */
   function factsOf(block: EntryBlock, position: number, index: RubricIndex | undefined): EntryFacts {
     // Facts made without the rubric are of their own generation.
-    const current = index ? generation : -1;
-    if (block.facts && block.generation === current && (block.entry.subject?.value !== undefined || block.position === position)) return block.facts;
+    const [figures, names] = index ? [figuresGeneration, namesGeneration] : [-1, -1];
+    // A finding names an entry without a subject by its place (`#3`).
+    const placed = block.entry.subject?.value !== undefined || block.position === position;
+    const kept = block.facts;
+    if (kept && block.figuresGeneration === figures && block.namesGeneration === names && placed) return kept;
     lastEvaluated++;
-    block.facts = entryFacts(block.entry, position, index);
-    block.generation = current;
+    if (kept?.figures && index && block.figuresGeneration === figures) {
+      const entry = block.entry;
+      const { total, vetoes, group, own } = kept.figures;
+      let steps: TotalStep[] | undefined;
+      // The working names indicators: made again, from the rubric at hand, when first read.
+      const figuresKept = {
+        total,
+        vetoes,
+        group,
+        own,
+        get steps() {
+          return (steps ??= evaluateSubject(index, entry).steps);
+        },
+      };
+      block.facts = { figures: figuresKept, findings: entryFindings(entry, position, index) };
+    } else {
+      if (index) lastTotalled++;
+      block.facts = entryFacts(block.entry, position, index);
+    }
+    block.figuresGeneration = figures;
+    block.namesGeneration = names;
     block.position = position;
-    gatherSpans(block);
+    block.facts.findings = block.facts.findings.map(ownSpan);
+    block.factSpans = block.facts.findings.map((f) => f.span);
     return block.facts;
   }
 
@@ -315,16 +364,19 @@ export function createScoresheetSession(dependencies: ScoresheetSessionDependenc
     get lastEvaluated() {
       return lastEvaluated;
     },
+    get lastTotalled() {
+      return lastTotalled;
+    },
   };
 }
 
-/** Every span of a block, each once (a finding may underline the very span of the model's figure). */
-function gatherSpans(block: EntryBlock): void {
-  const spans: Span[] = [];
-  forEachSpan([block.entry, block.schemaFindings, block.parserErrors, block.itemSpan, block.itemEnd, block.documentEnd, block.facts?.findings ?? []], (span) =>
-    spans.push(span),
-  );
-  block.spans = spans;
+/**
+ * A finding with a span of its own: a check may underline the very span of the model's figure,
+ * and the block's spans and the facts' are moved apart (facts are made again, the model is not).
+ * A scoresheet check's finding has no other span.
+ */
+function ownSpan(finding: Finding): Finding {
+  return { ...finding, span: { start: finding.span.start, end: finding.span.end } };
 }
 
 function moveBlock(block: EntryBlock, start: number): void {
@@ -334,17 +386,24 @@ function moveBlock(block: EntryBlock, start: number): void {
     span.start += delta;
     span.end += delta;
   }
+  for (const span of block.factSpans) {
+    span.start += delta;
+    span.end += delta;
+  }
   block.start = start;
 }
 
 /**
- * What of a rubric an entry's facts read: its figures, ids and names, its subjects and groups,
- * tiers and vetoes; not where they are written. Two rubrics alike here give every entry the same
- * total, steps and findings (a keystroke in a criteria text changes nothing of it).
+ * What of a rubric an entry's facts read: its figures and ids, its subjects and groups, tiers
+ * and vetoes, and (`withNames`) the names its findings and workings show; not where they are
+ * written. Two rubrics alike here give every entry the same total, steps and findings (a
+ * keystroke in a criteria text changes nothing of it; one in a name, only the words).
  */
-function rubricFingerprint(document: DocumentAnalysis): string {
+function rubricFingerprint(document: DocumentAnalysis, withNames: boolean): string {
   return JSON.stringify(document.model, function (this: Record<string, unknown>, key, value: unknown) {
     if (key === 'span' || key === 'keySpan') return undefined;
+    // A name's text (ids are `key`, kept even where they default to the name).
+    if (!withNames && (key === 'name' || key === 'title')) return undefined;
     // The YAML tree a field may hold: the value as written, before JSON made plain data of it.
     const written = this[key];
     if (written !== null && typeof written === 'object' && (isNode(written) || isPair(written) || isDocument(written))) return undefined;

@@ -17,7 +17,8 @@ export interface SheetOutcome {
   own(indicator: IndicatorModel): Decimal | undefined;
   /** Σ of the top-level indicators; undefined while any figure is unknown. */
   total: Decimal | undefined;
-  steps: TotalStep[];
+  /** Worked out when first read (only the hover reads them): the working of every leaf in words. */
+  readonly steps: TotalStep[];
 }
 
 interface Deduction {
@@ -160,20 +161,32 @@ export function evaluateSheet(index: RubricIndex, points: readonly KeyedFigure[]
   const top = index.model.indicators.items;
   const totals = top.map(own);
   const total = keyedToNothing || totals.some((t) => t === undefined) ? undefined : sum(totals as Decimal[]);
-  const steps: TotalStep[] = [];
-  for (const indicator of top) {
-    const start = ownStart(indicator);
-    steps.push({
-      label: text(indicator.name?.value ?? indicator.key ?? '?', indicator.name?.value ?? indicator.key ?? '?'),
-      points: start ?? ZERO,
-      working: start === undefined ? text('not known yet', '尚不确定') : groupWorking(indicator, ownStart),
-    });
-    for (const leaf of leavesUnder(indicator)) {
-      const step = deductionSteps.get(leaf);
-      if (step) steps.push(step);
+  let steps: TotalStep[] | undefined;
+  const workSteps = (): TotalStep[] => {
+    const worked: TotalStep[] = [];
+    for (const indicator of top) {
+      const start = ownStart(indicator);
+      worked.push({
+        label: text(indicator.name?.value ?? indicator.key ?? '?', indicator.name?.value ?? indicator.key ?? '?'),
+        points: start ?? ZERO,
+        working: start === undefined ? text('not known yet', '尚不确定') : groupWorking(indicator, ownStart),
+      });
+      if (deductionSteps.size === 0) continue;
+      for (const leaf of leavesUnder(indicator)) {
+        const step = deductionSteps.get(leaf);
+        if (step) worked.push(step);
+      }
     }
-  }
-  return { leafPoints, own, total, steps };
+    return worked;
+  };
+  return {
+    leafPoints,
+    own,
+    total,
+    get steps() {
+      return (steps ??= workSteps());
+    },
+  };
 }
 
 function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {

@@ -7,6 +7,8 @@ import { toCsv, toMarkdown } from './simulation-export';
 import { ServerCrashes } from './language-client';
 import { SimulationView } from './simulation-view';
 import { COMMANDS } from 'rubric-studio-server/out/protocol';
+import { RankingView } from './ranking-view';
+import { registerScoresheetCommands } from './scoresheet-commands';
 
 /** Templates for `Rubric: New Rubric`, taken from the shipped samples. */
 const TEMPLATES = [
@@ -30,7 +32,14 @@ const TEMPLATES = [
   },
 ];
 
-export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, crashes: ServerCrashes, view: SimulationView): void {
+export function registerCommands(
+  context: vscode.ExtensionContext,
+  client: LanguageClient,
+  crashes: ServerCrashes,
+  view: SimulationView,
+  ranking: RankingView,
+): void {
+  registerScoresheetCommands(context, client, ranking);
   context.subscriptions.push(
     vscode.commands.registerCommand(COMMANDS.restartServer, async () => {
       crashes.reset();

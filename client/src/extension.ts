@@ -4,7 +4,9 @@ import { registerCommands } from './commands';
 import { createLanguageClient, ServerCrashes } from './language-client';
 import { loadTranslations } from './localize';
 import { AnalyzedEvents } from './rubric-documents';
+import { RankingView } from './ranking-view';
 import { SimulationView } from './simulation-view';
+import { registerSpreadsheetCommands } from './spreadsheet-commands';
 import { StatusItem } from './status-item';
 
 /** What the extension hands to other extensions and to its own tests. */
@@ -14,6 +16,7 @@ export interface RubricStudioApi {
   crashes: Pick<ServerCrashes, 'onDidGiveUp'>;
   status: StatusItem;
   simulation: SimulationView;
+  ranking: RankingView;
 }
 
 let client: LanguageClient | undefined;
@@ -25,11 +28,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rubric
   client = createLanguageClient(context, output, crashes);
   const analyzed = new AnalyzedEvents(client);
   const simulation = new SimulationView(client, analyzed);
-  registerCommands(context, client, crashes, simulation);
+  const ranking = new RankingView(client, analyzed);
+  registerCommands(context, client, crashes, simulation, ranking);
+  registerSpreadsheetCommands(context, client);
   await client.start();
   const status = new StatusItem(client, analyzed);
-  context.subscriptions.push(output, crashes, analyzed, simulation, status, client);
-  return { client, crashes, status, simulation };
+  context.subscriptions.push(output, crashes, analyzed, simulation, ranking, status, client);
+  return { client, crashes, status, simulation, ranking };
 }
 
 export async function deactivate(): Promise<void> {

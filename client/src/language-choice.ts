@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS } from 'rubric-studio-server/out/protocol';
 import { LocaleSetting, localeSetting, t } from './localize';
+import { isScoresheetDocument } from './rubric-documents';
 
 /** The languages a person can choose, each named in its own language so either reader finds theirs. */
 function languageItems(): (vscode.QuickPickItem & { locale: LocaleSetting })[] {
@@ -39,15 +40,18 @@ export async function chooseLanguage(locale?: unknown): Promise<void> {
 /** The status item's command: not in the palette, which has both commands already. */
 export const STATUS_MENU = 'rubric.statusMenu';
 
-/** What the status item's click offers: the simulation, then the language (one click to either). */
+/** What the status item's click offers: the simulation (the ranking on a scoresheet), then the language (one click to either). */
 export async function showStatusMenu(): Promise<void> {
+  const onScoresheet = isScoresheetDocument(vscode.window.activeTextEditor?.document);
   const simulation: vscode.QuickPickItem = { label: `$(graph) ${t('Show quota simulation')}` };
+  const ranking: vscode.QuickPickItem = { label: `$(list-ordered) ${t('Show ranking')}` };
   const items: (vscode.QuickPickItem & { locale?: LocaleSetting })[] = [
-    simulation,
+    onScoresheet ? ranking : simulation,
     { label: t('Language'), kind: vscode.QuickPickItemKind.Separator },
     ...languageItems(),
   ];
   const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Rubric Studio' });
   if (picked === simulation) await vscode.commands.executeCommand(COMMANDS.showSimulation);
+  else if (picked === ranking) await vscode.commands.executeCommand(COMMANDS.showRanking);
   else if (picked?.locale) await setLanguage(picked.locale);
 }

@@ -1,16 +1,28 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { AnalyzedNotification, AnalyzedParams, RUBRIC_GLOB } from 'rubric-studio-server/out/protocol';
+import { AnalyzedNotification, AnalyzedParams, RUBRIC_GLOB, SCORES_GLOB } from 'rubric-studio-server/out/protocol';
 
-/** Documents the server serves: `*.rubric.yaml|yml`, plus the `rubric.files` globs. */
-export function documentSelector(): { language: string; pattern: string }[] {
+/** Rubrics: `*.rubric.yaml|yml`, plus the `rubric.files` globs. */
+function rubricSelector(): { language: string; pattern: string }[] {
   const globs = vscode.workspace.getConfiguration('rubric').get<string[]>('files', []);
   return [{ language: 'yaml', pattern: RUBRIC_GLOB }, ...globs.map((glob) => ({ language: 'yaml', pattern: glob.includes('/') ? glob : `**/${glob}` }))];
 }
 
-/** Whether the server analyses this document: the same selector the client was started with. */
+const SCORESHEET_SELECTOR = [{ language: 'yaml', pattern: SCORES_GLOB }];
+
+/** Documents the server serves: rubrics and scoresheets (`*.scores.yaml|yml`). */
+export function documentSelector(): { language: string; pattern: string }[] {
+  return [...rubricSelector(), ...SCORESHEET_SELECTOR];
+}
+
+/** Whether the server analyses this document as a rubric: the same selector the client was started with. */
 export function isRubricDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
-  return !!document && vscode.languages.match(documentSelector(), document) > 0;
+  return !!document && !isScoresheetDocument(document) && vscode.languages.match(rubricSelector(), document) > 0;
+}
+
+/** Whether the document is a scoresheet (`*.scores.yaml|yml`). */
+export function isScoresheetDocument(document: vscode.TextDocument | undefined): document is vscode.TextDocument {
+  return !!document && vscode.languages.match(SCORESHEET_SELECTOR, document) > 0;
 }
 
 /**

@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { STATUS_MENU } from './language-choice';
 import { t } from './localize';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { Summary, SummaryRequest, tierLine } from 'rubric-studio-server/out/protocol';
-import { AnalyzedEvents, isRubricDocument } from './rubric-documents';
+import { Ranking, RankingRequest, Summary, SummaryRequest, tierLine } from 'rubric-studio-server/out/protocol';
+import { slotBounds } from './ranking-html';
+import { AnalyzedEvents, isRubricDocument, isScoresheetDocument } from './rubric-documents';
 
 /** The status bar summary of the active rubric: `Σ 100 ✓ · 优秀 3 · 良好 5 · 一般 2`, red when a sum is off. */
 export class StatusItem implements vscode.Disposable {
@@ -42,8 +43,47 @@ export class StatusItem implements vscode.Disposable {
     return [sum, ...(slots ? [slots] : [])].join(' · ');
   }
 
+  /**
+   * A scoresheet's tier counts against the quota, per group: `优秀 3/3 · 良好 5/5 · 一般 2/2`
+   * (`第一序列: 优秀 1/1 … | 第二序列: …`), or its subjects' count without tiers.
+   */
+  static formatRanking(ranking: Ranking): string {
+    const line = (counts: Ranking['groups'][number]['counts']) =>
+      counts.map((c) => `${c.tier.name} ${c.count}${slotBounds(c) ? `/${slotBounds(c).replace(/ /g, '')}` : ''}`).join(' · ');
+    const groups = ranking.groups.map((g) => (ranking.groups.length > 1 && g.name ? `${g.name}: ${line(g.counts)}` : line(g.counts)));
+    const counts = groups.filter(Boolean).join(' | ');
+    const subjects = ranking.groups.reduce((n, g) => n + g.rows.length, 0);
+    return counts || t('{0} subjects', subjects);
+  }
+
+  private async updateScoresheet(document: vscode.TextDocument, generation: number): Promise<void> {
+    const ranking = await this.client.sendRequest(RankingRequest, { uri: document.uri.toString() }).catch(() => null);
+    if (generation !== this.generation) return;
+    if (!ranking) {
+      this.item.hide();
+      this.updated.fire();
+      return;
+    }
+    const off = ranking.rubric === null || ranking.errors > 0;
+    const overQuota = ranking.groups.some((g) => g.counts.some((c) => (c.max !== null && c.count > c.max) || (c.min !== null && c.count < c.min)));
+    this.item.text = `$(list-ordered) ${ranking.rubric === null ? t('rubric not found') : StatusItem.formatRanking(ranking)}`;
+    this.item.backgroundColor = off
+      ? new vscode.ThemeColor('statusBarItem.errorBackground')
+      : overQuota
+        ? new vscode.ThemeColor('statusBarItem.warningBackground')
+        : undefined;
+    this.item.tooltip =
+      ranking.rubric === null
+        ? t('The rubric of this scoresheet was not found: see the Problems panel.')
+        : t('Subjects per tier against the quota. Click for the ranking or the language.');
+    this.item.show();
+    this.updated.fire();
+  }
+
   async update(): Promise<void> {
     const generation = ++this.generation;
+    const active = vscode.window.activeTextEditor?.document;
+    if (isScoresheetDocument(active)) return this.updateScoresheet(active, generation);
     const document = vscode.window.activeTextEditor?.document;
     if (!isRubricDocument(document)) {
       this.item.hide();

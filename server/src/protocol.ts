@@ -6,13 +6,17 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { RubricSummary, SimulationRow } from './core';
+import type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './core/services/ranking';
 
 export { slotsText, tierLine } from './core/text/slot-text';
-export type { RubricSummary, SimulationRow };
+export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow };
 
 /** Rubric files: `*.rubric.yaml` or `*.rubric.yml` (more through the `rubric.files` setting). */
 export const RUBRIC_FILE = /\.rubric\.ya?ml$/i;
 export const RUBRIC_GLOB = '**/*.rubric.{yaml,yml}';
+/** Scoresheets: `*.scores.yaml` or `*.scores.yml`, the scores given under one rubric. */
+export const SCORES_FILE = /\.scores\.ya?ml$/i;
+export const SCORES_GLOB = '**/*.scores.{yaml,yml}';
 
 /** The largest N anyone may ask a simulation for: a request must not hang the server. */
 export const MAX_SUBJECTS = 100000;
@@ -26,6 +30,13 @@ export const COMMANDS = {
   newRubric: 'rubric.newRubric',
   restartServer: 'rubric.restartServer',
   chooseLanguage: 'rubric.chooseLanguage',
+  showRanking: 'rubric.showRanking',
+  exportRanking: 'rubric.exportRanking',
+  newScoresheet: 'rubric.newScoresheet',
+  exportAssessmentTable: 'rubric.exportAssessmentTable',
+  createScoringTemplate: 'rubric.createScoringTemplate',
+  importScores: 'rubric.importScores',
+  importAssessmentTable: 'rubric.importAssessmentTable',
 } as const;
 
 export interface SummaryParams {
@@ -61,3 +72,65 @@ export interface AnalyzedParams {
  * editor's diagnostics events.
  */
 export const AnalyzedNotification = new NotificationType<AnalyzedParams>('rubric/analyzed');
+
+export interface RankingParams {
+  uri: string;
+}
+
+export type Ranking = RankingTable & {
+  uri: string;
+  /** The URI of the rubric the scoresheet was checked against; null when it was not found. */
+  rubric: string | null;
+};
+
+/** `rubric/ranking`: a scoresheet's totals, ranks and tiers per group (null for a document that is not a scoresheet). */
+export const RankingRequest = new RequestType<RankingParams, Ranking | null, void>('rubric/ranking');
+
+export interface NewScoresheetParams {
+  /** The rubric to score. */
+  uri: string;
+}
+
+/** `rubric/newScoresheet`: the text of a scoresheet for a rubric (every subject and leaf, points left to fill), written beside it. */
+export const NewScoresheetRequest = new RequestType<NewScoresheetParams, { text: string } | null, void>('rubric/newScoresheet');
+export type SpreadsheetLocale = 'en' | 'zh-CN';
+
+export interface ExportSpreadsheetParams {
+  /** The rubric (an open document, else read from disk). */
+  uri: string;
+  /** Which rubric of a multi-document file (0-based); the first when absent. */
+  document?: number;
+  kind: 'assessment-table' | 'template';
+  /** The file URI to write; replaced if it exists (the editor's save dialog has asked). */
+  target: string;
+  /** The workbook's own language. */
+  sheetLocale: SpreadsheetLocale;
+}
+
+export type ExportSpreadsheetResult = { ok: true; file: string; indicators: number; message: string } | { ok: false; message: string };
+
+/** `rubric/exportSpreadsheet`: writes the 考评表 or the scoring template of a rubric, as `rubric export` / `rubric template` do. */
+export const ExportSpreadsheetRequest = new RequestType<ExportSpreadsheetParams, ExportSpreadsheetResult, void>('rubric/exportSpreadsheet');
+
+export interface ImportSpreadsheetParams {
+  /** The .xlsx file URI. */
+  file: string;
+  /** A scoresheet from a filled template, or a rubric from a 考评表. */
+  kind: 'scores' | 'rubric';
+  /** Where the YAML will be written (references are made relative to it); the client writes it. */
+  target: string;
+}
+
+export interface SpreadsheetProblem {
+  severity: 'error' | 'warning';
+  /** `打分表!D7` */
+  address: string;
+  message: string;
+}
+
+export type ImportSpreadsheetResult =
+  | { ok: true; kind: 'scores' | 'rubric'; text: string; problems: SpreadsheetProblem[]; count: number }
+  | { ok: false; message: string; problems: SpreadsheetProblem[] };
+
+/** `rubric/importSpreadsheet`: reads a workbook as `rubric import` does and answers the YAML and the problems by cell. */
+export const ImportSpreadsheetRequest = new RequestType<ImportSpreadsheetParams, ImportSpreadsheetResult, void>('rubric/importSpreadsheet');

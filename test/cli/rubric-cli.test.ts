@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -39,14 +39,16 @@ describe('rubric command line (child process)', function () {
     assert.match(result.stdout, new RegExp(`^${VALID.length} files checked: 0 errors, 0 warnings$`, 'm'));
   });
 
-  it('reports every broken sample with the code it is named for, and exits 1', () => {
+  it('reports every broken sample, rubric or scoresheet, with the code it is named for, and exits 1', () => {
     const result = rubric(['check', '--format', 'json', 'samples/broken']);
     assert.equal(result.status, 1);
     const reports = JSON.parse(result.stdout) as { file: string; diagnostics: { code: string }[] }[];
-    const files = fs.readdirSync(BROKEN).filter((f) => f.endsWith('.rubric.yaml'));
+    // Rubrics and scoresheets alike: a folder is searched for both.
+    const files = fs.readdirSync(BROKEN).filter((f) => /\.(rubric|scores)\.yaml$/.test(f));
+    assert.ok(files.some((f) => f.endsWith('.scores.yaml')));
     assert.equal(reports.length, files.length);
     for (const report of reports) {
-      const code = path.basename(report.file).replace(/\.rubric\.yaml$/, '');
+      const code = path.basename(report.file).replace(/\.(rubric|scores)\.yaml$/, '');
       assert.deepEqual([...new Set(report.diagnostics.map((d) => d.code))], [code], report.file);
     }
   });
@@ -207,5 +209,18 @@ describe('rubric command line (child process)', function () {
       assert.equal(result.status, 2);
       assert.match(result.stderr, /cannot read/);
     });
+  });
+  it('ends quietly when the reader closes the pipe early (rubric check … | head)', async () => {
+    // Enough output to outlast the pipe's buffer: the broken samples' findings, fifty times over.
+    const args = ['check', ...Array.from({ length: 50 }, () => 'samples/broken')];
+    const child = spawn(process.execPath, [RUBRIC, ...args], { cwd: ROOT, env: { ...process.env, LANG: 'C.UTF-8' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on('close', (c, s) => resolve([c, s])));
+    assert.equal(signal, null);
+    assert.doesNotMatch(stderr, /EPIPE|Error:|at /);
+    // Whatever the run had reached when its reader left: never a crash's stack trace.
+    assert.ok(code === 0 || code === 1, `exit ${code}: ${stderr}`);
   });
 });

@@ -4,6 +4,7 @@ import {
   createProtocolConnection,
   Diagnostic,
   DidChangeTextDocumentNotification,
+  DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
   InitializeRequest,
   InitializedNotification,
@@ -32,6 +33,8 @@ export interface ClientOptions {
   initializationOptions?: unknown;
   /** Answers for other configuration sections (e.g. `yaml`). */
   sections?: Record<string, unknown>;
+  /** Workspace folders (file URIs) sent in initialize; none by default. */
+  workspaceFolders?: string[];
 }
 
 /**
@@ -83,7 +86,8 @@ export class LspClient {
     const died = new Promise<never>((_, reject) => client.process.once('exit', (code) => reject(new Error(`server exited (${code}): ${client.stderr}`))));
     const initialize = client.connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
-      rootUri: null,
+      rootUri: options.workspaceFolders?.[0] ?? null,
+      workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: path.basename(uri) })) ?? null,
       locale: options.locale,
       initializationOptions: options.initializationOptions,
       capabilities: {
@@ -137,6 +141,13 @@ export class LspClient {
       contentChanges: edits.map((e) => ({ range: e.range, text: e.text })),
     });
     return (await published).diagnostics;
+  }
+
+  /** Closes a document; its diagnostics are cleared. */
+  async close(uri: string): Promise<void> {
+    this.versions.delete(uri);
+    this.texts.delete(uri);
+    await this.connection.sendNotification(DidCloseTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async replaceAll(uri: string, text: string): Promise<Diagnostic[]> {

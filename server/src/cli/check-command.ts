@@ -10,6 +10,8 @@ import { Format, UsageError } from './options';
 import { githubReport } from './report-github';
 import { sarifReport } from './report-sarif';
 import { textReport } from './report-text';
+import { analyzeScoresheetFile, diagnosticsOf } from './rank-command';
+import { SCORES_FILE } from '../protocol';
 
 export { FileReport } from './check-report';
 
@@ -65,6 +67,10 @@ async function checkFile(file: string, locale: Locale, core: RubricCore, output:
   if (!read.ok) {
     output.err(`${file}: ${cliText(locale).cannotRead}: ${read.reason[locale]}`);
     return { file: path.normalize(file), error: read.reason[locale], diagnostics: [] };
+  }
+  if (SCORES_FILE.test(file)) {
+    const { analysis } = analyzeScoresheetFile(path.resolve(file), read.text, core, process.cwd());
+    return { file: path.normalize(file), diagnostics: diagnosticsOf(analysis, locale) };
   }
   const analysis = core.analyze(read.text);
   return {

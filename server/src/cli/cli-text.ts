@@ -4,11 +4,12 @@ import { MAX_SUBJECTS } from '../protocol';
 /** Every sentence the command line itself prints, in both languages. */
 const TEXT = {
   help: {
-    en: `rubric — check assessment rubrics and simulate their quotas
+    en: `rubric — check assessment rubrics, simulate their quotas, rank scoresheets
 
 Usage:
   rubric check [--format text|json|sarif|github] [--locale en|zh-CN] PATH...
-      Check rubric files (*.rubric.yaml, *.rubric.yml); folders are searched.
+      Check rubric files (*.rubric.yaml, *.rubric.yml) and scoresheets
+      (*.scores.yaml, *.scores.yml); folders are searched.
       Text output: file:line:col: severity code: message
       sarif: SARIF 2.1.0 for code scanning; github: GitHub Actions
       annotations (::error file=…,line=…::message).
@@ -23,6 +24,26 @@ Usage:
       --subjects or --range, for the rubric's own number of subjects.
       --document picks the K-th rubric of a multi-document file (default 1).
 
+  rubric rank [--format text|json] [--locale en|zh-CN] FILE.scores.yaml
+      Totals, ranks and tiers of a scoresheet, per group, then its
+      diagnostics. Its rubric is read relative to the scoresheet, never
+      outside the current folder (or the scoresheet's own folder when it
+      lies elsewhere). JSON: {file, rubric, rows: [{subject, group, total,
+      rank, tier, margin, vetoes, tied}], diagnostics}. Exit status as check.
+      --out FILE.xlsx [--force]: the ranking also as a workbook.
+  rubric export [--out FILE.xlsx] [--force] [--document K] FILE
+      The printable 考评表 (assessment table) as an Excel workbook; in
+      Chinese unless --locale en. Default: FILE with .xlsx.
+  rubric template [--out FILE.xlsx] [--force] [--document K] FILE
+      A scoring sheet: subjects down, indicators across, each cell checked
+      against its points, totals by formula. Default: FILE.scoring.xlsx.
+  rubric import [--out X.scores.yaml | X.rubric.yaml] [--rubric R]
+                [--force] [--allow-errors] FILE.xlsx
+      A filled scoring sheet back into a scoresheet, or a 考评表 into a
+      rubric. Problems are printed by cell (打分表!D7: …); with errors
+      nothing is written unless --allow-errors (exit 1).
+      Existing files are replaced only with --force.
+
   rubric --help | --version
 
 Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
@@ -30,7 +51,8 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
 
 用法：
   rubric check [--format text|json|sarif|github] [--locale en|zh-CN] 路径...
-      检查细则文件（*.rubric.yaml、*.rubric.yml）；文件夹会被递归查找。
+      检查细则文件（*.rubric.yaml、*.rubric.yml）和评分表（*.scores.yaml、
+      *.scores.yml）；文件夹会被递归查找。
       文本输出格式：文件:行:列: 严重程度 代码: 说明
       sarif：供代码扫描（code scanning）使用的 SARIF 2.1.0；github：GitHub
       Actions 注释（::error file=…,line=…::说明）。
@@ -43,12 +65,34 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       --subjects 或 --range 时，按细则中的考核对象数计算。
       --document 指定多文档文件中的第 K 份细则（默认第 1 份）。
 
+  rubric rank [--format text|json] [--locale en|zh-CN] 文件.scores.yaml
+      按序列列出评分表中各考核对象的总分、名次和等次，然后列出诊断。
+      细则路径相对于评分表所在文件夹，且不得超出当前文件夹（评分表不在
+      当前文件夹下时，不得超出评分表所在文件夹）。JSON：{file, rubric,
+      rows: [{subject, group, total, rank, tier, margin, vetoes, tied}],
+      diagnostics}。退出码同 check。
+      --out 文件.xlsx [--force]：同时把排名写入工作簿。
+  rubric export [--out 文件.xlsx] [--force] [--document K] 文件
+      生成可打印的考评表（Excel 工作簿）；表格用中文，--locale en 时用英文。
+      默认输出为同名 .xlsx。
+  rubric template [--out 文件.xlsx] [--force] [--document K] 文件
+      生成打分表：考核对象为行、各项指标为列，单元格按分值校验，总分用公式计算。
+      默认输出为 文件.scoring.xlsx。
+  rubric import [--out X.scores.yaml | X.rubric.yaml] [--rubric R]
+                [--force] [--allow-errors] 文件.xlsx
+      把填好的打分表导入为评分表（*.scores.yaml），或把考评表导入为细则。
+      问题按单元格列出（打分表!D7：…）；有错误时不写入文件，除非加
+      --allow-errors（退出码 1）。已存在的文件只有加 --force 才会覆盖。
+
   rubric --help | --version
 
 语言：--locale 优先，其次为环境变量 LANG（zh 开头时使用中文）。`,
   },
   cannotRead: { en: 'cannot read', 'zh-CN': '无法读取' },
-  noFiles: { en: 'no rubric files (*.rubric.yaml, *.rubric.yml) found under', 'zh-CN': '未找到细则文件（*.rubric.yaml、*.rubric.yml）：' },
+  noFiles: {
+    en: 'no rubric files (*.rubric.yaml, *.rubric.yml) or scoresheets (*.scores.yaml, *.scores.yml) found under',
+    'zh-CN': '未找到细则文件（*.rubric.yaml、*.rubric.yml）或评分表（*.scores.yaml、*.scores.yml）：',
+  },
   noPaths: { en: 'no path given: rubric check PATH...', 'zh-CN': '未指定路径：rubric check 路径...' },
   unknownCommand: { en: 'unknown command', 'zh-CN': '未知命令' },
   badSubjects: { en: '--subjects needs a whole number of at least 0', 'zh-CN': '--subjects 须为不小于 0 的整数' },

@@ -1,18 +1,23 @@
 import { createRubricCore, Locale } from '../core';
 import { loadRubricSchema } from '../host/rubric-schema';
+import { loadScoresSchema } from '../host/scores-schema';
 import { cliText } from './cli-text';
 import { Output, runCheck } from './check-command';
 import { CHECK_FORMATS, localeFrom, localeOption, parseCommandLine, SIMULATE_FORMATS, UsageError } from './options';
 import { runSimulate } from './simulate-command';
+import { runRank } from './rank-command';
+import type * as ExportCommand from './export-command';
+import type * as ImportCommand from './import-command';
+import type * as TemplateCommand from './template-command';
 
 const processOutput: Output = {
   out: (line) => process.stdout.write(`${line}\n`),
   err: (line) => process.stderr.write(`${line}\n`),
 };
 
-const createCore = () => createRubricCore({ schema: loadRubricSchema() });
+const createCore = () => createRubricCore({ schema: loadRubricSchema(), scoresSchema: loadScoresSchema() });
 
-/** `rubric check …` / `rubric simulate …`; resolves to the exit status. */
+/** `rubric check …` / `rubric simulate …` / `rubric rank …`; resolves to the exit status. */
 export async function main(args: string[], output: Output = processOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   // Known before parsing, so even a usage error is in the person's language.
   let locale: Locale = localeFrom(localeOption(args), env) ?? localeFrom(undefined, env) ?? 'en';
@@ -43,6 +48,31 @@ export async function main(args: string[], output: Output = processOutput, env: 
       if (paths.length !== 1) throw new UsageError(t.oneFile);
       const request = { file: paths[0], subjects: values.subjects, range: values.range, document: values.document, format, locale };
       return await runSimulate(request, createCore(), output);
+    }
+    if (command === 'rank') {
+      const workbook = { out: values.out, force: values.force ?? false, sheetLocale: values.locale === undefined ? ('zh-CN' as const) : locale };
+      return await runRank(paths, values.format, locale, createCore(), output, workbook);
+    }
+    if (command === 'export' || command === 'template') {
+      // The workbook speaks Chinese unless --locale en asks otherwise; messages follow LANG as usual.
+      const request = {
+        paths,
+        out: values.out,
+        force: values.force ?? false,
+        document: values.document,
+        locale,
+        sheetLocale: values.locale === undefined ? 'zh-CN' : locale,
+      } as const;
+      // Loaded on demand: exceljs takes half a second to load, which `check` should not pay.
+      const run =
+        command === 'export'
+          ? (require('./export-command') as typeof ExportCommand).runExport
+          : (require('./template-command') as typeof TemplateCommand).runTemplate;
+      return await run(request, createCore(), output);
+    }
+    if (command === 'import') {
+      const request = { paths, out: values.out, rubric: values.rubric, force: values.force ?? false, allowErrors: values['allow-errors'] ?? false, locale };
+      return await (require('./import-command') as typeof ImportCommand).runImport(request, createCore(), output);
     }
     throw new UsageError(`${t.unknownCommand}: ${command}`);
   } catch (error) {

@@ -22,6 +22,11 @@ const OPTIONS = {
   range: { type: 'string' },
   document: { type: 'string' },
   'max-file-size': { type: 'string' },
+  // rubric export / template / import (spreadsheets)
+  out: { type: 'string' },
+  force: { type: 'boolean' },
+  rubric: { type: 'string' },
+  'allow-errors': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -1,10 +1,10 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { RUBRIC_FILE } from '../protocol';
+import { RUBRIC_FILE, SCORES_FILE } from '../protocol';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 
-/** Rubric files under a folder, depth first, in a stable (sorted) order. */
+/** Rubric files and scoresheets under a folder, depth first, in a stable (sorted) order. */
 export async function findRubricFiles(folder: string): Promise<string[]> {
   const entries = await fs.readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -12,7 +12,7 @@ export async function findRubricFiles(folder: string): Promise<string[]> {
   for (const entry of entries) {
     const full = path.join(folder, entry.name);
     if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) found.push(...(await findRubricFiles(full)));
-    else if (entry.isFile() && RUBRIC_FILE.test(entry.name)) found.push(full);
+    else if (entry.isFile() && (RUBRIC_FILE.test(entry.name) || SCORES_FILE.test(entry.name))) found.push(full);
   }
   return found;
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'fs';
+import { promises as fs, readFileSync } from 'fs';
 import { LocalizedText, stripByteOrderMark } from '../core';
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: LocalizedText };
@@ -11,12 +11,31 @@ export async function readTextFile(file: string): Promise<ReadResult> {
   try {
     bytes = await fs.readFile(file);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return { ok: false, reason: { en: 'no such file or folder', 'zh-CN': '文件或文件夹不存在' } };
-    if (code === 'EACCES' || code === 'EPERM') return { ok: false, reason: { en: 'permission denied', 'zh-CN': '没有读取权限' } };
-    if (code === 'EISDIR') return { ok: false, reason: { en: 'is a folder', 'zh-CN': '这是一个文件夹' } };
-    return { ok: false, reason: { en: `cannot be read (${code ?? String(error)})`, 'zh-CN': `无法读取（${code ?? String(error)}）` } };
+    return { ok: false, reason: readErrorReason(error) };
   }
+  return decode(bytes);
+}
+
+/** The same, synchronously: for the scoresheet's rubric lookup, which the core calls synchronously. */
+export function readTextFileSync(file: string): ReadResult {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { ok: false, reason: readErrorReason(error) };
+  }
+  return decode(bytes);
+}
+
+function readErrorReason(error: unknown): LocalizedText {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { en: 'no such file or folder', 'zh-CN': '文件或文件夹不存在' };
+  if (code === 'EACCES' || code === 'EPERM') return { en: 'permission denied', 'zh-CN': '没有读取权限' };
+  if (code === 'EISDIR') return { en: 'is a folder', 'zh-CN': '这是一个文件夹' };
+  return { en: `cannot be read (${code ?? String(error)})`, 'zh-CN': `无法读取（${code ?? String(error)}）` };
+}
+
+function decode(bytes: Buffer): ReadResult {
   try {
     return { ok: true, text: stripByteOrderMark(decoder.decode(bytes)) };
   } catch {

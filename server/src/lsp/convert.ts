@@ -41,11 +41,14 @@ import { CheckLevel } from './settings';
  * protocol types), in one place. Offsets stay inside the core; positions exist only here.
  */
 
-export function toRange(analysis: Analysis, span: Span): Range {
+/** What a conversion needs of an analysis, a rubric's or a scoresheet's: its text's line index. */
+export type Lines = Pick<Analysis, 'source'>;
+
+export function toRange(analysis: Lines, span: Span): Range {
   return analysis.source.lines.rangeOf(span);
 }
 
-export function toSpan(analysis: Analysis, range: Range): Span {
+export function toSpan(analysis: Lines, range: Range): Span {
   return { start: analysis.source.lines.offsetAt(range.start), end: analysis.source.lines.offsetAt(range.end) };
 }
 
@@ -59,7 +62,7 @@ const SEVERITY: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
 export const DOCS_URL = `${pathToFileURL(path.join(PROJECT_ROOT, 'README.md')).href}#diagnostics`;
 
 /** A finding as the editor shows it, at the level the person chose for its code (none when `off`). */
-export function toDiagnostic(analysis: Analysis, finding: Finding, locale: Locale, level: CheckLevel | undefined): Diagnostic | undefined {
+export function toDiagnostic(analysis: Lines, finding: Finding, locale: Locale, level: CheckLevel | undefined): Diagnostic | undefined {
   const severity = level ?? finding.severity;
   if (severity === 'off') return undefined;
   return {
@@ -73,7 +76,7 @@ export function toDiagnostic(analysis: Analysis, finding: Finding, locale: Local
 }
 
 /** Whether an editor's diagnostic is the one a finding was published as (same code, same range). */
-export function isDiagnosticOf(analysis: Analysis, diagnostic: Diagnostic, finding: Finding): boolean {
+export function isDiagnosticOf(analysis: Lines, diagnostic: Diagnostic, finding: Finding): boolean {
   const range = toRange(analysis, finding.span);
   return (
     diagnostic.code === finding.code &&
@@ -84,7 +87,7 @@ export function isDiagnosticOf(analysis: Analysis, diagnostic: Diagnostic, findi
   );
 }
 
-export function toWorkspaceEdit(uri: string, analysis: Analysis, edits: readonly CoreEdit[]): WorkspaceEdit {
+export function toWorkspaceEdit(uri: string, analysis: Lines, edits: readonly CoreEdit[]): WorkspaceEdit {
   return { changes: { [uri]: edits.map((e) => TextEdit.replace(toRange(analysis, e.span), e.newText)) } };
 }
 
@@ -106,7 +109,7 @@ const COMPLETION_KINDS: Record<CompletionKind, CompletionItemKind> = {
   snippet: CompletionItemKind.Snippet,
 };
 
-export function toCompletionItem(analysis: Analysis, entry: CompletionEntry, index: number): CompletionItem {
+export function toCompletionItem(analysis: Lines, entry: CompletionEntry, index: number): CompletionItem {
   return {
     label: entry.label,
     kind: COMPLETION_KINDS[entry.kind],
@@ -119,11 +122,11 @@ export function toCompletionItem(analysis: Analysis, entry: CompletionEntry, ind
   };
 }
 
-export function toHover(analysis: Analysis, result: HoverResult | undefined): Hover | null {
+export function toHover(analysis: Lines, result: HoverResult | undefined): Hover | null {
   return result ? { range: toRange(analysis, result.span), contents: { kind: MarkupKind.Markdown, value: result.markdown } } : null;
 }
 
-export function toInlayHint(analysis: Analysis, hint: InlayHintItem): InlayHint {
+export function toInlayHint(analysis: Lines, hint: InlayHintItem): InlayHint {
   return { position: analysis.source.lines.positionAt(hint.offset), label: hint.label, tooltip: hint.tooltip, paddingLeft: true };
 }
 

@@ -50,6 +50,14 @@ async function clickQuotaLens(page: Page, file: string): Promise<void> {
     .click({ timeout: 30000 });
 }
 
+/** Runs a command by its palette title. */
+async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  await page.keyboard.type(title);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30000 });
+  await page.keyboard.press('Enter');
+}
+
 /**
  * Runs `read` in the simulation page's own frame. VS Code swaps that frame (#active-frame) each
  * time the view's HTML is set, and the view may refresh once more after it first shows: a read that
@@ -249,6 +257,44 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
       if (!entries.some((e) => /quota simulation|名额模拟/.test(e)) || !entries.some((e) => e.includes('English')))
         throw new Error(`menu: ${entries.join(' | ')}`);
       return `${entries.join(' | ')} — ${path.relative(ROOT, file)}`;
+    });
+    await check('the ranking view opens from the scoresheet lens and shows every subject, marks and bars', async () => {
+      await runCommand(page, 'View: Close All Editors');
+      // Quick Open rather than the explorer, whose list may have scrolled the file out of its rendered rows.
+      await page.keyboard.press('Control+P');
+      await page.keyboard.type('forest-chief-2022.scores.yaml');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'forest-chief-2022.scores.yaml' }).first().waitFor({ timeout: 30000 });
+      await page.keyboard.press('Enter');
+      await page
+        .locator('.codelens-decoration a', { hasText: /ranked|已排名/ })
+        .first()
+        .click({ timeout: 30000 });
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
+      await frame.locator('tbody tr').nth(9).waitFor({ timeout: 30000 });
+      const seen = await inSimulationFrame(page, (f) =>
+        f.evaluate(() => ({
+          rows: document.querySelectorAll('tbody tr').length,
+          bars: document.querySelectorAll('svg.bar rect').length,
+          vetoed: Array.from(document.querySelectorAll('tr.vetoed td.subject'), (td) => td.textContent),
+          tied: document.querySelectorAll('tr.tied').length,
+          scripts: document.scripts.length,
+          // VS Code itself puts its theme variables in a style attribute on <html>: the page's own elements are below <body>.
+          styled: document.body.querySelectorAll('[style]').length,
+        })),
+      );
+      const file = path.join(SCREENSHOTS, `${v.label}-ranking.png`);
+      await page.screenshot({ path: file });
+      await page
+        .locator('iframe.webview')
+        .first()
+        .screenshot({ path: path.join(SCREENSHOTS, `${v.label}-ranking-view.png`) });
+      const problems: string[] = [];
+      if (seen.rows !== 10 || seen.bars !== 10) problems.push(`${seen.rows} rows, ${seen.bars} bars`);
+      if (seen.vetoed.length !== 1 || !seen.vetoed[0]?.includes('么里镇')) problems.push(`vetoed ${JSON.stringify(seen.vetoed)}`);
+      if (seen.tied !== 2) problems.push(`${seen.tied} tied rows`);
+      if (seen.styled > 0) problems.push(`${seen.styled} inline style attributes`);
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      return `${seen.rows} rows, ${seen.bars} bars, ${seen.scripts} scripts — ${path.relative(ROOT, file)}`;
     });
   } catch (error) {
     checks.push({ name: `${v.label}: the workbench loads`, ok: false, detail: String(error) });

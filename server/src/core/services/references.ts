@@ -3,13 +3,13 @@ import { Field, NamedItem, RubricModel } from '../model/rubric-model';
 import { contains, Span } from '../text/span';
 import { documentAt } from '../document-at';
 
-/** Kinds of ids that other parts of a rubric refer to. */
-type ReferableKind = 'method' | 'tier';
+/** Kinds of ids that other parts of a rubric (and scoresheets, for indicators) refer to. */
+export type ReferableKind = 'method' | 'tier' | 'indicator';
 
 interface Referable {
   kind: ReferableKind;
   key: string;
-  definition: NamedItem;
+  definition: Pick<NamedItem, 'keySpan'>;
   references: Field<string>[];
 }
 
@@ -24,7 +24,20 @@ function referables(model: RubricModel): Referable[] {
       ? []
       : [{ kind: 'tier', key: t.key, definition: t, references: model.veto.items.flatMap((v) => (v.tier && v.tier.value === t.key ? [v.tier] : [])) }],
   );
-  return [...methods, ...tiers];
+  // An indicator is referred to by a veto's `when` inside the rubric, and by the scoresheets that score it.
+  const indicators = model.allIndicators.flatMap((i): Referable[] =>
+    i.key === undefined
+      ? []
+      : [
+          {
+            kind: 'indicator',
+            key: i.key,
+            definition: i,
+            references: model.veto.items.flatMap((v) => (v.when?.indicator && v.when.indicator.value === i.key ? [v.when.indicator] : [])),
+          },
+        ],
+  );
+  return [...methods, ...tiers, ...indicators];
 }
 
 function referableAt(analysis: Analysis, offset: number): Referable | undefined {
@@ -48,12 +61,17 @@ export interface TextEdit {
   newText: string;
 }
 
-/** The id under the cursor and where it is spelled, for prepareRename. */
-export function renameTarget(analysis: Analysis, offset: number): { span: Span; placeholder: string } | undefined {
+/** The id under the cursor, where it is spelled and what kind of id it is, for prepareRename (and a rename across scoresheets). */
+export function renameTarget(analysis: Analysis, offset: number): { span: Span; placeholder: string; kind: ReferableKind } | undefined {
   const target = referableAt(analysis, offset);
   if (!target) return undefined;
   const span = [target.definition.keySpan, ...target.references.map((r) => r.span)].find((s) => contains(s, offset))!;
-  return { span, placeholder: target.key };
+  return { span, placeholder: target.key, kind: target.kind };
+}
+
+/** How an id is written when renamed: bare when YAML allows it, else quoted. */
+export function writtenId(newName: string): string {
+  return /^[\p{L}\p{N}_-]+$/u.test(newName) ? newName : JSON.stringify(newName);
 }
 
 /**
@@ -63,6 +81,6 @@ export function renameTarget(analysis: Analysis, offset: number): { span: Span; 
 export function rename(analysis: Analysis, offset: number, newName: string): TextEdit[] | undefined {
   const target = referableAt(analysis, offset);
   if (!target) return undefined;
-  const text = /^[\p{L}\p{N}_-]+$/u.test(newName) ? newName : JSON.stringify(newName);
+  const text = writtenId(newName);
   return [target.definition.keySpan, ...target.references.map((r) => r.span)].map((span) => ({ span, newText: text }));
 }

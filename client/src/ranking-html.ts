@@ -1,0 +1,188 @@
+import type { Ranking, RankingGroup, RankingRow, RankingTierCount } from 'rubric-studio-server/out/protocol';
+import { escapeHtml, TIER_COLOURS } from './simulation-html';
+
+/**
+ * Pure: the ranking view's HTML. Per group (分序列) the tier counts against the quota, then one
+ * table: rank, subject, total with a bar, tier, margin, and marks for vetoed subjects and ties
+ * across a tier boundary. The same CSP, escaping and palette as the simulation view: no inline
+ * style attribute (bar lengths are SVG attributes), every text from a file escaped.
+ */
+
+export interface RankingPage {
+  /** The scoresheet's name as the workspace shows it. */
+  file: string;
+  ranking: Ranking | null;
+  nonce: string;
+  cspSource: string;
+  labels: {
+    title: string;
+    rank: string;
+    subject: string;
+    total: string;
+    tier: string;
+    margin: string;
+    /** Title of a margin's ▲: "{0} points short of {1}". */
+    up: string;
+    /** Title of a margin's ▼: "may lose {0} points before {1}" (the tier below). */
+    down: string;
+    vetoed: string;
+    tied: string;
+    /** The short word on a vetoed subject's badge ("vetoed", "否决"): text, not a pictograph a font may lack. */
+    vetoMark: string;
+    /** The short word on a tied subject's badge ("tied", "并列"). */
+    tieMark: string;
+    /** The rubric was not found or the scoresheet names none. */
+    noRubric: string;
+    empty: string;
+    /** "{0} errors, {1} warnings: see the Problems panel". */
+    problems: string;
+    /** Counts against slots: "{0} of {1} slots". */
+    slots: string;
+    chart: string;
+  };
+}
+
+/** `{0}`, `{1}` in a label filled in, then escaped by the caller. */
+function fill(template: string, ...values: string[]): string {
+  return template.replace(/\{(\d+)\}/g, (whole, index: string) => values[Number(index)] ?? whole);
+}
+
+/** The quota's slots for a tier: `3`, `2–4`, `≤ 3`, `≥ 2`; empty when unbounded. */
+export function slotBounds(count: Pick<RankingTierCount, 'min' | 'max'>): string {
+  const { min, max } = count;
+  if (min !== null && max !== null) return min === max ? String(min) : `${min}–${max}`;
+  if (max !== null) return `≤ ${max}`;
+  if (min !== null && min > 0) return `≥ ${min}`;
+  return '';
+}
+
+function outsideQuota(count: RankingTierCount): boolean {
+  return (count.max !== null && count.count > count.max) || (count.min !== null && count.count < count.min);
+}
+
+/** The length a bar is drawn against: the larger of the rubric's total and the best total shown. */
+function barScale(ranking: Ranking): number {
+  const totals = ranking.groups.flatMap((g) => g.rows.map((r) => (r.total === null ? 0 : Number(r.total))));
+  return Math.max(Number(ranking.outOf ?? 100) || 100, ...totals, 1);
+}
+
+function tierIndex(ranking: Ranking, row: RankingRow): number {
+  return row.tier ? ranking.tiers.findIndex((t) => t.id === row.tier!.id) : -1;
+}
+
+function bar(ranking: Ranking, row: RankingRow, scale: number): string {
+  if (row.total === null) return '';
+  const length = Math.max(0, Math.min(100, (Number(row.total) / scale) * 100));
+  const index = tierIndex(ranking, row);
+  const cls = index >= 0 ? `t${index % TIER_COLOURS.length}` : 'none';
+  return `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="${cls}" x="0" y="1" width="${length.toFixed(2)}" height="8"></rect></svg>`;
+}
+
+function marginCell(ranking: Ranking, row: RankingRow, labels: RankingPage['labels']): string {
+  const index = tierIndex(ranking, row);
+  const above = index > 0 ? ranking.tiers[index - 1].name : '';
+  const below = index >= 0 && index + 1 < ranking.tiers.length ? ranking.tiers[index + 1].name : '';
+  const parts: string[] = [];
+  if (row.margin.up !== undefined)
+    parts.push(`<span class="up" title="${escapeHtml(fill(labels.up, row.margin.up, above))}">▲ ${escapeHtml(row.margin.up)}</span>`);
+  if (row.margin.down !== undefined) {
+    parts.push(`<span class="down" title="${escapeHtml(fill(labels.down, row.margin.down, below))}">▼ ${escapeHtml(row.margin.down)}</span>`);
+  }
+  return parts.join(' ');
+}
+
+function marks(row: RankingRow, labels: RankingPage['labels']): string {
+  const parts: string[] = [];
+  if (row.vetoes.length > 0)
+    parts.push(`<span class="badge veto" title="${escapeHtml(`${labels.vetoed}: ${row.vetoes.join(', ')}`)}">${escapeHtml(labels.vetoMark)}</span>`);
+  if (row.tiedAtBoundary) parts.push(`<span class="badge tie" title="${escapeHtml(labels.tied)}">${escapeHtml(labels.tieMark)}</span>`);
+  return parts.join('');
+}
+
+function countsLine(ranking: Ranking, group: RankingGroup, labels: RankingPage['labels']): string {
+  const chips = group.counts.map((count) => {
+    const index = ranking.tiers.findIndex((t) => t.id === count.tier.id);
+    const bounds = slotBounds(count);
+    const title = bounds ? fill(labels.slots, String(count.count), bounds) : String(count.count);
+    const cls = outsideQuota(count) ? 'key over' : 'key';
+    return `<span class="${cls}" title="${escapeHtml(title)}"><i class="t${Math.max(index, 0) % TIER_COLOURS.length}"></i>${escapeHtml(count.tier.name)} <b>${count.count}</b>${bounds ? `<small>/${escapeHtml(bounds)}</small>` : ''}</span>`;
+  });
+  return chips.length > 0 ? `<div class="legend">${chips.join('')}</div>` : '';
+}
+
+function groupTable(ranking: Ranking, group: RankingGroup, labels: RankingPage['labels'], scale: number): string {
+  const head = `<tr><th class="num">${escapeHtml(labels.rank)}</th><th>${escapeHtml(labels.subject)}</th><th class="num">${escapeHtml(labels.total)}</th><th class="barcol"></th><th>${escapeHtml(labels.tier)}</th><th>${escapeHtml(labels.margin)}</th></tr>`;
+  const body = group.rows
+    .map((row) => {
+      const cls = [row.vetoes.length > 0 ? 'vetoed' : '', row.tiedAtBoundary ? 'tied' : ''].filter(Boolean).join(' ');
+      const index = tierIndex(ranking, row);
+      const tier = row.tier ? `<i class="t${Math.max(index, 0) % TIER_COLOURS.length}"></i>${escapeHtml(row.tier.name)}` : '';
+      return (
+        `<tr${cls ? ` class="${cls}"` : ''}><td class="num">${row.rank ?? '—'}</td><td class="subject">${escapeHtml(row.subject)}${marks(row, labels)}</td>` +
+        `<td class="num">${row.total === null ? '—' : escapeHtml(row.total)}</td><td class="barcol">${bar(ranking, row, scale)}</td>` +
+        `<td class="tier">${tier}</td><td class="margin">${marginCell(ranking, row, labels)}</td></tr>`
+      );
+    })
+    .join('');
+  const heading = group.name ? `<h2>${escapeHtml(group.name)}</h2>` : '';
+  return `<section class="group"${group.id ? ` data-group="${escapeHtml(group.id)}"` : ''}>${heading}${countsLine(ranking, group, labels)}<table aria-label="${escapeHtml(labels.chart)}"><thead>${head}</thead><tbody>${body}</tbody></table></section>`;
+}
+
+export function renderRanking(page: RankingPage): string {
+  const { ranking, labels } = page;
+  const palette = TIER_COLOURS.map((colour, i) => `rect.t${i} { fill: ${colour}; } i.t${i} { background: ${colour}; }`).join('\n  ');
+  let content: string;
+  if (!ranking || ranking.rubric === null) content = `<p class="empty">${escapeHtml(labels.noRubric)}</p>`;
+  else if (ranking.groups.every((g) => g.rows.length === 0)) content = `<p class="empty">${escapeHtml(labels.empty)}</p>`;
+  else {
+    const scale = barScale(ranking);
+    content = ranking.groups.map((group) => groupTable(ranking, group, labels, scale)).join('');
+  }
+  const problems =
+    ranking && ranking.errors + ranking.warnings > 0
+      ? `<p class="problems">${escapeHtml(fill(labels.problems, String(ranking.errors), String(ranking.warnings)))}</p>`
+      : '';
+  const subtitle = ranking?.title ? `<p class="sub">${escapeHtml(ranking.title)}</p>` : '';
+  return `<!DOCTYPE html>
+<html>
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${page.cspSource} 'nonce-${page.nonce}';">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<style nonce="${page.nonce}">
+  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 10px; }
+  h1 { font-size: 1.15em; margin: 10px 0 2px; }
+  h2 { font-size: 1em; margin: 14px 0 4px; }
+  p.sub { margin: 0 0 6px; opacity: .8; }
+  p.problems { color: var(--vscode-editorWarning-foreground); margin: 4px 0; }
+  table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin-bottom: 12px; width: 100%; max-width: 720px; }
+  th, td { border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding: 2px 6px; white-space: nowrap; }
+  th { position: sticky; top: 0; background: var(--vscode-editor-background); text-align: left; }
+  th.num, td.num { text-align: right; }
+  td.subject { white-space: nowrap; }
+  th.barcol, td.barcol { width: 30%; min-width: 60px; padding: 0 4px; }
+  svg.bar { display: block; width: 100%; height: 12px; }
+  rect.none { fill: var(--vscode-descriptionForeground, #888); }
+  td.tier i, .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
+  td.margin { font-size: .9em; }
+  .up { color: var(--vscode-testing-iconPassed, inherit); }
+  .down { color: var(--vscode-editorWarning-foreground); }
+  .badge { display: inline-block; white-space: nowrap; margin-left: 6px; padding: 0 4px; border-radius: 3px; font-size: .8em; line-height: 1.3; cursor: default; border: 1px solid currentColor; }
+  .badge.veto { color: var(--vscode-errorForeground); }
+  .badge.tie { color: var(--vscode-editorWarning-foreground); }
+  tr.tied td:first-child { box-shadow: inset 3px 0 var(--vscode-editorWarning-foreground); }
+  .legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; font-size: .9em; }
+  .key { white-space: nowrap; }
+  .key small { opacity: .7; }
+  .key.over b, .key.over small { color: var(--vscode-errorForeground); opacity: 1; }
+  .empty { opacity: .8; }
+  ${palette}
+</style>
+<title>${escapeHtml(labels.title)}</title>
+</head>
+<body>
+<h1>${escapeHtml(labels.title)}: ${escapeHtml(page.file)}</h1>
+${subtitle}${problems}${content}
+</body>
+</html>`;
+}

@@ -1,0 +1,87 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { LocalizedText, text } from '../core';
+import { RUBRIC_FILE } from '../protocol';
+
+export type ResolvedRubricPath = { path: string } | { reason: LocalizedText };
+
+/** Why a scoresheet's `rubric:` path is refused or finds nothing; each case its own words. */
+export const RUBRIC_PATH_REASONS = {
+  empty: text('no path given', '未给出路径'),
+  outside: text('outside the workspace folder', '在工作区文件夹之外'),
+  missing: text('no such file', '文件不存在'),
+  folder: text('is a folder, not a rubric file', '这是一个文件夹，不是细则文件'),
+  notRubric: text('is not a rubric file (*.rubric.yaml, *.rubric.yml)', '不是细则文件（*.rubric.yaml、*.rubric.yml）'),
+  unreadable: text('cannot be read (permission denied)', '无法读取（没有读取权限）'),
+} as const;
+
+/** Whether `inner` is `outer` or lies below it (both absolute, normalised). */
+export function isInside(outer: string, inner: string): boolean {
+  const relative = path.relative(outer, inner);
+  return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+}
+
+function realpathOrSelf(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+/**
+ * The folder a scoresheet may read rubrics from: the innermost workspace folder that holds it
+ * (by its written path or its real path), else the scoresheet's own folder. A scoresheet opened
+ * from outside every workspace folder reaches only its neighbours.
+ */
+export function confinementOf(scoresheetPath: string, workspaceRoots: readonly string[]): string {
+  const sheet = path.resolve(scoresheetPath);
+  const realSheet = realpathOrSelf(sheet);
+  const holding = workspaceRoots
+    .map((root) => path.resolve(root))
+    .filter((root) => isInside(root, sheet) || isInside(realpathOrSelf(root), realSheet))
+    .sort((a, b) => b.length - a.length);
+  return holding[0] ?? path.dirname(sheet);
+}
+
+/**
+ * Resolves the `rubric:` path a scoresheet writes (relative to the scoresheet's folder) to the
+ * real path of a readable rubric file, never outside the folder `confinementOf` gives: a path that
+ * climbs out (`../../etc/passwd`), an absolute path elsewhere and a symbolic link whose target lies
+ * outside are all refused before anything outside is looked at (so a scoresheet cannot even learn
+ * whether a file exists there). Synchronous: the core's lookup is, and a rubric is small.
+ */
+export function resolveRubricPath(scoresheetPath: string, writtenPath: string, workspaceRoots: readonly string[]): ResolvedRubricPath {
+  if (writtenPath.trim() === '' || writtenPath.includes('\0')) return { reason: RUBRIC_PATH_REASONS.empty };
+  const root = confinementOf(scoresheetPath, workspaceRoots);
+  const candidate = path.resolve(path.dirname(path.resolve(scoresheetPath)), writtenPath);
+  // Checked on the path as written first, then on the real path: both must stay inside.
+  if (!isInside(root, candidate) && !isInside(realpathOrSelf(root), candidate)) return { reason: RUBRIC_PATH_REASONS.outside };
+  let real: string;
+  try {
+    real = fs.realpathSync(candidate);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A dangling link inside the workspace may point anywhere: its target is not named.
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: RUBRIC_PATH_REASONS.missing };
+    if (code === 'EACCES' || code === 'EPERM') return { reason: RUBRIC_PATH_REASONS.unreadable };
+    return { reason: text(`cannot be read (${code ?? String(error)})`, `无法读取（${code ?? String(error)}）`) };
+  }
+  if (!isInside(realpathOrSelf(root), real)) return { reason: RUBRIC_PATH_REASONS.outside };
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(real);
+  } catch {
+    return { reason: RUBRIC_PATH_REASONS.missing };
+  }
+  if (stat.isDirectory()) return { reason: RUBRIC_PATH_REASONS.folder };
+  // The name as written and the file it leads to must both be rubric files: a link named
+  // `x.rubric.yaml` to some other file is not a rubric.
+  if (!stat.isFile() || !RUBRIC_FILE.test(candidate) || !RUBRIC_FILE.test(real)) return { reason: RUBRIC_PATH_REASONS.notRubric };
+  try {
+    fs.accessSync(real, fs.constants.R_OK);
+  } catch {
+    return { reason: RUBRIC_PATH_REASONS.unreadable };
+  }
+  return { path: real };
+}

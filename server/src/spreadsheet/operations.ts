@@ -1,0 +1,251 @@
+import { createHash } from 'crypto';
+import * as path from 'path';
+import { DocumentAnalysis, Finding, Locale, LocalizedText, RubricCore, text } from '../core';
+import { readTextFile } from '../host/read-text-file';
+import { readFileBytes } from '../host/write-file';
+import { RUBRIC_FILE } from '../protocol';
+import { draftToYaml } from './draft-yaml';
+import { buildAssessmentWorkbook } from './export-assessment-table';
+import { importAssessmentTable } from './import-assessment-table';
+import { CellProblem } from './import-report';
+import { importScores } from './import-scores';
+import { readWorkbook } from './read-workbook';
+import { DraftIndicator, DraftRubric, draftOf, walkDraft } from './rubric-draft';
+import { buildScoringTemplate, templateMetaOf } from './scoring-template';
+import { MAX_WORKBOOK_BYTES } from './workbook-bytes';
+
+/**
+ * The spreadsheet operations the command line and the language server share: rubric text in,
+ * workbook bytes out; workbook bytes in, YAML text and the problems by cell out. Files are read
+ * here (the rubric a template names); writing is the caller's (host/write-file.ts), so that the
+ * editor can ask where first.
+ */
+
+export type Failure = { ok: false; reason: LocalizedText };
+
+export interface RubricForSheets {
+  ok: true;
+  document: DocumentAnalysis;
+  draft: DraftRubric;
+  /** Errors the core found in the rubric: the sheet shows the file as written, and says so. */
+  errors: number;
+}
+
+export function rubricForSheets(core: RubricCore, rubricText: string, documentNumber = 1): RubricForSheets | Failure {
+  const analysis = core.analyze(rubricText);
+  const document = analysis.documents[documentNumber - 1];
+  if (!document) {
+    return {
+      ok: false,
+      reason:
+        documentNumber === 1 ? text('holds no rubric', '中没有细则') : text(`has no rubric number ${documentNumber}`, `中没有第 ${documentNumber} 份细则`),
+    };
+  }
+  if (document.findings.some((f) => f.code === 'yaml-syntax')) {
+    return {
+      ok: false,
+      reason: text('does not parse as YAML: fix the syntax errors first (rubric check shows them)', '存在 YAML 语法错误，请先修正（可用 rubric check 查看）'),
+    };
+  }
+  if (document.model.indicators.items.length === 0) return { ok: false, reason: text('has no indicators', '没有考核指标（indicators）') };
+  return { ok: true, document, draft: draftOf(rubricText, document), errors: document.findings.filter((f) => f.severity === 'error').length };
+}
+
+export interface WorkbookOut {
+  ok: true;
+  bytes: Buffer;
+  /** Leaf indicators in the workbook. */
+  indicators: number;
+  errors: number;
+}
+
+const leafCount = (draft: DraftRubric) => [...walkDraft(draft.indicators)].filter(({ indicator }) => indicator.items.length === 0).length;
+
+export async function assessmentTableBytes(core: RubricCore, rubricText: string, documentNumber: number, locale: Locale): Promise<WorkbookOut | Failure> {
+  const rubric = rubricForSheets(core, rubricText, documentNumber);
+  if (!rubric.ok) return rubric;
+  const workbook = buildAssessmentWorkbook(rubric.draft, rubric.document, { locale });
+  return { ok: true, bytes: Buffer.from(await workbook.xlsx.writeBuffer()), indicators: leafCount(rubric.draft), errors: rubric.errors };
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value, 'utf8').digest('hex');
+
+/** A path as a rubric file or the template's record writes it: relative, with `/`. */
+export const relativeReference = (fromFolder: string, to: string) => path.relative(fromFolder, to).split(path.sep).join('/');
+
+export async function scoringTemplateBytes(
+  core: RubricCore,
+  rubricText: string,
+  rubricFile: string,
+  templateFile: string,
+  documentNumber: number,
+  locale: Locale,
+): Promise<(WorkbookOut & { subjects: number; sheets: number }) | Failure> {
+  const rubric = rubricForSheets(core, rubricText, documentNumber);
+  if (!rubric.ok) return rubric;
+  const workbook = buildScoringTemplate(rubric.draft, {
+    locale,
+    rubricPath: relativeReference(path.dirname(path.resolve(templateFile)), path.resolve(rubricFile)),
+    sha256: sha256(rubricText),
+    document: documentNumber,
+  });
+  const meta = templateMetaOf(workbook)!;
+  const first = meta.sheets[0];
+  return {
+    ok: true,
+    bytes: Buffer.from(await workbook.xlsx.writeBuffer()),
+    indicators: leafCount(rubric.draft),
+    errors: rubric.errors,
+    subjects: first ? first.lastRow - first.firstRow + 1 : 0,
+    sheets: meta.sheets.length,
+  };
+}
+
+export type ImportKind = 'scores' | 'rubric';
+
+export interface ImportOptions {
+  /** The workbook's path (for the rubric a template names, relative to it). */
+  file: string;
+  /** What to make; undefined: a scoresheet from a template, else a rubric. */
+  kind?: ImportKind;
+  /** The rubric of the scores (`--rubric`); else the one the template names. */
+  rubricFile?: string;
+  /** Where the YAML will go (references are made relative to it). */
+  outFile?: string;
+  locale: Locale;
+}
+
+export interface Imported {
+  ok: true;
+  kind: ImportKind;
+  text: string;
+  problems: CellProblem[];
+  /** Subjects (scores) or leaf indicators (rubric) read. */
+  count: number;
+  /** For scores: the rubric file used. */
+  rubricFile?: string;
+}
+
+/** Reads a workbook: a filled template back into a scoresheet, or a 考评表 into a rubric. */
+export async function importWorkbook(core: RubricCore, options: ImportOptions): Promise<Imported | Failure> {
+  const read = await readFileBytes(options.file, MAX_WORKBOOK_BYTES);
+  if (!read.ok) return read;
+  const workbook = await readWorkbook(read.bytes);
+  if (!workbook.ok) return workbook;
+  const meta = templateMetaOf(workbook.workbook);
+  const kind: ImportKind = options.kind ?? (meta ? 'scores' : 'rubric');
+  const source = path.basename(options.file);
+  const date = new Date().toISOString().slice(0, 10);
+
+  if (kind === 'scores') {
+    if (!meta) {
+      return {
+        ok: false,
+        reason: text(
+          'is not a scoring template made by `rubric template` (it has no hidden _rubric sheet); to read a 考评表 into a rubric, give --out NAME.rubric.yaml',
+          '不是由 `rubric template` 生成的打分表（缺少隐藏的 _rubric 工作表）；如要把考评表导入为细则，请用 --out 名称.rubric.yaml',
+        ),
+      };
+    }
+    const rubricFile = options.rubricFile ?? path.resolve(path.dirname(options.file), meta.rubric);
+    // A workbook from elsewhere names a file to read: only ever a rubric file.
+    if (!options.rubricFile && !RUBRIC_FILE.test(rubricFile)) {
+      return {
+        ok: false,
+        reason: text(
+          `names ${meta.rubric} as its rubric, which is not a *.rubric.yaml file: give the rubric with --rubric FILE`,
+          `记录的细则 ${meta.rubric} 不是 *.rubric.yaml 文件：请用 --rubric 文件 指定`,
+        ),
+      };
+    }
+    const rubricText = await readTextFile(rubricFile);
+    if (!rubricText.ok) {
+      return {
+        ok: false,
+        reason: text(
+          `names the rubric ${meta.rubric}, which ${rubricText.reason.en}: give it with --rubric FILE`,
+          `记录的细则 ${meta.rubric} ${rubricText.reason['zh-CN']}：请用 --rubric 文件 指定`,
+        ),
+      };
+    }
+    const rubric = rubricForSheets(core, rubricText.text, options.rubricFile ? 1 : meta.document);
+    if (!rubric.ok) return { ok: false, reason: text(`the rubric ${rubricFile} ${rubric.reason.en}`, `细则 ${rubricFile} ${rubric.reason['zh-CN']}`) };
+    const out = path.resolve(options.outFile ?? defaultImportTarget(options.file, 'scores'));
+    const reference = relativeReference(path.dirname(out), path.resolve(rubricFile));
+    const header =
+      options.locale === 'zh-CN'
+        ? [`由 rubric import 从 ${source} 导入（${date}）`, `细则：${rubric.draft.title}`]
+        : [`Imported by rubric import from ${source} (${date})`, `Rubric: ${rubric.draft.title}`];
+    const result = importScores(workbook.workbook, meta, rubric.draft, { rubricReference: reference, header });
+    const problems = [...result.problems];
+    if (meta.sha256 !== '' && meta.sha256 !== sha256(rubricText.text)) {
+      problems.unshift({
+        severity: 'warning',
+        address: meta.sheets[0]?.name ?? '',
+        message: text(
+          `the rubric has changed since this template was made from it: scores are checked against the rubric as it is now`,
+          `生成此打分表后细则已修改：按细则的当前内容检查分数`,
+        ),
+      });
+    }
+    return { ok: true, kind, text: result.yaml, problems, count: result.subjects, rubricFile };
+  }
+
+  const table = importAssessmentTable(workbook.workbook);
+  if (!table.draft) return { ok: true, kind, text: '', problems: table.problems, count: 0 };
+  const header =
+    options.locale === 'zh-CN'
+      ? [`由 rubric import 从 ${source}（工作表“${table.sheet}”）导入（${date}）`, '请用 rubric check 检查，并核对评分标准的文字']
+      : [`Imported by rubric import from ${source} (sheet “${table.sheet}”) on ${date}`, 'Check it with rubric check, and read the scoring criteria over'];
+  const yaml = draftToYaml(table.draft, header);
+  // The rubric made is checked as any other; a finding about an indicator points at its row.
+  const analysis = core.analyze(yaml);
+  const document = analysis.documents[0];
+  const problems = [...table.problems];
+  if (document) {
+    for (const finding of document.findings) {
+      problems.push({
+        severity: 'warning',
+        address: cellOfFinding(finding, document, table.draft, table.cellOf) ?? table.sheet ?? '',
+        message: findingText(finding),
+      });
+    }
+  }
+  return { ok: true, kind, text: yaml, problems, count: leafCount(table.draft) };
+}
+
+function findingText(finding: Finding): LocalizedText {
+  return text(`${finding.code}: ${finding.message.en}`, `${finding.code}：${finding.message['zh-CN']}`);
+}
+
+/** The cell of the indicator a finding is about: the deepest indicator whose text holds the finding. */
+function cellOfFinding(finding: Finding, document: DocumentAnalysis, draft: DraftRubric, cellOf: Map<DraftIndicator, string>): string | undefined {
+  let best: number[] | undefined;
+  for (const indicator of document.model.allIndicators) {
+    if (indicator.span.start <= finding.span.start && finding.span.end <= indicator.span.end && (!best || indicator.path.length > best.length))
+      best = indicator.path;
+  }
+  if (!best) return undefined;
+  let items = draft.indicators;
+  let found: DraftIndicator | undefined;
+  for (const index of best) {
+    found = items[index];
+    if (!found) return undefined;
+    items = found.items;
+  }
+  return found && cellOf.get(found);
+}
+
+/** `forest.xlsx` → `forest.scores.yaml` / `forest.rubric.yaml`. */
+export function defaultImportTarget(file: string, kind: ImportKind): string {
+  return path.join(path.dirname(file), `${path.basename(file).replace(/\.xlsx$/i, '')}.${kind}.yaml`);
+}
+
+/** `forest.rubric.yaml` → `forest.xlsx` (export) or `forest.scoring.xlsx` (template). */
+export function defaultWorkbookTarget(rubricFile: string, kind: 'export' | 'template'): string {
+  const base = path
+    .basename(rubricFile)
+    .replace(/\.rubric\.ya?ml$/i, '')
+    .replace(/\.ya?ml$/i, '');
+  return path.join(path.dirname(rubricFile), `${base}${kind === 'template' ? '.scoring' : ''}.xlsx`);
+}

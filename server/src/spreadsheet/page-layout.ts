@@ -1,0 +1,93 @@
+/**
+ * How much room text takes on a printed sheet, estimated: spreadsheets do not fit a row to its
+ * wrapped text when the file is written, and the export must know row heights to put page breaks
+ * between rows (a merged group cell split by the printer's own break loses its name on the second
+ * page). Widths are in Excel's column units (the width of a digit of the default 11-point font, 7
+ * px); a CJK character at 10.5 points is two units, a Latin letter about one.
+ */
+
+export function textUnits(value: string): number {
+  let width = 0;
+  for (const ch of value) {
+    const code = ch.codePointAt(0) ?? 0;
+    width += isWide(code) ? 2 : 1;
+  }
+  return width;
+}
+
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0xffe0 && code <= 0xffe6) ||
+    (code >= 0x1f300 && code <= 0x1faff) ||
+    (code >= 0x20000 && code <= 0x3fffd)
+  );
+}
+
+/** Lines a text wraps to in a column `width` units wide at `size` points (paragraphs kept). */
+export function wrappedLines(value: string, width: number, size: number): number {
+  // The cell's padding takes about a unit and a half; Latin words wrap early, so a tenth is kept in reserve.
+  const perLine = Math.max(1, ((width - 1.5) * 10.5) / size / 1.1);
+  return value.split(/\r?\n/).reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(textUnits(paragraph) / perLine)), 0);
+}
+
+/** Points of row height for that many lines of text at `size` points. */
+export function heightForLines(lines: number, size: number): number {
+  return Math.ceil(lines * size * 1.38 + 5);
+}
+
+/** Printable points of an A4 page in landscape with the export's margins (inches), at 100%. */
+export const A4_LANDSCAPE = { width: 841.9, height: 595.3 };
+export const MARGINS = { left: 0.5, right: 0.5, top: 0.7, bottom: 0.7, header: 0.3, footer: 0.3 };
+
+export function printableSize(): { width: number; height: number } {
+  return {
+    width: A4_LANDSCAPE.width - (MARGINS.left + MARGINS.right) * 72,
+    height: A4_LANDSCAPE.height - (MARGINS.top + MARGINS.bottom) * 72,
+  };
+}
+
+/**
+ * Points a column `width` units wide takes on paper: a unit is the digit width of the default font,
+ * 7 px for Excel's Calibri but about 8 px where LibreOffice substitutes DejaVu Sans for it; the
+ * wider one is assumed so the columns fit the page in both (plus 5 px of padding, 96 px an inch).
+ */
+export function columnPoints(width: number): number {
+  return (Math.trunc(width * 8 + 5) * 72) / 96;
+}
+
+/**
+ * The print scale (%) that fits the columns to the page width, never above 100: set as a plain
+ * scale rather than “fit to 1 page wide”, because Excel ignores manual page breaks under fit-to.
+ */
+export function scaleToWidth(columnWidths: number[]): number {
+  const total = columnWidths.reduce((sum, w) => sum + columnPoints(w), 0);
+  return Math.max(10, Math.min(100, Math.floor((printableSize().width / total) * 100)));
+}
+
+/**
+ * Page breaks for rows of the given heights: `first` rows (title, header) start page one, `repeated`
+ * points (the header row printed again) start every later page. Returns the indices of the rows
+ * after which a page ends. `keepWithNext[i]` asks that row i not end a page (a section heading).
+ */
+export function pageBreaks(heights: number[], first: number, repeated: number, scale: number, keepWithNext: boolean[] = []): number[] {
+  const pageHeight = (printableSize().height * 100) / scale - 4;
+  const breaks: number[] = [];
+  let used = first;
+  for (let i = 0; i < heights.length; i++) {
+    if (used + heights[i] > pageHeight && used > repeated) {
+      // A heading at the bottom of a page goes over with what it heads.
+      let at = i - 1;
+      while (at > 0 && keepWithNext[at] && !breaks.includes(at - 1)) at--;
+      breaks.push(at);
+      used = repeated + heights.slice(at + 1, i).reduce((a, b) => a + b, 0);
+    }
+    used += heights[i];
+  }
+  return breaks.filter((b) => b >= 0);
+}

@@ -1,0 +1,154 @@
+import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
+import ExcelJS from 'exceljs';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { parse } from 'yaml';
+import { compoundFile } from '../support/crafted-files';
+
+const ROOT = path.resolve(__dirname, '../../..');
+const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
+const FOREST = path.join(ROOT, 'samples/forest-chief-2022.rubric.yaml');
+
+function rubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Files left in a folder, temporary ones included (a failed write must leave none). */
+const listing = (folder: string) => fs.readdirSync(folder).sort();
+
+describe('rubric export / template / import (child process)', function () {
+  this.timeout(60000);
+  let scratch: string;
+  beforeEach(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-sheets-'));
+    fs.copyFileSync(FOREST, path.join(scratch, 'forest.rubric.yaml'));
+  });
+  afterEach(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  it('exports the 考评表 next to the rubric, says where, and never overwrites without --force', () => {
+    const first = rubric(['export', 'forest.rubric.yaml'], scratch);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(first.stdout.trim(), 'Wrote forest.xlsx: the 考评表 (assessment table) of 10 indicators');
+    const bytes = fs.readFileSync(path.join(scratch, 'forest.xlsx'));
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK');
+
+    fs.writeFileSync(path.join(scratch, 'forest.xlsx'), 'keep me');
+    const again = rubric(['export', 'forest.rubric.yaml', '--locale', 'zh-CN'], scratch);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /forest\.xlsx: 无法写入: 文件已存在：如需覆盖请加 --force/);
+    assert.equal(fs.readFileSync(path.join(scratch, 'forest.xlsx'), 'utf8'), 'keep me');
+    assert.deepEqual(listing(scratch), ['forest.rubric.yaml', 'forest.xlsx'], 'no temporary file is left');
+
+    const forced = rubric(['export', 'forest.rubric.yaml', '--force', '--out', 'forest.xlsx'], scratch);
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.equal(fs.readFileSync(path.join(scratch, 'forest.xlsx')).subarray(0, 2).toString(), 'PK');
+  });
+
+  it('refuses an --out that is not .xlsx, a folder that does not exist, and a rubric with syntax errors', () => {
+    assert.equal(rubric(['export', 'forest.rubric.yaml', '--out', 'forest.csv'], scratch).status, 2);
+    const missing = rubric(['export', 'forest.rubric.yaml', '--out', 'no/such/folder/x.xlsx'], scratch);
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /its folder does not exist/);
+    fs.writeFileSync(path.join(scratch, 'broken.rubric.yaml'), 'rubric: x\nindicators:\n  - name: a\n    weight: [\n');
+    const broken = rubric(['template', 'broken.rubric.yaml'], scratch);
+    assert.equal(broken.status, 2);
+    assert.match(broken.stderr, /does not parse as YAML/);
+    assert.deepEqual(listing(scratch), ['broken.rubric.yaml', 'forest.rubric.yaml']);
+  });
+
+  it('imports a filled template: exit 0 and a scoresheet naming the rubric; with a bad cell exit 1 and nothing written', async () => {
+    const made = rubric(['template', 'forest.rubric.yaml'], scratch);
+    assert.equal(made.status, 0, made.stderr);
+    assert.equal(made.stdout.trim(), 'Wrote forest.scoring.xlsx: a scoring template, 10 subject rows on 1 sheet');
+    const file = path.join(scratch, 'forest.scoring.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('打分表')!;
+    // 古绛镇 on row 8: 年度营造林任务完成 (B) 12, 村庄绿化美化 (C) 26, above its 8.
+    sheet.getCell('B8').value = 12;
+    sheet.getCell('C8').value = 26;
+    await workbook.xlsx.writeFile(file);
+
+    const refused = rubric(['import', 'forest.scoring.xlsx'], scratch);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stdout, /^打分表!C8: 26 exceeds the weight 8$/m);
+    assert.match(refused.stderr, /Nothing written: 1 error \(pass --allow-errors/);
+    assert.ok(!fs.existsSync(path.join(scratch, 'forest.scoring.scores.yaml')));
+
+    sheet.getCell('C8').value = 8;
+    await workbook.xlsx.writeFile(file);
+    const done = rubric(['import', 'forest.scoring.xlsx', '--out', 'results/2022.scores.yaml'], scratch);
+    // The folder results/ does not exist: nothing is written, and it says so.
+    assert.equal(done.status, 2);
+    fs.mkdirSync(path.join(scratch, 'results'));
+    const written = rubric(['import', 'forest.scoring.xlsx', '--out', 'results/2022.scores.yaml'], scratch);
+    assert.equal(written.status, 0, written.stdout + written.stderr);
+    assert.match(written.stdout, /^Wrote results\/2022\.scores\.yaml: the scores of 10 subjects$/m);
+    const scores = parse(fs.readFileSync(path.join(scratch, 'results/2022.scores.yaml'), 'utf8'));
+    assert.equal(scores.rubric, '../forest.rubric.yaml');
+    assert.deepEqual(scores.scores[0], { subject: '古绛镇', points: { afforestation: 12, 'village-greening': 8 } });
+  });
+
+  it('imports a 考评表 into a rubric that checks clean, and the rubric made exports again', () => {
+    assert.equal(rubric(['export', 'forest.rubric.yaml', '--out', 'table.xlsx'], scratch).status, 0);
+    const imported = rubric(['import', 'table.xlsx', '--out', 'again.rubric.yaml'], scratch);
+    assert.equal(imported.status, 0, imported.stdout + imported.stderr);
+    assert.match(imported.stdout, /^Wrote again\.rubric\.yaml: a rubric of 10 indicators$/m);
+    const check = rubric(['check', path.join(scratch, 'again.rubric.yaml')]);
+    assert.equal(check.status, 0, check.stdout);
+    assert.match(check.stdout, /1 file checked: 0 errors, 0 warnings/);
+  });
+
+  it('names an .xls and a password-protected file, exits 2, and writes nothing', () => {
+    fs.writeFileSync(path.join(scratch, 'old.xlsx'), compoundFile([{ name: 'Workbook', data: Buffer.alloc(16) }]));
+    const old = rubric(['import', 'old.xlsx', '--locale', 'zh-CN'], scratch);
+    assert.equal(old.status, 2);
+    assert.match(old.stderr, /old\.xlsx: 是旧版 Excel 97–2003 工作簿（\.xls）：请在 Excel 或 WPS 中另存为 Excel 工作簿（\.xlsx）后再导入/);
+    fs.writeFileSync(
+      path.join(scratch, 'locked.xlsx'),
+      compoundFile([
+        { name: 'EncryptionInfo', data: Buffer.alloc(8) },
+        { name: 'EncryptedPackage', data: Buffer.alloc(8) },
+      ]),
+    );
+    const locked = rubric(['import', 'locked.xlsx'], scratch);
+    assert.equal(locked.status, 2);
+    assert.match(locked.stderr, /protected by a password/);
+    const xls = rubric(['import', 'scores.xls'], scratch);
+    assert.equal(xls.status, 2);
+    assert.match(xls.stderr, /only \.xlsx workbooks are read/);
+    assert.deepEqual(listing(scratch), ['forest.rubric.yaml', 'locked.xlsx', 'old.xlsx']);
+  });
+
+  it('writes the ranking as a workbook with rank --out, keeping JSON whole on stdout, never overwriting', async () => {
+    const out = path.join(scratch, 'ranking.xlsx');
+    const text = rubric(['rank', 'samples/forest-chief-2022.scores.yaml', '--out', out]);
+    // Two tie-at-boundary warnings and no error: exit 0.
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, new RegExp(`^Wrote ${out.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: the ranking of 10 subjects$`, 'm'));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    assert.equal(workbook.worksheets[0].name, '排名');
+    assert.equal(workbook.worksheets[0].getCell('B5').value, '古绛镇');
+
+    const again = rubric(['rank', '--format', 'json', 'samples/forest-chief-2022.scores.yaml', '--out', out]);
+    assert.equal(again.status, 2);
+    assert.match(again.stderr, /already exists: pass --force/);
+    const forced = rubric(['rank', '--format', 'json', 'samples/forest-chief-2022.scores.yaml', '--out', out, '--force', '--locale', 'en']);
+    assert.equal(forced.status, 0, forced.stderr);
+    assert.equal(JSON.parse(forced.stdout).rows.length, 10);
+    assert.match(forced.stderr, /Wrote .*ranking\.xlsx: the ranking of 10 subjects/);
+  });
+
+  it('lists the spreadsheet commands in --help, in both languages', () => {
+    assert.match(rubric(['--help']).stdout, /rubric import \[--out X\.scores\.yaml \| X\.rubric\.yaml\]/);
+    assert.match(rubric(['--help', '--locale', 'zh-CN']).stdout, /把填好的打分表导入为评分表/);
+  });
+});

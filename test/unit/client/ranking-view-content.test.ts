@@ -1,0 +1,199 @@
+import { strict as assert } from 'assert';
+import type { Ranking, RankingRow } from 'rubric-studio-server/out/protocol';
+import { rankingToCsv, rankingToMarkdown, RankingExportLabels } from 'rubric-studio-client/out/ranking-export';
+import { RankingPage, renderRanking, slotBounds } from 'rubric-studio-client/out/ranking-html';
+import { scoresheetNameFor } from 'rubric-studio-client/out/scoresheet-name';
+
+const LABELS: RankingPage['labels'] = {
+  title: 'Ranking',
+  rank: 'Rank',
+  subject: 'Subject',
+  total: 'Total',
+  tier: 'Tier',
+  margin: 'Margin',
+  up: '{0} points short of {1}',
+  down: 'may lose {0} points before dropping to {1}',
+  vetoed: 'Vetoed',
+  tied: 'Tied across a boundary',
+  vetoMark: 'vetoed',
+  tieMark: 'tied',
+  noRubric: 'rubric not found',
+  empty: 'nothing scored',
+  problems: '{0} errors, {1} warnings',
+  slots: '{0} taken; the quota gives {1}',
+  chart: 'Totals',
+};
+
+const EXPORT_LABELS: RankingExportLabels = {
+  group: 'Group',
+  rank: 'Rank',
+  subject: 'Subject',
+  total: 'Total',
+  tier: 'Tier',
+  up: 'Up',
+  down: 'Down',
+  vetoes: 'Vetoes',
+  tied: 'Tied',
+};
+
+const TIERS = [
+  { id: 'good', name: '优秀' },
+  { id: 'fair', name: '合格' },
+  { id: 'poor', name: '不合格' },
+];
+
+const row = (subject: string, total: string | null, rank: number | null, tier: number | null, extra: Partial<RankingRow> = {}): RankingRow => ({
+  subject,
+  total,
+  rank,
+  tier: tier === null ? null : TIERS[tier],
+  vetoes: [],
+  tiedAtBoundary: false,
+  margin: {},
+  ...extra,
+});
+
+function ranking(rows: RankingRow[], extra: Partial<Ranking> = {}): Ranking {
+  return {
+    uri: 'file:///ws/a.scores.yaml',
+    rubric: 'file:///ws/a.rubric.yaml',
+    title: '安全生产考评',
+    outOf: '100',
+    tiers: TIERS,
+    groups: [
+      {
+        counts: [
+          { tier: TIERS[0], count: 1, min: 1, max: 1 },
+          { tier: TIERS[1], count: 2, min: null, max: null },
+          { tier: TIERS[2], count: 1, min: null, max: null },
+        ],
+        rows,
+      },
+    ],
+    errors: 0,
+    warnings: 0,
+    ...extra,
+  };
+}
+
+const ROWS = [
+  row('丙镇', '98', 1, 2, { vetoes: ['accident'] }),
+  row('甲镇', '95', 2, 0, { margin: { down: '15' } }),
+  row('乙镇', '80', 3, 1, { margin: { up: '15.01', down: '80' }, tiedAtBoundary: true }),
+  row('丁镇', null, null, null),
+];
+
+const page = (value: Ranking | null, labels = LABELS) =>
+  renderRanking({ file: 'a.scores.yaml', ranking: value, nonce: 'n0nce', cspSource: 'vscode-resource:', labels });
+
+describe('ranking view content (pure)', () => {
+  it('has a strict policy: nothing by default, styles only by the nonce, no script at all, no inline style attribute', () => {
+    const html = page(ranking(ROWS));
+    assert.match(html, /Content-Security-Policy" content="default-src 'none'; style-src vscode-resource: 'nonce-n0nce';"/);
+    assert.ok(!/<script/i.test(html), 'the page needs no script');
+    for (const tag of html.match(/<style[^>]*>/g) ?? []) assert.match(tag, /nonce="n0nce"/);
+    assert.ok(!/\sstyle=/.test(html));
+    assert.ok(!/https?:\/\//.test(html));
+  });
+
+  it('escapes every name from the files: subjects, tiers, groups, vetoes, title, file', () => {
+    const evil = '<img src=x onerror=alert(1)>';
+    const hostile: Ranking = {
+      ...ranking([row(evil, '90', 1, 0, { vetoes: [evil] })]),
+      title: evil,
+      tiers: [{ id: 'x', name: evil }],
+    };
+    hostile.groups[0] = { id: evil, name: evil, counts: [{ tier: { id: 'x', name: evil }, count: 1, min: 1, max: 1 }], rows: hostile.groups[0].rows };
+    hostile.groups[0].rows[0].tier = { id: 'x', name: evil };
+    const html = renderRanking({ file: evil, ranking: hostile, nonce: 'n', cspSource: 'c', labels: LABELS });
+    assert.ok(!html.includes('<img'), 'no element from a name');
+    // Subject, its veto title, tier cell, tier count, group heading and data attribute, title, file.
+    assert.ok((html.match(/&lt;img src=x onerror=alert\(1\)&gt;/g) ?? []).length >= 7);
+  });
+
+  it('one row per subject in the given order: rank, subject, total, a bar, tier, margins; vetoed and tied marked', () => {
+    const html = page(ranking(ROWS));
+    const bodyRows = html.match(/<tr[^>]*><td class="num">[^<]*<\/td><td class="subject">.*?<\/tr>/g) ?? [];
+    assert.equal(bodyRows.length, 4);
+    assert.match(
+      bodyRows[0],
+      /^<tr class="vetoed"><td class="num">1<\/td><td class="subject">丙镇<span class="badge veto" title="Vetoed: accident">vetoed<\/span>/,
+    );
+    assert.match(bodyRows[2], /^<tr class="tied">.*<span class="badge tie" title="Tied across a boundary">tied<\/span>/);
+    // Bars against the rubric's 100 points: 98 → 98 units of 100, coloured as 不合格 (the third tier).
+    assert.match(bodyRows[0], /<rect class="t2" x="0" y="1" width="98\.00" height="8"><\/rect>/);
+    assert.match(bodyRows[1], /<rect class="t0" x="0" y="1" width="95\.00"/);
+    // 乙镇 (合格): 15.01 short of 优秀, 80 above 不合格.
+    assert.match(
+      bodyRows[2],
+      /<span class="up" title="15\.01 points short of 优秀">▲ 15\.01<\/span> <span class="down" title="may lose 80 points before dropping to 不合格">▼ 80<\/span>/,
+    );
+    // No total yet: dashes, no bar.
+    assert.match(bodyRows[3], /<td class="num">—<\/td><td class="subject">丁镇<\/td><td class="num">—<\/td><td class="barcol"><\/td>/);
+  });
+
+  it('draws bars against the best total when it passes the rubric total (a bonus)', () => {
+    const html = page(ranking([row('甲镇', '105', 1, 0), row('乙镇', '52.5', 2, 1)]));
+    // Scale 105: 105 → 100 units, 52.5 → 50.
+    assert.match(html, /width="100\.00"/);
+    assert.match(html, /width="50\.00"/);
+  });
+
+  it('shows the tier counts against the quota, marking a count off it', () => {
+    const value = ranking(ROWS);
+    value.groups[0].counts[0] = { tier: TIERS[0], count: 2, min: 1, max: 1 };
+    const html = page(value);
+    assert.match(html, /<span class="key over" title="2 taken; the quota gives 1"><i class="t0"><\/i>优秀 <b>2<\/b><small>\/1<\/small><\/span>/);
+    assert.match(html, /<span class="key" title="2"><i class="t1"><\/i>合格 <b>2<\/b><\/span>/);
+    assert.equal(slotBounds({ min: 2, max: 4 }), '2–4');
+    assert.equal(slotBounds({ min: null, max: 3 }), '≤ 3');
+    assert.equal(slotBounds({ min: 2, max: null }), '≥ 2');
+    assert.equal(slotBounds({ min: null, max: null }), '');
+  });
+
+  it('one section per group, headed by its name', () => {
+    const value = ranking(ROWS);
+    value.groups = [
+      { id: 'towns', name: '乡镇', counts: [], rows: ROWS.slice(0, 2) },
+      { id: 'depts', name: '部门', counts: [], rows: ROWS.slice(2) },
+    ];
+    const html = page(value);
+    assert.match(html, /<section class="group" data-group="towns"><h2>乡镇<\/h2>.*<section class="group" data-group="depts"><h2>部门<\/h2>/s);
+  });
+
+  it('says why there is no table: no rubric, nothing scored; and counts the problems', () => {
+    assert.match(page(null), /<p class="empty">rubric not found<\/p>/);
+    assert.match(page(ranking([], { rubric: null })), /<p class="empty">rubric not found<\/p>/);
+    assert.match(page(ranking([])), /<p class="empty">nothing scored<\/p>/);
+    assert.match(page(ranking(ROWS, { errors: 2, warnings: 1 })), /<p class="problems">2 errors, 1 warnings<\/p>/);
+  });
+
+  it('exports CSV with exact figures, quoting and formula-looking names defused', () => {
+    const value = ranking([
+      row('=HYPERLINK("x")', '95.5', 1, 0, { margin: { down: '7.5' } }),
+      row('甲, 乙', '80', 2, 1, { vetoes: ['a', 'b'], tiedAtBoundary: true }),
+    ]);
+    assert.equal(
+      rankingToCsv(value, EXPORT_LABELS),
+      'Rank,Subject,Total,Tier,Up,Down,Vetoes,Tied\r\n' + '1,"\'=HYPERLINK(""x"")",95.5,优秀,,7.5,,\r\n' + '2,"甲, 乙",80,合格,,,a b,1\r\n',
+    );
+    // With groups, a first column names each row's group.
+    const grouped = ranking(ROWS.slice(0, 1));
+    grouped.groups[0] = { ...grouped.groups[0], id: 'towns', name: '乡镇' };
+    assert.match(rankingToCsv(grouped, EXPORT_LABELS), /^Group,Rank,Subject,.*\r\n乡镇,1,丙镇,98,不合格,,,accident,\r\n$/);
+  });
+
+  it('exports Markdown: title, counts and one table per group, pipes and line breaks defused', () => {
+    const value = ranking([row('a|b\nc', '95', 1, 0)]);
+    assert.equal(
+      rankingToMarkdown(value, 'T | 1', EXPORT_LABELS),
+      '# T \\| 1\n\n优秀 1 · 合格 2 · 不合格 1\n\n| Rank | Subject | Total | Tier | Up | Down | Vetoes | Tied |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n| 1 | a\\|b c | 95 | 优秀 |  |  |  |  |\n',
+    );
+  });
+
+  it('names a new scoresheet after its rubric', () => {
+    assert.equal(scoresheetNameFor('forest-2022.rubric.yaml'), 'forest-2022.scores.yaml');
+    assert.equal(scoresheetNameFor('Forest.RUBRIC.YML'), 'Forest.scores.yaml');
+    assert.equal(scoresheetNameFor('考核.appraisal.yaml'), '考核.appraisal.scores.yaml');
+  });
+});

@@ -96,7 +96,7 @@ function main(): void {
   // Each kind of rubric edit in a row, so that each is measured against the one before it.
   const rubricEdits: [string, (i: number) => string][] = [
     ['criteria', (i) => generated.rubric.replace('criteria: ', `criteria: ${'好'.repeat(i + 1)}`)],
-    ['name', (i) => generated.rubric.replace(/(name: [^\n（]*)/, `$1${'好'.repeat(i + 1)}`)],
+    ['name', (i) => generated.rubric.replace(/(name: [^\n（,}]*)/, `$1${'好'.repeat(i + 1)}`)],
     ['weight', (i) => generated.rubric.replace(/weight: (\d)/, `weight: ${i + 1}$1`)],
   ];
   for (const [kind, edit] of rubricEdits) {

@@ -1,3 +1,4 @@
+import Big from 'big.js';
 import { Document, isDocument, isNode, isPair, isScalar, isSeq, Node, Pair, parseDocument } from 'yaml';
 import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from '../incremental/contained-errors';
 import { findLayout, Layout } from '../incremental/layout';
@@ -134,8 +135,7 @@ export function createScoresheetSession(dependencies: ScoresheetSessionDependenc
     if (document !== rubricDocument || !rubricIndex) {
       rubricDocument = document;
       rubricIndex = indexRubric(document);
-      const figures = rubricFingerprint(document, false);
-      const names = rubricFingerprint(document, true);
+      const { figures, names } = rubricFingerprints(document);
       if (figures !== figuresPrint) figuresGeneration++;
       if (names !== namesPrint) namesGeneration++;
       [figuresPrint, namesPrint] = [figures, names];
@@ -395,20 +395,39 @@ function moveBlock(block: EntryBlock, start: number): void {
 
 /**
  * What of a rubric an entry's facts read: its figures and ids, its subjects and groups, tiers
- * and vetoes, and (`withNames`) the names its findings and workings show; not where they are
- * written. Two rubrics alike here give every entry the same total, steps and findings (a
- * keystroke in a criteria text changes nothing of it; one in a name, only the words).
+ * and vetoes (`figures`), and with them the names its findings and workings show (`names`); not
+ * where they are written, nor the YAML tree. Two rubrics alike here give every entry the same
+ * total, steps and findings (a keystroke in a criteria text changes nothing of it; one in a
+ * name, only the words). One walk makes both: it runs on every keystroke in the rubric.
  */
-function rubricFingerprint(document: DocumentAnalysis, withNames: boolean): string {
-  return JSON.stringify(document.model, function (this: Record<string, unknown>, key, value: unknown) {
-    if (key === 'span' || key === 'keySpan') return undefined;
-    // A name's text (ids are `key`, kept even where they default to the name).
-    if (!withNames && (key === 'name' || key === 'title')) return undefined;
-    // The YAML tree a field may hold: the value as written, before JSON made plain data of it.
-    const written = this[key];
-    if (written !== null && typeof written === 'object' && (isNode(written) || isPair(written) || isDocument(written))) return undefined;
-    return value;
-  });
+function rubricFingerprints(document: DocumentAnalysis): { figures: string; names: string } {
+  const figures: string[] = [];
+  const names: string[] = [];
+  const put = (part: string, inName: boolean) => {
+    names.push(part);
+    if (!inName) figures.push(part);
+  };
+  const walk = (value: unknown, inName: boolean): void => {
+    if (value === null || value === undefined) return put(value === null ? 'n' : 'u', inName);
+    if (typeof value !== 'object') return put(typeof value === 'string' ? JSON.stringify(value) : `${typeof value}:${String(value)}`, inName);
+    if (value instanceof Big) return put(`d${value.toString()}`, inName);
+    if (isNode(value) || isPair(value) || isDocument(value)) return put('y', inName);
+    if (Array.isArray(value)) {
+      put('[', inName);
+      for (const item of value) walk(item, inName);
+      return put(']', inName);
+    }
+    put('{', inName);
+    for (const [key, child] of Object.entries(value)) {
+      // Where things are written, and the depth-first list the tree already holds.
+      if (key === 'span' || key === 'keySpan' || key === 'allIndicators') continue;
+      put(`${key}:`, inName);
+      walk(child, inName || key === 'name' || key === 'title');
+    }
+    put('}', inName);
+  };
+  walk(document.model, false);
+  return { figures: figures.join(' '), names: names.join(' ') };
 }
 
 /** A copy that holds no reference to the whole text it was sliced from (see ownCopy in the rubric's session). */

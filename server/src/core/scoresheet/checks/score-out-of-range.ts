@@ -1,4 +1,4 @@
-import { Decimal } from '../../decimal';
+import { Decimal, isNegative } from '../../decimal';
 import { Finding, LocalizedText, text } from '../../findings';
 import { BonusItemModel, Field } from '../../model/rubric-model';
 import { fig, isWhole } from '../figures';
@@ -17,7 +17,7 @@ function pointsProblem(index: RubricIndex, figure: KeyedFigure): LocalizedText |
   const value = figure.value.value;
   const leaf = figure.key.value === undefined ? undefined : index.indicators.get(figure.key.value);
   if (value === undefined || !leaf || !isLeaf(leaf)) return undefined;
-  if (value.lt(0)) return text(`Points cannot be below 0 (${fig(value)})`, `得分不能低于 0（${fig(value)}）`);
+  if (isNegative(value)) return text(`Points cannot be below 0 (${fig(value)})`, `得分不能低于 0（${fig(value)}）`);
   const weight = leaf.effectiveWeight;
   if (weight === undefined || value.lte(weight)) return undefined;
   // Under a composite group the weight is on the group's own sheet: say so, or 85 > 59.5 would puzzle.

@@ -485,8 +485,21 @@ function compositeTree(text: string, layout: Layout, blocks: EntryBlock[], aroun
       wholeFolds ??= collectFolds(parseDocument(text, { logLevel: 'error' }));
       return wholeFolds;
     },
-    localText() {
-      return { span: { start: 0, end: text.length }, pathPrefix: [] };
+    // The entry that holds the offset, when the cursor is inside it (deeper than its dash, or on
+    // its first line after the dash): its text parses alone as it does in the file. Anywhere
+    // else (a blank stretch at the entries' column may be a new entry or a key of the sheet)
+    // only the whole text says what it is in. An entry is parsed as a one-item list: its path
+    // within its text starts with 0, which its place in `scores` (the prefix's last step) replaces.
+    localText(offset) {
+      const whole = { span: { start: 0, end: text.length }, pathPrefix: [] };
+      const index = blocks.findIndex((b, i) => offset >= b.start && (offset < b.start + b.extent || (i === blocks.length - 1 && offset === text.length)));
+      if (index < 0) return whole;
+      const block = blocks[index];
+      const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+      let indentation = lineStart;
+      while (indentation < offset && text.charCodeAt(indentation) === 32) indentation++;
+      const inside = lineStart === block.start ? offset > block.start + layout.indent : indentation - lineStart > layout.indent && indentation < offset;
+      return inside ? { span: { start: block.start, end: block.start + block.extent }, pathPrefix: ['scores', index] } : whole;
     },
   };
 }

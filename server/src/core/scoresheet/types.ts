@@ -12,6 +12,12 @@
  * `Margin.notComputed`. The analysis the
  * core returns also carries, beyond this type, each group's boundary ties and allocation
  * (`RankedGroup` in rank-groups.ts) and the indexed rubric.
+ *
+ * Branch sheet-speed (issue 14), again no name or meaning changed: `ScoresheetSession`; the
+ * `…Field`s of an entry and the sheet's `tieBreak.field` / `scores.field` keep their spans but no
+ * longer the YAML node as `value` (undefined: a session keeps entries' models, not their trees);
+ * `RankedSubject.margin` and `.steps` are worked out when first read (getters, enumerable, the
+ * same values as before).
  */
 import type { Decimal } from '../decimal';
 import type { Finding, LocalizedText } from '../findings';

@@ -191,6 +191,12 @@ describe('scoresheet session equals a fresh whole analysis', function () {
     assert.ok(incremental > 35, `only ${incremental} edits took the incremental path`);
   });
 
+  it('after 150 random edits of a sample with Windows line ends (CRLF)', () => {
+    const text = sample('forest-chief-2022.scores.yaml').replace(/\n/g, '\r\n');
+    const { incremental } = run(text, analyze(sample('forest-chief-2022.rubric.yaml')), 150, 12);
+    assert.ok(incremental > 35, `only ${incremental} edits took the incremental path`);
+  });
+
   it('after 200 random edits of a sheet whose rubric is not found', () => {
     const { incremental } = run(sample('forest-chief-2022.scores.yaml'), undefined, 200, 8);
     assert.ok(incremental > 80, `only ${incremental} edits took the incremental path`);

@@ -3,9 +3,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import { spawnSync } from 'child_process';
+import { pathToFileURL } from 'url';
 import { parseAllDocuments } from 'yaml';
 import { CodeLensRequest, CompletionRequest, HoverRequest, InlayHintRequest } from 'vscode-languageserver-protocol/node';
 import { generateDeepRubric, generateRubric, GeneratedRubric, random } from '../support/generate-rubric';
+import { generateScoresheet } from '../support/generate-scoresheet';
 import { LspClient, ROOT } from '../support/lsp-client';
 
 /**
@@ -15,7 +17,9 @@ import { LspClient, ROOT } from '../support/lsp-client';
  * run; it asserts nothing (speed is not a unit test on shared machines).
  *
  * Options: --with-yaml-ls (yaml-language-server on the same files, at 1,000 indicators unless
- * --yaml-ls-sizes= says otherwise), --sizes=1000,10000, --shapes=wide,deep-13,deep-5, --no-cli.
+ * --yaml-ls-sizes= says otherwise), --sizes=1000,10000, --shapes=wide,deep-13,deep-5,scoresheet,
+ * --no-cli. `scoresheet` (also run by default) is a scoresheet of --subjects=500 subjects scoring
+ * every one of about --leaves=200 leaves, beside its rubric, both open: see measureScoresheet.
  */
 
 const args = process.argv.slice(2);
@@ -23,7 +27,9 @@ const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.s
 const withYamlLs = args.includes('--with-yaml-ls');
 const sizes = (option('sizes') ?? '100,1000,10000').split(',').map(Number);
 const yamlLsSizes = (option('yaml-ls-sizes') ?? '1000').split(',').map(Number);
-const shapeNames = (option('shapes') ?? 'wide,deep-13,deep-5').split(',');
+const shapeNames = (option('shapes') ?? 'wide,deep-13,deep-5,scoresheet').split(',');
+const sheetSubjects = Number(option('subjects') ?? 500);
+const sheetLeaves = Number(option('leaves') ?? 200);
 
 interface Shape {
   name: string;
@@ -369,6 +375,146 @@ function commandLine(): void {
   );
 }
 
+interface SheetRow {
+  subjects: number;
+  leaves: number;
+  lines: number;
+  characters: number;
+  parse: number;
+  firstParse: number;
+  open: number;
+  /** Keystrokes in the scoresheet's values → its diagnostics. */
+  keys: number[];
+  /** A keystroke in the rubric → the scoresheet's diagnostics published again, by where it is typed. */
+  rubricKeys: { kind: string; times: number[] }[];
+  rss: number;
+}
+
+/** A digit typed into a score (after `: `), spread over the file: where a person types in a scoresheet. */
+function scorePlaces(text: string, count: number, seed: number): number[] {
+  const places = [...text.matchAll(/: (?=\d)/g)].map((m) => m.index! + 2);
+  const next = random(seed);
+  return Array.from({ length: count }, () => places[Math.floor(next() * places.length)]);
+}
+
+/** Where a keystroke in the rubric lands: at the end of a criteria text, of a name, or in a weight's first digit. */
+function rubricPlaces(text: string, pattern: RegExp, count: number, seed: number): number[] {
+  const places = [...text.matchAll(pattern)].map((m) => m.index! + m[0].length);
+  const next = random(seed);
+  return Array.from({ length: count }, () => places[Math.floor(next() * places.length)]);
+}
+
+/**
+ * A scoresheet of `subjects` × about `leaves` leaves (test/support/generate-scoresheet.ts: flow
+ * and block maps, deductions, bonus, penalties, vetoes) and its rubric, written to a folder that
+ * is the workspace, both opened in the real server: keystrokes in the scoresheet's scores (a digit
+ * typed, then taken back) until its diagnostics arrive, and keystrokes in the rubric until the
+ * scoresheet's diagnostics are published again; against one full `yaml` parse of the scoresheet.
+ */
+async function measureScoresheet(subjects: number, leaves: number, edits: number): Promise<SheetRow> {
+  const generated = generateScoresheet({ leaves, subjects });
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-bench-sheet-'));
+  const rubricFile = path.join(folder, 'generated.rubric.yaml');
+  const sheetFile = path.join(folder, 'generated.scores.yaml');
+  fs.writeFileSync(rubricFile, generated.rubric);
+  fs.writeFileSync(sheetFile, generated.sheet);
+  const [rubricUri, sheetUri] = [rubricFile, sheetFile].map((f) => pathToFileURL(f).href);
+  const text = generated.sheet;
+  const parses = [fullParse(text)];
+  const firstParses: number[] = [];
+  const opens: number[] = [];
+  let client: LspClient | undefined;
+  try {
+    for (let round = 0; round < OPEN_ROUNDS; round++) {
+      await client?.stop();
+      client = await LspClient.start({
+        locale: 'en',
+        workspaceFolders: [pathToFileURL(folder).href],
+        initializationOptions: { settings: { maxFileSize: BENCH_MAX_FILE_SIZE } },
+      });
+      const rubricFindings = await client.open(rubricUri, generated.rubric);
+      if (rubricFindings.length > 0) throw new Error(`the generated rubric has findings: ${JSON.stringify(rubricFindings.slice(0, 3))}`);
+      const opening = client;
+      const [elapsed, diagnostics] = await time(() => opening.open(sheetUri, text));
+      // A figure of a sheet that was not ranked (its rubric not found, say) would measure nothing.
+      if (diagnostics.length > 0) throw new Error(`the generated scoresheet has findings: ${JSON.stringify(diagnostics.slice(0, 3))}`);
+      opens.push(elapsed);
+      firstParses.push(firstParse(text));
+      parses.push(fullParse(text));
+    }
+    const editor = client!;
+    const keys: number[] = [];
+    for (const offset of scorePlaces(text, edits, 17)) {
+      const at = positionAt(text, offset);
+      const after = { line: at.line, character: at.character + 1 };
+      keys.push((await time(() => editor.edit(sheetUri, [{ range: { start: at, end: at }, text: '1' }])))[0]);
+      keys.push((await time(() => editor.edit(sheetUri, [{ range: { start: at, end: after }, text: '' }])))[0]);
+    }
+    // The scoresheet's version stays as it is while the rubric is typed in: its diagnostics come again with it.
+    const sheetVersion = 1 + keys.length;
+    const rubricKeys: SheetRow['rubricKeys'] = [];
+    const kinds: [string, RegExp, string][] = [
+      ['criteria', /criteria: (?![>|])[^\n]*/g, '好'],
+      ['name', /name: [^\n（,}]*/g, '好'],
+      ['weight', /weight: (?=\d)/g, '1'],
+    ];
+    for (const [kind, pattern, typed] of kinds) {
+      const times: number[] = [];
+      for (const offset of rubricPlaces(generated.rubric, pattern, Math.max(4, edits / 4), kind.length)) {
+        const at = positionAt(generated.rubric, offset);
+        const after = { line: at.line, character: at.character + typed.length };
+        for (const change of [
+          { range: { start: at, end: at }, text: typed },
+          { range: { start: at, end: after }, text: '' },
+        ]) {
+          const republished = editor.diagnostics(sheetUri, sheetVersion);
+          times.push((await time(async () => (await editor.edit(rubricUri, [change]), await republished)))[0]);
+        }
+      }
+      rubricKeys.push({ kind, times });
+    }
+    const rss = peakRss(editor.pid);
+    await editor.stop();
+    client = undefined;
+    return {
+      subjects,
+      leaves: generated.leaves.length,
+      lines: text.split('\n').length,
+      characters: text.length,
+      parse: median(parses),
+      firstParse: median(firstParses),
+      open: median(opens),
+      keys,
+      rubricKeys,
+      rss,
+    };
+  } finally {
+    await client?.stop();
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function sheetReport(row: SheetRow): void {
+  const line = (times: number[]) => `median ${ms(median(times))} (${percent(median(times), row.parse)}), p95 ${ms(p95(times))}, max ${ms(maximum(times))}`;
+  console.log(
+    `\nScoresheet: ${row.subjects} subjects × ${row.leaves} leaves (${row.lines} lines, ${row.characters} characters), times in ms:` +
+      `\n  one full yaml parse of the scoresheet: ${ms(row.parse)} warm, ${ms(row.firstParse)} in a fresh process` +
+      `\n  first open (rubric already open): ${ms(row.open)}; peak RSS ${ms(row.rss)} MiB` +
+      `\n  keystroke in a score → the scoresheet's diagnostics: ${line(row.keys)}`,
+  );
+  for (const { kind, times } of row.rubricKeys) console.log(`  keystroke in a rubric ${kind} → the scoresheet's diagnostics again: ${line(times)}`);
+  console.log('\nTargets (issues 12 and 14), measured in this run:');
+  const checks: [string, number][] = [
+    ['keystroke in the scoresheet', median(row.keys)],
+    ...row.rubricKeys.map(({ kind, times }): [string, number] => [`keystroke in a rubric ${kind}`, median(times)]),
+  ];
+  for (const [name, value] of checks) {
+    console.log(
+      `  ${value <= row.parse / 10 ? 'met    ' : 'NOT MET'} ${name} → scoresheet diagnostics, median ≤ 10% of a full parse of the scoresheet (${ms(value)} = ${percent(value, row.parse)} of ${ms(row.parse)})`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}\n`);
   const rows: Row[] = [];
@@ -396,8 +542,11 @@ async function main(): Promise<void> {
       }
     }
   }
-  table(rows);
-  targets(rows);
+  if (rows.length > 0) {
+    table(rows);
+    targets(rows);
+  }
+  if (shapeNames.includes('scoresheet')) sheetReport(await measureScoresheet(sheetSubjects, sheetLeaves, 40));
   if (!args.includes('--no-cli')) commandLine();
 }
 

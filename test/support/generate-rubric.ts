@@ -41,7 +41,7 @@ function split(units: number, parts: number, next: () => number): number[] {
 }
 
 /** Hundredths as a decimal string: 1234 → "12.34". */
-function hundredths(units: number): string {
+export function hundredths(units: number): string {
   const whole = Math.floor(units / 100);
   const rest = units % 100;
   return rest === 0 ? `${whole}` : `${whole}.${String(rest).padStart(2, '0').replace(/0$/, '')}`;
@@ -50,6 +50,17 @@ function hundredths(units: number): string {
 export interface GeneratedRubric {
   text: string;
   indicators: number;
+  /** The deep shape's leaves, in file order (for scoresheets written against it). */
+  leaves?: GeneratedLeaf[];
+}
+
+/** A leaf as a scoresheet scores it. */
+export interface GeneratedLeaf {
+  id: string;
+  /** Its weight in hundredths. */
+  units: number;
+  /** How it is scored: points (any from 0 to its weight), levels (0.01 only) or deduction cases. */
+  scoring: 'points' | 'levels' | 'deduct';
 }
 
 /**
@@ -163,6 +174,7 @@ export function generateDeepRubric(shape: DeepShape, seed = 1): GeneratedRubric 
     'indicators:',
   ];
   let count = 0;
+  const generatedLeaves: GeneratedLeaf[] = [];
   /** Gives `units` hundredths to `node`'s leaves: each at least one, split at random. */
   const write = (node: Node, units: number, indent: string, path: number[], topic: string): void => {
     const id = path.map((p) => p + 1).join('-');
@@ -181,7 +193,9 @@ export function generateDeepRubric(shape: DeepShape, seed = 1): GeneratedRubric 
       }
       if (count % 3 === 0) lines.push(`${indent}  methods: [review, inspection]`);
       // Scoring rules worth no more than the leaf: the smallest leaf is worth 0.01.
-      if (count % 5 === 0) lines.push(`${indent}  scoring: ${SCORINGS[count % SCORINGS.length].replace(/deduct: [\d.]+/, 'deduct: 0.01')}`);
+      const scoring = count % 5 === 0 ? SCORINGS[count % SCORINGS.length] : undefined;
+      if (scoring) lines.push(`${indent}  scoring: ${scoring.replace(/deduct: [\d.]+/, 'deduct: 0.01')}`);
+      generatedLeaves.push({ id: `a${id}`, units, scoring: !scoring ? 'points' : scoring.includes('levels') ? 'levels' : 'deduct' });
       return;
     }
     lines.push(`${indent}  name: ${topic}（${number}）`, `${indent}  weight: ${hundredths(units)}`, `${indent}  items:`);
@@ -198,5 +212,5 @@ export function generateDeepRubric(shape: DeepShape, seed = 1): GeneratedRubric 
     '  - {id: average, name: 一般, quota: {exactly: 20%}}',
     '',
   );
-  return { text: lines.join('\n'), indicators: count };
+  return { text: lines.join('\n'), indicators: count, leaves: generatedLeaves };
 }

@@ -8,7 +8,10 @@ import { SchemaDocs, SchemaNode } from './schema/schema-docs';
 import { createSchemaValidator } from './schema/schema-validator';
 import type { Analysis, RubricCore, RubricCoreOptions } from './types';
 import { analyzeScoresheetText, ScoresheetValidator } from './scoresheet/analyze-scoresheet';
-import { createDocumentValidator } from './schema/schema-validator';
+import { createDocumentValidators, DocumentValidators } from './schema/schema-validator';
+import { createScoresheetSession } from './scoresheet/session';
+import { Span } from './text/span';
+import type { Document } from 'yaml';
 import { text } from './findings';
 
 /** The core with its schema compiled once: whole analyses, incremental sessions, schema docs. */
@@ -34,21 +37,23 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
   }
 
   // Compiled on the first scoresheet: a command line that only checks rubrics never pays for it.
-  let scoresValidator: ScoresheetValidator | undefined;
-  const validateScoresheet: ScoresheetValidator = (doc, source) => {
-    if (!options.scoresSchema) return [];
-    scoresValidator ??= createDocumentValidator(
-      options.scoresSchema,
+  let scoresValidators: DocumentValidators | undefined;
+  const scoresheetValidators = (schema: object) =>
+    (scoresValidators ??= createDocumentValidators(
+      schema,
       text('This document is not a scoresheet: it should start with keys such as rubric: and scores:', '此文档不是评分表：应以 rubric:、scores: 等键开头'),
-    );
-    return scoresValidator(doc, source);
-  };
+    ));
+  const validateScoresheet: ScoresheetValidator = (doc, source) =>
+    options.scoresSchema ? scoresheetValidators(options.scoresSchema).validateDocument(doc, source) : [];
+  const validateEntry = (doc: Document.Parsed, source: string, fallback: Span) =>
+    options.scoresSchema ? scoresheetValidators(options.scoresSchema).validateItem(doc, source, fallback, '#/definitions/subjectScores', ['scores', 0]) : [];
 
   return {
     schemaDocs: new SchemaDocs(options.schema as SchemaNode),
     analyze,
     createSession: () => createIncrementalSession({ validator, analyzeWhole: analyze }),
     analyzeScoresheet: (source, lookup) => analyzeScoresheetText(source, lookup, validateScoresheet),
+    createScoresheetSession: () => createScoresheetSession({ validateDocument: validateScoresheet, validateEntry }),
   };
 }
 

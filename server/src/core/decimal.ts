@@ -68,6 +68,14 @@ export function writtenDecimal(source: string | undefined): Decimal | undefined 
   return value;
 }
 
+/**
+ * Below zero (−0 is not): the sign big.js keeps, read without building a decimal to compare with,
+ * as `value.lt(0)` does (checks ask it of every score of every subject).
+ */
+export function isNegative(value: Decimal): boolean {
+  return value.s < 0 && !(value.c.length === 1 && value.c[0] === 0);
+}
+
 export function sum(values: readonly Decimal[]): Decimal {
   return values.reduce((acc, v) => acc.plus(v), ZERO);
 }

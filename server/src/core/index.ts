@@ -34,6 +34,7 @@ export type {
   RubricLookup,
   ScoresheetAnalysis,
   ScoresheetModel,
+  ScoresheetSession,
   SubjectScoresModel,
   TierCount,
   TiesMode,

@@ -7,7 +7,7 @@ import type { RubricModel } from './model/rubric-model';
 import type { ParsedDocument, ParsedText } from './parse';
 import type { Allocation, TierQuotaInput } from './quota/allocate';
 import type { SchemaDocs } from './schema/schema-docs';
-import type { RubricLookup, ScoresheetAnalysis } from './scoresheet/types';
+import type { RubricLookup, ScoresheetAnalysis, ScoresheetSession } from './scoresheet/types';
 
 /** One group of subjects ranked separately (分序列), with the tiers' slots for its N. */
 export interface GroupAllocation {
@@ -69,4 +69,6 @@ export interface RubricCore {
    * it (inside the workspace) and answers with the rubric's analysis.
    */
   analyzeScoresheet(text: string, lookup: (writtenPath: string) => RubricLookup): ScoresheetAnalysis;
+  /** A scoresheet analysis that keeps what it learnt between versions of one document and of its rubric. */
+  createScoresheetSession(): ScoresheetSession;
 }

@@ -2,11 +2,13 @@ import { realpathSync } from 'fs';
 import { fileURLToPath, pathToFileURL } from 'url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analysis, RubricCore, text } from '../core';
-import type { RubricLookup, ScoresheetAnalysis } from '../core/scoresheet/types';
+import type { RubricLookup, ScoresheetAnalysis, ScoresheetSession } from '../core/scoresheet/types';
 import { RubricFiles } from '../host/rubric-files';
 import { resolveRubricPath } from '../host/resolve-rubric-path';
 
 interface SheetState {
+  /** Parses again only the entries an edit touched; applies a changed rubric to the entries kept. */
+  session: ScoresheetSession;
   version: number;
   analysis: ScoresheetAnalysis;
   /** The real path of the rubric it was checked against (found or not: the path it resolved to). */
@@ -91,8 +93,9 @@ export class ScoresheetAnalyses {
       }
       return read.lookup;
     };
-    const analysis = this.core.analyzeScoresheet(document.getText(), lookup);
-    this.states.set(document.uri, { version: document.version, analysis, rubricPath, rubricUri });
+    const session = this.states.get(document.uri)?.session ?? this.core.createScoresheetSession();
+    const analysis = session.update(document.getText(), lookup);
+    this.states.set(document.uri, { session, version: document.version, analysis, rubricPath, rubricUri });
     return analysis;
   }
 

@@ -16,19 +16,22 @@ export interface Layout {
 /** Anything that makes blocks depend on each other (anchors, aliases, tags, directives). */
 const ENTANGLING = /(^|[\s,[{])[&*!][^\s,\]}]|^%/m;
 const DOCUMENT_MARKER = /^(---|\.\.\.)(\s|$)/m;
-const INDICATORS_KEY = /^indicators:[ \t]*(#.*)?$/gm;
+const LIST_KEYS = new Map<string, RegExp>();
 
 /**
- * The layout of a plain, single-document rubric whose `indicators:` is a top-level block list,
- * or undefined when the file is anything else (then it is analysed whole, as always correct).
+ * The layout of a plain, single-document file whose `listKey` (a rubric's `indicators:`, a
+ * scoresheet's `scores:`) is a top-level block list, or undefined when the file is anything else
+ * (then it is analysed whole, as always correct).
  */
-export function findLayout(text: string, lines: LineIndex): Layout | undefined {
+export function findLayout(text: string, lines: LineIndex, listKey = 'indicators'): Layout | undefined {
   // The regular expressions only run when a character they need is there at all.
   if ((text.includes('---') || text.includes('...')) && DOCUMENT_MARKER.test(text)) return undefined;
   if ((text.includes('&') || text.includes('*') || text.includes('!') || text.includes('%')) && ENTANGLING.test(text)) return undefined;
-  INDICATORS_KEY.lastIndex = 0;
-  const key = INDICATORS_KEY.exec(text);
-  if (!key || INDICATORS_KEY.exec(text)) return undefined;
+  let keyPattern = LIST_KEYS.get(listKey);
+  if (!keyPattern) LIST_KEYS.set(listKey, (keyPattern = new RegExp(`^${listKey}:[ \\t]*(#.*)?$`, 'gm')));
+  keyPattern.lastIndex = 0;
+  const key = keyPattern.exec(text);
+  if (!key || keyPattern.exec(text)) return undefined;
 
   const lineText = (line: number) => text.slice(lines.lineStart(line), lines.lineEnd(line));
   const isContent = (t: string) => !/^\s*(#.*)?$/.test(t);

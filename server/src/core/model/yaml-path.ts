@@ -31,7 +31,7 @@ function strictlyWithin(span: Span | undefined, offset: number): boolean {
  * ends and the next begins (a list's end and the key after it), the offset is the next one's;
  * only at the very end of a value (the cursor after its last character) is it the value's.
  */
-function findAt<T>(items: readonly T[], offset: number, spansOf: (item: T) => (Span | undefined)[]): number {
+export function findAt<T>(items: readonly T[], offset: number, spansOf: (item: T) => (Span | undefined)[]): number {
   const strict = items.findIndex((item) => spansOf(item).some((span) => strictlyWithin(span, offset)));
   return strict >= 0 ? strict : items.findIndex((item) => spansOf(item).some((span) => within(span, offset)));
 }

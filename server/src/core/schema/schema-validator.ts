@@ -148,18 +148,45 @@ export function createSchemaValidator(schema: object): SchemaValidator {
  * document that is not a mapping is told.
  */
 export function createDocumentValidator(schema: object, notADocument: LocalizedText): (doc: Document.Parsed, source: string) => Finding[] {
+  return createDocumentValidators(schema, notADocument).validateDocument;
+}
+
+/** Whole documents of one of our schemas, and items of one of its lists parsed on their own. */
+export interface DocumentValidators {
+  validateDocument(doc: Document.Parsed, source: string): Finding[];
+  /**
+   * One item of a list (`definition` in the schema, `#/definitions/subjectScores`), parsed on its
+   * own as a one-item list `doc`, for incremental analysis; `prefix` is where such an item sits
+   * (`['scores', 0]`), for the titles in messages. The findings are those the whole document's
+   * validation makes inside that item.
+   */
+  validateItem(doc: Document.Parsed, source: string, fallback: Span, definition: string, prefix: SchemaPath): Finding[];
+}
+
+export function createDocumentValidators(schema: object, notADocument: LocalizedText): DocumentValidators {
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, strictRequired: false, verbose: true });
   ajv.addVocabulary(SCHEMA_VOCABULARY);
   const validate = ajv.compile(schema);
   const docs = new SchemaDocs(schema as SchemaNode);
-  return (doc, source) => {
-    const { ok, data, findings } = toData(doc);
-    if (!ok) return findings;
-    const target: Target = { root: doc.contents, source, fallback: { start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 }, prefix: [], notADocument };
+  const run = (check: ValidateFunction, data: unknown, target: Target): Finding[] => {
     const inexact = inexactNumbers(target.root);
-    const errors = validate(data) ? [] : toFindings(validate.errors ?? [], target, docs);
+    const errors = check(data) ? [] : toFindings(check.errors ?? [], target, docs);
     const taken = new Set(inexact.map((f) => `${f.span.start}:${f.span.end}`));
     return [...inexact, ...errors.filter((f) => !taken.has(`${f.span.start}:${f.span.end}`))];
+  };
+  return {
+    validateDocument(doc, source) {
+      const { ok, data, findings } = toData(doc);
+      if (!ok) return findings;
+      return run(validate, data, { root: doc.contents, source, fallback: { start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 }, prefix: [], notADocument });
+    },
+    validateItem(doc, source, fallback, definition, prefix) {
+      const check = ajv.getSchema(`${(schema as { $id?: string }).$id ?? ''}${definition}`);
+      if (!check) throw new Error(`the schema has no ${definition}`);
+      const { ok, data, findings } = toData(doc);
+      const root = asSeq(doc.contents)?.items[0];
+      return ok && Array.isArray(data) ? run(check, data[0], { root, source, fallback, prefix, notADocument }) : findings;
+    },
   };
 }
 

@@ -3,7 +3,9 @@ import { byPosition } from '../assemble';
 import { withoutHalfTyped } from '../check-document';
 import { Finding, text } from '../findings';
 import { asMap, keySpan, pairsOf } from '../model/yaml-nodes';
-import { nestingBeyondLimit, parserExhausted, ParsedText, parseText, SyntaxError, tooDeepFinding, YamlDocument } from '../parse';
+import { Decimal } from '../decimal';
+import { nestingBeyondLimit, ParsedDocument, parserExhausted, ParsedText, parseText, SyntaxError, tooDeepFinding, YamlDocument } from '../parse';
+import type { DocumentAnalysis } from '../types';
 import { applySuppressions } from '../suppressions';
 import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
@@ -13,8 +15,8 @@ import { SCORESHEET_CHECKS } from './checks';
 import { rankGroup, RankedGroup, scaled } from './rank-groups';
 import { indexRubric, RubricIndex } from './rubric-index';
 import { evaluateSubject } from './subject-total';
-import { RankedSubject, RubricLookup, ScoresheetAnalysis, ScoresheetModel, SubjectScoresModel } from './types';
-import { appliedVetoes } from './vetoes';
+import { RankedSubject, RubricLookup, ScoresheetAnalysis, ScoresheetModel, SubjectScoresModel, TotalStep } from './types';
+import { AppliedVetoes, appliedVetoes } from './vetoes';
 
 export type ScoresheetValidator = (doc: Document.Parsed, source: string) => Finding[];
 
@@ -52,15 +54,100 @@ export function analyzeScoresheetText(
     return { source: parsed, model: undefined, rubric: undefined, subjects: [], groups: [], findings: [...syntax, noScores()].sort(byPosition) };
   }
   const model = buildScoresheetModel(document.doc, document.span);
-  const schema = validate ? validate(document.doc, source) : [];
-  const extraDocuments = documents.slice(1).map(extraDocument);
-  const rubric = model.rubric?.value !== undefined ? lookup(model.rubric.value) : undefined;
-  const rubricDocument = rubric?.found ? rubric.analysis.documents[0] : undefined;
-  const index = rubricDocument ? indexRubric(rubricDocument) : undefined;
-  const { subjects, groups, duplicates } = computeRanking(model, index);
-  const context = {
+  return finishScoresheet({
+    parsed,
+    document,
     model,
     documentStart: documentStart(document),
+    schema: validate ? validate(document.doc, source) : [],
+    syntax,
+    extraDocuments: documents.slice(1).map(extraDocument),
+    lookup,
+    indexOf: (document) => indexRubric(document),
+    factsOf: (entry, position, index) => entryFacts(entry, position, index),
+  });
+}
+
+/** What an analysis is finished from: the sheet parsed (whole, or by a session in pieces) and its model. */
+export interface ScoresheetParts {
+  parsed: ParsedText;
+  document: ParsedDocument;
+  model: ScoresheetModel;
+  /** The first key of the document, where findings about the whole sheet are shown. */
+  documentStart: Span;
+  /** The schema's findings on the whole document. */
+  schema: Finding[];
+  /** The parser's, as findings. */
+  syntax: Finding[];
+  extraDocuments: Finding[];
+  lookup: (writtenPath: string) => RubricLookup;
+  /** The rubric's first document, indexed (a session keeps the index while the rubric stays). */
+  indexOf(document: DocumentAnalysis): RubricIndex;
+  /** An entry's facts under that index (a session keeps them while the entry and the rubric stay). */
+  factsOf(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): EntryFacts;
+}
+
+/**
+ * What one entry of `scores:` comes to under a rubric, and what the checks find in it alone:
+ * nothing here depends on the other entries, so a session keeps it while the entry's text and
+ * the rubric stay as they are.
+ */
+export interface EntryFacts {
+  /** The figures: undefined without the rubric. */
+  figures: EntryFigures | undefined;
+  /** The checks' findings about the entry alone, check by check. */
+  findings: Finding[];
+}
+
+/** An entry's total and what decides its tier: these read the rubric's figures and ids, never its names. */
+export interface EntryFigures {
+  total: Decimal | undefined;
+  /** How the total was reached, in words (with the rubric's names): worked out when first read. */
+  readonly steps: TotalStep[];
+  vetoes: AppliedVetoes;
+  /** See groupIndex; undefined when no group takes it. */
+  group: number | undefined;
+  /** An indicator's points by its id (for tie-breaks); undefined while unknown. */
+  own(key: string): Decimal | undefined;
+}
+
+export function entryFacts(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): EntryFacts {
+  return { figures: index && entryFigures(entry, index), findings: entryFindings(entry, position, index) };
+}
+
+export function entryFindings(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): Finding[] {
+  const context = { index };
+  return SCORESHEET_CHECKS.flatMap((check) => check.entry?.(entry, position, context) ?? []);
+}
+
+export function entryFigures(entry: SubjectScoresModel, index: RubricIndex): EntryFigures {
+  const outcome = evaluateSubject(index, entry);
+  return {
+    total: outcome.total,
+    get steps() {
+      return outcome.steps;
+    },
+    vetoes: appliedVetoes(index, entry, outcome.own),
+    group: groupIndex(index, entry),
+    own: (key) => {
+      const indicator = index.indicators.get(key);
+      return indicator ? outcome.own(indicator) : undefined;
+    },
+  };
+}
+
+/** The rest of an analysis once the sheet is parsed: the rubric, totals, ranks, tiers, checks. */
+export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDetail {
+  const { parsed, document, model, schema, syntax, extraDocuments } = parts;
+  const source = parsed.text;
+  const rubric = model.rubric?.value !== undefined ? parts.lookup(model.rubric.value) : undefined;
+  const rubricDocument = rubric?.found ? rubric.analysis.documents[0] : undefined;
+  const index = rubricDocument ? parts.indexOf(rubricDocument) : undefined;
+  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index));
+  const { subjects, groups, duplicates } = computeRanking(model, index, facts);
+  const context = {
+    model,
+    documentStart: parts.documentStart,
     lookup: rubric,
     index,
     subjects,
@@ -68,7 +155,7 @@ export function analyzeScoresheetText(
     duplicates,
     lineOf: (offset: number) => parsed.lines.positionAt(offset).line + 1,
   };
-  const checked = SCORESHEET_CHECKS.flatMap((check) => check.run(context));
+  const checked = [...facts.flatMap((f) => f.findings), ...SCORESHEET_CHECKS.flatMap((check) => check.run?.(context) ?? [])];
   // An empty `rubric:` is one mistake: rubric-not-found says it, not also the schema's "has no value".
   const saidBetter = new Set(checked.filter((f) => f.code === 'rubric-not-found').map((f) => `${f.span.start}:${f.span.end}`));
   const semantic = [...schema.filter((f) => !saidBetter.has(`${f.span.start}:${f.span.end}`)), ...extraDocuments, ...checked];
@@ -79,7 +166,7 @@ export function analyzeScoresheetText(
   return { source: parsed, model, rubric, subjects, groups, findings, index };
 }
 
-function documentStart(document: YamlDocument): Span {
+export function documentStart(document: YamlDocument): Span {
   const first = pairsOf(asMap(document.doc.contents))[0];
   return (first && keySpan(first)) ?? { start: document.span.start, end: document.span.start };
 }
@@ -92,6 +179,7 @@ function documentStart(document: YamlDocument): Span {
 function computeRanking(
   model: ScoresheetModel,
   index: RubricIndex | undefined,
+  facts: readonly EntryFacts[],
 ): { subjects: RankedSubject[]; groups: RankedGroup[]; duplicates: Map<SubjectScoresModel, SubjectScoresModel> } {
   const duplicates = new Map<SubjectScoresModel, SubjectScoresModel>();
   const firstEntry = new Map<string, SubjectScoresModel>();
@@ -116,23 +204,20 @@ function computeRanking(
       tiedAtBoundary: false,
       margin: {},
     };
-    if (!index) return subject;
-    const outcome = evaluateSubject(index, entry);
-    subject.total = outcome.total;
-    subject.steps = outcome.steps;
-    const vetoes = appliedVetoes(index, entry, outcome.own);
+    const figures = facts[i].figures;
+    if (!index || !figures) return subject;
+    const { total, vetoes, group, own } = figures;
+    subject.total = total;
+    // The working in words is for the hover: made when first read.
+    Object.defineProperty(subject, 'steps', { get: () => figures.steps, enumerable: true, configurable: true });
     subject.vetoes = vetoes.ids;
-    const group = groupIndex(index, entry);
     if (group !== undefined) {
       groupOf.set(i, group);
       if (group >= 0) subject.group = index.model.subjectGroups[group]?.key ?? `#${group + 1}`;
     }
-    if (outcome.total === undefined || vetoes.unknown || group === undefined || duplicates.has(entry) || entry.subject?.value === undefined) return subject;
-    const tieBreak = model.tieBreak.items.map((f) => {
-      const indicator = f.value === undefined ? undefined : index.indicators.get(f.value);
-      return indicator ? outcome.own(indicator) : undefined;
-    });
-    const score = scaled(outcome.total, index.model.precision);
+    if (total === undefined || vetoes.unknown || group === undefined || duplicates.has(entry) || entry.subject?.value === undefined) return subject;
+    const tieBreak = model.tieBreak.items.map((f) => (f.value === undefined ? undefined : own(f.value)));
+    const score = scaled(total, index.model.precision);
     // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
     if (!Number.isSafeInteger(score)) return subject;
     contenders.set(i, { index: i, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
@@ -141,15 +226,13 @@ function computeRanking(
   if (!index) return { subjects, groups: [], duplicates };
   const groupCount = index.model.subjectGroups.length;
   const groupIds = groupCount > 0 ? index.model.subjectGroups.map((_, g) => g) : [-1];
-  const groups = groupIds.map((g) =>
-    rankGroup(
-      index,
-      g,
-      subjects.filter((s) => groupOf.get(s.index) === g),
-      contenders,
-      model.ties,
-    ),
-  );
+  // Each group's members in file order, in one pass (not a pass over every subject per group).
+  const members = new Map<number, RankedSubject[]>(groupIds.map((g) => [g, []]));
+  for (const subject of subjects) {
+    const g = groupOf.get(subject.index);
+    if (g !== undefined) members.get(g)?.push(subject);
+  }
+  const groups = groupIds.map((g) => rankGroup(index, g, members.get(g)!, contenders, model.ties));
   return { subjects, groups, duplicates };
 }
 

@@ -121,7 +121,16 @@ function raterViews(node: unknown): RaterView[] {
   });
 }
 
-function subjectScores(node: unknown): SubjectScoresModel {
+/**
+ * Where a key and its value are written, without the YAML node: the model keeps figures and
+ * spans, not the tree (a session caches entries' models long after their tree is gone).
+ */
+function spanOnly(field: Field<unknown> | undefined): Field<unknown> | undefined {
+  return field && { value: undefined, keySpan: field.keySpan, span: field.span };
+}
+
+/** One entry of `scores:` (a list item), built from its node. */
+export function buildSubjectScores(node: unknown): SubjectScoresModel {
   const map = asMap(node);
   const span: Span = nodeSpan(map ?? asScalar(node)) ?? { start: 0, end: 0 };
   const pointsField = anyField(map, 'points');
@@ -140,12 +149,12 @@ function subjectScores(node: unknown): SubjectScoresModel {
     penalties: keyedFigures(penaltiesField?.value),
     veto: idList(vetoField?.value),
     by: raterViews(byField?.value),
-    pointsField,
-    deductionsField,
-    bonusField,
-    penaltiesField,
-    vetoField,
-    byField,
+    pointsField: spanOnly(pointsField),
+    deductionsField: spanOnly(deductionsField),
+    bonusField: spanOnly(bonusField),
+    penaltiesField: spanOnly(penaltiesField),
+    vetoField: spanOnly(vetoField),
+    byField: spanOnly(byField),
     strayKeys: pairsOf(map).some((pair) => !ENTRY_KEYS.has(keyText(pair) ?? '')),
   };
 }
@@ -167,7 +176,7 @@ export function buildScoresheetModel(doc: Document.Parsed, documentSpan: Span): 
     rubric: stringField(root, 'rubric'),
     ties: tiesField?.value ?? 'flag',
     tiesField,
-    tieBreak: { field: tieBreakField, items: idList(tieBreakField?.value) },
-    scores: { field: scoresField, items: itemsOf(asSeq(scoresField?.value)).map(subjectScores) },
+    tieBreak: { field: spanOnly(tieBreakField), items: idList(tieBreakField?.value) },
+    scores: { field: spanOnly(scoresField), items: itemsOf(asSeq(scoresField?.value)).map(buildSubjectScores) },
   };
 }

@@ -4,7 +4,7 @@ import { Allocation, allocate } from '../quota/allocate';
 import { assignTiers, BoundaryTie, compareContenders, Contender, TierRule } from './assign-tiers';
 import { groupMargins } from './margins';
 import { RubricIndex } from './rubric-index';
-import { GroupRanking, RankedSubject, TiesMode } from './types';
+import { GroupRanking, Margin, RankedSubject, TiesMode } from './types';
 
 /** A group's ranking, with the boundary ties found on the way (for the tie-at-boundary check). */
 export interface RankedGroup extends GroupRanking {
@@ -69,11 +69,19 @@ export function rankGroup(index: RubricIndex, group: number, members: RankedSubj
   const rules = tierRules(index, allocation);
   const assignment = assignTiers(ordered, rules, ties);
   const tied = new Set(assignment.ties.flatMap((t) => t.members));
-  const margins = groupMargins(ordered, rules, ties, model.precision, assignment.tier);
+  // Margins cost far more than the rest (see margins.ts) and only the hover, the ranking view and
+  // the command line read them: worked out for the whole group the first time one is read.
+  let margins: Map<number, Margin> | undefined;
+  const marginOf = (subject: number): Margin => {
+    margins ??= groupMargins(ordered, rules, ties, model.precision, assignment.tier);
+    let margin = margins.get(subject);
+    if (!margin) margins.set(subject, (margin = {}));
+    return margin;
+  };
   for (const subject of members) {
     subject.tier = assignment.tier.get(subject.index);
     subject.tiedAtBoundary = tied.has(subject.index);
-    subject.margin = margins.get(subject.index) ?? {};
+    Object.defineProperty(subject, 'margin', { get: () => marginOf(subject.index), enumerable: true, configurable: true });
   }
   const counts = rules.map((_, t) => ({
     tier: t,

@@ -34,6 +34,17 @@ export interface RubricIndex {
   groups: Map<string, number>;
   /** A named subject → the index of the group listing it (−1 without 分序列). */
   subjects: Map<string, number>;
+  /** Each indicator's place in `model.allIndicators`: a sheet's figures are kept in arrays by it. */
+  ordinal: Map<IndicatorModel, number>;
+  /** By ordinal: the indicator's place in `leaves`, −1 for a group. */
+  leafPlace: Int32Array;
+  /** An id that names a leaf (the first indicator with that id, as `indicators` has it) → that leaf's place in `leaves`. */
+  slotByKey: Map<string, number>;
+  /**
+   * By place in `leaves`: where its figures are written, the place `slotByKey` gives its id (−1
+   * when none: a leaf without an id, or whose id a group took first).
+   */
+  leafSlot: Int32Array;
 }
 
 function byKey<T extends NamedItem>(items: readonly T[]): Map<string, T> {
@@ -75,10 +86,24 @@ export function indexRubric(document: DocumentAnalysis): RubricIndex {
   model.subjectGroups.forEach((group, index) => {
     if (group.key !== undefined && !groups.has(group.key)) groups.set(group.key, index);
   });
+  const indicators = byKey(model.allIndicators);
+  const ordinal = new Map(model.allIndicators.map((indicator, i) => [indicator, i]));
+  const placeOfLeaf = new Map(leaves.map((leaf, i) => [leaf, i]));
+  const leafPlace = Int32Array.from(model.allIndicators, (indicator) => placeOfLeaf.get(indicator) ?? -1);
+  const slotByKey = new Map<string, number>();
+  for (const [key, indicator] of indicators) {
+    const place = placeOfLeaf.get(indicator);
+    if (place !== undefined) slotByKey.set(key, place);
+  }
+  const leafSlot = Int32Array.from(leaves, (leaf) => (leaf.key === undefined ? -1 : (slotByKey.get(leaf.key) ?? -1)));
   return {
     document,
     model,
-    indicators: byKey(model.allIndicators),
+    indicators,
+    ordinal,
+    leafPlace,
+    slotByKey,
+    leafSlot,
     leaves,
     factor: new Map(leaves.map((leaf) => [leaf, pointValue(model, leaf)])),
     raters: byKey(model.raters.items),

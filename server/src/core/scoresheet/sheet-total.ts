@@ -1,4 +1,4 @@
-import { Decimal, sum, ZERO } from '../decimal';
+import { Decimal, isNegative, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../findings';
 import { IndicatorModel } from '../model/rubric-model';
 import { isDeductLeaf, isLeaf, RubricIndex, ruleByKey } from './rubric-index';
@@ -11,19 +11,12 @@ import { DeductionEntry, KeyedFigure, TotalStep } from './types';
  * that is missing, of the wrong type, out of range or keyed to nothing makes the sheet unknown.
  */
 export interface SheetOutcome {
-  /** Each leaf's points on its own sheet, after deductions and floor; undefined while unknown. */
-  leafPoints: Map<IndicatorModel, Decimal | undefined>;
   /** An indicator's points: a leaf's own, a group's its items' (an out_of group scaled to its weight). */
   own(indicator: IndicatorModel): Decimal | undefined;
   /** Σ of the top-level indicators; undefined while any figure is unknown. */
   total: Decimal | undefined;
-  steps: TotalStep[];
-}
-
-interface Deduction {
-  /** Points taken off the leaf on its own sheet, after caps and the floor. */
-  taken: Decimal | undefined;
-  working: LocalizedText[];
+  /** Worked out when first read (only the hover reads them): the working of every leaf in words. */
+  readonly steps: TotalStep[];
 }
 
 /** A leaf's points as written, when usable: a number from 0 to its weight. */
@@ -31,7 +24,7 @@ export function usablePoints(leaf: IndicatorModel, figure: KeyedFigure | undefin
   const value = figure?.value.value;
   const weight = leaf.effectiveWeight;
   if (value === undefined || weight === undefined) return undefined;
-  return value.gte(0) && value.lte(weight) ? value : undefined;
+  return !isNegative(value) && value.lte(weight) ? value : undefined;
 }
 
 /** Cases as written, when usable: a whole number, 0 or more (a blank is none). */
@@ -41,38 +34,38 @@ export function usableCases(entry: DeductionEntry | KeyedFigure): Decimal | unde
   return value !== undefined && value.gte(0) && isWhole(value) ? value : undefined;
 }
 
-function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly DeductionEntry[]): Deduction {
+/** Points taken off a leaf; with `working`, the arithmetic in words is written into it (for the hover only). */
+function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly DeductionEntry[], working?: LocalizedText[]): Decimal | undefined {
   const scoring = leaf.scoring!;
   const floor = scoring.floor ? scoring.floor.value : ZERO;
-  if (floor === undefined) return { taken: undefined, working: [] };
-  const working: LocalizedText[] = [];
+  if (floor === undefined) return undefined;
   let raw: Decimal | undefined = ZERO;
   for (const entry of entries) {
     const cases = usableCases(entry);
-    if (cases === undefined) return { taken: undefined, working };
+    if (cases === undefined) return undefined;
     if (scoring.deduct) {
       const rate = scoring.deduct.value;
-      if (entry.form !== 'count' || rate === undefined) return { taken: undefined, working };
+      if (entry.form !== 'count' || rate === undefined) return undefined;
       raw = raw.plus(rate.times(cases));
-      working.push(text(`${fig(rate)} × ${fig(cases)} = ${fig(rate.times(cases))}`, `${fig(rate)} × ${fig(cases)} 次 = ${fig(rate.times(cases))}`));
+      working?.push(text(`${fig(rate)} × ${fig(cases)} = ${fig(rate.times(cases))}`, `${fig(rate)} × ${fig(cases)} 次 = ${fig(rate.times(cases))}`));
       continue;
     }
     const rule = entry.form === 'rules' && entry.rule?.value !== undefined ? ruleByKey(leaf, entry.rule.value) : undefined;
     const points = rule?.points?.value;
-    if (!rule || points === undefined) return { taken: undefined, working };
+    if (!rule || points === undefined) return undefined;
     const label = rule.key ?? '';
     if (rule.when) {
       const happened = cases.gt(0);
       if (happened) raw = raw.plus(points);
-      working.push(text(`${label}: ${happened ? `${fig(points)} once` : 'did not happen'}`, `${label}：${happened ? `一次性扣 ${fig(points)}` : '未发生'}`));
+      working?.push(text(`${label}: ${happened ? `${fig(points)} once` : 'did not happen'}`, `${label}：${happened ? `一次性扣 ${fig(points)}` : '未发生'}`));
       continue;
     }
     const gross = points.times(cases);
     const cap = rule.max ? rule.max.value : undefined;
-    if (rule.max && cap === undefined) return { taken: undefined, working };
+    if (rule.max && cap === undefined) return undefined;
     const net = cap !== undefined && gross.gt(cap) ? cap : gross;
     raw = raw.plus(net);
-    working.push(
+    working?.push(
       net.eq(gross)
         ? text(`${label}: ${fig(points)} × ${fig(cases)} = ${fig(gross)}`, `${label}：${fig(points)} × ${fig(cases)} 次 = ${fig(gross)}`)
         : text(
@@ -84,47 +77,69 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
   // The floor stops deductions, not points written lower than it.
   const room = start.gt(floor) ? start.minus(floor) : ZERO;
   if (raw.gt(room)) {
-    working.push(text(`never below ${fig(floor)}: ${fig(room)} taken off`, `不低于 ${fig(floor)} 分：实扣 ${fig(room)}`));
+    working?.push(text(`never below ${fig(floor)}: ${fig(room)} taken off`, `不低于 ${fig(floor)} 分：实扣 ${fig(room)}`));
     raw = room;
   }
-  return { taken: raw, working };
+  return raw;
 }
 
+/** Not worked out yet (an indicator's points may be known, or unknown: undefined). */
+const PENDING = Symbol('pending');
+
+/**
+ * A sheet's figures. Kept in arrays by the rubric's own order (see RubricIndex.ordinal): a sheet
+ * is evaluated for every subject, again for every subject whenever the rubric's figures change,
+ * and maps per subject cost more in collecting their garbage than in the arithmetic.
+ */
 export function evaluateSheet(index: RubricIndex, points: readonly KeyedFigure[], deductions: readonly DeductionEntry[]): SheetOutcome {
-  const written = new Map<string, KeyedFigure>();
+  const { leaves, leafSlot, slotByKey } = index;
+  const written: (KeyedFigure | undefined)[] = new Array(leaves.length);
   let keyedToNothing = false;
   for (const figure of points) {
     const key = figure.key.value;
-    const indicator = key === undefined ? undefined : index.indicators.get(key);
-    if (!indicator || !isLeaf(indicator)) keyedToNothing = true;
-    else if (!written.has(key!)) written.set(key!, figure);
+    const slot = key === undefined ? undefined : slotByKey.get(key);
+    if (slot === undefined) keyedToNothing = true;
+    else if (written[slot] === undefined) written[slot] = figure;
   }
-  const byLeaf = new Map<string, DeductionEntry[]>();
+  let byLeaf: (DeductionEntry[] | undefined)[] | undefined;
   for (const entry of deductions) {
     const key = entry.indicator.value;
-    const indicator = key === undefined ? undefined : index.indicators.get(key);
-    if (!indicator || !isLeaf(indicator) || !isDeductLeaf(indicator)) keyedToNothing = true;
-    else byLeaf.set(key!, [...(byLeaf.get(key!) ?? []), entry]);
+    const slot = key === undefined ? undefined : slotByKey.get(key);
+    if (slot === undefined || !isDeductLeaf(leaves[slot])) keyedToNothing = true;
+    else {
+      byLeaf ??= new Array(leaves.length);
+      const list = byLeaf[slot];
+      if (list) list.push(entry);
+      else byLeaf[slot] = [entry];
+    }
   }
 
-  const leafPoints = new Map<IndicatorModel, Decimal | undefined>();
-  const startPoints = new Map<IndicatorModel, Decimal | undefined>();
-  const deductionSteps = new Map<IndicatorModel, TotalStep>();
-  for (const leaf of index.leaves) {
-    const figure = leaf.key === undefined ? undefined : written.get(leaf.key);
-    const deductLeaf = isDeductLeaf(leaf);
+  const leafPoints: (Decimal | undefined)[] = new Array(leaves.length);
+  const startPoints: (Decimal | undefined)[] = new Array(leaves.length);
+  /** Leaves a deduction took points off, with where it started: their steps are worked out with the rest. */
+  const deducted: [IndicatorModel, Decimal, Decimal, readonly DeductionEntry[]][] = [];
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i];
+    const slot = leafSlot[i];
+    const figure = slot < 0 ? undefined : written[slot];
     // 扣分制: a leaf scored by deduction starts from its weight unless points are written.
-    const start = figure && !figure.blank ? usablePoints(leaf, figure) : deductLeaf ? leaf.effectiveWeight : undefined;
-    startPoints.set(leaf, start);
-    const entries = (leaf.key !== undefined && byLeaf.get(leaf.key)) || [];
-    if (start === undefined || entries.length === 0) {
-      leafPoints.set(leaf, start);
+    const start = figure && !figure.blank ? usablePoints(leaf, figure) : isDeductLeaf(leaf) ? leaf.effectiveWeight : undefined;
+    startPoints[i] = start;
+    const entries = slot < 0 ? undefined : byLeaf?.[slot];
+    if (start === undefined || entries === undefined) {
+      leafPoints[i] = start;
       continue;
     }
-    const { taken, working } = deduction(leaf, start, entries);
-    leafPoints.set(leaf, taken === undefined ? undefined : start.minus(taken));
-    const factor = index.factor.get(leaf);
-    if (taken !== undefined && taken.gt(0)) {
+    const taken = deduction(leaf, start, entries);
+    leafPoints[i] = taken === undefined ? undefined : start.minus(taken);
+    if (taken !== undefined && taken.gt(0)) deducted.push([leaf, start, taken, entries]);
+  }
+  const deductionStepsOf = (): Map<IndicatorModel, TotalStep> => {
+    const deductionSteps = new Map<IndicatorModel, TotalStep>();
+    for (const [leaf, start, taken, entries] of deducted) {
+      const working: LocalizedText[] = [];
+      deduction(leaf, start, entries, working);
+      const factor = index.factor.get(leaf);
       const counted = factor === undefined ? undefined : taken.times(factor);
       deductionSteps.set(leaf, {
         label: text(`Deductions: ${leaf.name?.value ?? leaf.key}`, `扣分：${leaf.name?.value ?? leaf.key}`),
@@ -132,48 +147,73 @@ export function evaluateSheet(index: RubricIndex, points: readonly KeyedFigure[]
         working: joinWorkings(working, factor),
       });
     }
-  }
+    return deductionSteps;
+  };
 
-  const memo = new Map<IndicatorModel, Decimal | undefined>();
-  const ownOf = (source: Map<IndicatorModel, Decimal | undefined>, cache: Map<IndicatorModel, Decimal | undefined>) => {
+  /** An indicator's points from its leaves' (`source`, by place in `leaves`), each worked out once. */
+  const ownOf = (source: readonly (Decimal | undefined)[]) => {
+    const memo: (Decimal | undefined | typeof PENDING)[] = new Array(index.model.allIndicators.length).fill(PENDING);
     const own = (indicator: IndicatorModel): Decimal | undefined => {
-      if (cache.has(indicator)) return cache.get(indicator);
+      const ordinal = index.ordinal.get(indicator);
+      const kept = ordinal === undefined ? PENDING : memo[ordinal];
+      if (kept !== PENDING) return kept;
       let value: Decimal | undefined;
-      if (isLeaf(indicator)) value = source.get(indicator);
-      else {
-        const parts = indicator.items!.map(own);
-        value = parts.some((p) => p === undefined) ? undefined : sum(parts as Decimal[]);
+      if (isLeaf(indicator)) {
+        const place = ordinal === undefined ? -1 : index.leafPlace[ordinal];
+        value = place < 0 ? undefined : source[place];
+      } else {
+        let known = true;
+        value = ZERO;
+        for (const item of indicator.items!) {
+          const part = own(item);
+          if (part === undefined) known = false;
+          else if (known) value = value.plus(part);
+        }
+        if (!known) value = undefined;
         if (value !== undefined && indicator.outOf) {
           const weight = indicator.weight?.value;
           const outOf = indicator.outOf.value;
           value = weight && outOf ? value.times(weight).div(outOf) : undefined;
         }
       }
-      cache.set(indicator, value);
+      if (ordinal !== undefined) memo[ordinal] = value;
       return value;
     };
     return own;
   };
-  const own = ownOf(leafPoints, memo);
-  const ownStart = ownOf(startPoints, new Map());
+  const own = ownOf(leafPoints);
+  let ownStart: ((indicator: IndicatorModel) => Decimal | undefined) | undefined;
 
   const top = index.model.indicators.items;
   const totals = top.map(own);
   const total = keyedToNothing || totals.some((t) => t === undefined) ? undefined : sum(totals as Decimal[]);
-  const steps: TotalStep[] = [];
-  for (const indicator of top) {
-    const start = ownStart(indicator);
-    steps.push({
-      label: text(indicator.name?.value ?? indicator.key ?? '?', indicator.name?.value ?? indicator.key ?? '?'),
-      points: start ?? ZERO,
-      working: start === undefined ? text('not known yet', '尚不确定') : groupWorking(indicator, ownStart),
-    });
-    for (const leaf of leavesUnder(indicator)) {
-      const step = deductionSteps.get(leaf);
-      if (step) steps.push(step);
+  let steps: TotalStep[] | undefined;
+  const workSteps = (): TotalStep[] => {
+    const worked: TotalStep[] = [];
+    const deductionSteps = deductionStepsOf();
+    ownStart ??= ownOf(startPoints);
+    for (const indicator of top) {
+      const start = ownStart(indicator);
+      worked.push({
+        label: text(indicator.name?.value ?? indicator.key ?? '?', indicator.name?.value ?? indicator.key ?? '?'),
+        points: start ?? ZERO,
+        working: start === undefined ? text('not known yet', '尚不确定') : groupWorking(indicator, ownStart!),
+      });
+      if (deductionSteps.size === 0) continue;
+      for (const leaf of leavesUnder(indicator)) {
+        const step = deductionSteps.get(leaf);
+        if (step) worked.push(step);
+      }
     }
-  }
-  return { leafPoints, own, total, steps };
+    return worked;
+  };
+  return {
+    own,
+    total,
+    get steps() {
+      return (steps ??= workSteps());
+    },
+  };
 }
 
 function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {

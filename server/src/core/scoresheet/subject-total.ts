@@ -10,7 +10,8 @@ import { KeyedFigure, RaterView, SubjectScoresModel, TotalStep } from './types';
 /** A subject's total and how it was reached; undefined while any figure it needs is unknown. */
 export interface SubjectOutcome {
   total: Decimal | undefined;
-  steps: TotalStep[];
+  /** Worked out when first read (see SheetOutcome.steps). */
+  readonly steps: TotalStep[];
   /** An indicator's points (with raters: weighted like the total), for tie-breaks and threshold vetoes. */
   own(indicator: IndicatorModel): Decimal | undefined;
 }
@@ -119,24 +120,32 @@ export function roundTotal(value: Decimal, precision: number): Decimal {
 
 export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel): SubjectOutcome {
   const byRaters = entry.by.length > 0;
-  let base: { total: Decimal | undefined; steps: TotalStep[]; own: SubjectOutcome['own'] };
+  let base: { total: Decimal | undefined; readonly steps: TotalStep[]; own: SubjectOutcome['own'] };
   if (byRaters) {
     base = raterTotal(index, entry);
     // Points beside `by` would be a second, contradictory figure: the total is not known.
     if (entry.points.length > 0) base = { ...base, total: undefined };
   } else {
-    const sheet = evaluateSheet(index, entry.points, entry.deductions);
-    base = { total: sheet.total, steps: sheet.steps, own: sheet.own };
+    base = evaluateSheet(index, entry.points, entry.deductions);
   }
   const bonus = extra('bonus', index.model.bonus, index.bonus, entry.bonus);
   const penalties = extra('penalties', index.model.penalties, index.penalties, entry.penalties);
-  const steps = [...base.steps, ...(bonus.step ? [bonus.step] : []), ...(penalties.step ? [penalties.step] : [])];
-  if (base.total === undefined || bonus.points === undefined || penalties.points === undefined) return { total: undefined, steps, own: base.own };
-  const raw = base.total.plus(bonus.points).minus(penalties.points);
-  const precision = index.model.precision;
-  const total = roundTotal(raw, precision);
-  if (!total.eq(raw)) steps.push({ label: text('Rounding', '四舍五入'), points: total.minus(raw), working: roundingWorking(raw, total, precision) });
-  return { total, steps, own: base.own };
+  let rounding: TotalStep | undefined;
+  let total: Decimal | undefined;
+  if (base.total !== undefined && bonus.points !== undefined && penalties.points !== undefined) {
+    const raw = base.total.plus(bonus.points).minus(penalties.points);
+    const precision = index.model.precision;
+    total = roundTotal(raw, precision);
+    if (!total.eq(raw)) rounding = { label: text('Rounding', '四舍五入'), points: total.minus(raw), working: roundingWorking(raw, total, precision) };
+  }
+  let steps: TotalStep[] | undefined;
+  return {
+    total,
+    get steps() {
+      return (steps ??= [...base.steps, ...(bonus.step ? [bonus.step] : []), ...(penalties.step ? [penalties.step] : []), ...(rounding ? [rounding] : [])]);
+    },
+    own: base.own,
+  };
 }
 
 function roundingWorking(raw: Decimal, total: Decimal, precision: number): LocalizedText {

@@ -12,6 +12,12 @@
  * `Margin.notComputed`. The analysis the
  * core returns also carries, beyond this type, each group's boundary ties and allocation
  * (`RankedGroup` in rank-groups.ts) and the indexed rubric.
+ *
+ * Branch sheet-speed (issue 14), again no name or meaning changed: `ScoresheetSession`; the
+ * `…Field`s of an entry and the sheet's `tieBreak.field` / `scores.field` keep their spans but no
+ * longer the YAML node as `value` (undefined: a session keeps entries' models, not their trees);
+ * `RankedSubject.margin` and `.steps` are worked out when first read (getters, enumerable, the
+ * same values as before).
  */
 import type { Decimal } from '../decimal';
 import type { Finding, LocalizedText } from '../findings';
@@ -155,4 +161,15 @@ export interface ScoresheetAnalysis {
   subjects: RankedSubject[];
   groups: GroupRanking[];
   findings: Finding[];
+}
+
+/**
+ * The analysis behind an editor's keystrokes in a scoresheet: only the entries an edit touched
+ * are parsed again, and a new rubric is applied to the entries kept (see scoresheet/session.ts).
+ */
+export interface ScoresheetSession {
+  /** The analysis of this version of the text against the rubric `lookup` finds; equal to a whole analysis of it, always. */
+  update(text: string, lookup: (writtenPath: string) => RubricLookup): ScoresheetAnalysis;
+  /** How the last call was answered, for tests and the benchmark. */
+  readonly lastPath: 'incremental' | 'whole';
 }

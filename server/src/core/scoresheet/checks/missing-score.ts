@@ -19,33 +19,33 @@ function listed(items: readonly string[], separator: string): string {
 export const missingScore: ScoresheetCheck = {
   code: 'missing-score',
   severity: 'warning',
+  entry(entry, i, { index }) {
+    // A misspelt key (`pionts:`) is the schema's finding: its scores are there, only unread.
+    if (!index || entry.strayKeys) return [];
+    const at = entry.subject?.span ?? { start: entry.span.start, end: entry.span.start };
+    const name = subjectLabel(entry, i);
+    const gaps: string[] = [];
+    if (entry.by.length > 0) {
+      for (const rater of index.model.raters.items) {
+        const view = entry.by.find((v) => v.rater.value === rater.key);
+        if (!view || (view.kind === 'total' && view.blank)) gaps.push(displayName(rater));
+        else if (view.kind === 'points') gaps.push(...unscored(index, view.points).map((leaf) => `${rater.key}: ${displayName(leaf)}`));
+      }
+    } else {
+      gaps.push(...unscored(index, entry.points).map(displayName));
+    }
+    if (gaps.length === 0) return [];
+    return [
+      scoresheetFinding(
+        this,
+        at,
+        text(`${name}: no score yet for ${listed(gaps, ', ')}; its total is not known`, `${name}：${listed(gaps, '、')} 尚未评分，总分暂无法确定`),
+      ),
+    ];
+  },
   run({ model, index, documentStart }) {
     if (!index) return [];
     const findings: Finding[] = [];
-    model.scores.items.forEach((entry, i) => {
-      const at = entry.subject?.span ?? { start: entry.span.start, end: entry.span.start };
-      const name = subjectLabel(entry, i);
-      const gaps: string[] = [];
-      // A misspelt key (`pionts:`) is the schema's finding: its scores are there, only unread.
-      if (entry.strayKeys) return;
-      if (entry.by.length > 0) {
-        for (const rater of index.model.raters.items) {
-          const view = entry.by.find((v) => v.rater.value === rater.key);
-          if (!view || (view.kind === 'total' && view.blank)) gaps.push(displayName(rater));
-          else if (view.kind === 'points') gaps.push(...unscored(index, view.points).map((leaf) => `${rater.key}: ${displayName(leaf)}`));
-        }
-      } else {
-        gaps.push(...unscored(index, entry.points).map(displayName));
-      }
-      if (gaps.length === 0) return;
-      findings.push(
-        scoresheetFinding(
-          this,
-          at,
-          text(`${name}: no score yet for ${listed(gaps, ', ')}; its total is not known`, `${name}：${listed(gaps, '、')} 尚未评分，总分暂无法确定`),
-        ),
-      );
-    });
     const where = model.scores.field?.keySpan ?? documentStart;
     const written = new Set(model.scores.items.flatMap((e) => (e.subject?.value === undefined ? [] : [e.subject.value])));
     const notScored = [...index.subjects.keys()].filter((name) => !written.has(name));

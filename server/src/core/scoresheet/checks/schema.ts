@@ -8,19 +8,17 @@ import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 export const scoresheetShape: ScoresheetCheck = {
   code: 'schema',
   severity: 'error',
-  run({ model }) {
-    return model.scores.items.flatMap((entry) => {
-      if (!entry.pointsField || !entry.byField || entry.points.length === 0 || entry.by.length === 0) return [];
-      return [
-        scoresheetFinding(
-          this,
-          entry.pointsField.keySpan,
-          text(
-            'points and by exclude each other: with raters, give each rater group its points under by',
-            'points 与 by 不能同时填写：设有评价主体时，请在 by 下按评价主体分别填写得分',
-          ),
+  entry(entry) {
+    if (!entry.pointsField || !entry.byField || entry.points.length === 0 || entry.by.length === 0) return [];
+    return [
+      scoresheetFinding(
+        this,
+        entry.pointsField.keySpan,
+        text(
+          'points and by exclude each other: with raters, give each rater group its points under by',
+          'points 与 by 不能同时填写：设有评价主体时，请在 by 下按评价主体分别填写得分',
         ),
-      ];
-    });
+      ),
+    ];
   },
 };

@@ -1,3 +1,4 @@
+import { isNegative } from '../../decimal';
 import { Finding, text } from '../../findings';
 import { fig } from '../figures';
 import { isLeaf } from '../rubric-index';
@@ -8,16 +9,18 @@ import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 export const scoreNotALevel: ScoresheetCheck = {
   code: 'score-not-a-level',
   severity: 'warning',
-  run({ model, index }) {
+  entry(entry, _, { index }) {
     if (!index) return [];
     const findings: Finding[] = [];
     const check = (figure: KeyedFigure) => {
       const value = figure.value.value;
       const leaf = figure.key.value === undefined ? undefined : index.indicators.get(figure.key.value);
-      const weight = leaf?.effectiveWeight;
+      // Most leaves have no levels: nothing to compare (asked first, for every score of every subject).
+      if (value === undefined || !leaf || !leaf.scoring?.levels.length || !isLeaf(leaf)) return;
+      const weight = leaf.effectiveWeight;
       // Out of range is score-out-of-range's to say.
-      if (value === undefined || !leaf || !isLeaf(leaf) || value.lt(0) || (weight !== undefined && value.gt(weight))) return;
-      const levels = (leaf.scoring?.levels ?? []).flatMap((l) => (l.points.value === undefined ? [] : [l.points.value]));
+      if (isNegative(value) || (weight !== undefined && value.gt(weight))) return;
+      const levels = leaf.scoring.levels.flatMap((l) => (l.points.value === undefined ? [] : [l.points.value]));
       if (levels.length === 0 || levels.some((l) => l.eq(value))) return;
       const shown = levels.map(fig);
       findings.push(
@@ -31,10 +34,8 @@ export const scoreNotALevel: ScoresheetCheck = {
         ),
       );
     };
-    for (const entry of model.scores.items) {
-      entry.points.forEach(check);
-      for (const view of entry.by) if (view.kind === 'points') view.points.forEach(check);
-    }
+    entry.points.forEach(check);
+    for (const view of entry.by) if (view.kind === 'points') view.points.forEach(check);
     return findings;
   },
 };

@@ -1,4 +1,4 @@
-import { Decimal } from '../../decimal';
+import { Decimal, isNegative } from '../../decimal';
 import { Finding, LocalizedText, text } from '../../findings';
 import { BonusItemModel, Field } from '../../model/rubric-model';
 import { fig, isWhole } from '../figures';
@@ -17,7 +17,7 @@ function pointsProblem(index: RubricIndex, figure: KeyedFigure): LocalizedText |
   const value = figure.value.value;
   const leaf = figure.key.value === undefined ? undefined : index.indicators.get(figure.key.value);
   if (value === undefined || !leaf || !isLeaf(leaf)) return undefined;
-  if (value.lt(0)) return text(`Points cannot be below 0 (${fig(value)})`, `得分不能低于 0（${fig(value)}）`);
+  if (isNegative(value)) return text(`Points cannot be below 0 (${fig(value)})`, `得分不能低于 0（${fig(value)}）`);
   const weight = leaf.effectiveWeight;
   if (weight === undefined || value.lte(weight)) return undefined;
   // Under a composite group the weight is on the group's own sheet: say so, or 85 > 59.5 would puzzle.
@@ -55,27 +55,25 @@ function viewProblem(index: RubricIndex, value: Decimal | undefined): LocalizedT
 export const scoreOutOfRange: ScoresheetCheck = {
   code: 'score-out-of-range',
   severity: 'error',
-  run({ model, index }) {
+  entry(entry, _, { index }) {
     if (!index) return [];
     const findings: Finding[] = [];
     const report = (field: Field<Decimal>, message: LocalizedText | undefined) => {
       if (message) findings.push(scoresheetFinding(this, field.span, message));
     };
-    for (const entry of model.scores.items) {
-      for (const figure of entry.points) report(figure.value, pointsProblem(index, figure));
-      for (const view of entry.by) {
-        if (view.kind === 'points') for (const figure of view.points) report(figure.value, pointsProblem(index, figure));
-        else if (view.kind === 'total') report(view.total, viewProblem(index, view.total.value));
-        else for (const total of view.totals) report(total, viewProblem(index, total.value));
-      }
-      for (const deduction of entry.deductions) {
-        if (deduction.cases.value !== undefined && !deduction.blank) report(deduction.cases, casesProblem(deduction.cases.value));
-      }
-      for (const figure of entry.bonus)
-        report(figure.value, extraProblem('bonus', figure.key.value === undefined ? undefined : index.bonus.get(figure.key.value), figure));
-      for (const figure of entry.penalties) {
-        report(figure.value, extraProblem('penalty', figure.key.value === undefined ? undefined : index.penalties.get(figure.key.value), figure));
-      }
+    for (const figure of entry.points) report(figure.value, pointsProblem(index, figure));
+    for (const view of entry.by) {
+      if (view.kind === 'points') for (const figure of view.points) report(figure.value, pointsProblem(index, figure));
+      else if (view.kind === 'total') report(view.total, viewProblem(index, view.total.value));
+      else for (const total of view.totals) report(total, viewProblem(index, total.value));
+    }
+    for (const deduction of entry.deductions) {
+      if (deduction.cases.value !== undefined && !deduction.blank) report(deduction.cases, casesProblem(deduction.cases.value));
+    }
+    for (const figure of entry.bonus)
+      report(figure.value, extraProblem('bonus', figure.key.value === undefined ? undefined : index.bonus.get(figure.key.value), figure));
+    for (const figure of entry.penalties) {
+      report(figure.value, extraProblem('penalty', figure.key.value === undefined ? undefined : index.penalties.get(figure.key.value), figure));
     }
     return findings;
   },

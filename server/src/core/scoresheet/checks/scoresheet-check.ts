@@ -19,10 +19,21 @@ export interface ScoresheetCheckContext {
   lineOf(offset: number): number;
 }
 
+/** What a check of one entry reads: the rubric's first document, indexed, when found. */
+export interface EntryCheckContext {
+  index: RubricIndex | undefined;
+}
+
+/**
+ * A check in two parts, either optional: what it finds in one entry of `scores:` alone (which
+ * depends on nothing but that entry and the rubric, so a session keeps it while both stay as
+ * they are), and what it finds in the sheet as a whole.
+ */
 export interface ScoresheetCheck {
   code: DiagnosticCode;
   severity: Severity;
-  run(context: ScoresheetCheckContext): Finding[];
+  entry?(entry: SubjectScoresModel, position: number, context: EntryCheckContext): Finding[];
+  run?(context: ScoresheetCheckContext): Finding[];
 }
 
 export function scoresheetFinding(check: ScoresheetCheck, span: Span, message: LocalizedText): Finding {

@@ -33,6 +33,8 @@ function shownList(items: readonly string[], separator = ', '): string {
   return items.length > 8 ? `${items.slice(0, 8).join(separator)}${separator}…` : items.join(separator);
 }
 
+const keys = (items: Map<string, unknown>) => [...items.keys()];
+
 function leafKeys(index: RubricIndex, only?: (leaf: IndicatorModel) => boolean): string[] {
   return index.leaves.filter((leaf) => !only || only(leaf)).flatMap((leaf) => (leaf.key === undefined ? [] : [leaf.key]));
 }
@@ -50,7 +52,7 @@ function indicatorProblem(index: RubricIndex, key: string): LocalizedText | unde
 export const unknownIndicator: ScoresheetCheck = {
   code: 'unknown-indicator',
   severity: 'error',
-  run({ model, index }) {
+  entry(entry, _, { index }) {
     if (!index) return [];
     const findings: Finding[] = [];
     const report = (field: Field<string>, message: LocalizedText | undefined) => {
@@ -59,63 +61,68 @@ export const unknownIndicator: ScoresheetCheck = {
     const checkPoints = (points: readonly KeyedFigure[]) => {
       for (const figure of points) if (figure.key.value !== undefined) report(figure.key, indicatorProblem(index, figure.key.value));
     };
-    const keys = (items: Map<string, unknown>) => [...items.keys()];
-    for (const entry of model.scores.items) {
-      checkPoints(entry.points);
-      for (const view of entry.by) {
-        const rater = view.rater.value;
-        if (rater !== undefined && !index.raters.has(rater)) report(view.rater, unknownId('rater', rater, keys(index.raters)));
-        if (view.kind === 'points') checkPoints(view.points);
+    checkPoints(entry.points);
+    for (const view of entry.by) {
+      const rater = view.rater.value;
+      if (rater !== undefined && !index.raters.has(rater)) report(view.rater, unknownId('rater', rater, keys(index.raters)));
+      if (view.kind === 'points') checkPoints(view.points);
+    }
+    const reported = new Set<string>();
+    for (const deduction of entry.deductions) {
+      const key = deduction.indicator.value;
+      if (key === undefined) continue;
+      const indicator = index.indicators.get(key);
+      if (!indicator || !isLeaf(indicator)) {
+        if (!reported.has(key))
+          report(deduction.indicator, indicator ? indicatorProblem(index, key) : unknownId('indicator', key, leafKeys(index, isDeductLeaf)));
+        reported.add(key);
+        continue;
       }
-      const reported = new Set<string>();
-      for (const deduction of entry.deductions) {
-        const key = deduction.indicator.value;
-        if (key === undefined) continue;
-        const indicator = index.indicators.get(key);
-        if (!indicator || !isLeaf(indicator)) {
-          if (!reported.has(key))
-            report(deduction.indicator, indicator ? indicatorProblem(index, key) : unknownId('indicator', key, leafKeys(index, isDeductLeaf)));
-          reported.add(key);
-          continue;
-        }
-        if (!isDeductLeaf(indicator)) {
-          if (!reported.has(key)) {
-            report(
-              deduction.indicator,
-              text(`"${key}" is not scored by deduction: write its points under points`, `“${key}”不是扣分制指标：请在 points 下填写其得分`),
-            );
-          }
-          reported.add(key);
-          continue;
-        }
-        const scoring = indicator.scoring!;
-        const rules = scoring.rules.flatMap((r) => (r.key === undefined ? [] : [r.key]));
-        if (scoring.deduct && deduction.form === 'rules' && deduction.rule) {
-          report(
-            deduction.rule,
-            text(`"${key}" has a single deduction rule: write the cases as ${key}: N`, `“${key}”只有一条扣分规则：请直接写次数，如 ${key}: N`),
-          );
-        } else if (!scoring.deduct && deduction.form === 'count') {
+      if (!isDeductLeaf(indicator)) {
+        if (!reported.has(key)) {
           report(
             deduction.indicator,
-            text(
-              `"${key}" has several deduction rules: name the rule, as in ${key}: {${rules[0] ?? 'rule'}: N}`,
-              `“${key}”有多条扣分规则：请写明规则编号，如 ${key}: {${rules[0] ?? 'rule'}: N}`,
-            ),
+            text(`"${key}" is not scored by deduction: write its points under points`, `“${key}”不是扣分制指标：请在 points 下填写其得分`),
           );
-        } else if (deduction.rule?.value !== undefined && !rules.includes(deduction.rule.value)) {
-          report(deduction.rule, unknownId('rule', deduction.rule.value, rules));
         }
+        reported.add(key);
+        continue;
       }
-      for (const figure of entry.bonus)
-        if (figure.key.value !== undefined && !index.bonus.has(figure.key.value)) report(figure.key, unknownId('bonus', figure.key.value, keys(index.bonus)));
-      for (const figure of entry.penalties) {
-        if (figure.key.value !== undefined && !index.penalties.has(figure.key.value))
-          report(figure.key, unknownId('penalty', figure.key.value, keys(index.penalties)));
+      const scoring = indicator.scoring!;
+      const rules = scoring.rules.flatMap((r) => (r.key === undefined ? [] : [r.key]));
+      if (scoring.deduct && deduction.form === 'rules' && deduction.rule) {
+        report(
+          deduction.rule,
+          text(`"${key}" has a single deduction rule: write the cases as ${key}: N`, `“${key}”只有一条扣分规则：请直接写次数，如 ${key}: N`),
+        );
+      } else if (!scoring.deduct && deduction.form === 'count') {
+        report(
+          deduction.indicator,
+          text(
+            `"${key}" has several deduction rules: name the rule, as in ${key}: {${rules[0] ?? 'rule'}: N}`,
+            `“${key}”有多条扣分规则：请写明规则编号，如 ${key}: {${rules[0] ?? 'rule'}: N}`,
+          ),
+        );
+      } else if (deduction.rule?.value !== undefined && !rules.includes(deduction.rule.value)) {
+        report(deduction.rule, unknownId('rule', deduction.rule.value, rules));
       }
-      for (const veto of entry.veto)
-        if (veto.value !== undefined && !index.vetoes.has(veto.value)) report(veto, unknownId('veto', veto.value, keys(index.vetoes)));
     }
+    for (const figure of entry.bonus)
+      if (figure.key.value !== undefined && !index.bonus.has(figure.key.value)) report(figure.key, unknownId('bonus', figure.key.value, keys(index.bonus)));
+    for (const figure of entry.penalties) {
+      if (figure.key.value !== undefined && !index.penalties.has(figure.key.value))
+        report(figure.key, unknownId('penalty', figure.key.value, keys(index.penalties)));
+    }
+    for (const veto of entry.veto)
+      if (veto.value !== undefined && !index.vetoes.has(veto.value)) report(veto, unknownId('veto', veto.value, keys(index.vetoes)));
+    return findings;
+  },
+  run({ model, index }) {
+    if (!index) return [];
+    const findings: Finding[] = [];
+    const report = (field: Field<string>, message: LocalizedText | undefined) => {
+      if (message) findings.push(scoresheetFinding(this, field.span, message));
+    };
     for (const indicator of model.tieBreak.items) {
       if (indicator.value !== undefined && !index.indicators.has(indicator.value))
         report(indicator, unknownId('indicator', indicator.value, keys(index.indicators)));

@@ -9,69 +9,66 @@ import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 export const unknownSubject: ScoresheetCheck = {
   code: 'unknown-subject',
   severity: 'warning',
-  run({ model, index }) {
+  entry(entry, _, { index }) {
     if (!index) return [];
     const findings: Finding[] = [];
-    const names = [...index.subjects.keys()];
     const groups = index.model.subjectGroups;
     const groupIds = [...index.groups.keys()];
-    for (const entry of model.scores.items) {
-      const subject = entry.subject;
-      const name = subject?.value;
-      if (!subject || name === undefined) continue;
-      const listed = index.subjects.has(name);
-      if (names.length > 0 && !listed && !(groups.length > 0 && entry.group?.value !== undefined && index.groups.has(entry.group.value))) {
-        const near = nearSpelling(name, names);
-        findings.push(
-          scoresheetFinding(
-            this,
-            subject.span,
-            near
-              ? text(`"${name}" is not a subject of the rubric: did you mean "${near}"?`, `“${name}”不是考核细则中的考核对象：是否应为“${near}”？`)
-              : text(`"${name}" is not a subject of the rubric`, `“${name}”不是考核细则中的考核对象`),
+    const subject = entry.subject;
+    const name = subject?.value;
+    if (!subject || name === undefined) return [];
+    const listed = index.subjects.has(name);
+    if (index.subjects.size > 0 && !listed && !(groups.length > 0 && entry.group?.value !== undefined && index.groups.has(entry.group.value))) {
+      const near = nearSpelling(name, [...index.subjects.keys()]);
+      findings.push(
+        scoresheetFinding(
+          this,
+          subject.span,
+          near
+            ? text(`"${name}" is not a subject of the rubric: did you mean "${near}"?`, `“${name}”不是考核细则中的考核对象：是否应为“${near}”？`)
+            : text(`"${name}" is not a subject of the rubric`, `“${name}”不是考核细则中的考核对象`),
+        ),
+      );
+      return findings;
+    }
+    if (groups.length === 0) return findings;
+    const written = entry.group;
+    if (written?.value !== undefined && !index.groups.has(written.value)) {
+      const near = nearSpelling(written.value, groupIds);
+      findings.push(
+        scoresheetFinding(
+          this,
+          written.span,
+          text(
+            `No group "${written.value}" in the rubric${near ? `: did you mean "${near}"?` : `; its groups: ${groupIds.join(', ')}`}`,
+            `考核细则中没有序列“${written.value}”${near ? `：是否应为“${near}”？` : `；现有序列：${groupIds.join('、')}`}`,
           ),
-        );
-        continue;
-      }
-      if (groups.length === 0) continue;
-      const written = entry.group;
-      if (written?.value !== undefined && !index.groups.has(written.value)) {
-        const near = nearSpelling(written.value, groupIds);
+        ),
+      );
+    } else if (!listed && !written) {
+      findings.push(
+        scoresheetFinding(
+          this,
+          subject.span,
+          text(
+            `"${name}" is in no group of the rubric: add group: with one of ${groupIds.join(', ')}`,
+            `“${name}”不属于考核细则的任何序列：请填写 group:，可选 ${groupIds.join('、')}`,
+          ),
+        ),
+      );
+    } else if (listed && written?.value !== undefined) {
+      const member = groups[index.subjects.get(name)!];
+      if (member?.key !== written.value) {
         findings.push(
           scoresheetFinding(
             this,
             written.span,
             text(
-              `No group "${written.value}" in the rubric${near ? `: did you mean "${near}"?` : `; its groups: ${groupIds.join(', ')}`}`,
-              `考核细则中没有序列“${written.value}”${near ? `：是否应为“${near}”？` : `；现有序列：${groupIds.join('、')}`}`,
+              `"${name}" is a member of ${member?.key ?? '?'} in the rubric: it is ranked there, not in ${written.value}`,
+              `考核细则将“${name}”列入序列 ${member?.key ?? '?'}：按该序列排名，而不是 ${written.value}`,
             ),
           ),
         );
-      } else if (!listed && !written) {
-        findings.push(
-          scoresheetFinding(
-            this,
-            subject.span,
-            text(
-              `"${name}" is in no group of the rubric: add group: with one of ${groupIds.join(', ')}`,
-              `“${name}”不属于考核细则的任何序列：请填写 group:，可选 ${groupIds.join('、')}`,
-            ),
-          ),
-        );
-      } else if (listed && written?.value !== undefined) {
-        const member = groups[index.subjects.get(name)!];
-        if (member?.key !== written.value) {
-          findings.push(
-            scoresheetFinding(
-              this,
-              written.span,
-              text(
-                `"${name}" is a member of ${member?.key ?? '?'} in the rubric: it is ranked there, not in ${written.value}`,
-                `考核细则将“${name}”列入序列 ${member?.key ?? '?'}：按该序列排名，而不是 ${written.value}`,
-              ),
-            ),
-          );
-        }
       }
     }
     return findings;

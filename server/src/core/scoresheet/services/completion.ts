@@ -43,7 +43,16 @@ export function scoresheetCompletion(analysis: ScoresheetAnalysis, offset: numbe
   const word = /[^\s:,[\]{}]*$/.exec(before)![0];
   const replace = { start: offset - word.length, end: offset + /^[^\s:,[\]{}]*/.exec(after)![0].length };
   const keyPosition = /^\s*(-\s+)*[^\s:,[\]{}]*$/.test(before) && after.trim() === '';
-  const probe = findMark(parseProbe(source.slice(0, replace.start) + (keyPosition ? `${MARK}:` : MARK) + source.slice(replace.end)), []);
+  const probeText = source.slice(0, replace.start) + (keyPosition ? `${MARK}:` : MARK) + source.slice(replace.end);
+  // Only the entry around the cursor is parsed, when it reads alone as in the file (a session's
+  // tree says so): a scoresheet of hundreds of subjects is not parsed whole for a completion.
+  const whole = { span: { start: 0, end: source.length }, pathPrefix: [] };
+  const entryText = analysis.source.documents.find((d) => !d.tree.isBlank)?.tree.localText(offset);
+  const local = entryText && entryText.pathPrefix.length > 0 ? entryText : whole;
+  const localEnd = probeText.length - (source.length - local.span.end);
+  const found = findMark(parseProbe(probeText.slice(local.span.start, localEnd)), []);
+  // An entry is parsed as a one-item list: its place in `scores` replaces its own 0.
+  const probe = found && (local.pathPrefix.length > 0 ? { ...found, path: [...local.pathPrefix, ...found.path.slice(1)] } : found);
   if (!probe) return [];
   const entry = (label: string, kind: CompletionEntry['kind'], detail?: string, insert = label): CompletionEntry => ({
     label,

@@ -31,6 +31,8 @@ describe('print: the workbooks as LibreOffice prints them (PDF)', function () {
   before(function () {
     if (process.env.RUBRIC_SKIP_OFFICE === '1') this.skip();
     if (!has('soffice') || !has('pdftotext') || !has('pdfinfo')) {
+      // A fresh machine's apt install of LibreOffice can outlast the tests' own limit.
+      this.timeout(1200000);
       const setup = run('bash', [path.join(ROOT, 'scripts/setup-office.sh')], { timeout: 900000 });
       assert.equal(setup.status, 0, `scripts/setup-office.sh failed (LibreOffice and poppler-utils are needed; RUBRIC_SKIP_OFFICE=1 skips): ${setup.stderr}`);
     }

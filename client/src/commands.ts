@@ -1,5 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { chooseExportFile } from './export-file';
 import { chooseLanguage, showStatusMenu, STATUS_MENU } from './language-choice';
 import { t } from './localize';
 import { LanguageClient } from 'vscode-languageclient/node';
@@ -83,20 +84,9 @@ export function registerCommands(
         void vscode.window.showInformationMessage(t('There is no simulation to export yet.'));
         return undefined;
       }
-      const chosen =
-        format ??
-        (
-          await vscode.window.showQuickPick(
-            [
-              { label: 'CSV', format: 'csv' as const },
-              { label: 'Markdown', format: 'md' as const },
-            ],
-            { placeHolder: t('Export the simulation as') },
-          )
-        )?.format;
-      if (!chosen) return undefined;
-      const file = target ?? (await vscode.window.showSaveDialog({ filters: { [chosen === 'csv' ? 'CSV' : 'Markdown']: [chosen] } }));
-      if (!file) return undefined;
+      const picked = await chooseExportFile(format, target, t('Export the simulation as'));
+      if (!picked) return undefined;
+      const { format: chosen, file } = picked;
       const text = chosen === 'csv' ? toCsv(rows) : toMarkdown(rows, view.currentTitle);
       await vscode.workspace.fs.writeFile(file, Buffer.from(text, 'utf8'));
       return file;

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { chooseExportFile } from './export-file';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { COMMANDS, NewScoresheetRequest, RUBRIC_FILE } from 'rubric-studio-server/out/protocol';
 import { t } from './localize';
@@ -20,20 +21,9 @@ export function registerScoresheetCommands(context: vscode.ExtensionContext, cli
         void vscode.window.showInformationMessage(t('There is no ranking to export yet.'));
         return undefined;
       }
-      const chosen =
-        format ??
-        (
-          await vscode.window.showQuickPick(
-            [
-              { label: 'CSV', format: 'csv' as const },
-              { label: 'Markdown', format: 'md' as const },
-            ],
-            { placeHolder: t('Export the ranking as') },
-          )
-        )?.format;
-      if (!chosen) return undefined;
-      const file = target ?? (await vscode.window.showSaveDialog({ filters: { [chosen === 'csv' ? 'CSV' : 'Markdown']: [chosen] } }));
-      if (!file) return undefined;
+      const picked = await chooseExportFile(format, target, t('Export the ranking as'));
+      if (!picked) return undefined;
+      const { format: chosen, file } = picked;
       const labels = rankingColumnLabels();
       const title = ranking.title ?? vscode.workspace.asRelativePath(view.currentTarget ?? file);
       // A byte-order mark before CSV: Excel then reads the Chinese names as UTF-8, not as GBK.

@@ -1,4 +1,4 @@
-import { Locale, RubricCore } from '../core';
+import { Locale, LocalizedText, RubricCore } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { writeFileAtomically } from '../host/write-file';
 import { assessmentTableBytes, defaultWorkbookTarget } from '../spreadsheet/operations';
@@ -34,17 +34,28 @@ export function workbookTarget(request: WorkbookRequest, command: 'export' | 'te
   return { rubric: request.paths[0], target: request.out ?? defaultWorkbookTarget(request.paths[0], command) };
 }
 
-/** `rubric export [--out FILE.xlsx] [--force] [--document K] FILE.rubric.yaml`: the printable 考评表. */
-export async function runExport(request: WorkbookRequest, core: RubricCore, output: Output): Promise<number> {
+type MadeWorkbook<T> = ({ ok: true; bytes: Buffer | Uint8Array; errors: number } & T) | { ok: false; reason: LocalizedText };
+
+/**
+ * What `export` and `template` share: the rubric read, its workbook made, written without
+ * overwriting (unless --force), and the file said; `describe` words what was written.
+ */
+export async function writeWorkbookFromRubric<T>(
+  request: WorkbookRequest,
+  command: 'export' | 'template',
+  output: Output,
+  make: (text: string, rubric: string, target: string, number: number) => Promise<MadeWorkbook<T>>,
+  describe: (file: string, made: T) => string,
+): Promise<number> {
   const t = sheetText(request.locale);
-  const { rubric, target } = workbookTarget(request, 'export');
+  const { rubric, target } = workbookTarget(request, command);
   const number = documentNumber(request.document, request.locale);
   const read = await readTextFile(rubric);
   if (!read.ok) {
     output.err(`${rubric}: ${cliText(request.locale).cannotRead}: ${read.reason[request.locale]}`);
     return 2;
   }
-  const made = await assessmentTableBytes(core, read.text, number, request.sheetLocale);
+  const made = await make(read.text, rubric, target, number);
   if (!made.ok) {
     output.err(`${rubric}: ${made.reason[request.locale]}`);
     return 2;
@@ -55,6 +66,17 @@ export async function runExport(request: WorkbookRequest, core: RubricCore, outp
     return 2;
   }
   if (made.errors > 0) output.err(t.rubricErrors(made.errors));
-  output.out(t.wroteTable(shownPath(written.file), made.indicators));
+  output.out(describe(shownPath(written.file), made));
   return 0;
+}
+
+/** `rubric export [--out FILE.xlsx] [--force] [--document K] FILE.rubric.yaml`: the printable 考评表. */
+export function runExport(request: WorkbookRequest, core: RubricCore, output: Output): Promise<number> {
+  return writeWorkbookFromRubric(
+    request,
+    'export',
+    output,
+    (text, _rubric, _target, number) => assessmentTableBytes(core, text, number, request.sheetLocale),
+    (file, made) => sheetText(request.locale).wroteTable(file, made.indicators),
+  );
 }

@@ -9,7 +9,7 @@ import { SCORES_FILE } from '../protocol';
 import { ReportedDiagnostic } from './check-report';
 import { Output } from './check-command';
 import { cliText } from './cli-text';
-import { displayWidth, padEnd, padStart } from './display-width';
+import { displayWidth, padEnd, padStart } from '../core/text/display-width';
 import { SIMULATE_FORMATS, UsageError } from './options';
 import { summaryLine } from './report-text';
 import { writeFileAtomically } from '../host/write-file';

@@ -3,7 +3,7 @@ import { Locale, ROUNDING_NAMES_ZH, RubricCore, simulate, simulateGroups, Simula
 import { readTextFile } from '../host/read-text-file';
 import { MAX_SUBJECTS } from '../protocol';
 import { cliText } from './cli-text';
-import { displayWidth, padEnd, padStart } from './display-width';
+import { displayWidth, padEnd, padStart } from '../core/text/display-width';
 import { Output } from './check-command';
 import { SimulateFormat, UsageError } from './options';
 

@@ -5,29 +5,10 @@
  * page). Widths are in Excel's column units (the width of a digit of the default 11-point font, 7
  * px); a CJK character at 10.5 points is two units, a Latin letter about one.
  */
+import { displayWidth } from '../core/text/display-width';
 
-export function textUnits(value: string): number {
-  let width = 0;
-  for (const ch of value) {
-    const code = ch.codePointAt(0) ?? 0;
-    width += isWide(code) ? 2 : 1;
-  }
-  return width;
-}
-
-function isWide(code: number): boolean {
-  return (
-    (code >= 0x1100 && code <= 0x115f) ||
-    (code >= 0x2e80 && code <= 0xa4cf) ||
-    (code >= 0xac00 && code <= 0xd7a3) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0xfe30 && code <= 0xfe4f) ||
-    (code >= 0xff00 && code <= 0xff60) ||
-    (code >= 0xffe0 && code <= 0xffe6) ||
-    (code >= 0x1f300 && code <= 0x1faff) ||
-    (code >= 0x20000 && code <= 0x3fffd)
-  );
-}
+/** A string's width in column units: CJK characters two, others one. */
+export const textUnits = displayWidth;
 
 /** Lines a text wraps to in a column `width` units wide at `size` points (paragraphs kept). */
 export function wrappedLines(value: string, width: number, size: number): number {

@@ -1,4 +1,8 @@
-/** Terminal columns of a string: CJK and other wide characters take two. */
+/**
+ * Columns a string takes where a CJK (or other wide) character is two and anything else one: a
+ * terminal's columns for the command line's tables, and near enough a spreadsheet's column units
+ * (a CJK character at 10.5 points is two digit widths) for the printed 考评表.
+ */
 export function displayWidth(value: string): number {
   let width = 0;
   for (const ch of value) {

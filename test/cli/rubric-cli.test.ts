@@ -8,9 +8,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 // The link npm makes for `npx rubric`: testing through it also tests the install.
 const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 
-function rubric(args: string[], env: NodeJS.ProcessEnv = {}) {
+function rubric(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
   const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd: ROOT,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
   });
@@ -84,6 +84,23 @@ describe('rubric command line (child process)', function () {
     assert.equal(result.status, 2);
     assert.match(result.stderr, /no\/such\.rubric\.yaml: cannot read: no such file or folder/);
     assert.match(result.stdout, /1 file checked/);
+  });
+
+  it('checks a folder whose files write numbers with a plus sign (+100, a score +15), every file reported', () => {
+    const folder = path.join(scratch, 'signed');
+    fs.mkdirSync(folder);
+    const rubricText = 'rubric: T\nsubjects: [甲]\nindicators:\n  - {id: a, name: A, weight: +100}\ntiers:\n  - {id: x, name: X}\n';
+    fs.writeFileSync(path.join(folder, 'plus.rubric.yaml'), rubricText);
+    fs.writeFileSync(path.join(folder, 'plus.scores.yaml'), 'rubric: plus.rubric.yaml\nscores:\n  - subject: 甲\n    points: {a: +15}\n');
+    fs.writeFileSync(path.join(folder, 'other.rubric.yaml'), rubricText.replace('+100', '90'));
+    const result = rubric(['check', '--format', 'json', folder], {}, folder);
+    assert.equal(result.status, 1, result.stderr);
+    const reports = JSON.parse(result.stdout) as { file: string; diagnostics: { code: string }[] }[];
+    const codes = Object.fromEntries(reports.map((r) => [path.basename(r.file), r.diagnostics.map((d) => d.code)]));
+    assert.deepEqual(codes, { 'other.rubric.yaml': ['weights-sum'], 'plus.rubric.yaml': [], 'plus.scores.yaml': [] });
+    const ranked = rubric(['rank', '--format', 'json', path.join(folder, 'plus.scores.yaml')], {}, folder);
+    assert.equal(ranked.status, 0, ranked.stderr);
+    assert.equal((JSON.parse(ranked.stdout) as { rows: { total: number }[] }).rows[0].total, 15);
   });
 
   it('exits 2 for a file that is not UTF-8 and says to save it as UTF-8', () => {

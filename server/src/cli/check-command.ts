@@ -84,12 +84,23 @@ async function checkFile(file: string, locale: Locale, core: RubricCore, output:
   };
 }
 
+/**
+ * A file the core could not analyse (a fault of ours, never of the file): said for that file with
+ * the reason, and the other files are still checked and reported.
+ */
+function failed(file: string, error: unknown, locale: Locale, output: Output): FileReport {
+  const reason = text(`internal error, please report it: ${String(error)}`, `内部错误，请报告：${String(error)}`)[locale];
+  output.err(`${file}: ${cliText(locale).cannotRead}: ${reason}`);
+  return { file: path.normalize(file), error: reason, diagnostics: [] };
+}
+
 /** Exit status: 2 when a path could not be read or nothing was found, else 1 when any error, else 0. */
 export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output, maxFileSizeOption?: string): Promise<number> {
   const maxFileSize = maxFileSizeOf(maxFileSizeOption, locale);
   const files = await expand(paths, locale, output);
   const reports: FileReport[] = [];
-  for (const file of files) reports.push(await checkFile(file, locale, core, output, maxFileSize));
+  for (const file of files)
+    reports.push(await checkFile(file, locale, core, output, maxFileSize).catch((error: unknown) => failed(file, error, locale, output)));
   const context: ReportContext = { locale, cwd: process.cwd(), toolVersion: require('../../package.json').version as string };
   for (const line of REPORTERS[format](reports, context)) output.out(line);
   if (files.length === 0 || reports.some((r) => r.error !== undefined)) return 2;

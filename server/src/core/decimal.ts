@@ -15,8 +15,18 @@ export const ZERO = new Big(0);
 export const ONE = new Big(1);
 export const HUNDRED = new Big(100);
 
+/**
+ * A decimal from a number or a spelling of one. A leading `+` is taken as YAML 1.2 and every
+ * spreadsheet take it (`+100`, `+1e2`); big.js alone refuses it with an exception.
+ */
 export function decimal(value: number | string): Decimal {
-  return new Big(value);
+  return new Big(typeof value === 'string' ? withoutPlusSign(value) : value);
+}
+
+/** `+15` → `15`, `  +0.5` → `0.5`: big.js reads no plus sign. Anything else is left as it is. */
+function withoutPlusSign(spelling: string): string {
+  const trimmed = spelling.trim();
+  return trimmed.startsWith('+') ? trimmed.slice(1) : spelling;
 }
 
 /**
@@ -60,7 +70,7 @@ export function writtenDecimal(source: string | undefined): Decimal | undefined 
   if (known) return known;
   // The exponent's length is bounded: big.js would build a string of that many digits.
   if (!/^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d{1,4})?$/.test(cleaned)) return undefined;
-  const value = new Big(cleaned);
+  const value = decimal(cleaned);
   if (cleaned.length <= READ_LENGTH) {
     if (read.size >= READ_LIMIT) read.clear();
     read.set(cleaned, value);

@@ -15,7 +15,7 @@ import { assignTiers, compareContenders, Contender } from 'rubric-studio-server/
 import { groupMargins } from 'rubric-studio-server/out/core/scoresheet/margins';
 import { SCORESHEET_CHECKS } from 'rubric-studio-server/out/core/scoresheet/checks';
 import { analyzeScoresheetText } from 'rubric-studio-server/out/core/scoresheet/analyze-scoresheet';
-import { text } from 'rubric-studio-server/out/core/findings';
+import { text } from 'rubric-studio-server';
 import { generateScoresheet } from '../support/generate-scoresheet';
 
 /**

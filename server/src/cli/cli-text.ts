@@ -1,4 +1,4 @@
-import { Locale } from '../core';
+import { Locale, localize } from '../core';
 import { MAX_SUBJECTS } from '../protocol';
 
 /** Every sentence the command line itself prints, in both languages. */
@@ -127,28 +127,5 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
 export type CliText = typeof TEXT;
 
 export function cliText(locale: Locale) {
-  return {
-    help: TEXT.help[locale],
-    cannotRead: TEXT.cannotRead[locale],
-    noFiles: TEXT.noFiles[locale],
-    noPaths: TEXT.noPaths[locale],
-    unknownCommand: TEXT.unknownCommand[locale],
-    badSubjects: TEXT.badSubjects[locale],
-    badRange: TEXT.badRange[locale],
-    bothSubjectsAndRange: TEXT.bothSubjectsAndRange[locale],
-    oneFile: TEXT.oneFile[locale],
-    noDocument: TEXT.noDocument[locale],
-    syntaxFirst: TEXT.syntaxFirst[locale],
-    unknownOption: TEXT.unknownOption[locale],
-    missingValue: TEXT.missingValue[locale],
-    noTiers: TEXT.noTiers[locale],
-    noSubjects: TEXT.noSubjects[locale],
-    badFormat: TEXT.badFormat[locale],
-    badCheckFormat: TEXT.badCheckFormat[locale],
-    badLocale: TEXT.badLocale[locale],
-    summary: TEXT.summary[locale],
-    subjectsColumn: TEXT.subjectsColumn[locale],
-    warningsColumn: TEXT.warningsColumn[locale],
-    rounding: TEXT.rounding[locale],
-  };
+  return localize(TEXT, locale);
 }

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Locale, RubricCore } from '../core';
+import { Locale, localize, RubricCore } from '../core';
 import { RankingRow, rankingTable } from '../core/services/ranking';
 import type { ScoresheetAnalysis } from '../core/scoresheet/types';
 import { readTextFile } from '../host/read-text-file';
@@ -104,18 +104,19 @@ const TEXT = {
 
 /** The ranking tables, one per group, for a terminal (CJK characters take two columns). */
 function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
+  const t = localize(TEXT, locale);
   const table = rankingTable(analysis);
   const lines: string[] = [];
   let anyMargin = false;
   for (const group of table.groups) {
     if (group.name ?? group.id) lines.push('', group.name ?? group.id ?? '');
-    const header = [TEXT.rank[locale], TEXT.subject[locale], TEXT.total[locale], TEXT.tier[locale], TEXT.margin[locale], TEXT.notes[locale]];
+    const header = [t.rank, t.subject, t.total, t.tier, t.margin, t.notes];
     const body = group.rows.map((row) => {
       const margin = [row.margin.up !== undefined ? `↑${row.margin.up}` : '', row.margin.down !== undefined ? `↓${row.margin.down}` : '']
         .filter(Boolean)
         .join(' ');
       if (margin) anyMargin = true;
-      const notes = [row.vetoes.length > 0 ? TEXT.vetoed[locale](row.vetoes.join(', ')) : '', row.tiedAtBoundary ? TEXT.tied[locale] : '']
+      const notes = [row.vetoes.length > 0 ? t.vetoed(row.vetoes.join(', ')) : '', row.tiedAtBoundary ? t.tied : '']
         .filter(Boolean)
         .join(locale === 'zh-CN' ? '；' : '; ');
       return [row.rank === null ? '—' : String(row.rank), row.subject, row.total ?? '—', row.tier?.name ?? '', margin, notes];
@@ -139,7 +140,7 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
       );
     }
   }
-  if (anyMargin) lines.push('', TEXT.legend[locale]);
+  if (anyMargin) lines.push('', t.legend);
   return lines;
 }
 
@@ -161,14 +162,15 @@ export async function runRank(
   workbook: RankWorkbookRequest = { force: false, sheetLocale: 'zh-CN' },
 ): Promise<number> {
   const t = cliText(locale);
+  const words = localize(TEXT, locale);
   const chosen = SIMULATE_FORMATS.find((f) => f === (format ?? 'text'));
   if (!chosen) throw new UsageError(t.badFormat);
-  if (paths.length !== 1) throw new UsageError(TEXT.oneScoresheet[locale]);
+  if (paths.length !== 1) throw new UsageError(words.oneScoresheet);
   const [given] = paths;
   if (workbook.out !== undefined && !/\.xlsx$/i.test(workbook.out)) throw new UsageError(sheetText(locale).outXlsx);
   const file = path.normalize(given);
   if (!SCORES_FILE.test(file)) {
-    output.err(`${file}${locale === 'zh-CN' ? '' : ': '}${TEXT.notScoresheet[locale]}`);
+    output.err(`${file}${locale === 'zh-CN' ? '' : ': '}${words.notScoresheet}`);
     return 2;
   }
   const read = await readTextFile(file);
@@ -196,8 +198,8 @@ export async function runRank(
     const title = analysis.rubric?.found ? analysis.rubric.analysis.documents[0]?.model.title?.value : undefined;
     const rubric = rubricPath ? shown(rubricPath, cwd) : undefined;
     output.out(rubric ? `${file} — ${title ?? rubric} (${rubric})` : file);
-    if (!rubricPath) output.out(TEXT.notFound[locale]);
-    else if (analysis.subjects.length === 0) output.out(TEXT.noSubjects[locale]);
+    if (!rubricPath) output.out(words.notFound);
+    else if (analysis.subjects.length === 0) output.out(words.noSubjects);
     else for (const line of textTables(analysis, locale)) output.out(line);
     output.out('');
     for (const d of diagnostics) output.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);

@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Locale } from '../core';
+import { Locale, localize } from '../core';
 
 /** A written file as the person can find it: relative to the current folder when inside it, else absolute. */
 export function shownPath(file: string): string {
@@ -59,22 +59,5 @@ const TEXT = {
 } as const;
 
 export function sheetText(locale: Locale) {
-  return {
-    oneRubric: TEXT.oneRubric[locale],
-    oneWorkbook: TEXT.oneWorkbook[locale],
-    outXlsx: TEXT.outXlsx[locale],
-    outYaml: TEXT.outYaml[locale],
-    notXlsx: TEXT.notXlsx[locale],
-    wroteTable: TEXT.wroteTable[locale],
-    wroteTemplate: TEXT.wroteTemplate[locale],
-    wroteScores: TEXT.wroteScores[locale],
-    wroteRubric: TEXT.wroteRubric[locale],
-    wroteRanking: TEXT.wroteRanking[locale],
-    rubricErrors: TEXT.rubricErrors[locale],
-    notWritten: TEXT.notWritten[locale],
-    nothingRead: TEXT.nothingRead[locale],
-    counts: TEXT.counts[locale],
-    warning: TEXT.warning[locale],
-    cannotWrite: TEXT.cannotWrite[locale],
-  };
+  return localize(TEXT, locale);
 }

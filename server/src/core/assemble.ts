@@ -1,5 +1,6 @@
 import type { Analysis, DocumentAnalysis } from './types';
-import { Finding, text } from './findings';
+import { Finding } from './findings';
+import { text } from './text/locale';
 import { ParsedText } from './parse';
 
 /** The file's analysis from its documents' (a file without a rubric is said so once). */

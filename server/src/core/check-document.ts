@@ -1,6 +1,7 @@
 import { CHECKS } from './checks';
 import { Check, CheckContext, IndicatorContext, keysOf } from './checks/check';
-import { Finding, text } from './findings';
+import { Finding } from './findings';
+import { text } from './text/locale';
 import { quotaInputsOf } from './model/quota-inputs';
 import { IndicatorModel, RubricModel } from './model/rubric-model';
 import { ParsedDocument, ParsedText } from './parse';

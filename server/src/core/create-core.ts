@@ -12,7 +12,7 @@ import { createDocumentValidators, DocumentValidators } from './schema/schema-va
 import { createScoresheetSession } from './scoresheet/session';
 import { Span } from './text/span';
 import type { Document } from 'yaml';
-import { text } from './findings';
+import { text } from './text/locale';
 
 /** The core with its schema compiled once: whole analyses, incremental sessions, schema docs. */
 export function createRubricCore(options: RubricCoreOptions): RubricCore {

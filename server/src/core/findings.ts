@@ -1,23 +1,9 @@
 import type { QuotaBound } from './quota/allocate';
 import type { QuotaRounding } from './quota/rounding';
+import type { LocalizedText } from './text/locale';
 import { Span } from './text/span';
 
 export type Severity = 'error' | 'warning' | 'info';
-export type Locale = 'en' | 'zh-CN';
-export const LOCALES: readonly Locale[] = ['en', 'zh-CN'];
-
-/** Every message exists in each supported language; the edge picks one. */
-export type LocalizedText = Record<Locale, string>;
-
-export function text(en: string, zhCN: string): LocalizedText {
-  return { en, 'zh-CN': zhCN };
-}
-
-/** Maps `zh`, `zh-cn`, `zh-Hans-CN`, `zh_CN.UTF-8`… to zh-CN and everything else to English. */
-export function normalizeLocale(value: string | undefined): Locale {
-  return value && /^zh([-_.@]|$)/i.test(value) ? 'zh-CN' : 'en';
-}
-
 export type DiagnosticCode =
   | 'yaml-syntax'
   | 'schema'

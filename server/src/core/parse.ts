@@ -1,5 +1,5 @@
 import { Document, isScalar, parseAllDocuments, YAMLError } from 'yaml';
-import { LocalizedText, text } from './findings';
+import { LocalizedText, text } from './text/locale';
 import { LineIndex } from './text/line-index';
 import { Span } from './text/span';
 import { DocumentTree, wholeDocumentTree } from './tree/document-tree';

@@ -1,5 +1,5 @@
 import { decimal, formatDecimal } from './decimal';
-import { Locale, LocalizedText, text } from './findings';
+import { Locale, LocalizedText, text } from './text/locale';
 import { Allocation, describeWorking, QuotaProblem, allocate } from './quota/allocate';
 import { roundingName } from './quota/rounding';
 import { DocumentAnalysis } from './types';

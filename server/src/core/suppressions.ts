@@ -1,4 +1,5 @@
-import { Finding, text } from './findings';
+import { Finding } from './findings';
+import { text } from './text/locale';
 import { LineIndex } from './text/line-index';
 import { Span } from './text/span';
 

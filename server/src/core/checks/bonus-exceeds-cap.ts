@@ -1,4 +1,4 @@
-import { LocalizedText, text } from '../findings';
+import { LocalizedText, text } from '../text/locale';
 import { ExtraPointsModel } from '../model/rubric-model';
 import { Check, finding, fmt } from './check';
 

@@ -1,5 +1,6 @@
 import { Decimal } from '../decimal';
-import { DiagnosticCode, Finding, FindingOf, LocalizedText, Severity } from '../findings';
+import { DiagnosticCode, Finding, FindingOf, Severity } from '../findings';
+import { LocalizedText } from '../text/locale';
 import { IndicatorModel, NamedItem, RubricModel } from '../model/rubric-model';
 import { Allocation, TierQuotaInput } from '../quota/allocate';
 import { Span } from '../text/span';

@@ -1,4 +1,5 @@
-import { Finding, text } from '../findings';
+import { Finding } from '../findings';
+import { text } from '../text/locale';
 import { IndicatorModel, NamedItem, RubricModel, SubjectGroupModel } from '../model/rubric-model';
 import { Check, finding } from './check';
 

@@ -1,4 +1,5 @@
-import { Finding, text } from '../findings';
+import { Finding } from '../findings';
+import { text } from '../text/locale';
 import { Check, finding, fmt } from './check';
 import { boundSpan, tierName } from '../model/tiers';
 

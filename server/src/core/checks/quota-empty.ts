@@ -1,4 +1,4 @@
-import { text } from '../findings';
+import { text } from '../text/locale';
 import { decimal, formatDecimal } from '../decimal';
 import { describeWorking } from '../quota/allocate';
 import { ROUNDING_NAMES_ZH } from '../quota/rounding';

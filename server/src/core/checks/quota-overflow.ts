@@ -1,5 +1,6 @@
 import { HUNDRED, ZERO } from '../decimal';
-import { Finding, text } from '../findings';
+import { Finding } from '../findings';
+import { text } from '../text/locale';
 import { allocate } from '../quota/allocate';
 import { largestRemainderKeeps } from '../quota/largest-remainder-advice';
 import { ROUNDING_NAMES_ZH } from '../quota/rounding';

@@ -1,5 +1,5 @@
 import { decimal, HUNDRED, ZERO } from '../decimal';
-import { LocalizedText, text } from '../findings';
+import { LocalizedText, text } from '../text/locale';
 import { boundSpan, tierName } from '../model/tiers';
 import { allocate, QuotaBound, TierQuotaInput } from '../quota/allocate';
 import { largestRemainderKeeps } from '../quota/largest-remainder-advice';

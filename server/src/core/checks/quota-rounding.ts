@@ -1,5 +1,5 @@
 import { decimal, formatDecimal } from '../decimal';
-import { text } from '../findings';
+import { text } from '../text/locale';
 import { describeWorking } from '../quota/allocate';
 import { ROUNDING_NAMES_ZH, roundSlots } from '../quota/rounding';
 import { Check, finding, fmt } from './check';

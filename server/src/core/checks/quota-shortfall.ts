@@ -1,4 +1,4 @@
-import { text } from '../findings';
+import { text } from '../text/locale';
 import { allocate } from '../quota/allocate';
 import { largestRemainderKeeps } from '../quota/largest-remainder-advice';
 import { ROUNDING_NAMES_ZH } from '../quota/rounding';

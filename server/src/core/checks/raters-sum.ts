@@ -1,5 +1,5 @@
 import { HUNDRED } from '../decimal';
-import { text } from '../findings';
+import { text } from '../text/locale';
 import { sumKnown } from '../model/build-model';
 import { Check, difference, finding, fmt } from './check';
 

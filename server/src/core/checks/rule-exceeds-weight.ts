@@ -1,5 +1,5 @@
 import { Decimal } from '../decimal';
-import { LocalizedText, text } from '../findings';
+import { LocalizedText, text } from '../text/locale';
 import { Field, IndicatorModel } from '../model/rubric-model';
 import { Check, finding, fmt } from './check';
 

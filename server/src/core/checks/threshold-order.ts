@@ -1,5 +1,6 @@
 import { Decimal } from '../decimal';
-import { Finding, text } from '../findings';
+import { Finding } from '../findings';
+import { text } from '../text/locale';
 import { Check, finding, fmt } from './check';
 
 /** Tiers are listed best first, so each `min_score` must be below the one of the tier above. */

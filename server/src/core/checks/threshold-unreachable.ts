@@ -1,5 +1,5 @@
 import { sum, ZERO } from '../decimal';
-import { text } from '../findings';
+import { text } from '../text/locale';
 import { Check, finding, fmt } from './check';
 
 /** A `min_score` above the most a subject can get: `total` plus the bonus cap. */

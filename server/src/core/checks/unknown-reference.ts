@@ -1,4 +1,5 @@
-import { Finding, text } from '../findings';
+import { Finding } from '../findings';
+import { text } from '../text/locale';
 import { Field, NamedItem } from '../model/rubric-model';
 import { nearSpelling } from '../text/near-spelling';
 import { Check, finding, keysOf } from './check';

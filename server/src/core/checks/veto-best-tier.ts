@@ -1,4 +1,4 @@
-import { text } from '../findings';
+import { text } from '../text/locale';
 import { Check, finding } from './check';
 
 /**

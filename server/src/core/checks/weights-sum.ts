@@ -1,4 +1,4 @@
-import { text } from '../findings';
+import { text } from '../text/locale';
 import { sumKnown } from '../model/build-model';
 import { Check, difference, finding, fmt } from './check';
 

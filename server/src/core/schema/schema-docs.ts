@@ -1,4 +1,4 @@
-import { Locale } from '../findings';
+import { Locale } from '../text/locale';
 
 /** A JSON Schema node as the editor features read it: bilingual titles, descriptions, enums. */
 export interface SchemaNode {

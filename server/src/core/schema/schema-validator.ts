@@ -1,7 +1,8 @@
 import Ajv, { ErrorObject, ValidateFunction } from 'ajv';
 import { Document, isAlias, Node, Pair, visit, YAMLMap } from 'yaml';
 import { writtenDecimal } from '../decimal';
-import { Finding, FindingData, LocalizedText, text } from '../findings';
+import { Finding, FindingData } from '../findings';
+import { LocalizedText, text } from '../text/locale';
 import { asMap, asSeq, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
 import { Span } from '../text/span';

@@ -1,7 +1,8 @@
 import { Document } from 'yaml';
 import { byPosition } from '../assemble';
 import { withoutHalfTyped } from '../check-document';
-import { Finding, text } from '../findings';
+import { Finding } from '../findings';
+import { text } from '../text/locale';
 import { asMap, keySpan, pairsOf } from '../model/yaml-nodes';
 import { Decimal } from '../decimal';
 import { nestingBeyondLimit, ParsedDocument, parserExhausted, ParsedText, parseText, SyntaxError, tooDeepFinding, YamlDocument } from '../parse';

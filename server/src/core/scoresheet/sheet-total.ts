@@ -1,5 +1,5 @@
 import { Decimal, isNegative, sum, ZERO } from '../decimal';
-import { LocalizedText, text } from '../findings';
+import { LocalizedText, text } from '../text/locale';
 import { IndicatorModel } from '../model/rubric-model';
 import { isDeductLeaf, isLeaf, RubricIndex, ruleByKey } from './rubric-index';
 import { fig, isWhole } from './figures';

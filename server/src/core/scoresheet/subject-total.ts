@@ -1,6 +1,6 @@
 import Big from 'big.js';
 import { Decimal, HUNDRED, sum, ZERO } from '../decimal';
-import { LocalizedText, text } from '../findings';
+import { LocalizedText, text } from '../text/locale';
 import { BonusItemModel, ExtraPointsModel, IndicatorModel } from '../model/rubric-model';
 import { fig } from './figures';
 import { displayName, RubricIndex } from './rubric-index';

@@ -20,7 +20,8 @@
  * same values as before).
  */
 import type { Decimal } from '../decimal';
-import type { Finding, LocalizedText } from '../findings';
+import type { Finding } from '../findings';
+import type { LocalizedText } from '../text/locale';
 import type { Field, ListField } from '../model/rubric-model';
 import type { ParsedText } from '../parse';
 import type { Span } from '../text/span';

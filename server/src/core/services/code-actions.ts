@@ -1,6 +1,7 @@
 import { Analysis, DocumentAnalysis } from '../types';
 import { Decimal, decimal, floor, formatDecimal, sum } from '../decimal';
-import { Finding, Locale, text } from '../findings';
+import { Finding } from '../findings';
+import { Locale, text } from '../text/locale';
 import { IndicatorModel, TierModel } from '../model/rubric-model';
 import { Span } from '../text/span';
 import { TextEdit } from './references';

@@ -1,5 +1,5 @@
 import { Analysis } from '../types';
-import { Locale, text } from '../findings';
+import { Locale, text } from '../text/locale';
 import { Allocation } from '../quota/allocate';
 import { Span } from '../text/span';
 import { subjectsLabel, tierLine } from '../text/figures';

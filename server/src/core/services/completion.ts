@@ -1,6 +1,6 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
 import { Analysis } from '../types';
-import { Locale, text } from '../findings';
+import { Locale, text } from '../text/locale';
 import { keyText } from '../model/yaml-nodes';
 import { NamedItem } from '../model/rubric-model';
 import { SchemaDocs, SchemaPath } from '../schema/schema-docs';

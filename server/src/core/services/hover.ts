@@ -1,7 +1,7 @@
 import { Analysis, DocumentAnalysis } from '../types';
 import { Decimal, decimal, formatDecimal, ZERO } from '../decimal';
 import { largestLoss, pointValue } from '../model/scoring-figures';
-import { Locale, text } from '../findings';
+import { Locale, text } from '../text/locale';
 import { IndicatorModel } from '../model/rubric-model';
 import { segmentsOf } from '../model/yaml-path';
 import { describeWorking, QUOTA_BOUNDS, SlotWorking } from '../quota/allocate';

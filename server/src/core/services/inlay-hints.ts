@@ -1,6 +1,6 @@
 import { Analysis } from '../types';
 import { formatDecimal } from '../decimal';
-import { Locale, text } from '../findings';
+import { Locale, text } from '../text/locale';
 import { sumKnown } from '../model/build-model';
 import { largestLoss, pointValue } from '../model/scoring-figures';
 import { Span } from '../text/span';

@@ -1,5 +1,5 @@
 import { Decimal, formatDecimal } from '../decimal';
-import { Locale, text } from '../findings';
+import { Locale, text } from './locale';
 
 /** Shared wording of the live figures (inlay hints, lens, status, hovers). */
 

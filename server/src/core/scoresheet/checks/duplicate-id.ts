@@ -1,4 +1,4 @@
-import { text } from '../../findings';
+import { text } from '../../text/locale';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
 /** A subject scored twice: the later entry is ranked nowhere (which one counts is for a person to say). */

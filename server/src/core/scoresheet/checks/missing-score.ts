@@ -1,4 +1,5 @@
-import { Finding, text } from '../../findings';
+import { Finding } from '../../findings';
+import { text } from '../../text/locale';
 import { IndicatorModel } from '../../model/rubric-model';
 import { groupIndex } from '../analyze-scoresheet';
 import { displayName, isDeductLeaf, RubricIndex } from '../rubric-index';

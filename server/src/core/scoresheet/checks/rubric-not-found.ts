@@ -1,4 +1,4 @@
-import { text } from '../../findings';
+import { text } from '../../text/locale';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
 /** The rubric the sheet is scored under: named, found, and holding a rubric. Without it nothing is ranked. */

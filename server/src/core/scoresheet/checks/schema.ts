@@ -1,4 +1,4 @@
-import { text } from '../../findings';
+import { text } from '../../text/locale';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
 /**

@@ -1,5 +1,6 @@
 import { isNegative } from '../../decimal';
-import { Finding, text } from '../../findings';
+import { Finding } from '../../findings';
+import { text } from '../../text/locale';
 import { fig } from '../figures';
 import { isLeaf } from '../rubric-index';
 import { KeyedFigure } from '../types';

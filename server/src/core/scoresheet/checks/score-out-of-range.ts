@@ -1,5 +1,6 @@
 import { Decimal, isNegative } from '../../decimal';
-import { Finding, LocalizedText, text } from '../../findings';
+import { Finding } from '../../findings';
+import { LocalizedText, text } from '../../text/locale';
 import { BonusItemModel, Field } from '../../model/rubric-model';
 import { fig, isWhole } from '../figures';
 import { isLeaf, RubricIndex } from '../rubric-index';

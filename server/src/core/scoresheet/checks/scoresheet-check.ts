@@ -1,4 +1,5 @@
-import { DiagnosticCode, Finding, LocalizedText, Severity } from '../../findings';
+import { DiagnosticCode, Finding, Severity } from '../../findings';
+import { LocalizedText } from '../../text/locale';
 import { Span } from '../../text/span';
 import { RankedGroup } from '../rank-groups';
 import { RubricIndex } from '../rubric-index';

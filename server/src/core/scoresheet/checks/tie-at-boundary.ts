@@ -1,4 +1,5 @@
-import { Finding, text } from '../../findings';
+import { Finding } from '../../findings';
+import { text } from '../../text/locale';
 import { tierName } from '../../model/tiers';
 import { fig } from '../figures';
 import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';

@@ -1,4 +1,5 @@
-import { Finding, LocalizedText, text } from '../../findings';
+import { Finding } from '../../findings';
+import { LocalizedText, text } from '../../text/locale';
 import { IndicatorModel } from '../../model/rubric-model';
 import { Field } from '../../model/rubric-model';
 import { nearSpelling } from '../../text/near-spelling';

@@ -1,4 +1,5 @@
-import { Finding, text } from '../../findings';
+import { Finding } from '../../findings';
+import { text } from '../../text/locale';
 import { nearSpelling } from '../../text/near-spelling';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 

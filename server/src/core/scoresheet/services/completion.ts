@@ -1,4 +1,4 @@
-import { Locale, LocalizedText, text } from '../../findings';
+import { Locale, LocalizedText, text } from '../../text/locale';
 import { IndicatorModel, NamedItem } from '../../model/rubric-model';
 import { CompletionEntry, findMark, MARK, parseProbe } from '../../services/completion';
 import { displayName, isDeductLeaf } from '../rubric-index';

@@ -1,4 +1,4 @@
-import { Locale, text } from '../../findings';
+import { Locale, text } from '../../text/locale';
 import { BonusItemModel, IndicatorModel, NamedItem } from '../../model/rubric-model';
 import { tierName } from '../../model/tiers';
 import { HoverResult, indicatorHover } from '../../services/hover';

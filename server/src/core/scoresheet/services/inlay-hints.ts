@@ -1,4 +1,4 @@
-import { Locale, text } from '../../findings';
+import { Locale, text } from '../../text/locale';
 import { tierName } from '../../model/tiers';
 import { InlayHintItem } from '../../services/inlay-hints';
 import { fig } from '../figures';

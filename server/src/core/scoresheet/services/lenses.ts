@@ -1,4 +1,4 @@
-import { Locale, text } from '../../findings';
+import { Locale, text } from '../../text/locale';
 import { tierName } from '../../model/tiers';
 import { slotsText } from '../../text/slot-text';
 import { Span } from '../../text/span';

@@ -18,7 +18,8 @@ export interface Rechecking {
  * The server's cross-file state: which open documents depend on which files (a scoresheet on its
  * rubric), the real path of each open document's file, and the re-checks that follow when a file
  * changes (typed in the editor, saved, created, deleted or replaced on disk). A document states
- * the files it depends on after each analysis.
+ * the files it depends on after each analysis, whatever stood at those paths: a folder, a FIFO or
+ * a missing file replaced by a good one re-checks the documents that named it.
  */
 export class FileDependencies {
   private readonly dependencies = new Map<string, Dependencies>();
@@ -71,7 +72,7 @@ export class FileDependencies {
     return [...reached];
   }
 
-  /** Open documents waiting for a file that was not found. */
+  /** Open documents waiting for a file that was not found: any file event may bring it (by a path no one can foresee, a link's target). */
   waiting(): string[] {
     return [...this.dependencies].filter(([, d]) => d.waiting).map(([uri]) => uri);
   }

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { Location, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -75,6 +76,8 @@ export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAn
 
   /** The rubric a scoresheet names: open in the editor (unsaved edits included), else on disk; its location is a URI. */
   private findRubric(sheetPath: string, written: string, files: Set<string>): RubricLookup {
+    // Whatever stands at the path now (nothing, a folder, a FIFO, a link), a file put there changes the answer.
+    files.add(path.resolve(path.dirname(sheetPath), written));
     const resolved = resolveRubricPath(sheetPath, written, this.state.workspaceRoots);
     if ('reason' in resolved) return { found: false, reason: resolved.reason };
     files.add(resolved.path);

@@ -1,4 +1,4 @@
-import { DidChangeWatchedFilesNotification, DidChangeWatchedFilesParams, FileChangeType } from 'vscode-languageserver';
+import { DidChangeWatchedFilesNotification, DidChangeWatchedFilesParams } from 'vscode-languageserver';
 import { DocumentKinds } from './document-kinds';
 import { FileDependencies } from './file-dependencies';
 import { ServerState } from './server-state';
@@ -31,9 +31,8 @@ export class WorkspaceEvents {
       return file === undefined ? [] : [file, realPathOf(file)];
     });
     for (const file of files) this.kinds.fileChanged(file);
-    // A file created or deleted may be the one a document waits for.
-    const createdOrDeleted = params.changes.some((change) => change.type !== FileChangeType.Changed);
-    this.dependencies.recheck(new Set([...this.dependencies.affectedBy(files), ...(createdOrDeleted ? this.dependencies.waiting() : [])]));
+    // Whatever the event's type: a folder, a FIFO or a link at a path replaced by a file is reported as changed.
+    this.dependencies.recheck(new Set([...this.dependencies.affectedBy(files), ...this.dependencies.waiting()]));
   }
 
   /** Folders added to or removed from the workspace change where documents may read files: those that do are checked again. */

@@ -13,6 +13,7 @@ import {
   InlayHint,
   InsertTextFormat,
   MarkupKind,
+  Position,
   Range,
   SymbolKind,
   TextEdit,
@@ -46,6 +47,10 @@ export type Lines = Pick<Analysis, 'source'>;
 
 export function toRange(analysis: Lines, span: Span): Range {
   return analysis.source.lines.rangeOf(span);
+}
+
+export function toOffset(analysis: Lines, position: Position): number {
+  return analysis.source.lines.offsetAt(position);
 }
 
 export function toSpan(analysis: Lines, range: Range): Span {

@@ -70,6 +70,7 @@ const EMPTY: { readonly [S in Service]: ResultOf<S> } = {
   ranking: null,
 };
 
+/** What a request answers when the document has no kind, is refused, or its kind lacks the service. */
 export function emptyResult<S extends Service>(service: S): ResultOf<S> {
   return EMPTY[service];
 }
@@ -83,10 +84,10 @@ export type KindAnalysis = Lines & { findings: readonly Finding[] };
 /**
  * A kind of document the server knows (a rubric, a scoresheet): which URIs it takes, how a
  * document becomes its analysis, and which services it answers. Each LSP method is registered
- * once (rubric-server.ts) and asks the document's kind; a kind without the service answers the empty result.
+ * once (rubric-server.ts) and asks the document's kind; a kind without the service answers the
+ * empty result. A new kind of document is a new class here and one line in document-kinds.ts.
  */
 export interface DocumentKind {
-  readonly name: string;
   takes(uri: string): boolean;
   /** Files of this kind other documents may depend on, for the editor's file watcher. */
   readonly watchedGlob?: string;
@@ -105,7 +106,6 @@ export interface DocumentKind {
 
 /** A kind whose documents are analysed by an incremental session, kept per open document. */
 export abstract class AnalyzedKind<Session, A extends KindAnalysis> implements DocumentKind {
-  abstract readonly name: string;
   protected abstract readonly services: Partial<DocumentServices<A>>;
   private readonly analyses: AnalysisCache<Session, A>;
 

@@ -27,6 +27,7 @@ import {
 import { MAX_SIMULATED_ROWS, MAX_SUBJECTS, RUBRIC_FILE, RUBRIC_GLOB, SCORES_FILE, SimulateParams } from '../protocol';
 import {
   isDiagnosticOf,
+  toOffset,
   toCodeAction,
   toCodeLens,
   toCompletionItem,
@@ -44,11 +45,8 @@ import { uriPath } from './uris';
 /** The edits, by document, that make the documents depending on a rubric follow an indicator's rename. */
 export type DependentRenames = (rubricUri: string, oldKey: string, newName: string) => Record<string, TextEdit[]>;
 
-const offsetAt = (a: Analysis, position: { line: number; character: number }) => a.source.lines.offsetAt(position);
-
 /** Rubrics: `*.rubric.yaml|yml`, and more through the `rubric.files` globs; analysed keystroke by keystroke. */
 export class RubricKind extends AnalyzedKind<IncrementalSession, Analysis> {
-  readonly name = 'rubric';
   readonly watchedGlob = RUBRIC_GLOB;
 
   constructor(
@@ -78,22 +76,22 @@ export class RubricKind extends AnalyzedKind<IncrementalSession, Analysis> {
   }
 
   protected readonly services: Partial<DocumentServices<Analysis>> = {
-    hover: (a, p) => toHover(a, hover(a, offsetAt(a, p.position), this.state.locale, this.state.core.schemaDocs)),
-    completion: (a, p) => complete(a, offsetAt(a, p.position), this.state.locale, this.state.core.schemaDocs).map((e, i) => toCompletionItem(a, e, i)),
+    hover: (a, p) => toHover(a, hover(a, toOffset(a, p.position), this.state.locale, this.state.core.schemaDocs)),
+    completion: (a, p) => complete(a, toOffset(a, p.position), this.state.locale, this.state.core.schemaDocs).map((e, i) => toCompletionItem(a, e, i)),
     inlayHints: (a, p) => inlayHints(a, toSpan(a, p.range), this.state.locale).map((h) => toInlayHint(a, h)),
     codeLenses: (a, p) => quotaLenses(a, this.state.locale).map((lens) => toCodeLens(p.textDocument.uri, a, lens)),
     documentSymbols: (a) => documentSymbols(a).map((s) => toDocumentSymbol(a, s)),
     foldingRanges: (a) => foldingRanges(a),
-    definition: (a, p) => location(p.textDocument.uri, a, definition(a, offsetAt(a, p.position))),
-    references: (a, p) => references(a, offsetAt(a, p.position), p.context.includeDeclaration).map((s) => location(p.textDocument.uri, a, s)!),
+    definition: (a, p) => location(p.textDocument.uri, a, definition(a, toOffset(a, p.position))),
+    references: (a, p) => references(a, toOffset(a, p.position), p.context.includeDeclaration).map((s) => location(p.textDocument.uri, a, s)!),
     prepareRename: (a, p) => {
-      const target = renameTarget(a, offsetAt(a, p.position));
+      const target = renameTarget(a, toOffset(a, p.position));
       return target ? { range: toRange(a, target.span), placeholder: target.placeholder } : null;
     },
     rename: (a, p) => {
-      const edits = rename(a, offsetAt(a, p.position), p.newName);
+      const edits = rename(a, toOffset(a, p.position), p.newName);
       if (!edits) return null;
-      const target = renameTarget(a, offsetAt(a, p.position));
+      const target = renameTarget(a, toOffset(a, p.position));
       const edit = toWorkspaceEdit(p.textDocument.uri, a, edits);
       return target?.kind === 'indicator' ? this.withDependents(p.textDocument.uri, edit, target.placeholder, p.newName) : edit;
     },

@@ -62,21 +62,22 @@ export class RubricLanguageServer {
     this.state.documents.onDidChangeContent((event) => this.changed(event.document));
     this.state.documents.onDidClose((event) => this.closed(event.document.uri));
 
-    const on = <S extends Service>(service: S) => {
-      return (params: ParamsOf<S> & { textDocument: { uri: string } }, token: CancellationToken) =>
+    // Each method once; the document's kind answers (document-kinds.ts).
+    const byKind =
+      <S extends Service>(service: S) =>
+      (params: ParamsOf<S> & { textDocument: { uri: string } }, token: CancellationToken) =>
         this.answer(service, params.textDocument.uri, params, token);
-    };
-    c.onHover(on('hover'));
-    c.onCompletion(on('completion'));
-    c.languages.inlayHint.on(on('inlayHints'));
-    c.onCodeLens(on('codeLenses'));
-    c.onDocumentSymbol(on('documentSymbols'));
-    c.onFoldingRanges(on('foldingRanges'));
-    c.onDefinition(on('definition'));
-    c.onReferences(on('references'));
-    c.onPrepareRename(on('prepareRename'));
-    c.onRenameRequest(on('rename'));
-    c.onCodeAction(on('codeActions'));
+    c.onHover(byKind('hover'));
+    c.onCompletion(byKind('completion'));
+    c.languages.inlayHint.on(byKind('inlayHints'));
+    c.onCodeLens(byKind('codeLenses'));
+    c.onDocumentSymbol(byKind('documentSymbols'));
+    c.onFoldingRanges(byKind('foldingRanges'));
+    c.onDefinition(byKind('definition'));
+    c.onReferences(byKind('references'));
+    c.onPrepareRename(byKind('prepareRename'));
+    c.onRenameRequest(byKind('rename'));
+    c.onCodeAction(byKind('codeActions'));
     c.onRequest(SummaryRequest, (p, token) => this.answer('summary', p.uri, p, token));
     c.onRequest(SimulateRequest, (p, token) => this.answer('simulate', p.uri, p, token));
     c.onRequest(RankingRequest, (p, token) => this.answer('ranking', p.uri, p, token));

@@ -20,7 +20,7 @@ import { rankingTable } from '../core/services/ranking';
 import { resolveRubricPath } from '../host/resolve-rubric-path';
 import { RubricFiles } from '../host/rubric-files';
 import { SCORES_FILE } from '../protocol';
-import { toCompletionItem, toHover, toInlayHint, toRankingLens, toSpan, toTextEdits } from './convert';
+import { toCompletionItem, toHover, toInlayHint, toOffset, toRankingLens, toSpan, toTextEdits } from './convert';
 import { AnalyzedKind, DocumentServices } from './document-kind';
 import { FileDependencies } from './file-dependencies';
 import { ServerState } from './server-state';
@@ -34,15 +34,12 @@ export interface OpenRubric {
 
 const NOT_A_FILE = text('the scoresheet is not saved as a file, so a rubric path cannot be resolved from it', '评分表尚未保存为文件，无法据此解析细则路径');
 
-const offsetAt = (a: ScoresheetAnalysis, position: { line: number; character: number }) => a.source.lines.offsetAt(position);
-
 /**
  * Scoresheets (`*.scores.yaml|yml`): each analysed against its rubric. The rubric open in the
  * editor wins over the file on disk; on disk it is read only inside the workspace folders
  * (resolveRubricPath). The files a scoresheet's rubric lookup touched are its dependencies.
  */
 export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAnalysis> {
-  readonly name = 'scoresheet';
   private readonly rubricFiles: RubricFiles;
 
   constructor(
@@ -88,11 +85,11 @@ export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAn
   }
 
   protected readonly services: Partial<DocumentServices<ScoresheetAnalysis>> = {
-    hover: (a, p) => toHover(a, scoresheetHover(a, offsetAt(a, p.position), this.state.locale)),
-    completion: (a, p) => scoresheetCompletion(a, offsetAt(a, p.position), this.state.locale).map((e, i) => toCompletionItem(a, e, i)),
+    hover: (a, p) => toHover(a, scoresheetHover(a, toOffset(a, p.position), this.state.locale)),
+    completion: (a, p) => scoresheetCompletion(a, toOffset(a, p.position), this.state.locale).map((e, i) => toCompletionItem(a, e, i)),
     inlayHints: (a, p) => within(toSpan(a, p.range), scoresheetInlayHints(a, this.state.locale)).map((h) => toInlayHint(a, h)),
     codeLenses: (a, p) => scoresheetLenses(a, this.state.locale).map((lens) => toRankingLens(p.textDocument.uri, a, lens)),
-    definition: (a, p) => rubricLocation(a, scoresheetDefinition(a, offsetAt(a, p.position))),
+    definition: (a, p) => rubricLocation(a, scoresheetDefinition(a, toOffset(a, p.position))),
     ranking: (a, p) => ({ uri: p.uri, rubric: rubricUriOf(a) ?? null, ...rankingTable(a) }),
   };
 

@@ -10,15 +10,12 @@ import { Format, UsageError } from './options';
 import { githubReport } from './report-github';
 import { sarifReport } from './report-sarif';
 import { textReport } from './report-text';
-import { analyzeScoresheetFile, diagnosticsOf } from './rank-command';
+import { analyzeScoresheetFile, diagnosticsOf } from './analyze-file';
+import { Output } from './output';
 import { SCORES_FILE } from '../protocol';
 
 export { FileReport } from './check-report';
-
-export interface Output {
-  out(line: string): void;
-  err(line: string): void;
-}
+export { Output } from './output';
 
 /** Each output form: the reports in, the lines for standard output out. */
 const REPORTERS: Record<Format, (reports: FileReport[], context: ReportContext) => string[]> = {
@@ -72,16 +69,7 @@ async function checkFile(file: string, locale: Locale, core: RubricCore, output:
     const { analysis } = analyzeScoresheetFile(path.resolve(file), read.text, core, process.cwd());
     return { file: path.normalize(file), diagnostics: diagnosticsOf(analysis, locale) };
   }
-  const analysis = core.analyze(read.text);
-  return {
-    file: path.normalize(file),
-    diagnostics: analysis.findings.map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      message: f.message[locale],
-      range: analysis.source.lines.rangeOf(f.span),
-    })),
-  };
+  return { file: path.normalize(file), diagnostics: diagnosticsOf(core.analyze(read.text), locale) };
 }
 
 /**

@@ -3,11 +3,10 @@ import { Locale, localize, RubricCore } from '../core';
 import { RankingRow, rankingTable } from '../core/services/ranking';
 import type { ScoresheetAnalysis } from '../core/scoresheet/types';
 import { readTextFile } from '../host/read-text-file';
-import { RubricFiles } from '../host/rubric-files';
-import { DEFAULT_MAX_FILE_SIZE } from '../lsp/settings';
 import { SCORES_FILE } from '../protocol';
 import { ReportedDiagnostic } from './check-report';
-import { Output } from './check-command';
+import { analyzeScoresheetFile, diagnosticsOf } from './analyze-file';
+import { Output } from './output';
 import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from '../core/text/display-width';
 import { SIMULATE_FORMATS, UsageError } from './options';
@@ -40,26 +39,10 @@ export interface RankJson {
   diagnostics: ReportedDiagnostic[];
 }
 
-/** A scoresheet on disk, analysed against its rubric; rubrics may come from the current folder down (or the scoresheet's own folder). */
-export function analyzeScoresheetFile(file: string, text: string, core: RubricCore, cwd: string): { analysis: ScoresheetAnalysis; rubricPath?: string } {
-  const rubrics = new RubricFiles(core, () => DEFAULT_MAX_FILE_SIZE);
-  let rubricPath: string | undefined;
-  const analysis = core.analyzeScoresheet(text, (written) => {
-    const found = rubrics.lookup(file, written, [cwd]);
-    rubricPath = found.path;
-    return found.lookup;
-  });
-  return { analysis, rubricPath };
-}
-
 /** A path as a person typed it: relative to the current folder when below it. */
 function shown(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative.startsWith('..') || path.isAbsolute(relative) ? file : relative;
-}
-
-export function diagnosticsOf(analysis: ScoresheetAnalysis, locale: Locale): ReportedDiagnostic[] {
-  return analysis.findings.map((f) => ({ code: f.code, severity: f.severity, message: f.message[locale], range: analysis.source.lines.rangeOf(f.span) }));
 }
 
 const asNumber = (value: string | null | undefined) => (value === null || value === undefined ? undefined : Number(value));

@@ -13,6 +13,7 @@ import {
   InlayHint,
   InsertTextFormat,
   MarkupKind,
+  Position,
   Range,
   SymbolKind,
   TextEdit,
@@ -46,6 +47,10 @@ export type Lines = Pick<Analysis, 'source'>;
 
 export function toRange(analysis: Lines, span: Span): Range {
   return analysis.source.lines.rangeOf(span);
+}
+
+export function toOffset(analysis: Lines, position: Position): number {
+  return analysis.source.lines.offsetAt(position);
 }
 
 export function toSpan(analysis: Lines, range: Range): Span {
@@ -87,8 +92,12 @@ export function isDiagnosticOf(analysis: Lines, diagnostic: Diagnostic, finding:
   );
 }
 
+export function toTextEdits(analysis: Lines, edits: readonly CoreEdit[]): TextEdit[] {
+  return edits.map((e) => TextEdit.replace(toRange(analysis, e.span), e.newText));
+}
+
 export function toWorkspaceEdit(uri: string, analysis: Lines, edits: readonly CoreEdit[]): WorkspaceEdit {
-  return { changes: { [uri]: edits.map((e) => TextEdit.replace(toRange(analysis, e.span), e.newText)) } };
+  return { changes: { [uri]: toTextEdits(analysis, edits) } };
 }
 
 /** A quick fix, attached to the editor's diagnostic of the finding it fixes (only that one). */
@@ -133,6 +142,11 @@ export function toInlayHint(analysis: Lines, hint: InlayHintItem): InlayHint {
 /** The quota lens opens the simulation of its own rubric: the file and the document's index. */
 export function toCodeLens(uri: string, analysis: Analysis, lens: QuotaLens): CodeLens {
   return { range: toRange(analysis, lens.span), command: { title: lens.title, command: COMMANDS.showSimulation, arguments: [uri, lens.documentIndex] } };
+}
+
+/** A scoresheet's lens (the tier counts of a group) opens the ranking of that scoresheet. */
+export function toRankingLens(uri: string, analysis: Lines, lens: { span: Span; title: string }): CodeLens {
+  return { range: toRange(analysis, lens.span), command: { title: lens.title, command: COMMANDS.showRanking, arguments: [uri] } };
 }
 
 const SYMBOL_KINDS: Record<OutlineSymbol['kind'], SymbolKind> = {

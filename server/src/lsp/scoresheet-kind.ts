@@ -1,0 +1,119 @@
+import * as path from 'path';
+import { pathToFileURL } from 'url';
+import { Location, TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  Analysis,
+  renameIndicatorInScoresheet,
+  RubricLookup,
+  ScoresheetAnalysis,
+  ScoresheetSession,
+  scoresheetCompletion,
+  scoresheetDefinition,
+  scoresheetHover,
+  scoresheetInlayHints,
+  scoresheetLenses,
+  Span,
+  text,
+} from '../core';
+import { rankingTable } from '../core/services/ranking';
+import { resolveRubricPath } from '../host/resolve-rubric-path';
+import { RubricFiles } from '../host/rubric-files';
+import { SCORES_FILE } from '../protocol';
+import { toCompletionItem, toHover, toInlayHint, toOffset, toRankingLens, toSpan, toTextEdits } from './convert';
+import { AnalyzedKind, DocumentServices } from './document-kind';
+import { FileDependencies } from './file-dependencies';
+import { ServerState } from './server-state';
+import { filePathOf, uriPath } from './uris';
+
+/** An open rubric, for a scoresheet that names it: its URI and its current (maybe unsaved) analysis. */
+export interface OpenRubric {
+  uri: string;
+  analysis: Analysis;
+}
+
+const NOT_A_FILE = text('the scoresheet is not saved as a file, so a rubric path cannot be resolved from it', '评分表尚未保存为文件，无法据此解析细则路径');
+
+/**
+ * Scoresheets (`*.scores.yaml|yml`): each analysed against its rubric. The rubric open in the
+ * editor wins over the file on disk; on disk it is read only inside the workspace folders
+ * (resolveRubricPath). The files a scoresheet's rubric lookup touched are its dependencies.
+ */
+export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAnalysis> {
+  private readonly rubricFiles: RubricFiles;
+
+  constructor(
+    private readonly state: ServerState,
+    private readonly dependencies: FileDependencies,
+    /** The rubric open in the editor at this real path, if any. */
+    private readonly openRubricAt: (realPath: string) => OpenRubric | undefined,
+  ) {
+    super(() => state.core.createScoresheetSession());
+    this.rubricFiles = new RubricFiles(state.core, () => state.settings.maxFileSize);
+  }
+
+  takes(uri: string): boolean {
+    return SCORES_FILE.test(uriPath(uri));
+  }
+
+  /** Against its rubric's current state; the files looked at are recorded as the scoresheet's dependencies. */
+  protected analyze(session: ScoresheetSession, document: TextDocument): ScoresheetAnalysis {
+    const sheetPath = filePathOf(document.uri);
+    const files = new Set<string>();
+    let waiting = false;
+    const analysis = session.update(document.getText(), (written) => {
+      if (sheetPath === undefined) return { found: false, reason: NOT_A_FILE };
+      const lookup = this.findRubric(sheetPath, written, files);
+      waiting ||= !lookup.found;
+      return lookup;
+    });
+    this.dependencies.record(document.uri, files, waiting);
+    return analysis;
+  }
+
+  /** The rubric a scoresheet names: open in the editor (unsaved edits included), else on disk; its location is a URI. */
+  private findRubric(sheetPath: string, written: string, files: Set<string>): RubricLookup {
+    // Whatever stands at the path now (nothing, a folder, a FIFO, a link), a file put there changes the answer.
+    files.add(path.resolve(path.dirname(sheetPath), written));
+    const resolved = resolveRubricPath(sheetPath, written, this.state.workspaceRoots);
+    if ('reason' in resolved) return { found: false, reason: resolved.reason };
+    files.add(resolved.path);
+    const open = this.openRubricAt(resolved.path);
+    if (open) return { found: true, analysis: open.analysis, location: open.uri };
+    const read = this.rubricFiles.read(resolved.path);
+    return read.lookup.found ? { ...read.lookup, location: pathToFileURL(resolved.path).href } : read.lookup;
+  }
+
+  protected readonly services: Partial<DocumentServices<ScoresheetAnalysis>> = {
+    hover: (a, p) => toHover(a, scoresheetHover(a, toOffset(a, p.position), this.state.locale)),
+    completion: (a, p) => scoresheetCompletion(a, toOffset(a, p.position), this.state.locale).map((e, i) => toCompletionItem(a, e, i)),
+    inlayHints: (a, p) => within(toSpan(a, p.range), scoresheetInlayHints(a, this.state.locale)).map((h) => toInlayHint(a, h)),
+    codeLenses: (a, p) => scoresheetLenses(a, this.state.locale).map((lens) => toRankingLens(p.textDocument.uri, a, lens)),
+    definition: (a, p) => rubricLocation(a, scoresheetDefinition(a, toOffset(a, p.position))),
+    ranking: (a, p) => ({ uri: p.uri, rubric: rubricUriOf(a) ?? null, ...rankingTable(a) }),
+  };
+
+  renameIndicator(document: TextDocument, oldKey: string, newName: string): TextEdit[] {
+    const analysis = this.analysisOf(document);
+    return toTextEdits(analysis, renameIndicatorInScoresheet(analysis, oldKey, newName));
+  }
+
+  fileChanged(file: string): void {
+    this.rubricFiles.forget(file);
+  }
+}
+
+/** The URI of the rubric the scoresheet was checked against (findRubric's location); undefined when not found. */
+function rubricUriOf(analysis: ScoresheetAnalysis): string | undefined {
+  return analysis.rubric?.found ? analysis.rubric.location : undefined;
+}
+
+/** A place in the scoresheet's rubric: the rubric's URI and the span in its text. */
+function rubricLocation(analysis: ScoresheetAnalysis, target: { span: Span } | undefined): Location | null {
+  const rubric = analysis.rubric;
+  return target && rubric?.found ? Location.create(rubric.location, rubric.analysis.source.lines.rangeOf(target.span)) : null;
+}
+
+function within<T extends { offset: number }>(span: Span, items: T[]): T[] {
+  return items.filter((item) => item.offset >= span.start && item.offset <= span.end);
+}

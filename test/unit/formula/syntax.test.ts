@@ -253,7 +253,9 @@ describe('formula language: hostile text, a finding and never a hang', () => {
     syntaxOf(`${'('.repeat(depth)}«(»${'1'}${')'.repeat(depth + 1)}`);
     syntaxOf(`${'-'.repeat(depth)}«-»1`);
     syntaxOf(`${'abs('.repeat(depth)}«abs»(1${')'.repeat(depth + 1)}`);
-    assert.equal(value(`${'('.repeat(depth - 1)}1${')'.repeat(depth - 1)}`), '1');
+    // Exactly the limit reads, whatever is inside: operators do not count as nesting.
+    assert.equal(value(`${'('.repeat(depth)}1 + 2 × 3${')'.repeat(depth)}`), '7');
+    assert.equal(value(`${'if(a > 1, '.repeat(depth)}1${', 2 × a)'.repeat(depth)}`, { a: '2' }), '1');
   });
 
   it('10,000 nested parentheses and a 1 MB formula: past the length a formula may have', () => {

@@ -125,15 +125,23 @@ class Parser {
     return token;
   }
 
-  private expression(minimum: number): FormulaNode {
+  /**
+   * An operand inside an opening token (a parenthesis, a function's, a sign, `not`): the nesting
+   * is counted and bounded here. A binary operator's right side is not counted: it nests only as
+   * far as there are precedence levels.
+   */
+  private nested<T>(opening: FormulaToken, read: () => T): T {
     if (++this.depth > FORMULA_LIMITS.depth) {
       throw new Stop(
-        syntax(
-          this.peek().span,
-          text(`The formula is nested more than ${FORMULA_LIMITS.depth} levels deep here`, `公式在此处嵌套超过 ${FORMULA_LIMITS.depth} 层`),
-        ),
+        syntax(opening.span, text(`The formula is nested more than ${FORMULA_LIMITS.depth} levels deep here`, `公式在此处嵌套超过 ${FORMULA_LIMITS.depth} 层`)),
       );
     }
+    const result = read();
+    this.depth--;
+    return result;
+  }
+
+  private expression(minimum: number): FormulaNode {
     let left = this.prefix();
     for (;;) {
       const token = this.peek();
@@ -162,7 +170,6 @@ class Parser {
         );
       }
     }
-    this.depth--;
     return left;
   }
 
@@ -187,7 +194,7 @@ class Parser {
         // A number out of range keeps its place as 0: its problem keeps the tree from any use.
         return { kind: 'number', span: token.span, value: token.value ?? ZERO };
       case '(': {
-        const inner = this.expression(0);
+        const inner = this.nested(token, () => this.expression(0));
         const close = this.peek();
         if (close.kind === ')') {
           this.advance();
@@ -198,7 +205,7 @@ class Parser {
       }
       case 'operator':
         if (token.symbol === '-' || token.symbol === '+') {
-          const operand = this.expression(SIGN);
+          const operand = this.nested(token, () => this.expression(SIGN));
           // A plus sign changes nothing; it only keeps its place in the text.
           return token.symbol === '+' ? operand : { kind: 'negate', span: span(token.span.start, operand.span.end), operand };
         }
@@ -214,7 +221,7 @@ class Parser {
   private named(token: Extract<FormulaToken, { kind: 'name' }>): FormulaNode {
     const name = token.name;
     if (name === 'not') {
-      const operand = this.expression(NOT);
+      const operand = this.nested(token, () => this.expression(NOT));
       return { kind: 'not', span: span(token.span.start, operand.span.end), operatorSpan: token.span, operand };
     }
     if (KEYWORDS.has(name)) throw new Stop(this.expectedOperand(token));
@@ -242,6 +249,10 @@ class Parser {
   }
 
   private call(nameToken: Extract<FormulaToken, { kind: 'name' }>): FormulaNode {
+    return this.nested(nameToken, () => this.callInside(nameToken));
+  }
+
+  private callInside(nameToken: Extract<FormulaToken, { kind: 'name' }>): FormulaNode {
     const open = this.advance();
     const args: FormulaNode[] = [];
     if (this.peek().kind === ')') this.advance();

@@ -1,7 +1,7 @@
 import { Decimal, decimal, formatDecimal, ONE, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
 import { Span } from '../text/span';
-import { percentOf, quotient } from './arithmetic';
+import { kept, percentOf, quotient } from './arithmetic';
 import { evaluateNode, EvaluationContext } from './evaluate';
 import * as I from './interval';
 import { aggregatesUsed, namesUsed } from './names';
@@ -35,8 +35,14 @@ export interface FormulaRange {
   problems: FormulaProblem[];
 }
 
-/** Evaluations the search for values that reach a finding may do, counted in nodes worked out. */
-const SEARCH_BUDGET = 200_000;
+/**
+ * Work the search for values that reach a finding may do, counted in nodes worked out: for the
+ * whole formula, and for one search (the most points, or one divisor), so that a formula with
+ * hundreds of divisions is still analysed in a bounded time (later divisors are then reported
+ * without values).
+ */
+const SEARCH_BUDGET = 300_000;
+const ONE_SEARCH = 100_000;
 const MOST_SAMPLES = 2048;
 const CANDIDATES = 8;
 
@@ -62,8 +68,9 @@ export function formulaRange(formula: Formula, inputs: readonly FormulaInput[], 
   const analysis = new Analysis(byId, weight);
   const range = analysis.interval(formula.root, []);
   const result: FormulaRange = {
-    min: I.isFinite(range.lo) ? range.lo : undefined,
-    max: I.isFinite(range.hi) ? range.hi : undefined,
+    // The result is kept to 20 places, and keeping is monotone: the kept ends hold every kept result.
+    min: I.isFinite(range.lo) ? kept(range.lo) : undefined,
+    max: I.isFinite(range.hi) ? kept(range.hi) : undefined,
     divisionsByZero: [],
     problems: [],
   };
@@ -264,6 +271,7 @@ interface Variable {
  */
 class Search {
   private readonly literals: Decimal[];
+  private budget = SEARCH_BUDGET;
 
   constructor(
     private readonly formula: Formula,
@@ -297,13 +305,15 @@ class Search {
     const variables = this.variablesOf(node);
     const sizes = variables.map((v) => v.candidates.length);
     const total = sizes.reduce((a, b) => a * b, 1);
-    const samples = Math.max(16, Math.min(MOST_SAMPLES, Math.floor(SEARCH_BUDGET / nodeCount(node))));
+    const nodes = nodeCount(node);
+    const samples = Math.min(MOST_SAMPLES, Math.floor(Math.min(ONE_SEARCH, this.budget) / nodes));
     const pick = total <= samples ? (n: number) => digitsOf(n, sizes) : pseudoRandom(sizes);
     const count = Math.min(total, samples);
     for (let n = 0; n < count; n++) {
       const chosen = pick(n);
       const when = variables.map((v, i) => ({ input: v.input, aggregate: v.aggregate, value: v.candidates[chosen[i]] }));
       if (!consistent(when)) continue;
+      this.budget -= nodes;
       const result = evaluateNode(this.formula.source, node, this.context(when));
       if (result.value !== undefined && seen(result.value, when)) return;
     }

@@ -52,7 +52,7 @@ describe('formula language: names', () => {
     );
     assert.match(input.message['zh-CN'], /公式不能引用其他指标/);
     const [indicator] = namesOf('«satisfaction» × 0.5', 'unknown-name');
-    assert.match(indicator.message.en, /satisfaction is an indicator \(群众满意度\): a formula cannot use another indicator's points/);
+    assert.match(indicator.message.en, /satisfaction is an indicator \(群众满意度\): a formula cannot use an indicator's points/);
     // Its own id is no better: a formula cannot refer to its own points either.
     namesOf('«water» + 1', 'unknown-name');
   });

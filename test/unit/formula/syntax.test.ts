@@ -202,7 +202,8 @@ describe('formula language: formula-syntax at the offending token', () => {
     const [few] = syntaxOf('«if»(rate > 1, 2)');
     assert.equal(few.message.en, 'if takes 3 arguments: if(condition, then, else); 2 given');
     const [many] = syntaxOf('abs(1, «2, 3»)');
-    assert.match(many.message.en, /abs takes 1 argument: abs\(x\); this is one too many/);
+    assert.match(many.message.en, /abs takes 1 argument: abs\(x\); these are too many/);
+    assert.match(syntaxOf('abs(1, «2»)')[0].message.en, /this is one too many/);
     const [one] = syntaxOf('«max»(rate)');
     assert.match(one.message.en, /for the group's highest rate, write best\(rate\)/);
     syntaxOf('«min»()');

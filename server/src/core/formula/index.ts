@@ -31,14 +31,16 @@
  *
  * The grammar, from loosest to tightest binding:
  *
- *   formula     := expression                      (at most 4,000 characters, nested at most 100 deep)
+ *   formula     := sum               (at most 4,000 characters; parentheses, calls, signs and `not`
+ *                                     nested at most 100 deep)
  *   condition   := condition `or` condition | condition `and` condition | `not` condition
- *                | sum comparison sum              (one comparison: `a < b < c` is an error)
+ *                | sum comparison sum | `(` condition `)`     (one comparison: `a < b < c` is an error)
  *   sum         := sum (`+` | `−` | `-`) product | product
  *   product     := product (`×` | `*` | `÷` | `/`) signed | signed
  *   signed      := (`−` | `-` | `+`) signed | percent
  *   percent     := primary `%`?                    (x% is x ÷ 100, on any operand: `rate% × 60`)
- *   primary     := number | input | `weight` | function `(` arguments `)` | `(` expression `)`
+ *   primary     := number | input | `weight` | `(` sum `)` | function `(` sum (`,` sum)* `)`
+ *                | `if(` condition `,` sum `,` sum `)` | (`best` | `worst` | `mean`) `(` input `)`
  *
  * Decisions where the contract is silent:
  * - Numbers: `16.4`, `.5`, `5.`, `80%`, and exponents (`1e2`, at most four exponent digits), each

@@ -92,8 +92,8 @@ function unknownInput(source: string, id: string, where: FormulaProblem['span'],
   if (scope.indicators?.has(id)) {
     const name = scope.indicators.get(id);
     return unknown(
-      `${id} is an indicator${name ? ` (${name})` : ''}: a formula cannot use another indicator's points, only its own inputs and weight (formulas cannot refer to other indicators)`,
-      `${id} 是指标${name ? `“${name}”` : ''}：公式不能使用其他指标的得分，只能使用本指标的输入项和 weight（公式不能引用其他指标）`,
+      `${id} is an indicator${name ? ` (${name})` : ''}: a formula cannot use an indicator's points, only its own inputs and weight (formulas cannot refer to other indicators)`,
+      `${id} 是指标${name ? `“${name}”` : ''}：公式不能使用指标的得分，只能使用本指标的输入项和 weight（公式不能引用其他指标）`,
     );
   }
   const byName = scope.inputs.find((i) => i.name === id);

@@ -306,7 +306,10 @@ class Parser {
       this.problems.push(
         syntax(
           span(extra.span.start, args[args.length - 1].span.end),
-          text(`${name} takes ${counted(arity)}: ${signature}; this is one too many`, `${name} 只接受${countedZh(arity)}：${signature}；此处多余`),
+          text(
+            `${name} takes ${counted(arity)}: ${signature}; ${args.length - arity.max === 1 ? 'this is one' : 'these are'} too many`,
+            `${name} 只接受${countedZh(arity)}：${signature}；此处多余`,
+          ),
         ),
       );
     } else if (args.length < arity.min) {

@@ -174,6 +174,8 @@ describe('formula language: evaluation', () => {
     assert.equal(negative.working.en, '20 − max(0, 90 − (−5)) = −75');
     const mean = work('mean(rate) / 3', { weight: '20', aggregates: { 'mean(rate)': '1.23456789' } });
     assert.equal(mean.working.en, '1.234568 / 3 ≈ 0.41');
+    // A negative figure shown as 0 is shown as 0, not as a sign alone.
+    assert.equal(work('x + 1', { weight: '1', values: { x: '-0.0000001' } }).working.en, '0 + 1 ≈ 1');
     // The working keeps the total's precision.
     assert.equal(work('1 / 3', { weight: '1', places: 4 }).working.en, '1 / 3 ≈ 0.3333');
   });

@@ -123,6 +123,8 @@ describe('formula language: formula-syntax at the offending token', () => {
 
   it('an operator where an operand is expected', () => {
     syntaxOf('«×» 2');
+    const [spreadsheet] = syntaxOf('«=»reached / sections × 30');
+    assert.match(spreadsheet.message.en, /Leave out the "=" a spreadsheet formula starts with/);
     const [problem] = syntaxOf('1 + «)»');
     assert.match(problem.message.en, /After "\+", a number, .* was expected, not "\)"/);
     syntaxOf('max(1, «)»');

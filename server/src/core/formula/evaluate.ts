@@ -197,7 +197,7 @@ function working(formula: Formula, context: EvaluationContext, result: Omit<Eval
   const shown = (value: Decimal): string => {
     const figure = formatDecimal(value, 6);
     if (!value.eq(figure)) rounded = true;
-    return value.lt(0) && !value.eq(0) ? `(−${figure.slice(1)})` : figure;
+    return figure.startsWith('-') ? `(−${figure.slice(1)})` : figure;
   };
   const put = renderFormula(formula, {
     substitute: (reference) => {

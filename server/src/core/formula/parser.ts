@@ -365,6 +365,12 @@ class Parser {
   /** `token` was taken where an operand belongs (the end is never taken, so it follows the last token). */
   private expectedOperand(token: FormulaToken): FormulaProblem {
     const place = token.kind === 'end' ? this.previous() : this.tokens[this.at - 2];
+    if (!place && token.kind === 'operator' && token.symbol === '=') {
+      return syntax(
+        token.span,
+        text('Leave out the "=" a spreadsheet formula starts with: write the formula alone', '请去掉电子表格公式开头的“=”，只写公式本身'),
+      );
+    }
     if (token.kind === 'end') {
       return syntax(
         place ? place.span : token.span,

@@ -90,24 +90,17 @@ const inTurn: Search = (items, holds) => {
   return index < 0 ? undefined : index;
 };
 
-export function oracleMargins(
+type Margins = (
   ordered: readonly Contender[],
   rules: readonly TierRule[],
   ties: TiesMode,
   precision: number,
   current: ReadonlyMap<number, number>,
-  subjects: readonly Contender[] = ordered,
-): Map<number, Margin> {
-  return margins(byHalves, ordered, rules, ties, precision, current, subjects);
-}
+  subjects?: readonly Contender[],
+) => Map<number, Margin>;
 
-export function bruteMargins(
-  ordered: readonly Contender[],
-  rules: readonly TierRule[],
-  ties: TiesMode,
-  precision: number,
-  current: ReadonlyMap<number, number>,
-  subjects: readonly Contender[] = ordered,
-): Map<number, Margin> {
-  return margins(inTurn, ordered, rules, ties, precision, current, subjects);
-}
+export const oracleMargins: Margins = (ordered, rules, ties, precision, current, subjects = ordered) =>
+  margins(byHalves, ordered, rules, ties, precision, current, subjects);
+
+export const bruteMargins: Margins = (ordered, rules, ties, precision, current, subjects = ordered) =>
+  margins(inTurn, ordered, rules, ties, precision, current, subjects);

@@ -102,6 +102,15 @@ describe('resolveRubricPath (real files, real symbolic links)', () => {
   it('follows a symbolic link whose target stays inside', () => {
     fs.symlinkSync(path.join(ws, 'rubrics/forest.rubric.yaml'), path.join(ws, 'sheets/here.rubric.yaml'));
     assert.deepEqual(resolveRubricPath(sheet, 'here.rubric.yaml', [ws]), { path: path.join(ws, 'rubrics/forest.rubric.yaml') });
+    // A link to a folder inside, written relative, then a link through it.
+    fs.symlinkSync('../rubrics', path.join(ws, 'sheets/shelf'));
+    fs.symlinkSync('shelf/forest.rubric.yaml', path.join(ws, 'sheets/via-shelf.rubric.yaml'));
+    assert.deepEqual(resolveRubricPath(sheet, 'shelf/forest.rubric.yaml', [ws]), { path: path.join(ws, 'rubrics/forest.rubric.yaml') });
+    assert.deepEqual(resolveRubricPath(sheet, 'via-shelf.rubric.yaml', [ws]), { path: path.join(ws, 'rubrics/forest.rubric.yaml') });
+    // Two links naming each other: a loop, said as such.
+    fs.symlinkSync('loop-b.rubric.yaml', path.join(ws, 'sheets/loop-a.rubric.yaml'));
+    fs.symlinkSync('loop-a.rubric.yaml', path.join(ws, 'sheets/loop-b.rubric.yaml'));
+    assert.equal(reasonOf('loop-a.rubric.yaml')?.en, 'cannot be read (ELOOP)');
   });
 
   it('names each other failure: missing, a folder, not a rubric, a link to a non-rubric, a dangling link, no path', () => {

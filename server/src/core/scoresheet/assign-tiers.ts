@@ -8,8 +8,8 @@ export interface Contender {
   /**
    * The total in steps of the rubric's precision (93.45 at 2 decimals is 9345): totals are rounded
    * to that precision and bounded far below 2^53 (points at most 10^9, precision at most 6), so
-   * this whole number is exact, and the comparisons made thousands of times (margins try every
-   * subject's tier at many totals) are on numbers rather than decimals.
+   * this whole number is exact, and the comparisons made many times over (sorting, filling the
+   * tiers, margins) are on numbers rather than decimals.
    */
   score: number;
   /** The `tie-break` indicators' points, in order (used with `ties: break`). */

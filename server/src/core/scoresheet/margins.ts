@@ -17,7 +17,7 @@ import { Margin, TiesMode } from './types';
  * depend on x only through the tiers S is eligible for (its vetoes' bars, the `min_score`s x
  * reaches), so between two `min_score`s one run serves every x. Each run is a handful of counts
  * over the group in its order (prefix sums per kind of veto bar) and a search by halves for the
- * k-th eligible subject: O(tiers² + tiers · log n) per run, a few runs per subject.
+ * k-th eligible subject: O(tiers · kinds · (tiers + log n)) per run, a few runs per subject.
  *
  * test/oracle/margins-oracle.ts keeps the former algorithm (every subject's tier tried at every
  * total where it can change, n² log n), and the property tests hold this one equal to it.
@@ -166,8 +166,7 @@ class GroupOrder {
    * The lowest total at which S, eligible as at `total` (its vetoes' bars, the min_scores `total`
    * reaches), takes one of the tiers 0..`through`: of each tier, the total at which it takes S if
    * no better tier did (−∞ when it takes S wherever S stands, +∞ when never), the least. The
-   * tiers are filled with S left over (see groupMargins), each run of the tiers O(tiers · kinds ·
-   * log n).
+   * tiers are filled with S left over (see groupMargins).
    */
   private lowestBar(s: Moved, total: number, through: number): number {
     const { cuts, starts, kinds } = this;

@@ -1,4 +1,5 @@
 import type { Ranking, RankingRow } from 'rubric-studio-server/out/protocol';
+import { csvFigure, csvLines, csvText, markdownCell } from './table-cells';
 
 /** Pure: a scoresheet's ranking → CSV or Markdown, for `Rubric: Export Ranking`. */
 
@@ -12,20 +13,6 @@ export interface RankingExportLabels {
   down: string;
   vetoes: string;
   tied: string;
-}
-
-/**
- * A CSV cell. Text from a file that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) is
- * prefixed with `'` so a spreadsheet shows it rather than runs it (CSV injection); figures are
- * written by the server and never start so, except a negative total, which is a number.
- */
-function csvText(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return csvCell(safe);
-}
-
-function csvCell(value: string): string {
-  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 function rowsOf(ranking: Ranking): { group: string; row: RankingRow }[] {
@@ -46,35 +33,28 @@ export function rankingToCsv(ranking: Ranking, labels: RankingExportLabels): str
     labels.vetoes,
     labels.tied,
   ];
+  // Totals and margins are figures the server wrote: a negative total stays a number.
   const lines = rowsOf(ranking).map(({ group, row }) => [
     ...(grouped ? [csvText(group)] : []),
-    row.rank === null ? '' : String(row.rank),
+    csvFigure(row.rank === null ? '' : String(row.rank)),
     csvText(row.subject),
-    row.total ?? '',
+    csvFigure(row.total ?? ''),
     csvText(row.tier?.name ?? ''),
-    row.margin.up ?? '',
-    row.margin.down ?? '',
+    csvFigure(row.margin.up ?? ''),
+    csvFigure(row.margin.down ?? ''),
     csvText(row.vetoes.join(' ')),
     row.tiedAtBoundary ? '1' : '',
   ]);
-  return [header.map(csvText), ...lines].map((cells) => cells.join(',')).join('\r\n') + '\r\n';
-}
-
-/** A Markdown cell: pipes escaped, line breaks folded (a name may hold one). */
-function mdCell(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, ' ');
+  return csvLines([header.map(csvText), ...lines]);
 }
 
 /** A heading, the tier counts per group, then each group's table. */
 export function rankingToMarkdown(ranking: Ranking, title: string, labels: RankingExportLabels): string {
-  const out = [`# ${mdCell(title)}`, ''];
+  const out = [`# ${markdownCell(title)}`, ''];
   for (const group of ranking.groups) {
-    if (group.name ?? group.id) out.push(`## ${mdCell(group.name ?? group.id ?? '')}`, '');
+    if (group.name ?? group.id) out.push(`## ${markdownCell(group.name ?? group.id ?? '')}`, '');
     if (group.counts.length > 0) {
-      out.push(group.counts.map((c) => `${mdCell(c.tier.name)} ${c.count}`).join(' · '), '');
+      out.push(group.counts.map((c) => `${markdownCell(c.tier.name)} ${c.count}`).join(' · '), '');
     }
     const header = [labels.rank, labels.subject, labels.total, labels.tier, labels.up, labels.down, labels.vetoes, labels.tied];
     const lines = group.rows.map((row) => [
@@ -87,7 +67,7 @@ export function rankingToMarkdown(ranking: Ranking, title: string, labels: Ranki
       row.vetoes.join(', '),
       row.tiedAtBoundary ? '✓' : '',
     ]);
-    out.push(...[header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.map(mdCell).join(' | ')} |`), '');
+    out.push(...[header, header.map(() => '---'), ...lines].map((cells) => `| ${cells.map(markdownCell).join(' | ')} |`), '');
   }
   return out.join('\n');
 }

@@ -1,11 +1,11 @@
 import type { Ranking, RankingGroup, RankingRow, RankingTierCount } from 'rubric-studio-server/out/protocol';
-import { escapeHtml, TIER_COLOURS } from './simulation-html';
+import { escapeHtml, renderPage, tierClass } from './webview-page';
 
 /**
  * Pure: the ranking view's HTML. Per group (分序列) the tier counts against the quota, then one
  * table: rank, subject, total with a bar, tier, margin, and marks for vetoed subjects and ties
- * across a tier boundary. The same CSP, escaping and palette as the simulation view: no inline
- * style attribute (bar lengths are SVG attributes), every text from a file escaped.
+ * across a tier boundary. In the shared shell (webview-page.ts), with no script at all: bar
+ * lengths are SVG attributes, as the policy lets no inline style attribute through.
  */
 
 export interface RankingPage {
@@ -74,7 +74,7 @@ function bar(ranking: Ranking, row: RankingRow, scale: number): string {
   if (row.total === null) return '';
   const length = Math.max(0, Math.min(100, (Number(row.total) / scale) * 100));
   const index = tierIndex(ranking, row);
-  const cls = index >= 0 ? `t${index % TIER_COLOURS.length}` : 'none';
+  const cls = index >= 0 ? tierClass(index) : 'none';
   return `<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><rect class="${cls}" x="0" y="1" width="${length.toFixed(2)}" height="8"></rect></svg>`;
 }
 
@@ -105,7 +105,7 @@ function countsLine(ranking: Ranking, group: RankingGroup, labels: RankingPage['
     const bounds = slotBounds(count);
     const title = bounds ? fill(labels.slots, String(count.count), bounds) : String(count.count);
     const cls = outsideQuota(count) ? 'key over' : 'key';
-    return `<span class="${cls}" title="${escapeHtml(title)}"><i class="t${Math.max(index, 0) % TIER_COLOURS.length}"></i>${escapeHtml(count.tier.name)} <b>${count.count}</b>${bounds ? `<small>/${escapeHtml(bounds)}</small>` : ''}</span>`;
+    return `<span class="${cls}" title="${escapeHtml(title)}"><i class="${tierClass(Math.max(index, 0))}"></i>${escapeHtml(count.tier.name)} <b>${count.count}</b>${bounds ? `<small>/${escapeHtml(bounds)}</small>` : ''}</span>`;
   });
   return chips.length > 0 ? `<div class="legend">${chips.join('')}</div>` : '';
 }
@@ -116,7 +116,7 @@ function groupTable(ranking: Ranking, group: RankingGroup, labels: RankingPage['
     .map((row) => {
       const cls = [row.vetoes.length > 0 ? 'vetoed' : '', row.tiedAtBoundary ? 'tied' : ''].filter(Boolean).join(' ');
       const index = tierIndex(ranking, row);
-      const tier = row.tier ? `<i class="t${Math.max(index, 0) % TIER_COLOURS.length}"></i>${escapeHtml(row.tier.name)}` : '';
+      const tier = row.tier ? `<i class="${tierClass(Math.max(index, 0))}"></i>${escapeHtml(row.tier.name)}` : '';
       return (
         `<tr${cls ? ` class="${cls}"` : ''}><td class="num">${row.rank ?? '—'}</td><td class="subject">${escapeHtml(row.subject)}${marks(row, labels)}</td>` +
         `<td class="num">${row.total === null ? '—' : escapeHtml(row.total)}</td><td class="barcol">${bar(ranking, row, scale)}</td>` +
@@ -130,7 +130,6 @@ function groupTable(ranking: Ranking, group: RankingGroup, labels: RankingPage['
 
 export function renderRanking(page: RankingPage): string {
   const { ranking, labels } = page;
-  const palette = TIER_COLOURS.map((colour, i) => `rect.t${i} { fill: ${colour}; } i.t${i} { background: ${colour}; }`).join('\n  ');
   let content: string;
   if (!ranking || ranking.rubric === null) content = `<p class="empty">${escapeHtml(labels.noRubric)}</p>`;
   else if (ranking.groups.every((g) => g.rows.length === 0)) content = `<p class="empty">${escapeHtml(labels.empty)}</p>`;
@@ -143,27 +142,28 @@ export function renderRanking(page: RankingPage): string {
       ? `<p class="problems">${escapeHtml(fill(labels.problems, String(ranking.errors), String(ranking.warnings)))}</p>`
       : '';
   const subtitle = ranking?.title ? `<p class="sub">${escapeHtml(ranking.title)}</p>` : '';
-  return `<!DOCTYPE html>
-<html>
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${page.cspSource} 'nonce-${page.nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${page.nonce}">
-  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 10px; }
+  return renderPage({
+    title: labels.title,
+    nonce: page.nonce,
+    cspSource: page.cspSource,
+    style: STYLE,
+    body: `<h1>${escapeHtml(labels.title)}: ${escapeHtml(page.file)}</h1>\n${subtitle}${problems}${content}`,
+  });
+}
+
+const STYLE = `
   h1 { font-size: 1.15em; margin: 10px 0 2px; }
   h2 { font-size: 1em; margin: 14px 0 4px; }
   p.sub { margin: 0 0 6px; opacity: .8; }
   p.problems { color: var(--vscode-editorWarning-foreground); margin: 4px 0; }
-  table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin-bottom: 12px; width: 100%; max-width: 720px; }
-  th, td { border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding: 2px 6px; white-space: nowrap; }
-  th { position: sticky; top: 0; background: var(--vscode-editor-background); text-align: left; }
+  table { width: 100%; max-width: 720px; }
+  th, td { white-space: nowrap; }
+  th { text-align: left; }
   th.num, td.num { text-align: right; }
-  td.subject { white-space: nowrap; }
   th.barcol, td.barcol { width: 30%; min-width: 60px; padding: 0 4px; }
   svg.bar { display: block; width: 100%; height: 12px; }
   rect.none { fill: var(--vscode-descriptionForeground, #888); }
-  td.tier i, .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
+  td.tier i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
   td.margin { font-size: .9em; }
   .up { color: var(--vscode-testing-iconPassed, inherit); }
   .down { color: var(--vscode-editorWarning-foreground); }
@@ -172,17 +172,6 @@ export function renderRanking(page: RankingPage): string {
   .badge.tie { color: var(--vscode-editorWarning-foreground); }
   tr.tied td:first-child { box-shadow: inset 3px 0 var(--vscode-editorWarning-foreground); }
   .legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; font-size: .9em; }
-  .key { white-space: nowrap; }
   .key small { opacity: .7; }
   .key.over b, .key.over small { color: var(--vscode-errorForeground); opacity: 1; }
-  .empty { opacity: .8; }
-  ${palette}
-</style>
-<title>${escapeHtml(labels.title)}</title>
-</head>
-<body>
-<h1>${escapeHtml(labels.title)}: ${escapeHtml(page.file)}</h1>
-${subtitle}${problems}${content}
-</body>
-</html>`;
-}
+`;

@@ -1,7 +1,7 @@
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { Ranking, RankingRequest } from 'rubric-studio-server/out/protocol';
+import { DocumentView, PageKeys } from './document-view';
 import { t } from './localize';
 import { RankingExportLabels } from './ranking-export';
 import { renderRanking } from './ranking-html';
@@ -27,35 +27,15 @@ export function rankingColumnLabels(): RankingExportLabels {
  * follows the active scoresheet, and refreshes when the server says it analysed the scoresheet
  * again, which it does when the scoresheet changes and when its rubric does (saved or not).
  */
-export class RankingView implements vscode.Disposable {
+export class RankingView extends DocumentView<Ranking | null> {
   static readonly viewType = 'rubric.ranking';
-  private panel: vscode.WebviewPanel | undefined;
-  private target: vscode.Uri | undefined;
   private ranking: Ranking | null = null;
-  private generation = 0;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly refreshed = new vscode.EventEmitter<void>();
-  /** Fires after the view has shown a new ranking. */
-  readonly onDidRefresh = this.refreshed.event;
 
   constructor(
     private readonly client: LanguageClient,
     analyzed: AnalyzedEvents,
   ) {
-    this.subscriptions.push(
-      vscode.window.onDidChangeActiveTextEditor((editor) => {
-        if (this.panel && isScoresheetDocument(editor?.document) && editor.document.uri.toString() !== this.target?.toString()) {
-          void this.show(editor.document.uri, false);
-        }
-      }),
-      analyzed.onDidAnalyze((event) => {
-        if (this.panel && event.uri === this.target?.toString()) void this.refresh();
-      }),
-    );
-  }
-
-  get isOpen(): boolean {
-    return this.panel !== undefined;
+    super({ viewType: RankingView.viewType, title: () => t('Ranking'), scripts: false, follows: isScoresheetDocument }, analyzed);
   }
 
   /** The ranking the view shows now, for export and for tests. */
@@ -63,51 +43,34 @@ export class RankingView implements vscode.Disposable {
     return this.ranking;
   }
 
-  get currentTarget(): vscode.Uri | undefined {
-    return this.target;
-  }
-
   /** Shows the ranking of a scoresheet: the one given, else the active one, else one open in an editor. */
   async show(uri?: vscode.Uri, reveal = true): Promise<void> {
     const active = vscode.window.activeTextEditor?.document;
     const visible = vscode.window.visibleTextEditors.map((e) => e.document).find((d) => isScoresheetDocument(d));
-    const target = uri ?? (isScoresheetDocument(active) ? active.uri : (this.target ?? visible?.uri));
+    const target = uri ?? (isScoresheetDocument(active) ? active.uri : (this.currentTarget ?? visible?.uri));
     if (!target) {
       void vscode.window.showInformationMessage(t('Open a scoresheet (*.scores.yaml) first.'));
       return;
     }
-    this.target = target;
-    if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel(
-        RankingView.viewType,
-        t('Ranking'),
-        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-        { enableScripts: false, localResourceRoots: [] },
-      );
-      this.panel.onDidDispose(() => (this.panel = undefined));
-    } else if (reveal) {
-      this.panel.reveal(vscode.ViewColumn.Beside, true);
-    }
-    await this.refresh();
+    await this.open(target, reveal);
   }
 
-  async refresh(): Promise<void> {
-    const panel = this.panel;
-    const target = this.target;
-    if (!panel || !target) return;
-    const generation = ++this.generation;
-    const ranking = await this.client.sendRequest(RankingRequest, { uri: target.toString() }).catch(() => null);
-    // A newer refresh started while this one waited, or the view was closed: that one wins.
-    if (generation !== this.generation || this.panel !== panel) return;
+  protected follow(uri: vscode.Uri): Promise<void> {
+    return this.show(uri, false);
+  }
+
+  protected load(target: vscode.Uri): Promise<Ranking | null> {
+    return this.client.sendRequest(RankingRequest, { uri: target.toString() }).catch(() => null);
+  }
+
+  protected present(ranking: Ranking | null, target: vscode.Uri, keys: PageKeys): { title: string; html: string } {
     this.ranking = ranking;
     const file = vscode.workspace.asRelativePath(target);
-    panel.title = t('Ranking: {0}', file.split('/').pop() ?? file);
     const columns = rankingColumnLabels();
-    panel.webview.html = renderRanking({
+    const html = renderRanking({
       file,
       ranking,
-      nonce: randomBytes(16).toString('base64'),
-      cspSource: panel.webview.cspSource,
+      ...keys,
       labels: {
         title: t('Ranking'),
         rank: columns.rank,
@@ -128,12 +91,6 @@ export class RankingView implements vscode.Disposable {
         chart: t('Totals, ranks and tiers'),
       },
     });
-    this.refreshed.fire();
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    this.refreshed.dispose();
-    for (const s of this.subscriptions) s.dispose();
+    return { title: t('Ranking: {0}', file.split('/').pop() ?? file), html };
   }
 }

@@ -1,9 +1,11 @@
 import { MAX_SUBJECTS, SimulationRow, slotsText } from 'rubric-studio-server/out/protocol';
+import { escapeHtml, renderPage, tierClass } from './webview-page';
 
 /**
- * Pure: the simulation view's HTML (a stacked bar chart in SVG, then the table), under a strict
- * CSP, every text escaped. Made to be read at half the editor's width: numbers never wrap, the
- * header is short, the chart has its axes and scale.
+ * Pure: the simulation view's page (a stacked bar chart in SVG, then the table, and the range form
+ * with the page's one script) in the shared shell (webview-page.ts: its policy, palette and
+ * escaping). Made to be read at half the editor's width: numbers never wrap, the header is short,
+ * the chart has its axes and scale.
  */
 
 export interface SimulationPage {
@@ -32,16 +34,6 @@ export interface SimulationPage {
     chart: string;
   };
 }
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
-}
-
-/**
- * Tier colours, best first: Okabe–Ito, told apart with the common colour-vision deficiencies and
- * readable on light and dark themes (blue, orange, bluish green, reddish purple, sky blue, vermillion).
- */
-export const TIER_COLOURS = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00'];
 
 /** The chart's own units; the SVG scales to the view's width, up to MAX_CHART_WIDTH pixels. */
 const PLOT = { left: 46, top: 14, width: 300, height: 110, bottom: 30, right: 8 };
@@ -91,7 +83,7 @@ function chart(page: SimulationPage): string {
       const h = (tier.min / n) * height;
       stackTop -= h;
       parts.push(
-        `<rect x="${x.toFixed(2)}" y="${stackTop.toFixed(2)}" width="${barWidth.toFixed(2)}" height="${h.toFixed(2)}" class="t${t % TIER_COLOURS.length}">` +
+        `<rect x="${x.toFixed(2)}" y="${stackTop.toFixed(2)}" width="${barWidth.toFixed(2)}" height="${h.toFixed(2)}" class="${tierClass(t)}">` +
           `<title>N = ${row.subjects} · ${escapeHtml(tier.name)}: ${slotsText(tier)} (${percent(tier.share)})</title></rect>`,
       );
     });
@@ -126,9 +118,7 @@ function isOwn(page: SimulationPage, subjects: number): boolean {
 export function renderSimulation(page: SimulationPage): string {
   const { rows, labels } = page;
   const tiers = rows[0]?.tiers ?? [];
-  const legend = tiers.map((t, i) => `<span class="key"><i class="t${i % TIER_COLOURS.length}"></i>${escapeHtml(t.name)}</span>`).join('');
-  // Colours come from classes in the nonce'd style block: the CSP forbids inline style attributes.
-  const palette = TIER_COLOURS.map((colour, i) => `rect.t${i} { fill: ${colour}; } i.t${i} { background: ${colour}; }`).join('\n  ');
+  const legend = tiers.map((t, i) => `<span class="key"><i class="${tierClass(i)}"></i>${escapeHtml(t.name)}</span>`).join('');
   const header = (text: string, title: string) => `<th title="${escapeHtml(title)}">${escapeHtml(text)}</th>`;
   const head = `<tr>${header('N', labels.subjects)}${tiers.map((t) => header(t.name, t.name)).join('')}${header('⚠', labels.warnings)}</tr>`;
   const body = rows
@@ -144,18 +134,29 @@ export function renderSimulation(page: SimulationPage): string {
       return `<tr class="${cls}" data-subjects="${row.subjects}"><td class="num">${row.subjects}${groups.length > 0 ? ` <small>${groups.join(' · ')}</small>` : ''}</td>${cells}${warn}</tr>`;
     })
     .join('');
-  return `<!DOCTYPE html>
-<html>
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${page.cspSource} 'nonce-${page.nonce}'; script-src 'nonce-${page.nonce}';">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<style nonce="${page.nonce}">
-  body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); background: var(--vscode-editor-background); padding: 0 10px; }
+  const content =
+    rows.length === 0
+      ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
+      : `<div class="legend">${legend}<span class="key"><b>!</b> ${escapeHtml(labels.problem)}</span></div>${chart(page)}<table><thead>${head}</thead><tbody>${body}</tbody></table>`;
+  return renderPage({
+    title: page.title,
+    nonce: page.nonce,
+    cspSource: page.cspSource,
+    style: STYLE,
+    body: `<h1>${escapeHtml(page.title)}</h1>
+<form class="controls" id="range">
+  <label>${escapeHtml(labels.from)} <input id="from" type="number" min="0" max="${MAX_SUBJECTS}" value="${page.from}"></label>
+  <label>${escapeHtml(labels.to)} <input id="to" type="number" min="0" max="${MAX_SUBJECTS}" value="${page.to}"></label>
+  <button type="submit">${escapeHtml(labels.apply)}</button>
+</form>
+${content}`,
+    script: RANGE_SCRIPT,
+  });
+}
+
+const STYLE = `
   h1 { font-size: 1.15em; margin: 10px 0 6px; }
-  table { border-collapse: collapse; font-variant-numeric: tabular-nums; margin-bottom: 12px; }
-  th, td { border-bottom: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, transparent)); padding: 2px 6px; }
-  th { position: sticky; top: 0; background: var(--vscode-editor-background); white-space: nowrap; max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: center; }
+  th { white-space: nowrap; max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: center; }
   th:last-child { text-align: left; }
   td.num { text-align: right; white-space: nowrap; }
   td.warn { text-align: left; font-size: .9em; }
@@ -168,8 +169,6 @@ export function renderSimulation(page: SimulationPage): string {
   input { width: 5em; background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); }
   button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 3px 10px; cursor: pointer; }
   .legend { display: flex; flex-wrap: wrap; gap: 2px 12px; margin: 6px 0 2px; font-size: .9em; }
-  .key { white-space: nowrap; }
-  .key i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
   .key b { color: var(--vscode-editorWarning-foreground); }
   svg.chart { display: block; width: 100%; max-width: ${MAX_CHART_WIDTH}px; height: auto; margin-bottom: 8px; }
   .grid { stroke: var(--vscode-foreground); stroke-opacity: .15; }
@@ -178,30 +177,13 @@ export function renderSimulation(page: SimulationPage): string {
   .axis-label { fill: var(--vscode-foreground); font-size: 10px; }
   rect.own { fill: none; stroke: var(--vscode-focusBorder); stroke-width: 1.5; }
   .mark { fill: var(--vscode-editorWarning-foreground); font-size: 12px; font-weight: bold; }
-  .empty { opacity: .8; }
-  ${palette}
-</style>
-<title>${escapeHtml(page.title)}</title>
-</head>
-<body>
-<h1>${escapeHtml(page.title)}</h1>
-<form class="controls" id="range">
-  <label>${escapeHtml(labels.from)} <input id="from" type="number" min="0" max="${MAX_SUBJECTS}" value="${page.from}"></label>
-  <label>${escapeHtml(labels.to)} <input id="to" type="number" min="0" max="${MAX_SUBJECTS}" value="${page.to}"></label>
-  <button type="submit">${escapeHtml(labels.apply)}</button>
-</form>
-${
-  rows.length === 0
-    ? `<p class="empty">${escapeHtml(labels.empty)}</p>`
-    : `<div class="legend">${legend}<span class="key"><b>!</b> ${escapeHtml(labels.problem)}</span></div>${chart(page)}<table><thead>${head}</thead><tbody>${body}</tbody></table>`
-}
-<script nonce="${page.nonce}">
+`;
+
+/** The range form: the page's one script, which sends the range asked for to the extension. */
+const RANGE_SCRIPT = `
   const vscode = acquireVsCodeApi();
   document.getElementById('range').addEventListener('submit', (event) => {
     event.preventDefault();
     vscode.postMessage({ type: 'range', from: Number(document.getElementById('from').value), to: Number(document.getElementById('to').value) });
   });
-</script>
-</body>
-</html>`;
-}
+`;

@@ -35,7 +35,7 @@ function digest(analysis: ScoresheetAnalysis, offsets: number[]): unknown {
       ...s,
       total: s.total?.toFixed(),
       steps: s.steps.map((step) => ({ ...step, points: step.points.toFixed() })),
-      margin: { up: s.margin.up?.toFixed(), down: s.margin.down?.toFixed(), notComputed: s.margin.notComputed },
+      margin: { up: s.margin.up?.toFixed(), down: s.margin.down?.toFixed() },
     })),
     groups: analysis.groups.map((g) => ({ id: g.id, name: g.name, counts: g.counts, order: g.subjects.map((s) => s.index) })),
     hints: scoresheetInlayHints(analysis, 'en'),

@@ -13,6 +13,7 @@ import { textReport } from './report-text';
 import { analyzeScoresheetFile, diagnosticsOf } from './analyze-file';
 import { Output } from './output';
 import { SCORES_FILE } from '../protocol';
+import { jsonOutput, terminalOutput } from './terminal-text';
 
 export { FileReport } from './check-report';
 export { Output } from './output';
@@ -83,7 +84,16 @@ function failed(file: string, error: unknown, locale: Locale, output: Output): F
 }
 
 /** Exit status: 2 when a path could not be read or nothing was found, else 1 when any error, else 0. */
-export async function runCheck(paths: string[], format: Format, locale: Locale, core: RubricCore, output: Output, maxFileSizeOption?: string): Promise<number> {
+export async function runCheck(
+  paths: string[],
+  format: Format,
+  locale: Locale,
+  core: RubricCore,
+  printer: Output,
+  maxFileSizeOption?: string,
+): Promise<number> {
+  // Paths and messages quote the files: a terminal must not obey what they hold.
+  const output = format === 'json' || format === 'sarif' ? jsonOutput(printer) : terminalOutput(printer);
   const maxFileSize = maxFileSizeOf(maxFileSizeOption, locale);
   const files = await expand(paths, locale, output);
   const reports: FileReport[] = [];

@@ -12,6 +12,7 @@ import { displayWidth, padEnd, padStart } from '../core/text/display-width';
 import { SIMULATE_FORMATS, UsageError } from './options';
 import { summaryLine } from './report-text';
 import { writeFileAtomically } from '../host/write-file';
+import { jsonOutput, terminalOutput, terminalText } from './terminal-text';
 import type * as RankingWorkbook from '../spreadsheet/ranking-workbook';
 import { sheetText, shownPath } from './sheet-text';
 
@@ -92,7 +93,7 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
   const lines: string[] = [];
   let anyMargin = false;
   for (const group of table.groups) {
-    if (group.name ?? group.id) lines.push('', group.name ?? group.id ?? '');
+    if (group.name ?? group.id) lines.push('', terminalText(group.name ?? group.id ?? ''));
     const header = [t.rank, t.subject, t.total, t.tier, t.margin, t.notes];
     const body = group.rows.map((row) => {
       const margin = [row.margin.up !== undefined ? `↑${row.margin.up}` : '', row.margin.down !== undefined ? `↓${row.margin.down}` : '']
@@ -102,7 +103,8 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
       const notes = [row.vetoes.length > 0 ? t.vetoed(row.vetoes.join(', ')) : '', row.tiedAtBoundary ? t.tied : '']
         .filter(Boolean)
         .join(locale === 'zh-CN' ? '；' : '; ');
-      return [row.rank === null ? '—' : String(row.rank), row.subject, row.total ?? '—', row.tier?.name ?? '', margin, notes];
+      // Escaped before they are measured, so the columns line up as printed.
+      return [row.rank === null ? '—' : String(row.rank), row.subject, row.total ?? '—', row.tier?.name ?? '', margin, notes].map(terminalText);
     });
     const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
     // Rank and total right-aligned (numbers), the rest left.
@@ -117,7 +119,7 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
         group.counts
           .map((c) => {
             const slots = c.min !== null && c.max !== null ? (c.min === c.max ? `/${c.max}` : `/${c.min}–${c.max}`) : c.max !== null ? `/≤${c.max}` : '';
-            return `${c.tier.name} ${c.count}${slots}`;
+            return `${terminalText(c.tier.name)} ${c.count}${slots}`;
           })
           .join(' · '),
       );
@@ -141,13 +143,15 @@ export async function runRank(
   format: string | undefined,
   locale: Locale,
   core: RubricCore,
-  output: Output,
+  printer: Output,
   workbook: RankWorkbookRequest = { force: false, sheetLocale: 'zh-CN' },
 ): Promise<number> {
   const t = cliText(locale);
   const words = localize(TEXT, locale);
   const chosen = SIMULATE_FORMATS.find((f) => f === (format ?? 'text'));
   if (!chosen) throw new UsageError(t.badFormat);
+  // Names, titles and paths come from the files: a terminal must not obey what they hold.
+  const output = chosen === 'json' ? jsonOutput(printer) : terminalOutput(printer);
   if (paths.length !== 1) throw new UsageError(words.oneScoresheet);
   const [given] = paths;
   if (workbook.out !== undefined && !/\.xlsx$/i.test(workbook.out)) throw new UsageError(sheetText(locale).outXlsx);

@@ -6,6 +6,7 @@ import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from '../core/text/display-width';
 import { Output } from './check-command';
 import { SimulateFormat, UsageError } from './options';
+import { jsonOutput, terminalOutput, terminalText } from './terminal-text';
 
 export interface SimulateOptions {
   file: string;
@@ -53,10 +54,11 @@ function slotsWithShare(row: SimulationRow, tier: SimulationRow['tiers'][number]
 
 function renderTable(rows: SimulationRow[], locale: Locale): string[] {
   const t = cliText(locale);
-  const header = [t.subjectsColumn, ...(rows[0]?.tiers.map((tier) => tier.name) ?? []), t.warningsColumn];
+  const header = [t.subjectsColumn, ...(rows[0]?.tiers.map((tier) => tier.name) ?? []), t.warningsColumn].map(terminalText);
   // The problems in words: the codes stay in the JSON output and in the Problems panel.
   const problems = (row: SimulationRow) => (row.problems?.map((p) => p.message) ?? row.warnings).join(locale === 'zh-CN' ? '；' : '; ');
-  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map((tier) => slotsWithShare(row, tier, locale)), problems(row)]);
+  // Escaped before they are measured, so the columns line up as printed.
+  const body = rows.map((row) => [String(row.subjects), ...row.tiers.map((tier) => slotsWithShare(row, tier, locale)), problems(row)].map(terminalText));
   const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
   const line = (cells: string[]) =>
     cells
@@ -66,8 +68,10 @@ function renderTable(rows: SimulationRow[], locale: Locale): string[] {
   return [line(header), ...body.map(line)];
 }
 
-export async function runSimulate(request: SimulateOptions, core: RubricCore, output: Output): Promise<number> {
+export async function runSimulate(request: SimulateOptions, core: RubricCore, printer: Output): Promise<number> {
   const t = cliText(request.locale);
+  // Titles, tier names and paths come from the files: a terminal must not obey what they hold.
+  const output = request.format === 'json' ? jsonOutput(printer) : terminalOutput(printer);
   const subjects = requestedSubjects(request);
   const read = await readTextFile(request.file);
   if (!read.ok) {

@@ -48,26 +48,17 @@ export function confinementOf(scoresheetPath: string, workspaceRoots: readonly s
  * Resolves the `rubric:` path a scoresheet writes (relative to the scoresheet's folder) to the
  * real path of a readable rubric file, never outside the folder `confinementOf` gives: a path that
  * climbs out (`../../etc/passwd`), an absolute path elsewhere and a symbolic link whose target lies
- * outside are all refused before anything outside is looked at (so a scoresheet cannot even learn
- * whether a file exists there). Synchronous: the core's lookup is, and a rubric is small.
+ * outside are all refused before anything outside is looked at, so a scoresheet cannot learn
+ * whether a file exists there: "outside" whether it exists or not, never "no such file" (see
+ * realPathWithin). Synchronous: the core's lookup is, and a rubric is small.
  */
 export function resolveRubricPath(scoresheetPath: string, writtenPath: string, workspaceRoots: readonly string[]): ResolvedRubricPath {
   if (writtenPath.trim() === '' || writtenPath.includes('\0')) return { reason: RUBRIC_PATH_REASONS.empty };
   const root = confinementOf(scoresheetPath, workspaceRoots);
   const candidate = path.resolve(path.dirname(path.resolve(scoresheetPath)), writtenPath);
-  // Checked on the path as written first, then on the real path: both must stay inside.
-  if (!isInside(root, candidate) && !isInside(realpathOrSelf(root), candidate)) return { reason: RUBRIC_PATH_REASONS.outside };
-  let real: string;
-  try {
-    real = fs.realpathSync(candidate);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // A dangling link inside the workspace may point anywhere: its target is not named.
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { reason: RUBRIC_PATH_REASONS.missing };
-    if (code === 'EACCES' || code === 'EPERM') return { reason: RUBRIC_PATH_REASONS.unreadable };
-    return { reason: text(`cannot be read (${code ?? String(error)})`, `无法读取（${code ?? String(error)}）`) };
-  }
-  if (!isInside(realpathOrSelf(root), real)) return { reason: RUBRIC_PATH_REASONS.outside };
+  const found = realPathWithin(root, candidate);
+  if ('reason' in found) return found;
+  const real = found.path;
   let stat: fs.Stats;
   try {
     stat = fs.statSync(real);
@@ -84,4 +75,63 @@ export function resolveRubricPath(scoresheetPath: string, writtenPath: string, w
     return { reason: RUBRIC_PATH_REASONS.unreadable };
   }
   return { path: real };
+}
+
+/** Links followed on one path before it is taken for a loop (Linux's own limit). */
+const MAX_LINKS = 40;
+
+/**
+ * The real path of `candidate`, found one name at a time from the real `root` down, and
+ * following each symbolic link by its target as written: a target outside `root` is "outside"
+ * at once, before the file system is asked anything about it. `fs.realpath` alone would ask it
+ * (a link to `/`, then `link/etc/passwd` resolves and `link/etc/nothing` fails: an existence
+ * oracle for the whole disk). Only names inside `root` are ever looked at, so "no such file" and
+ * "cannot be read" are said only of what lies inside.
+ */
+function realPathWithin(root: string, candidate: string): ResolvedRubricPath {
+  const realRoot = realpathOrSelf(root);
+  // The names below the root (as written, or as it really is) that lead to `target`; undefined outside it.
+  const namesBelowRoot = (target: string): string[] | undefined => {
+    const relative = isInside(realRoot, target) ? path.relative(realRoot, target) : isInside(root, target) ? path.relative(root, target) : undefined;
+    return relative?.split(path.sep).filter((name) => name !== '');
+  };
+  let names = namesBelowRoot(candidate);
+  if (names === undefined) return { reason: RUBRIC_PATH_REASONS.outside };
+  let base = realRoot;
+  let links = 0;
+  while (names.length > 0) {
+    const next = path.join(base, names[0]);
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(next);
+    } catch (error) {
+      return { reason: failure(error) };
+    }
+    if (!stat.isSymbolicLink()) {
+      base = next;
+      names = names.slice(1);
+      continue;
+    }
+    if (++links > MAX_LINKS) return { reason: failure({ code: 'ELOOP' }) };
+    let target: string;
+    try {
+      target = fs.readlinkSync(next);
+    } catch (error) {
+      return { reason: failure(error) };
+    }
+    // The link's target, then the names after the link, walked afresh from the root.
+    const followed = namesBelowRoot(path.resolve(base, target, ...names.slice(1)));
+    if (followed === undefined) return { reason: RUBRIC_PATH_REASONS.outside };
+    base = realRoot;
+    names = followed;
+  }
+  return { path: base };
+}
+
+/** Why a name inside the root could not be looked at. */
+function failure(error: unknown): LocalizedText {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return RUBRIC_PATH_REASONS.missing;
+  if (code === 'EACCES' || code === 'EPERM') return RUBRIC_PATH_REASONS.unreadable;
+  return text(`cannot be read (${code ?? String(error)})`, `无法读取（${code ?? String(error)}）`);
 }

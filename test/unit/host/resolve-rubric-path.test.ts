@@ -3,6 +3,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { confinementOf, RUBRIC_PATH_REASONS, resolveRubricPath } from 'rubric-studio-server/out/host/resolve-rubric-path';
+import { RubricFiles } from 'rubric-studio-server/out/host/rubric-files';
+import { core } from '../../support/rubric-core';
 
 /**
  * The scoresheet's `rubric:` path on a real file system: temporary folders, real symbolic links.
@@ -69,9 +71,46 @@ describe('resolveRubricPath (real files, real symbolic links)', () => {
     assert.equal(reasonOf('elsewhere/secret.rubric.yaml'), RUBRIC_PATH_REASONS.outside);
   });
 
+  it('answers a path through a link to / alike whether the file there exists or not: no existence oracle', () => {
+    fs.symlinkSync('/', path.join(ws, 'sheets/root'));
+    fs.symlinkSync(path.join(outside, 'nowhere'), path.join(ws, 'sheets/dangling-out'));
+    fs.symlinkSync('../../outside', path.join(ws, 'sheets/relative-out'));
+    const probes = [
+      // Through the link to /: a file that exists, one that does not, in a folder that does not.
+      'root/etc/passwd',
+      'root/etc/no-such-file.rubric.yaml',
+      'root/no-such-folder/x.rubric.yaml',
+      `root${path.join(outside, 'secret.rubric.yaml')}`,
+      `root${path.join(outside, 'none.rubric.yaml')}`,
+      // A link to a folder outside that does not exist, and one written relative that does.
+      'dangling-out/x.rubric.yaml',
+      'dangling-out',
+      'relative-out/secret.rubric.yaml',
+      'relative-out/none.rubric.yaml',
+    ];
+    for (const probe of probes) assert.equal(reasonOf(probe), RUBRIC_PATH_REASONS.outside, probe);
+    // As the editor and the command line report it: the same code and the same message.
+    const rubrics = new RubricFiles(core(), () => 1_000_000);
+    const said = probes.map((probe) => {
+      const analysis = core().analyzeScoresheet(`rubric: ${probe}\nscores: []\n`, (written) => rubrics.lookup(sheet, written, [ws]).lookup);
+      return analysis.findings.map((f) => `${f.code}: ${f.message.en.replace(probe, 'PATH')}`).join('; ');
+    });
+    assert.match(said[0], /^rubric-not-found: /);
+    assert.deepEqual(new Set(said), new Set([said[0]]));
+  });
+
   it('follows a symbolic link whose target stays inside', () => {
     fs.symlinkSync(path.join(ws, 'rubrics/forest.rubric.yaml'), path.join(ws, 'sheets/here.rubric.yaml'));
     assert.deepEqual(resolveRubricPath(sheet, 'here.rubric.yaml', [ws]), { path: path.join(ws, 'rubrics/forest.rubric.yaml') });
+    // A link to a folder inside, written relative, then a link through it.
+    fs.symlinkSync('../rubrics', path.join(ws, 'sheets/shelf'));
+    fs.symlinkSync('shelf/forest.rubric.yaml', path.join(ws, 'sheets/via-shelf.rubric.yaml'));
+    assert.deepEqual(resolveRubricPath(sheet, 'shelf/forest.rubric.yaml', [ws]), { path: path.join(ws, 'rubrics/forest.rubric.yaml') });
+    assert.deepEqual(resolveRubricPath(sheet, 'via-shelf.rubric.yaml', [ws]), { path: path.join(ws, 'rubrics/forest.rubric.yaml') });
+    // Two links naming each other: a loop, said as such.
+    fs.symlinkSync('loop-b.rubric.yaml', path.join(ws, 'sheets/loop-a.rubric.yaml'));
+    fs.symlinkSync('loop-a.rubric.yaml', path.join(ws, 'sheets/loop-b.rubric.yaml'));
+    assert.equal(reasonOf('loop-a.rubric.yaml')?.en, 'cannot be read (ELOOP)');
   });
 
   it('names each other failure: missing, a folder, not a rubric, a link to a non-rubric, a dangling link, no path', () => {

@@ -8,8 +8,8 @@ export interface Contender {
   /**
    * The total in steps of the rubric's precision (93.45 at 2 decimals is 9345): totals are rounded
    * to that precision and bounded far below 2^53 (points at most 10^9, precision at most 6), so
-   * this whole number is exact, and the comparisons made thousands of times (margins try every
-   * subject's tier at many totals) are on numbers rather than decimals.
+   * this whole number is exact, and the comparisons made many times over (sorting, filling the
+   * tiers, margins) are on numbers rather than decimals.
    */
   score: number;
   /** The `tie-break` indicators' points, in order (used with `ties: break`). */
@@ -72,7 +72,7 @@ export function tiedWith(a: Contender, b: Contender, ties: TiesMode): boolean {
 }
 
 /** What the tiers below `tier` keep for themselves: their `exactly` and `min` slots not yet taken by vetoes. */
-function reservedBelow(rules: readonly TierRule[], tier: number, forced: readonly number[]): number {
+export function reservedBelow(rules: readonly TierRule[], tier: number, forced: readonly number[]): number {
   let reserved = 0;
   for (let below = tier + 1; below < rules.length; below++) {
     const rule = rules[below];
@@ -93,36 +93,13 @@ export function assignTiers(ordered: readonly Contender[], rules: readonly TierR
   const found: BoundaryTie[] = [];
   if (rules.length === 0) return { tier, ties: found };
   const placed = new Int32Array(ordered.length);
-  place(ordered, rules, ties, -1, placed, [], found);
+  place(ordered, rules, ties, placed, found);
   ordered.forEach((c, position) => tier.set(c.index, placed[position]));
   return { tier, ties: found };
 }
 
-/**
- * The tier of the subject at `position` alone: the assignment stops once it is placed. Margins
- * ask this thousands of times, so the caller lends the buffers.
- */
-export function tierAtPosition(
-  ordered: readonly Contender[],
-  rules: readonly TierRule[],
-  ties: TiesMode,
-  position: number,
-  buffers: { placed: Int32Array; eligible: number[] },
-): number {
-  place(ordered, rules, ties, position, buffers.placed, buffers.eligible, undefined);
-  return buffers.placed[position];
-}
-
-/** Fills `placed` (one tier per position); with a `target` position ≥ 0, only until that one is placed. */
-function place(
-  ordered: readonly Contender[],
-  rules: readonly TierRule[],
-  ties: TiesMode,
-  target: number,
-  placed: Int32Array,
-  eligible: number[],
-  found: BoundaryTie[] | undefined,
-): void {
+/** Fills `placed` (one tier per position) and `found` (the ties across a tier's boundary). */
+function place(ordered: readonly Contender[], rules: readonly TierRule[], ties: TiesMode, placed: Int32Array, found: BoundaryTie[]): void {
   const last = rules.length - 1;
   const n = ordered.length;
   placed.fill(-1, 0, n);
@@ -137,7 +114,8 @@ function place(
     }
   }
   let passed = 0;
-  for (let t = 0; t < last && left > 0 && !(target >= 0 && placed[target] >= 0); t++) {
+  const eligible: number[] = [];
+  for (let t = 0; t < last && left > 0; t++) {
     const rule = rules[t];
     eligible.length = 0;
     for (let position = 0; position < n; position++) {
@@ -148,30 +126,7 @@ function place(
     }
     const room = Math.max(0, left - reservedBelow(rules, t, forced));
     let take: number;
-    switch (rule.kind) {
-      case 'exactly': {
-        const slots = Math.max(0, rule.slots + passed - forced[t]);
-        take = Math.min(slots, eligible.length);
-        passed = slots - take;
-        break;
-      }
-      case 'min': {
-        const slots = Math.max(0, rule.slots + passed - forced[t]);
-        const floor = Math.min(slots, eligible.length);
-        passed = slots - floor;
-        const cap = rule.cap === undefined ? eligible.length : Math.max(0, rule.cap - forced[t]);
-        // Beyond its slots, everyone else reaching its min_score, as far as its cap and the tiers below allow.
-        take = rule.minScore === undefined ? floor : Math.max(floor, Math.min(eligible.length, cap, room));
-        break;
-      }
-      case 'max':
-        // A cap is never raised: a slot passed down goes on to the tier after.
-        take = Math.min(eligible.length, Math.max(0, rule.slots - forced[t]), room);
-        break;
-      default:
-        take = Math.min(eligible.length, room);
-        passed = 0;
-    }
+    ({ take, passed } = tierTake(rule, eligible.length, room, forced[t], passed));
     const at = (i: number) => ordered[eligible[i]];
     if (take > 0 && take < eligible.length && tiedWith(at(take - 1), at(take), ties)) {
       let first = take - 1;
@@ -179,7 +134,7 @@ function place(
       let end = take;
       while (end < eligible.length && tiedWith(at(end), at(take - 1), ties)) end++;
       if (ties === 'share') take = end;
-      found?.push({
+      found.push({
         tier: t,
         members: eligible.slice(first, end).map((p) => ordered[p].index),
         taken: eligible.slice(first, take).map((p) => ordered[p].index),
@@ -191,4 +146,32 @@ function place(
     left -= take;
   }
   for (let position = 0; position < n; position++) if (placed[position] < 0) placed[position] = last;
+}
+
+/**
+ * How many of the `eligible` subjects left a tier's rule takes, best first, before ties are
+ * looked at; and the slots it passes to the next tier. `room`: the subjects left less what the
+ * tiers below keep; `forced`: the vetoed subjects forced into this tier; `passed`: the slots the
+ * tier above could not fill.
+ */
+export function tierTake(rule: TierRule, eligible: number, room: number, forced: number, passed: number): { take: number; passed: number } {
+  switch (rule.kind) {
+    case 'exactly': {
+      const slots = Math.max(0, rule.slots + passed - forced);
+      const take = Math.min(slots, eligible);
+      return { take, passed: slots - take };
+    }
+    case 'min': {
+      const slots = Math.max(0, rule.slots + passed - forced);
+      const floor = Math.min(slots, eligible);
+      const cap = rule.cap === undefined ? eligible : Math.max(0, rule.cap - forced);
+      // Beyond its slots, everyone else reaching its min_score, as far as its cap and the tiers below allow.
+      return { take: rule.minScore === undefined ? floor : Math.max(floor, Math.min(eligible, cap, room)), passed: slots - floor };
+    }
+    case 'max':
+      // A cap is never raised: a slot passed down goes on to the tier after.
+      return { take: Math.min(eligible, Math.max(0, rule.slots - forced), room), passed };
+    default:
+      return { take: Math.min(eligible, room), passed: 0 };
+  }
 }

@@ -69,8 +69,8 @@ export function rankGroup(index: RubricIndex, group: number, members: RankedSubj
   const rules = tierRules(index, allocation);
   const assignment = assignTiers(ordered, rules, ties);
   const tied = new Set(assignment.ties.flatMap((t) => t.members));
-  // Margins cost far more than the rest (see margins.ts) and only the hover, the ranking view and
-  // the command line read them: worked out for the whole group the first time one is read.
+  // Only the hover, the ranking view and the command line read margins: worked out for the whole
+  // group the first time one is read, not on every keystroke.
   let margins: Map<number, Margin> | undefined;
   const marginOf = (subject: number): Margin => {
     margins ??= groupMargins(ordered, rules, ties, model.precision, assignment.tier);

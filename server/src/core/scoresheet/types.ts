@@ -112,8 +112,6 @@ export interface Margin {
   up?: Decimal;
   /** Undefined at the last tier, or when no loss can drop it. */
   down?: Decimal;
-  /** Not worked out: the group is larger than margins are computed for live (MARGIN_LIMIT in margins.ts). */
-  notComputed?: boolean;
 }
 
 export interface RankedSubject {

@@ -15,8 +15,7 @@ function marginLines(index: RubricIndex, subject: RankedSubject, locale: Locale)
   if (subject.tier === undefined) return [];
   const lines: string[] = [];
   const current = tierName(index.model, subject.tier);
-  const { up, down, notComputed } = subject.margin;
-  if (notComputed) return [text('Margins are not worked out live for a group this large.', '该序列人数过多，不实时计算升降分差。')[locale]];
+  const { up, down } = subject.margin;
   if (subject.vetoes.length > 0 && up === undefined && down === undefined) {
     lines.push(
       text(

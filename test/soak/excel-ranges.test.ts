@@ -3,9 +3,7 @@ import fc from 'fast-check';
 import { definedNameRanges, rangeBox } from 'rubric-studio-server/out/spreadsheet/excel-ranges';
 
 // exceljs's own decoders, reached inside the pinned package: the guard must read references as they do.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const Range = require('exceljs/lib/doc/range') as new (reference: string) => { top: number; left: number; bottom: number; right: number };
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const DefinedNameXform = require('exceljs/lib/xlsx/xform/book/defined-name-xform') as new () => {
   parseOpen(node: { name: string; attributes: Record<string, string> }): boolean;
   parseText(text: string): void;

@@ -5,6 +5,7 @@ import { exact, extraItemText, scoringLines } from './criteria-text';
 import { columnLetter } from './import-report';
 import { heightForLines, MARGINS, textUnits, wrappedLines } from './page-layout';
 import { DraftExtraItem, DraftIndicator, DraftRubric, keyOf } from './rubric-draft';
+import { SheetReader } from './sheet-reader';
 import { sheetWords } from './sheet-words';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADING_FONT, INPUT_FILL, TITLE_FONT } from './styles';
 
@@ -506,7 +507,8 @@ export function templateMetaOf(workbook: ExcelJS.Workbook): TemplateMeta | undef
   const meta = workbook.getWorksheet(META_SHEET);
   if (!meta) return undefined;
   const values = new Map<string, string>();
-  for (let r = 1; r <= Math.min(meta.rowCount, 20); r++) values.set(String(meta.getCell(r, 1).value ?? ''), String(meta.getCell(r, 2).value ?? ''));
+  const reader = new SheetReader(meta);
+  for (const r of reader.rows(1, 20)) values.set(String(reader.cell(r, 1)?.value ?? ''), String(reader.cell(r, 2)?.value ?? ''));
   if (values.get('format') !== TEMPLATE_MARKER) return undefined;
   try {
     const sheets = JSON.parse(values.get('sheets') ?? '[]') as TemplateSheetInfo[];

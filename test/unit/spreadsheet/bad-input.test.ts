@@ -1,4 +1,6 @@
 import { strict as assert } from 'assert';
+import ExcelJS from 'exceljs';
+import { importAssessmentTable } from 'rubric-studio-server/out/spreadsheet/import-assessment-table';
 import { readWorkbook } from 'rubric-studio-server/out/spreadsheet/read-workbook';
 import { inspectWorkbookBytes } from 'rubric-studio-server/out/spreadsheet/workbook-bytes';
 import { buildAssessmentWorkbook } from 'rubric-studio-server/out/spreadsheet/export-assessment-table';
@@ -193,5 +195,30 @@ describe('bad input: archives read another way by JSZip', () => {
       ...Array.from({ length: 1_000 }, (_, i) => ({ name: `x/${i}.xml`, data: '<x/>' })),
     ]);
     assert.match(await reason(many), /^holds 1,001 files, more than the 1,000 a workbook may have/);
+  });
+});
+
+describe('bad input: a cell far below the table (issue 20, fault 4)', () => {
+  const table =
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>指标</t></is></c><c r="B1" t="inlineStr"><is><t>分值</t></is></c></row>' +
+    '<row r="2"><c r="A2" t="inlineStr"><is><t>任务完成率</t></is></c><c r="B2"><v>60</v></c></row>' +
+    '<row r="3"><c r="A3" t="inlineStr"><is><t>台账规范</t></is></c><c r="B3"><v>40</v></c></row>';
+  const rowsHeld = (sheet: ExcelJS.Worksheet) => (sheet.findRows(1, sheet.rowCount) ?? []).filter(Boolean).length;
+
+  it('reads only the rows the file has: none is made between the table and the stray cell', async () => {
+    const read = await readWorkbook(minimalXlsx(SHEET(`${table}<row r="20000"><c r="A20000" t="inlineStr"><is><t>备注</t></is></c></row>`)));
+    assert.ok(read.ok);
+    const sheet = read.workbook.worksheets[0];
+    assert.equal(rowsHeld(sheet), 4);
+    const result = importAssessmentTable(read.workbook);
+    assert.equal(rowsHeld(sheet), 4, 'the import made no row');
+    assert.deepEqual(
+      result.draft?.indicators.map((i) => i.name),
+      ['任务完成率', '台账规范', '备注'],
+    );
+    assert.deepEqual(
+      result.problems.filter((p) => p.severity === 'error').map((p) => `${p.address} ${p.message.en}`),
+      ['Sheet1!B20000 no points for “备注”'],
+    );
   });
 });

@@ -5,6 +5,7 @@ import { exact, extraItemText, scoringLines } from './criteria-text';
 import { columnLetter } from './import-report';
 import { heightForLines, MARGINS, textUnits, wrappedLines } from './page-layout';
 import { DraftExtraItem, DraftIndicator, DraftRubric, keyOf } from './rubric-draft';
+import { safeSheetName, sheetReference } from './sheet-names';
 import { SheetReader } from './sheet-reader';
 import { sheetWords } from './sheet-words';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADING_FONT, INPUT_FILL, TITLE_FONT } from './styles';
@@ -77,19 +78,6 @@ function leavesOf(indicators: DraftIndicator[], ancestors: DraftIndicator[] = []
 export function startsFull(indicator: DraftIndicator): boolean {
   const s = indicator.scoring;
   return !!s && s.levels.length === 0 && (s.deduct !== undefined || s.rules.length > 0);
-}
-
-/** Excel allows 31 characters and none of []:*?/\ in a sheet's name. */
-function sheetName(name: string, taken: Set<string>): string {
-  const base =
-    name
-      .replace(/[[\]:*?/\\]/g, ' ')
-      .trim()
-      .slice(0, 28) || 'Sheet';
-  let candidate = base;
-  for (let n = 2; taken.has(candidate.toLowerCase()); n++) candidate = `${base} ${n}`;
-  taken.add(candidate.toLowerCase());
-  return candidate;
 }
 
 const clip = (value: string, max: number) => (value.length <= max ? value : `${value.slice(0, max - 1)}…`);
@@ -434,7 +422,7 @@ export function buildScoringTemplate(draft: DraftRubric, options: TemplateOption
     const columns: Column[] = [...pointColumns, ...subjectExtras, { key: 'total', group: [], label: words.grandTotal, width: 10 }];
     const layout = layoutOf(columns, subjects.length, hasGroups);
     columns[columns.length - 1].formula = (row) => `ROUND(${viewFormula(layout, row)}${extrasFormula(layout, row)},${precision})`;
-    buildSheet(sheetName(words.scoringSheet, taken), `${draft.title}${zh ? ' · 打分表' : ' · scoring sheet'}`, columns, layout, {
+    buildSheet(safeSheetName(words.scoringSheet, taken), `${draft.title}${zh ? ' · 打分表' : ' · scoring sheet'}`, columns, layout, {
       role: 'scores',
       subjectColumn: 1,
       groupColumn: hasGroups ? 2 : undefined,
@@ -442,8 +430,8 @@ export function buildScoringTemplate(draft: DraftRubric, options: TemplateOption
   } else {
     // The summary comes first: names are typed there once (when the rubric has none), with what
     // concerns the subject as a whole (bonus, penalties, vetoes); each rater group's sheet follows.
-    const summaryName = sheetName(words.summarySheet, taken);
-    const viewNames = draft.raters.map((rater) => sheetName(rater.name, taken));
+    const summaryName = safeSheetName(words.summarySheet, taken);
+    const viewNames = draft.raters.map((rater) => safeSheetName(rater.name, taken));
     const viewColumns: Column[] = [...pointColumns, { key: 'total', group: [], label: words.viewTotal, width: 10 }];
     const viewLayout = layoutOf(viewColumns, subjects.length, hasGroups);
     viewColumns[viewColumns.length - 1].formula = (row) => viewFormula(viewLayout, row);
@@ -454,7 +442,7 @@ export function buildScoringTemplate(draft: DraftRubric, options: TemplateOption
         label: `${rater.name}\n（${exact(rater.weight)}%）`,
         width: 11,
         factor: rater.weight.div(100),
-        formula: (_row: number, subject: number) => `'${viewNames[index]}'!${viewLayout.columnOf('total')}${viewLayout.firstRow + subject}`,
+        formula: (_row: number, subject: number) => `${sheetReference(viewNames[index])}${viewLayout.columnOf('total')}${viewLayout.firstRow + subject}`,
       })),
       ...subjectExtras,
       { key: 'total', group: [], label: words.grandTotal, width: 10 },
@@ -481,7 +469,10 @@ export function buildScoringTemplate(draft: DraftRubric, options: TemplateOption
         viewColumns,
         viewLayout,
         { role: 'view', rater: keyOf(rater), subjectColumn: 1, groupColumn: hasGroups ? 2 : undefined },
-        (subject) => `IF('${summaryName}'!A${summaryLayout.firstRow + subject}="","",'${summaryName}'!A${summaryLayout.firstRow + subject})`,
+        (subject) => {
+          const name = `${sheetReference(summaryName)}A${summaryLayout.firstRow + subject}`;
+          return `IF(${name}="","",${name})`;
+        },
       );
     });
   }

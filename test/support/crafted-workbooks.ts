@@ -15,7 +15,7 @@ export interface CraftedWorkbook {
   name: string;
   family: 'merge' | 'columns' | 'far-row' | 'lying-size' | 'defined-name' | 'cells' | 'long-text' | 'archive' | 'control';
   bytes: Buffer;
-  /** The English reason a refusal must match; undefined: the workbook is read (exit 0 or 1). */
+  /** What the English reason of the refusal must match, from its start; undefined: the workbook is read (exit 0 or 1). */
   refusal?: RegExp;
 }
 
@@ -80,11 +80,11 @@ function mergeCase(pick: Pick, index: number): CraftedWorkbook {
     // Many small merges: each is two cells, but exceljs compares every merge with every other.
     const merges = Array.from({ length: 6_000 }, (_, i) => element(pick, 'mergeCell', [['ref', `A${2 * i + 1}:A${2 * i + 2}`]], prefix)).join('');
     const { bytes, where } = placed(pick, sheet(prefix, { merges }));
-    return { name: `6,000 two-cell merges in ${where}`, family: 'merge', bytes, refusal: /more than 5,000 merged ranges/ };
+    return { name: `6,000 two-cell merges in ${where}`, family: 'merge', bytes, refusal: /^has more than 5,000 merged ranges/ };
   }
   const ref = pick(HUGE_MERGES);
   const { bytes, where } = placed(pick, sheet(prefix, { rows: TABLE_ROWS, merges: element(pick, 'mergeCell', [['ref', ref]], prefix) }));
-  return { name: `a merge over ${ref} (prefix “${prefix}”) in ${where}`, family: 'merge', bytes, refusal: /merges [\d,]+ cells at once/ };
+  return { name: `a merge over ${ref} (prefix “${prefix}”) in ${where}`, family: 'merge', bytes, refusal: /^merges [\d,]+ cells at once/ };
 }
 
 function columnsCase(pick: Pick): CraftedWorkbook {
@@ -107,7 +107,7 @@ function columnsCase(pick: Pick): CraftedWorkbook {
     prefix,
   );
   const { bytes, where } = placed(pick, sheet(prefix, { rows: TABLE_ROWS, cols }));
-  return { name: `<col min="${min}" max="${max}"> in ${where}`, family: 'columns', bytes, refusal: /defines columns up to [\d,]+/ };
+  return { name: `<col min="${min}" max="${max}"> in ${where}`, family: 'columns', bytes, refusal: /^defines columns up to [\d,]+/ };
 }
 
 function farRowCase(pick: Pick, index: number): CraftedWorkbook {
@@ -122,7 +122,7 @@ function farRowCase(pick: Pick, index: number): CraftedWorkbook {
     name: `a table and one cell at ${column}${far} in ${where}`,
     family: 'far-row',
     bytes,
-    refusal: beyond ? /has a row numbered [\d,]+ in .*beyond the 1,048,576 rows/ : undefined,
+    refusal: beyond ? /^has a row numbered [\d,]+ in .*beyond the 1,048,576 rows/ : undefined,
   };
 }
 
@@ -131,7 +131,7 @@ function lyingSizeCase(pick: Pick, index: number): CraftedWorkbook {
   if (index % 2 === 0) {
     // Declares a kilobyte, inflates to 600 MiB.
     const bytes = minimalXlsx(sheet('', { rows: TABLE_ROWS }), { extra: [{ name, data: '', deflated: deflatedZeros(600), declaredSize: 1024 }] });
-    return { name: `${name} declares 1 KiB and inflates to 600 MiB`, family: 'lying-size', bytes, refusal: /unpacks to more than 32 MB/ };
+    return { name: `${name} declares 1 KiB and inflates to 600 MiB`, family: 'lying-size', bytes, refusal: /^unpacks to more than 32 MB/ };
   }
   const declared = pick([600 * 1024 * 1024, 1, 0]);
   const bytes = minimalXlsx(sheet('', { rows: TABLE_ROWS }), { deflate: pick([false, true]), declaredSheetSize: declared });
@@ -139,7 +139,7 @@ function lyingSizeCase(pick: Pick, index: number): CraftedWorkbook {
     name: `the sheet declares ${declared} bytes it does not have`,
     family: 'lying-size',
     bytes,
-    refusal: /is damaged: .* declares \d+ bytes but unpacks to/,
+    refusal: /^is damaged: .* declares \d+ bytes but unpacks to/,
   };
 }
 
@@ -147,7 +147,7 @@ function definedNameCase(pick: Pick): CraftedWorkbook {
   const formula = pick(['Sheet1!$A$1:$XFD$1048576', "'Sheet1'!$A$1:$XFD$1048576", "x'A1:,X'$F$D$1048576", 'Sheet1!$A$1,Sheet1!$A$1:$Z$1048576']);
   const name = `<definedNames><definedName name="${pick(['data', '_xlnm._FilterDatabase', 'x'])}">${formula.replace(/'/g, '&apos;')}</definedName></definedNames>`;
   const bytes = minimalXlsx(sheet('', { rows: TABLE_ROWS }), { workbookTail: name });
-  return { name: `a defined name for ${formula}`, family: 'defined-name', bytes, refusal: /names [\d,]+ cells at once/ };
+  return { name: `a defined name for ${formula}`, family: 'defined-name', bytes, refusal: /^names [\d,]+ cells at once/ };
 }
 
 function cellsCase(pick: Pick, index: number): CraftedWorkbook {
@@ -166,7 +166,7 @@ function cellsCase(pick: Pick, index: number): CraftedWorkbook {
     name: `${total.toLocaleString('en')} empty cells, ${width} a row`,
     family: 'cells',
     bytes,
-    refusal: over ? /holds more than 250,000 cells/ : undefined,
+    refusal: over ? /^holds more than 250,000 cells/ : undefined,
   };
 }
 
@@ -185,7 +185,7 @@ function longTextCase(pick: Pick, index: number): CraftedWorkbook {
     name: `a cell of ${length.toLocaleString('en')} × “${unit}”`,
     family: 'long-text',
     bytes,
-    refusal: over ? /holding more than 32,767 characters/ : undefined,
+    refusal: over ? /^has a cell or name in .* holding more than 32,767 characters/ : undefined,
   };
 }
 
@@ -196,7 +196,12 @@ function archiveCase(pick: Pick, index: number): CraftedWorkbook {
     case 0: {
       // Bytes in front: JSZip would shift every offset and read another directory than a plain reader.
       const bytes = Buffer.concat([Buffer.from('MZ'.padEnd(pick([64, 512]), '\0')), base]);
-      return { name: 'bytes before the archive', family: 'archive', bytes, refusal: /no spreadsheet program writes: bytes before or inside the archive/ };
+      return {
+        name: 'bytes before the archive',
+        family: 'archive',
+        bytes,
+        refusal: /^is a zip archive no spreadsheet program writes: bytes before or inside the archive/,
+      };
     }
     case 1: {
       // A directory record the end record does not count: JSZip reads it anyway.
@@ -208,7 +213,7 @@ function archiveCase(pick: Pick, index: number): CraftedWorkbook {
         name: 'a directory record left out of the count',
         family: 'archive',
         bytes: zipArchive(entries, { uncountedRecords: 1 }),
-        refusal: /is damaged: the directory lists 1 entries but holds 2/,
+        refusal: /^is damaged: the directory lists 1 entries but holds 2/,
       };
     }
     case 2: {
@@ -217,13 +222,13 @@ function archiveCase(pick: Pick, index: number): CraftedWorkbook {
         name: '1,200 entries',
         family: 'archive',
         bytes: zipArchive([{ name: 'xl/workbook.xml', data: '<workbook/>' }, ...entries]),
-        refusal: /holds 1,201 files/,
+        refusal: /^holds 1,201 files/,
       };
     }
     default: {
       // The same name twice: JSZip keeps the later entry, which is the hostile one.
       const bytes = minimalXlsx(sheet('', { rows: TABLE_ROWS }), { extra: [{ name: 'xl/worksheets/sheet1.xml', data: xml, deflate: true }] });
-      return { name: 'a sheet stored twice under one name', family: 'archive', bytes, refusal: /merges [\d,]+ cells at once/ };
+      return { name: 'a sheet stored twice under one name', family: 'archive', bytes, refusal: /^merges [\d,]+ cells at once/ };
     }
   }
 }

@@ -131,7 +131,7 @@ export class RubricLanguageServer {
       (realPath) => this.openRubricAt(realPath),
       () => this.workspaceRoots,
     );
-    this.spreadsheets = new SpreadsheetRequests(core);
+    this.spreadsheets = new SpreadsheetRequests(core, { workspaceRoots: () => this.workspaceRoots, maxFileSize: () => this.settings.maxFileSize });
   }
 
   private readonly spreadsheets: SpreadsheetRequests;

@@ -54,6 +54,33 @@ describe('rubric export / template / import (child process)', function () {
     assert.equal(fs.readFileSync(path.join(scratch, 'forest.xlsx')).subarray(0, 2).toString(), 'PK');
   });
 
+  it('removes the temporary file a killed run left beside the target, and only such (issue 20, fault 12)', () => {
+    // What kill -9 between writing and renaming leaves: a hidden file named by a process that is gone, untouched since.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const leftovers = [
+      `.forest.xlsx.${gone}.0a1b2c3d.tmp`,
+      `.forest.xlsx.${process.pid}.0a1b2c3d.tmp`,
+      `.other.xlsx.${gone}.0a1b2c3d.tmp`,
+      `.forest.xlsx.${gone}.0f0f0f0f.tmp`,
+    ];
+    for (const name of leftovers) {
+      fs.writeFileSync(path.join(scratch, name), 'half a workbook');
+      if (!name.includes('0f0f0f0f')) fs.utimesSync(path.join(scratch, name), hourAgo, hourAgo);
+    }
+    const made = rubric(['export', 'forest.rubric.yaml'], scratch);
+    assert.equal(made.status, 0, made.stderr);
+    // Gone: the killed run's file for this target. Kept: a running process's, another target's, one touched within the minute.
+    assert.deepEqual(listing(scratch), [...leftovers.slice(1)].sort().concat(['forest.rubric.yaml', 'forest.xlsx']).sort());
+  });
+
+  it('refuses a workbook path that is a FIFO at once', () => {
+    execFileSync('mkfifo', [path.join(scratch, 'pipe.xlsx')]);
+    const result = rubric(['import', 'pipe.xlsx', '--out', 'x.rubric.yaml'], scratch);
+    assert.equal(result.status, 2, String(result.error));
+    assert.equal(result.stderr.trim(), 'pipe.xlsx: is not a regular file');
+  });
+
   it('refuses an --out that is not .xlsx, a folder that does not exist, and a rubric with syntax errors', () => {
     assert.equal(rubric(['export', 'forest.rubric.yaml', '--out', 'forest.csv'], scratch).status, 2);
     const missing = rubric(['export', 'forest.rubric.yaml', '--out', 'no/such/folder/x.xlsx'], scratch);

@@ -13,11 +13,22 @@ export type Role = 'level' | 'weight' | 'criteria' | 'content' | 'methods' | 'id
 
 /** A heading as compared: no spaces, no trailing `（分）` or colon, lower case. */
 export const normalizeHeading = (value: string) =>
-  value
-    .replace(/\s+/g, '')
-    .replace(/[（(][^）)]*[)）]$/, '')
+  withoutTrailingParenthesis(value.replace(/\s+/g, ''))
     .replace(/[:：]$/, '')
     .toLowerCase();
+
+/**
+ * `分值（分）` → `分值`: from the first opening parenthesis after the last closing one, when the text
+ * ends in a closing one. Found in one pass: a pattern would try every parenthesis of a cell of
+ * thirty thousand and take seconds.
+ */
+function withoutTrailingParenthesis(value: string): string {
+  if (!/[)）]$/.test(value)) return value;
+  let lastClosing = -1;
+  for (let i = value.length - 2; i >= 0 && lastClosing < 0; i--) if (value[i] === ')' || value[i] === '）') lastClosing = i;
+  for (let i = lastClosing + 1; i < value.length - 1; i++) if (value[i] === '(' || value[i] === '（') return value.slice(0, i);
+  return value;
+}
 
 const ROLES: [Role, RegExp][] = [
   ['id', /^id$/],

@@ -29,6 +29,9 @@ export interface AssessmentImport {
   cellOf: Map<DraftIndicator, string>;
 }
 
+/** Rows below the header a table may have: Rubric Studio is built and measured for rubrics of 10,000 indicators. */
+export const MAX_TABLE_ROWS = 12_000;
+
 export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImport {
   const problems: CellProblem[] = [];
   const table = findTable(
@@ -88,6 +91,8 @@ class AssessmentTableReader {
   private tierRounding: RoundingMode | undefined;
   private readonly levels: number[];
   private readonly firstLevel: number;
+  /** The cells a problem was reported at, so that a row's missing points are not reported twice. */
+  private readonly addressed = new Set<string>();
 
   constructor(
     private readonly reader: SheetReader,
@@ -101,7 +106,19 @@ class AssessmentTableReader {
 
   read(): AssessmentImport {
     readInfoRows(this.reader, this.headerRow, this.columns, this.info, this.problems);
-    for (const r of this.reader.rows(this.headerRow + 1)) this.readRow(r);
+    const rows = this.reader.rows(this.headerRow + 1);
+    if (rows.length > MAX_TABLE_ROWS) {
+      this.problems.push({
+        severity: 'error',
+        address: this.reader.name,
+        message: text(
+          `the table has ${rows.length.toLocaleString('en')} rows below its header, more than the ${MAX_TABLE_ROWS.toLocaleString('en')} a rubric is read from`,
+          `表格列名行下方有 ${rows.length} 行，超过导入上限 ${MAX_TABLE_ROWS} 行`,
+        ),
+      });
+      return { draft: undefined, problems: this.problems, cellOf: this.cellOf, sheet: this.reader.name };
+    }
+    for (const r of rows) this.readRow(r);
     if (this.indicators.length === 0) {
       this.problems.push({
         severity: 'error',
@@ -317,7 +334,7 @@ class AssessmentTableReader {
   private reportMissingPoints(r: number, depth: number, name: string): void {
     const where = this.columns.weight ?? this.levels[depth];
     const merged = this.columns.weight !== undefined && !!this.reader.cell(r, this.columns.weight)?.isMerged;
-    if (this.problems.some((p) => p.address === this.at(r, where))) return;
+    if (this.addressed.has(this.at(r, where))) return;
     this.fail(
       r,
       where,
@@ -479,10 +496,12 @@ class AssessmentTableReader {
   }
 
   private warn(r: number, c: number, message: LocalizedText): void {
+    this.addressed.add(this.at(r, c));
     this.problems.push({ severity: 'warning', address: this.at(r, c), message });
   }
 
   private fail(r: number, c: number, message: LocalizedText): void {
+    this.addressed.add(this.at(r, c));
     this.problems.push({ severity: 'error', address: this.at(r, c), message });
   }
 }

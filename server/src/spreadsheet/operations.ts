@@ -194,13 +194,10 @@ export async function importWorkbook(core: RubricCore, options: ImportOptions): 
   const document = analysis.documents[0];
   const problems = [...table.problems];
   if (document) {
-    for (const finding of document.findings) {
-      problems.push({
-        severity: 'warning',
-        address: cellOfFinding(finding, document, table.draft, table.cellOf) ?? table.sheet ?? '',
-        message: findingText(finding),
-      });
-    }
+    const cells = indicatorCellsOf(document.findings, document, table.draft, table.cellOf);
+    document.findings.forEach((finding, index) => {
+      problems.push({ severity: 'warning', address: cells[index] ?? table.sheet ?? '', message: findingText(finding) });
+    });
   }
   return { ok: true, kind, text: yaml, problems, count: leafCount(table.draft) };
 }
@@ -241,17 +238,41 @@ function findingText(finding: Finding): LocalizedText {
   return text(`${finding.code}: ${finding.message.en}`, `${finding.code}：${finding.message['zh-CN']}`);
 }
 
-/** The cell of the indicator a finding is about: the deepest indicator whose text holds the finding. */
-function cellOfFinding(finding: Finding, document: DocumentAnalysis, draft: DraftRubric, cellOf: Map<DraftIndicator, string>): string | undefined {
-  let best: number[] | undefined;
-  for (const indicator of document.model.allIndicators) {
-    if (indicator.span.start <= finding.span.start && finding.span.end <= indicator.span.end && (!best || indicator.path.length > best.length))
-      best = indicator.path;
+/**
+ * For each finding, the cell of the indicator it is about: the deepest indicator whose text holds
+ * it. One sweep over the indicators in the order of their text (their spans nest), so that a
+ * rubric of many indicators with many findings costs no more than reading them.
+ */
+function indicatorCellsOf(
+  findings: readonly Finding[],
+  document: DocumentAnalysis,
+  draft: DraftRubric,
+  cellOf: Map<DraftIndicator, string>,
+): (string | undefined)[] {
+  type Indicator = DocumentAnalysis['model']['allIndicators'][number];
+  const indicators = [...document.model.allIndicators].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const order = findings.map((_, index) => index).sort((a, b) => findings[a].span.start - findings[b].span.start);
+  const cells: (string | undefined)[] = new Array(findings.length);
+  const open: Indicator[] = [];
+  let next = 0;
+  for (const index of order) {
+    const span = findings[index].span;
+    for (; next < indicators.length && indicators[next].span.start <= span.start; next++) {
+      while (open.length > 0 && open[open.length - 1].span.end < indicators[next].span.start) open.pop();
+      open.push(indicators[next]);
+    }
+    while (open.length > 0 && open[open.length - 1].span.end < span.start) open.pop();
+    let holder = open.length - 1;
+    while (holder >= 0 && open[holder].span.end < span.end) holder--;
+    cells[index] = holder >= 0 ? cellOfPath(open[holder].path, draft, cellOf) : undefined;
   }
-  if (!best) return undefined;
+  return cells;
+}
+
+function cellOfPath(indexPath: readonly number[], draft: DraftRubric, cellOf: Map<DraftIndicator, string>): string | undefined {
   let items = draft.indicators;
   let found: DraftIndicator | undefined;
-  for (const index of best) {
+  for (const index of indexPath) {
     found = items[index];
     if (!found) return undefined;
     items = found.items;

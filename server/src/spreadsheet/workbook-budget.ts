@@ -14,7 +14,7 @@ import { XmlListener } from './xml-scan';
  */
 
 /** Cells a workbook may make exceljs hold: rows, cells, cells under merges and named cells, all sheets together. */
-export const MAX_WORKBOOK_CELLS = 250_000;
+export const MAX_WORKBOOK_CELLS = 200_000;
 /** Merged ranges in a workbook: exceljs checks each new merge against all before it. */
 export const MAX_MERGED_RANGES = 5_000;
 /** Excel's own sheet: rows 1 to 1,048,576, columns A to XFD. */

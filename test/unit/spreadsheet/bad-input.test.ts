@@ -169,7 +169,7 @@ describe('bad input: columns, far rows and named ranges (issue 20, faults 3 and 
   it('refuses more cells than the budget, counting what is there', async () => {
     const row = (r: number) => `<row r="${r}">${Array.from({ length: 100 }, (_, c) => `<c r="${columnLetter(c + 1)}${r}"/>`).join('')}</row>`;
     const bytes = minimalXlsx(SHEET(Array.from({ length: 2_500 }, (_, i) => row(i + 1)).join('')), { deflate: true });
-    assert.match(await reason(bytes), /^holds more than 250,000 cells/);
+    assert.match(await reason(bytes), /^holds more than 200,000 cells/);
   });
 
   it('refuses a cell longer than Excel allows', async () => {
@@ -219,6 +219,21 @@ describe('bad input: a cell far below the table (issue 20, fault 4)', () => {
     assert.deepEqual(
       result.problems.filter((p) => p.severity === 'error').map((p) => `${p.address} ${p.message.en}`),
       ['Sheet1!B20000 no points for “备注”'],
+    );
+  });
+});
+
+describe('bad input: a table longer than a rubric is read from', () => {
+  it('refuses 12,001 rows below the header, naming the sheet', () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('长表');
+    sheet.addRow(['指标', '分值']);
+    for (let i = 1; i <= 12_001; i++) sheet.addRow([`指标${i}`, 1]);
+    const result = importAssessmentTable(workbook);
+    assert.equal(result.draft, undefined);
+    assert.deepEqual(
+      result.problems.map((p) => `${p.severity} ${p.address} ${p.message.en}`),
+      ['error 长表 the table has 12,001 rows below its header, more than the 12,000 a rubric is read from'],
     );
   });
 });

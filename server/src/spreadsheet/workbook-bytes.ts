@@ -75,15 +75,16 @@ export async function inspectWorkbookBytes(bytes: Buffer): Promise<WorkbookBytes
       };
     }
     const where = listing.entry ? ` (${listing.entry})` : '';
+    const { en, 'zh-CN': zh } = listing.detail;
     return listing.problem === 'unusual'
       ? {
           kind: 'corrupt',
           message: text(
-            `is a zip archive no spreadsheet program writes: ${listing.detail}${where}; open it in Excel or WPS and save it again`,
-            `是电子表格软件不会生成的 zip 压缩包（${listing.detail}${where}）：请在 Excel 或 WPS 中打开后重新保存`,
+            `is a zip archive no spreadsheet program writes: ${en}${where}; open it in Excel or WPS and save it again`,
+            `是电子表格软件不会生成的 zip 压缩包（${zh}${where}）：请在 Excel 或 WPS 中打开后重新保存`,
           ),
         }
-      : { kind: 'corrupt', message: text(`is damaged: ${listing.detail}${where}`, `已损坏：${listing.detail}${where}`) };
+      : { kind: 'corrupt', message: text(`is damaged: ${en}${where}`, `已损坏：${zh}${where}`) };
   }
   const entries = listing.entries;
   const names = new Set(entries.map((e) => e.name));
@@ -134,7 +135,7 @@ async function scanEntries(bytes: Buffer, entries: readonly ZipEntry[]): Promise
           ),
         };
       }
-      return { kind: 'corrupt', message: text(`is damaged: ${error.entry} ${error.message}`, `已损坏：${error.entry}（${error.message}）`) };
+      return { kind: 'corrupt', message: text(`is damaged: ${error.entry} ${error.detail.en}`, `已损坏：${error.entry} ${error.detail['zh-CN']}`) };
     }
     scan.end();
     if (budget.problem) return { kind: 'too-large', message: budget.problem };

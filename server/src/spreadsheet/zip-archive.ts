@@ -1,4 +1,5 @@
 import { createInflateRaw } from 'zlib';
+import { LocalizedText, text } from '../core';
 
 /**
  * The entries of a zip archive (an .xlsx, later a .docx), read the way JSZip — which exceljs
@@ -21,7 +22,7 @@ export interface ZipEntry {
   dataStart: number;
 }
 
-export type ZipListing = { ok: true; entries: ZipEntry[] } | { ok: false; problem: 'not-zip' | 'unusual' | 'damaged'; detail: string; entry?: string };
+export type ZipListing = { ok: true; entries: ZipEntry[] } | { ok: false; problem: 'not-zip' | 'unusual' | 'damaged'; detail: LocalizedText; entry?: string };
 
 const END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
 const DIRECTORY_RECORD = 0x02014b50;
@@ -31,7 +32,7 @@ const MAX_32 = 0xffffffff;
 
 export function listZipEntries(bytes: Buffer): ZipListing {
   const end = bytes.lastIndexOf(END_OF_DIRECTORY);
-  if (end < 0 || end + 22 > bytes.length) return { ok: false, problem: 'not-zip', detail: 'no end-of-directory record' };
+  if (end < 0 || end + 22 > bytes.length) return { ok: false, problem: 'not-zip', detail: text('no end-of-directory record', '没有目录结束记录') };
   const recordsOnDisk = bytes.readUInt16LE(end + 8);
   const records = bytes.readUInt16LE(end + 10);
   const directorySize = bytes.readUInt32LE(end + 12);
@@ -40,12 +41,12 @@ export function listZipEntries(bytes: Buffer): ZipListing {
     [bytes.readUInt16LE(end + 4), bytes.readUInt16LE(end + 6), recordsOnDisk, records].includes(MAX_16) ||
     [directorySize, directoryOffset].includes(MAX_32)
   ) {
-    return { ok: false, problem: 'unusual', detail: 'a ZIP64 archive' };
+    return { ok: false, problem: 'unusual', detail: text('a ZIP64 archive', 'ZIP64 格式') };
   }
   if (directoryOffset + directorySize !== end) {
     return directoryOffset + directorySize > end
-      ? { ok: false, problem: 'not-zip', detail: 'the directory is cut short' }
-      : { ok: false, problem: 'unusual', detail: 'bytes before or inside the archive that belong to no entry' };
+      ? { ok: false, problem: 'not-zip', detail: text('the directory is cut short', '目录不完整') }
+      : { ok: false, problem: 'unusual', detail: text('bytes before or inside the archive that belong to no entry', '压缩包前面或中间有不属于任何文件的数据') };
   }
   const entries: ZipEntry[] = [];
   let at = directoryOffset;
@@ -59,19 +60,25 @@ export function listZipEntries(bytes: Buffer): ZipListing {
     const commentLength = bytes.readUInt16LE(at + 32);
     const localOffset = bytes.readUInt32LE(at + 42);
     const name = bytes.toString('utf8', at + 46, Math.min(bytes.length, at + 46 + nameLength));
-    if ([compressedSize, declaredSize, localOffset].includes(MAX_32)) return { ok: false, problem: 'unusual', detail: 'a ZIP64 entry', entry: name };
-    if (flags & 1) return { ok: false, problem: 'unusual', detail: 'an encrypted entry', entry: name };
-    if (method !== 0 && method !== 8) return { ok: false, problem: 'unusual', detail: `compression method ${method}`, entry: name };
+    if ([compressedSize, declaredSize, localOffset].includes(MAX_32))
+      return { ok: false, problem: 'unusual', detail: text('a ZIP64 entry', 'ZIP64 格式的文件'), entry: name };
+    if (flags & 1) return { ok: false, problem: 'unusual', detail: text('an encrypted entry', '加密的文件'), entry: name };
+    if (method !== 0 && method !== 8) return { ok: false, problem: 'unusual', detail: text(`compression method ${method}`, `压缩方式 ${method}`), entry: name };
     if (localOffset + 30 > bytes.length || bytes.readUInt32LE(localOffset) !== LOCAL_HEADER) {
-      return { ok: false, problem: 'damaged', detail: 'no local header where the directory points', entry: name };
+      return { ok: false, problem: 'damaged', detail: text('no local header where the directory points', '目录所指位置没有文件头'), entry: name };
     }
     const dataStart = localOffset + 30 + bytes.readUInt16LE(localOffset + 26) + bytes.readUInt16LE(localOffset + 28);
-    if (dataStart + compressedSize > bytes.length) return { ok: false, problem: 'damaged', detail: 'its data runs past the end of the file', entry: name };
+    if (dataStart + compressedSize > bytes.length)
+      return { ok: false, problem: 'damaged', detail: text('its data runs past the end of the file', '数据超出文件末尾'), entry: name };
     entries.push({ name, method, compressedSize, declaredSize, dataStart });
     at += 46 + nameLength + extraLength + commentLength;
   }
   if (entries.length !== records || at !== end)
-    return { ok: false, problem: 'damaged', detail: `the directory lists ${records} entries but holds ${entries.length}` };
+    return {
+      ok: false,
+      problem: 'damaged',
+      detail: text(`the directory lists ${records} entries but holds ${entries.length}`, `目录记载 ${records} 个文件，实有 ${entries.length} 个`),
+    };
   return { ok: true, entries };
 }
 
@@ -80,9 +87,9 @@ export class EntryDataError extends Error {
   constructor(
     readonly entry: string,
     readonly kind: 'over-limit' | 'damaged' | 'size-mismatch',
-    detail: string,
+    readonly detail: LocalizedText,
   ) {
-    super(detail);
+    super(detail.en);
   }
 }
 
@@ -96,7 +103,7 @@ export async function* entryChunks(bytes: Buffer, entry: ZipEntry, limit: number
   let produced = 0;
   const check = (size: number) => {
     produced += size;
-    if (produced > limit) throw new EntryDataError(entry.name, 'over-limit', `more than ${limit} bytes`);
+    if (produced > limit) throw new EntryDataError(entry.name, 'over-limit', text(`unpacks to more than ${limit} bytes`, `解压后超过 ${limit} 字节`));
   };
   if (entry.method === 0) {
     for (let at = 0; at < data.length; at += 64 * 1024) {
@@ -114,12 +121,14 @@ export async function* entryChunks(bytes: Buffer, entry: ZipEntry, limit: number
       }
     } catch (error) {
       if (error instanceof EntryDataError) throw error;
-      throw new EntryDataError(entry.name, 'damaged', error instanceof Error ? error.message : String(error));
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new EntryDataError(entry.name, 'damaged', text(`does not unpack (${reason})`, `无法解压（${reason}）`));
     } finally {
       inflate.destroy();
     }
   }
   if (produced !== entry.declaredSize) {
-    throw new EntryDataError(entry.name, 'size-mismatch', `declares ${entry.declaredSize} bytes but unpacks to ${produced}`);
+    const sizes = text(`declares ${entry.declaredSize} bytes but unpacks to ${produced}`, `声明 ${entry.declaredSize} 字节，解压后为 ${produced} 字节`);
+    throw new EntryDataError(entry.name, 'size-mismatch', sizes);
   }
 }

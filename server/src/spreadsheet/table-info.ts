@@ -1,8 +1,8 @@
 import { ROUNDING_NAMES_ZH, RoundingMode, text } from '../core';
-import { Decimal, decimal } from '../core/decimal';
+import { decimal } from '../core/decimal';
 import { cellText, numberInText } from './cell-values';
 import { CellProblem } from './import-report';
-import { DraftSubjectGroup, DraftSubjects } from './rubric-draft';
+import { DraftRubric, DraftSubjectGroup, DraftSubjects } from './rubric-draft';
 import { SheetReader } from './sheet-reader';
 import { Columns, IdNote, idNote, isString } from './table-header';
 import { joinLines, NUM, splitList } from './table-labels';
@@ -13,17 +13,9 @@ import { joinLines, NUM, splitList } from './table-labels';
  * precision, how slots are rounded. A line the import cannot read is reported at its cell.
  */
 
-export interface InfoState {
-  title?: string;
-  issuer?: string;
-  period?: string | number;
-  total?: Decimal;
-  precision?: number;
-  rounding?: RoundingMode;
-  subjects?: DraftSubjects;
-  methods: { id?: string; name: string }[];
-  raters: { id?: string; name: string; weight: Decimal }[];
-}
+/** What the lines above the table say: the rubric's own fields, as far as they are written there. */
+export type InfoState = Partial<Pick<DraftRubric, 'title' | 'issuer' | 'period' | 'total' | 'precision' | 'rounding' | 'subjects'>> &
+  Pick<DraftRubric, 'methods' | 'raters'>;
 
 const ROUNDING_WORDS: [string, RoundingMode][] = [
   ...(Object.entries(ROUNDING_NAMES_ZH).filter(([mode]) => mode !== 'count') as [RoundingMode, string][]).map(([mode, zh]): [string, RoundingMode] => [

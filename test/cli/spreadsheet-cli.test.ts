@@ -1,11 +1,12 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { compoundFile } from '../support/crafted-files';
+import { craftedWorkbooks } from '../support/crafted-workbooks';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
@@ -15,9 +16,11 @@ function rubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [RUBRIC, ...args], {
     cwd,
     encoding: 'utf8',
+    // A run that hangs fails the test instead of holding the suite.
+    timeout: 30000,
     env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
 }
 
 /** Files left in a folder, temporary ones included (a failed write must leave none). */
@@ -49,6 +52,33 @@ describe('rubric export / template / import (child process)', function () {
     const forced = rubric(['export', 'forest.rubric.yaml', '--force', '--out', 'forest.xlsx'], scratch);
     assert.equal(forced.status, 0, forced.stderr);
     assert.equal(fs.readFileSync(path.join(scratch, 'forest.xlsx')).subarray(0, 2).toString(), 'PK');
+  });
+
+  it('removes the temporary file a killed run left beside the target, and only such (issue 20, fault 12)', () => {
+    // What kill -9 between writing and renaming leaves: a hidden file named by a process that is gone, untouched since.
+    const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    const leftovers = [
+      `.forest.xlsx.${gone}.0a1b2c3d.tmp`,
+      `.forest.xlsx.${process.pid}.0a1b2c3d.tmp`,
+      `.other.xlsx.${gone}.0a1b2c3d.tmp`,
+      `.forest.xlsx.${gone}.0f0f0f0f.tmp`,
+    ];
+    for (const name of leftovers) {
+      fs.writeFileSync(path.join(scratch, name), 'half a workbook');
+      if (!name.includes('0f0f0f0f')) fs.utimesSync(path.join(scratch, name), hourAgo, hourAgo);
+    }
+    const made = rubric(['export', 'forest.rubric.yaml'], scratch);
+    assert.equal(made.status, 0, made.stderr);
+    // Gone: the killed run's file for this target. Kept: a running process's, another target's, one touched within the minute.
+    assert.deepEqual(listing(scratch), [...leftovers.slice(1)].sort().concat(['forest.rubric.yaml', 'forest.xlsx']).sort());
+  });
+
+  it('refuses a workbook path that is a FIFO at once', () => {
+    execFileSync('mkfifo', [path.join(scratch, 'pipe.xlsx')]);
+    const result = rubric(['import', 'pipe.xlsx', '--out', 'x.rubric.yaml'], scratch);
+    assert.equal(result.status, 2, String(result.error));
+    assert.equal(result.stderr.trim(), 'pipe.xlsx: is not a regular file');
   });
 
   it('refuses an --out that is not .xlsx, a folder that does not exist, and a rubric with syntax errors', () => {
@@ -150,5 +180,77 @@ describe('rubric export / template / import (child process)', function () {
   it('lists the spreadsheet commands in --help, in both languages', () => {
     assert.match(rubric(['--help']).stdout, /rubric import \[--out X\.scores\.yaml \| X\.rubric\.yaml\]/);
     assert.match(rubric(['--help', '--locale', 'zh-CN']).stdout, /把填好的打分表导入为评分表/);
+  });
+});
+
+describe('rubric import: what a workbook names or holds is not trusted (issue 20, faults 2–6, 11)', function () {
+  this.timeout(60000);
+  let scratch: string;
+  let outside: string;
+  let template: Buffer | undefined;
+  beforeEach(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-sheets-'));
+    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-outside-'));
+    fs.copyFileSync(FOREST, path.join(scratch, 'forest.rubric.yaml'));
+    fs.writeFileSync(path.join(outside, 'secret.rubric.yaml'), fs.readFileSync(FOREST, 'utf8').replace(/^rubric: .*$/m, 'rubric: SECRET TITLE'));
+  });
+  afterEach(() => {
+    fs.rmSync(scratch, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  /** The forest template in the scratch folder, its hidden record naming `recorded` as its rubric. */
+  async function templateNaming(recorded: string): Promise<void> {
+    if (!template) {
+      assert.equal(rubric(['template', 'forest.rubric.yaml', '--out', 'made.xlsx'], scratch).status, 0);
+      template = fs.readFileSync(path.join(scratch, 'made.xlsx'));
+      fs.rmSync(path.join(scratch, 'made.xlsx'));
+    }
+    const file = path.join(scratch, 'forest.scoring.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(template as unknown as ExcelJS.Buffer);
+    const meta = workbook.getWorksheet('_rubric')!;
+    assert.equal(meta.getCell('A2').value, 'rubric');
+    meta.getCell('B2').value = recorded;
+    await workbook.xlsx.writeFile(file);
+  }
+
+  const importTemplate = () => rubric(['import', 'forest.scoring.xlsx'], scratch);
+
+  it('refuses a recorded rubric outside the current folder, relative or absolute, and never shows its title', async () => {
+    for (const recorded of [path.relative(scratch, path.join(outside, 'secret.rubric.yaml')), path.join(outside, 'secret.rubric.yaml')]) {
+      await templateNaming(recorded);
+      const result = importTemplate();
+      assert.equal(result.status, 2, result.stdout + result.stderr);
+      assert.equal(result.stderr.trim(), `forest.scoring.xlsx: names the rubric ${recorded}: outside the workspace folder; give it with --rubric FILE`);
+      assert.doesNotMatch(result.stdout + result.stderr, /SECRET TITLE/);
+      fs.rmSync(path.join(scratch, 'forest.scoring.xlsx'));
+    }
+    assert.deepEqual(listing(scratch), ['forest.rubric.yaml']);
+  });
+
+  it('refuses a recorded rubric that is a FIFO or a link to /dev/zero, at once', async () => {
+    execFileSync('mkfifo', [path.join(scratch, 'fifo.rubric.yaml')]);
+    fs.symlinkSync('/dev/zero', path.join(scratch, 'zero.rubric.yaml'));
+    for (const [recorded, reason] of [
+      ['fifo.rubric.yaml', 'is not a rubric file (*.rubric.yaml, *.rubric.yml)'],
+      ['zero.rubric.yaml', 'outside the workspace folder'],
+    ]) {
+      await templateNaming(recorded);
+      const result = importTemplate();
+      assert.equal(result.status, 2, `${recorded}: ${result.error ?? ''} ${result.stderr}`);
+      assert.equal(result.stderr.trim(), `forest.scoring.xlsx: names the rubric ${recorded}: ${reason}; give it with --rubric FILE`);
+      fs.rmSync(path.join(scratch, 'forest.scoring.xlsx'));
+    }
+  });
+
+  it('names what a crafted workbook holds, exits 2 and writes nothing (the soak suite runs every family)', () => {
+    for (const crafted of craftedWorkbooks(20, 1).filter((c) => ['merge', 'lying-size', 'columns'].includes(c.family))) {
+      fs.writeFileSync(path.join(scratch, 'crafted.xlsx'), crafted.bytes);
+      const result = rubric(['import', 'crafted.xlsx', '--out', 'crafted.rubric.yaml'], scratch);
+      assert.equal(result.status, 2, `${crafted.name}: ${result.error ?? ''} ${result.stderr}`);
+      assert.match(result.stderr, new RegExp(`^crafted\\.xlsx: ${crafted.refusal!.source.slice(1)}`), crafted.name);
+    }
+    assert.deepEqual(listing(scratch), ['crafted.xlsx', 'forest.rubric.yaml']);
   });
 });

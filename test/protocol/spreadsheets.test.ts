@@ -3,7 +3,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { createRubricCore } from 'rubric-studio-server';
+import { loadRubricSchema } from 'rubric-studio-server/out/host/rubric-schema';
 import { ExportSpreadsheetResult, ImportSpreadsheetResult } from 'rubric-studio-server/out/protocol';
+import { scoringTemplateBytes } from 'rubric-studio-server/out/spreadsheet/operations';
+import { minimalXlsx } from '../support/crafted-files';
+import { craftedWorkbooks } from '../support/crafted-workbooks';
 import { LspClient, ROOT } from '../support/lsp-client';
 
 /** The editor's spreadsheet commands as requests to the real server over stdio. */
@@ -59,3 +64,68 @@ describe('rubric/exportSpreadsheet and rubric/importSpreadsheet (server over std
     assert.deepEqual(answer, { ok: false, message: 'bad.xlsx 不是 .xlsx 工作簿：不是 zip 压缩包，或文件不完整（下载未完成？）', problems: [] });
   });
 });
+
+describe('rubric/importSpreadsheet with hostile workbooks: refused with the reason, the server lives on (issue 20)', function () {
+  this.timeout(120000);
+  let client: LspClient;
+  let scratch: string;
+  let outside: string;
+  const request = (file: string, kind: 'scores' | 'rubric') =>
+    client.connection.sendRequest('rubric/importSpreadsheet', {
+      file: pathToFileURL(file).href,
+      kind,
+      target: pathToFileURL(path.join(scratch, `out.${kind}.yaml`)).href,
+    }) as Promise<ImportSpreadsheetResult>;
+
+  before(async () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-lsp-crafted-'));
+    outside = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-lsp-outside-'));
+    client = await LspClient.start({ locale: 'en', workspaceFolders: [pathToFileURL(scratch).href] });
+  });
+  after(async () => {
+    await client.stop();
+    fs.rmSync(scratch, { recursive: true, force: true });
+    fs.rmSync(outside, { recursive: true, force: true });
+  });
+
+  it('answers each crafted workbook with what was wrong, then still reads a good one', async () => {
+    for (const crafted of craftedWorkbooks(20, 1).filter((c) => c.refusal)) {
+      const file = path.join(scratch, 'crafted.xlsx');
+      fs.writeFileSync(file, crafted.bytes);
+      const answer = await request(file, 'rubric');
+      assert.equal(answer.ok, false, crafted.name);
+      assert.match(answer.ok ? '' : answer.message, new RegExp(`^crafted\\.xlsx ${crafted.refusal!.source.slice(1)}`), crafted.name);
+    }
+    const good = path.join(scratch, 'good.xlsx');
+    fs.writeFileSync(good, minimalXlsx(GOOD_SHEET));
+    const answer = await request(good, 'rubric');
+    assert.equal(answer.ok && answer.count, 2);
+    assert.equal(client.exited, undefined, 'the server is running');
+  });
+
+  it('does not read a rubric a template names outside the workspace folder', async () => {
+    const secret = path.join(outside, 'secret.rubric.yaml');
+    fs.writeFileSync(
+      secret,
+      fs.readFileSync(path.join(ROOT, 'samples/forest-chief-2022.rubric.yaml'), 'utf8').replace(/^rubric: .*$/m, 'rubric: SECRET TITLE'),
+    );
+    const rubricText = fs.readFileSync(secret, 'utf8');
+    const made = await scoringTemplateBytes(createRubricCore({ schema: loadRubricSchema() }), rubricText, secret, path.join(scratch, 't.xlsx'), 1, 'en');
+    assert.ok(made.ok);
+    fs.writeFileSync(path.join(scratch, 't.xlsx'), made.bytes);
+    const answer = await request(path.join(scratch, 't.xlsx'), 'scores');
+    const recorded = path.relative(scratch, secret).split(path.sep).join('/');
+    assert.deepEqual(answer, {
+      ok: false,
+      message: `t.xlsx names the rubric ${recorded}: outside the workspace folder; give it with --rubric FILE`,
+      problems: [],
+    });
+  });
+});
+
+const GOOD_SHEET =
+  '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>' +
+  '<row r="1"><c r="A1" t="inlineStr"><is><t>指标</t></is></c><c r="B1" t="inlineStr"><is><t>分值</t></is></c></row>' +
+  '<row r="2"><c r="A2" t="inlineStr"><is><t>任务完成率</t></is></c><c r="B2"><v>60</v></c></row>' +
+  '<row r="3"><c r="A3" t="inlineStr"><is><t>台账规范</t></is></c><c r="B3"><v>40</v></c></row>' +
+  '</sheetData></worksheet>';

@@ -1,3 +1,5 @@
+import { constants, deflateRawSync } from 'zlib';
+
 /**
  * Files built byte by byte for the bad-input tests: a zip archive (stored entries) and an OLE
  * compound file (the container of .xls and of password-protected .xlsx), each valid enough that
@@ -16,46 +18,73 @@ function crc32(data: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** A zip archive of stored (uncompressed) entries. */
-export function zipArchive(entries: { name: string; data: string | Buffer }[]): Buffer {
+export interface ZipInput {
+  name: string;
+  data: string | Buffer;
+  /** Deflate the data (else it is stored as it is). */
+  deflate?: boolean;
+  /** Already raw-deflated bytes, with the size they unpack to. */
+  deflated?: { bytes: Buffer; size: number };
+  /** The unpacked size the archive states, when it should lie. */
+  declaredSize?: number;
+}
+
+/** A zip archive; `prefix` bytes before it (the offsets not shifted), the last `uncountedRecords` directory records left out of the end record's count. */
+export function zipArchive(entries: ZipInput[], options: { prefix?: Buffer; uncountedRecords?: number } = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const data = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
-    const crc = crc32(data);
+    const plain = typeof entry.data === 'string' ? Buffer.from(entry.data, 'utf8') : entry.data;
+    const stored = entry.deflated?.bytes ?? (entry.deflate ? deflateRawSync(plain) : plain);
+    const size = entry.deflated?.size ?? plain.length;
+    const crc = entry.deflated ? 0 : crc32(plain);
+    const method = entry.deflate || entry.deflated ? 8 : 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(0x0800, 6); // UTF-8 names
-    local.writeUInt16LE(0, 8); // stored
+    local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(stored.length, 18);
+    local.writeUInt32LE(entry.declaredSize ?? size, 22);
     local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, data);
+    locals.push(local, name, stored);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4);
     central.writeUInt16LE(20, 6);
     central.writeUInt16LE(0x0800, 8);
+    central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(stored.length, 20);
+    central.writeUInt32LE(entry.declaredSize ?? size, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
-    offset += 30 + name.length + data.length;
+    offset += 30 + name.length + stored.length;
   }
   const directory = Buffer.concat(centrals);
+  const counted = entries.length - (options.uncountedRecords ?? 0);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt16LE(counted, 8);
+  end.writeUInt16LE(counted, 10);
   end.writeUInt32LE(directory.length, 12);
   end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  return Buffer.concat([options.prefix ?? Buffer.alloc(0), ...locals, directory, end]);
+}
+
+/**
+ * Raw deflate of `megabytes` MiB of zeros, made without holding them: one flushed block of a MiB
+ * repeated (a full flush ends each at a byte boundary with a fresh dictionary), then a final
+ * empty block.
+ */
+export function deflatedZeros(megabytes: number): { bytes: Buffer; size: number } {
+  const block = deflateRawSync(Buffer.alloc(1024 * 1024), { finishFlush: constants.Z_FULL_FLUSH });
+  const final = deflateRawSync(Buffer.alloc(0));
+  return { bytes: Buffer.concat([...Array.from({ length: megabytes }, () => block), final]), size: megabytes * 1024 * 1024 };
 }
 
 const SECTOR = 512;
@@ -117,8 +146,19 @@ export function compoundFile(streams: { name: string; data: Buffer }[]): Buffer 
   return Buffer.concat([header, fatSector, directory, ...padded.map((s) => s.data)]);
 }
 
+export interface MinimalXlsxOptions {
+  /** The sheet's part name (the workbook's relationship still says worksheets/sheet1.xml). */
+  sheetPart?: string;
+  /** What goes in xl/workbook.xml after `<sheets>` (defined names). */
+  workbookTail?: string;
+  deflate?: boolean;
+  /** More entries, after the package's own. */
+  extra?: ZipInput[];
+  declaredSheetSize?: number;
+}
+
 /** The smallest .xlsx package around one sheet's XML (no styles, no shared strings). */
-export function minimalXlsx(sheetXml: string): Buffer {
+export function minimalXlsx(sheetXml: string, options: MinimalXlsxOptions = {}): Buffer {
   return zipArchive([
     {
       name: '[Content_Types].xml',
@@ -134,12 +174,15 @@ export function minimalXlsx(sheetXml: string): Buffer {
     },
     {
       name: 'xl/workbook.xml',
-      data: '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      data:
+        '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets>' +
+        `${options.workbookTail ?? ''}</workbook>`,
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
       data: '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
     },
-    { name: 'xl/worksheets/sheet1.xml', data: sheetXml },
+    { name: options.sheetPart ?? 'xl/worksheets/sheet1.xml', data: sheetXml, deflate: options.deflate, declaredSize: options.declaredSheetSize },
+    ...(options.extra ?? []),
   ]);
 }

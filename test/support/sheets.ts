@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
+import { inflateRawSync } from 'zlib';
 import { DocumentAnalysis } from 'rubric-studio-server';
 import { DraftRubric, draftOf } from 'rubric-studio-server/out/spreadsheet/rubric-draft';
-import { zipEntryText } from 'rubric-studio-server/out/spreadsheet/workbook-bytes';
+import { listZipEntries } from 'rubric-studio-server/out/spreadsheet/zip-archive';
 import { analyze } from './rubric-core';
 
 export const ROOT = path.resolve(__dirname, '../../..');
@@ -38,6 +39,15 @@ export function mergesOf(sheet: ExcelJS.Worksheet): string[] {
 
 /** The rows after which a manual page break is set, read from the sheet's XML (exceljs does not read them back). */
 export function rowBreaksOf(bytes: Buffer, sheetNumber = 1): number[] {
-  const xml = zipEntryText(bytes, `xl/worksheets/sheet${sheetNumber}.xml`) ?? '';
+  const xml = zipEntryText(bytes, `xl/worksheets/sheet${sheetNumber}.xml`);
   return [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+/** The text of one entry of a zip archive ('' when there is none). */
+export function zipEntryText(bytes: Buffer, name: string): string {
+  const listing = listZipEntries(bytes);
+  const entry = listing.ok ? listing.entries.find((e) => e.name === name) : undefined;
+  if (!entry) return '';
+  const data = bytes.subarray(entry.dataStart, entry.dataStart + entry.compressedSize);
+  return (entry.method === 8 ? inflateRawSync(data) : data).toString('utf8');
 }

@@ -1,5 +1,6 @@
 import { Locale, RubricCore } from '../core';
 import { writeFileAtomically } from '../host/write-file';
+import { DEFAULT_MAX_FILE_SIZE } from '../lsp/settings';
 import { problemLine } from '../spreadsheet/import-report';
 import { defaultImportTarget, ImportKind, importWorkbook } from '../spreadsheet/operations';
 import { Output } from './check-command';
@@ -37,7 +38,16 @@ export async function runImport(request: ImportRequest, core: RubricCore, output
     output.err(t.notXlsx(file));
     return 2;
   }
-  const imported = await importWorkbook(core, { file, kind, rubricFile: request.rubric, outFile: request.out, locale: request.locale });
+  const imported = await importWorkbook(core, {
+    file,
+    kind,
+    rubricFile: request.rubric,
+    outFile: request.out,
+    // A template's recorded rubric is read from the current folder down, as `rank` reads a scoresheet's.
+    rubricRoots: [process.cwd()],
+    maxRubricBytes: DEFAULT_MAX_FILE_SIZE,
+    locale: request.locale,
+  });
   if (!imported.ok) {
     output.err(`${file}: ${imported.reason[request.locale]}`);
     return 2;

@@ -46,7 +46,7 @@ export class RubricLanguageServer {
     this.kinds = new DocumentKinds(this.state, this.dependencies);
     this.publisher = new DiagnosticsPublisher(this.state, this.kinds, this.dependencies);
     this.workspace = new WorkspaceEvents(this.state, this.kinds, this.dependencies);
-    this.spreadsheets = new SpreadsheetRequests(core);
+    this.spreadsheets = new SpreadsheetRequests(core, { workspaceRoots: () => this.state.workspaceRoots, maxFileSize: () => this.state.settings.maxFileSize });
   }
 
   listen(): void {

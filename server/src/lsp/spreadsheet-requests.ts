@@ -11,7 +11,11 @@ import type * as Operations from '../spreadsheet/operations';
  * loaded on the first request, not when the server starts.
  */
 export class SpreadsheetRequests {
-  constructor(private readonly core: RubricCore) {}
+  constructor(
+    private readonly core: RubricCore,
+    /** Where a template's recorded rubric may be read from, and how large it may be: as for a scoresheet's `rubric:`. */
+    private readonly files: { workspaceRoots: () => readonly string[]; maxFileSize: () => number },
+  ) {}
 
   private get operations(): typeof Operations {
     return require('../spreadsheet/operations') as typeof Operations;
@@ -62,7 +66,14 @@ export class SpreadsheetRequests {
 
   private async importUnsafe(params: ImportSpreadsheetParams, locale: Locale): Promise<ImportSpreadsheetResult> {
     const file = fileURLToPath(params.file);
-    const imported = await this.operations.importWorkbook(this.core, { file, kind: params.kind, outFile: fileURLToPath(params.target), locale });
+    const imported = await this.operations.importWorkbook(this.core, {
+      file,
+      kind: params.kind,
+      outFile: fileURLToPath(params.target),
+      rubricRoots: this.files.workspaceRoots(),
+      maxRubricBytes: this.files.maxFileSize(),
+      locale,
+    });
     if (!imported.ok) return { ok: false, message: `${path.basename(file)} ${imported.reason[locale]}`, problems: [] };
     const problems = imported.problems.map((p) => ({ severity: p.severity, address: p.address, message: p.message[locale] }));
     if (imported.text === '') return { ok: false, message: locale === 'zh-CN' ? '没有可读取的表格' : 'no table could be read', problems };

@@ -2,11 +2,12 @@ import type ExcelJS from 'exceljs';
 import { Document, isMap, isSeq, visit } from 'yaml';
 import { LocalizedText, text } from '../core';
 import { Decimal } from '../core/decimal';
-import { numberInText, readCell } from './cell-values';
+import { CellReading, numberInText } from './cell-values';
 import { exact } from './criteria-text';
-import { cellAddress, CellProblem, columnLetter } from './import-report';
+import { CellProblem, columnLetter } from './import-report';
 import { DraftIndicator, DraftRubric, keyOf, walkDraft } from './rubric-draft';
 import { startsFull, TemplateMeta, TemplateSheetInfo } from './scoring-template';
+import { SheetReader } from './sheet-reader';
 
 /**
  * A filled scoring template back into a scoresheet (`*.scores.yaml`, the contract's Scoresheets
@@ -81,25 +82,24 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       fail(info.name, text(`the sheet “${info.name}” the template had is missing`, `模板中的工作表“${info.name}”不见了`));
       continue;
     }
-    readSheet(sheet, info);
+    readSheet(new SheetReader(sheet), info);
   }
 
-  function readSheet(sheet: ExcelJS.Worksheet, info: TemplateSheetInfo): void {
-    const at = (r: number, c: number) => cellAddress(sheet, r, c);
+  function readSheet(sheet: SheetReader, info: TemplateSheetInfo): void {
+    const at = (r: number, c: number) => sheet.address(r, c);
     if (info.role === 'view' && (info.rater === undefined || !raters.has(info.rater))) {
       fail(sheet.name, text(`the rubric has no rater group “${info.rater ?? ''}” for this sheet`, `细则中没有本工作表对应的评价主体“${info.rater ?? ''}”`));
       return;
     }
     // Columns by their hidden keys; a key the rubric lacks is reported at its heading.
     const columns: { column: number; kind: string; key: string }[] = [];
-    const keyRow = sheet.getRow(info.keyRow);
-    for (let c = 1; c <= keyRow.cellCount; c++) {
-      const raw = String(keyRow.getCell(c).value ?? '');
+    for (let c = 1; c <= sheet.width(info.keyRow); c++) {
+      const raw = String(sheet.cell(info.keyRow, c)?.value ?? '');
       const colon = raw.indexOf(':');
       if (colon < 0) continue;
       const kind = raw.slice(0, colon);
       const key = raw.slice(colon + 1);
-      const heading = cellAddress(sheet, Math.max(3, info.keyRow - 1), c);
+      const heading = sheet.address(Math.max(3, info.keyRow - 1), c);
       if (kind === 'points' && !leaves.has(key)) {
         fail(
           heading,
@@ -120,10 +120,10 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
     }
 
     const seen = new Set<string>();
-    for (let r = info.firstRow; r <= sheet.rowCount; r++) {
-      const nameReading = readCell(sheet.getCell(r, info.subjectColumn));
+    for (const r of sheet.rows(info.firstRow)) {
+      const nameReading = sheet.reading(r, info.subjectColumn);
       const name = nameReading.kind === 'text' ? nameReading.text.trim() : nameReading.kind === 'number' ? nameReading.value.toFixed() : '';
-      const filled = columns.filter((c) => readCell(sheet.getCell(r, c.column)).kind !== 'empty');
+      const filled = columns.filter((c) => sheet.reading(r, c.column).kind !== 'empty');
       if (name === '' && filled.length === 0) continue;
       const index = r - info.firstRow;
       let entry: SubjectEntry | undefined;
@@ -151,7 +151,7 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
         if (knownNames && !knownNames.has(name)) warn(at(r, info.subjectColumn), text(`the rubric has no subject “${name}”`, `细则的考核对象中没有“${name}”`));
         entry = { subject: name, address: at(r, info.subjectColumn), points: new Map(), bonus: new Map(), penalties: new Map(), veto: [], by: new Map() };
         if (anyCounted && info.groupColumn) {
-          const groupName = readCell(sheet.getCell(r, info.groupColumn));
+          const groupName = sheet.reading(r, info.groupColumn);
           const label = groupName.kind === 'text' ? groupName.text.trim() : '';
           if (countedGroups.has(label)) entry.group = countedGroups.get(label);
           else if (label !== '' && !(draft.subjects?.kind === 'groups' && draft.subjects.groups.some((g) => g.name === label)))
@@ -166,7 +166,7 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       for (const column of columns) {
         const address = at(r, column.column);
         if (column.kind === 'veto') {
-          const reading = readCell(sheet.getCell(r, column.column));
+          const reading = sheet.reading(r, column.column);
           const word =
             reading.kind === 'text'
               ? reading.text.trim()
@@ -180,7 +180,7 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
           else fail(address, text(`“${word}” for a veto: write 是 / yes, or leave it blank`, `一票否决项填写了“${word}”：应填“是”或留空`));
           continue;
         }
-        const value = readNumberCell(sheet.getCell(r, column.column), address);
+        const value = readNumberCell(sheet.reading(r, column.column), address);
         if (value === 'blank') {
           if (column.kind === 'points' && !startsFull(leaves.get(column.key)!)) blank.push(columnLetter(column.column) + r);
           continue;
@@ -235,8 +235,7 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
     }
   }
 
-  function readNumberCell(cell: ExcelJS.Cell, address: string): Decimal | 'blank' | undefined {
-    const reading = readCell(cell);
+  function readNumberCell(reading: CellReading, address: string): Decimal | 'blank' | undefined {
     switch (reading.kind) {
       case 'empty':
         return 'blank';

@@ -1,9 +1,10 @@
 import { createHash } from 'crypto';
+import { promises as fs } from 'fs';
 import * as path from 'path';
 import { DocumentAnalysis, Finding, Locale, LocalizedText, RubricCore, text } from '../core';
 import { readTextFile } from '../host/read-text-file';
+import { resolveRubricPath } from '../host/resolve-rubric-path';
 import { readFileBytes } from '../host/write-file';
-import { RUBRIC_FILE } from '../protocol';
 import { draftToYaml } from './draft-yaml';
 import { buildAssessmentWorkbook } from './export-assessment-table';
 import { importAssessmentTable } from './import-assessment-table';
@@ -112,6 +113,14 @@ export interface ImportOptions {
   rubricFile?: string;
   /** Where the YAML will go (references are made relative to it). */
   outFile?: string;
+  /**
+   * The folders a template's recorded rubric may be read from, as a scoresheet's `rubric:` is
+   * confined (host/resolve-rubric-path.ts): the workspace folders in the editor, the current folder
+   * on the command line; the workbook's own folder when none holds it.
+   */
+  rubricRoots: readonly string[];
+  /** The largest rubric read (rubric.maxFileSize). */
+  maxRubricBytes: number;
   locale: Locale;
 }
 
@@ -147,38 +156,20 @@ export async function importWorkbook(core: RubricCore, options: ImportOptions): 
         ),
       };
     }
-    const rubricFile = options.rubricFile ?? path.resolve(path.dirname(options.file), meta.rubric);
-    // A workbook from elsewhere names a file to read: only ever a rubric file.
-    if (!options.rubricFile && !RUBRIC_FILE.test(rubricFile)) {
-      return {
-        ok: false,
-        reason: text(
-          `names ${meta.rubric} as its rubric, which is not a *.rubric.yaml file: give the rubric with --rubric FILE`,
-          `记录的细则 ${meta.rubric} 不是 *.rubric.yaml 文件：请用 --rubric 文件 指定`,
-        ),
-      };
-    }
-    const rubricText = await readTextFile(rubricFile);
-    if (!rubricText.ok) {
-      return {
-        ok: false,
-        reason: text(
-          `names the rubric ${meta.rubric}, which ${rubricText.reason.en}: give it with --rubric FILE`,
-          `记录的细则 ${meta.rubric} ${rubricText.reason['zh-CN']}：请用 --rubric 文件 指定`,
-        ),
-      };
-    }
-    const rubric = rubricForSheets(core, rubricText.text, options.rubricFile ? 1 : meta.document);
-    if (!rubric.ok) return { ok: false, reason: text(`the rubric ${rubricFile} ${rubric.reason.en}`, `细则 ${rubricFile} ${rubric.reason['zh-CN']}`) };
+    const rubric = await readTemplateRubric(options, meta.rubric);
+    if (!rubric.ok) return rubric;
+    const { file: rubricFile, text: rubricText } = rubric;
+    const forSheets = rubricForSheets(core, rubricText, options.rubricFile ? 1 : meta.document);
+    if (!forSheets.ok) return { ok: false, reason: text(`the rubric ${rubricFile} ${forSheets.reason.en}`, `细则 ${rubricFile} ${forSheets.reason['zh-CN']}`) };
     const out = path.resolve(options.outFile ?? defaultImportTarget(options.file, 'scores'));
     const reference = relativeReference(path.dirname(out), path.resolve(rubricFile));
     const header =
       options.locale === 'zh-CN'
-        ? [`由 rubric import 从 ${source} 导入（${date}）`, `细则：${rubric.draft.title}`]
-        : [`Imported by rubric import from ${source} (${date})`, `Rubric: ${rubric.draft.title}`];
-    const result = importScores(workbook.workbook, meta, rubric.draft, { rubricReference: reference, header });
+        ? [`由 rubric import 从 ${source} 导入（${date}）`, `细则：${forSheets.draft.title}`]
+        : [`Imported by rubric import from ${source} (${date})`, `Rubric: ${forSheets.draft.title}`];
+    const result = importScores(workbook.workbook, meta, forSheets.draft, { rubricReference: reference, header });
     const problems = [...result.problems];
-    if (meta.sha256 !== '' && meta.sha256 !== sha256(rubricText.text)) {
+    if (meta.sha256 !== '' && meta.sha256 !== sha256(rubricText)) {
       problems.unshift({
         severity: 'warning',
         address: meta.sheets[0]?.name ?? '',
@@ -203,32 +194,85 @@ export async function importWorkbook(core: RubricCore, options: ImportOptions): 
   const document = analysis.documents[0];
   const problems = [...table.problems];
   if (document) {
-    for (const finding of document.findings) {
-      problems.push({
-        severity: 'warning',
-        address: cellOfFinding(finding, document, table.draft, table.cellOf) ?? table.sheet ?? '',
-        message: findingText(finding),
-      });
-    }
+    const cells = indicatorCellsOf(document.findings, document, table.draft, table.cellOf);
+    document.findings.forEach((finding, index) => {
+      problems.push({ severity: 'warning', address: cells[index] ?? table.sheet ?? '', message: findingText(finding) });
+    });
   }
   return { ok: true, kind, text: yaml, problems, count: leafCount(table.draft) };
+}
+
+/**
+ * The rubric a template is read against: the one given (`--rubric`), else the one the template
+ * records. That path was written by whoever made the workbook, so it is confined as a scoresheet's
+ * `rubric:` is (resolveRubricPath: inside the roots, a regular *.rubric.yaml file, never through a
+ * link that leads out); either way a FIFO, a device or a file above the size limit is not read.
+ */
+async function readTemplateRubric(options: ImportOptions, recorded: string): Promise<{ ok: true; file: string; text: string } | Failure> {
+  const refused = (reason: LocalizedText): Failure =>
+    options.rubricFile
+      ? { ok: false, reason: text(`the rubric ${options.rubricFile}: ${reason.en}`, `细则 ${options.rubricFile}：${reason['zh-CN']}`) }
+      : {
+          ok: false,
+          reason: text(
+            `names the rubric ${recorded}: ${reason.en}; give it with --rubric FILE`,
+            `记录的细则 ${recorded}：${reason['zh-CN']}；请用 --rubric 文件 指定`,
+          ),
+        };
+  let file = options.rubricFile;
+  if (file === undefined) {
+    const resolved = resolveRubricPath(options.file, recorded, options.rubricRoots);
+    if ('reason' in resolved) return refused(resolved.reason);
+    file = resolved.path;
+  }
+  const stat = await fs.stat(file).catch(() => undefined);
+  if (stat && !stat.isFile()) return refused(text('is not a regular file', '不是普通文件'));
+  if (stat && stat.size > options.maxRubricBytes) {
+    return refused(text(`is larger than ${options.maxRubricBytes} bytes (rubric.maxFileSize)`, `大于 ${options.maxRubricBytes} 字节（rubric.maxFileSize）`));
+  }
+  const read = await readTextFile(file);
+  return read.ok ? { ok: true, file, text: read.text } : refused(read.reason);
 }
 
 function findingText(finding: Finding): LocalizedText {
   return text(`${finding.code}: ${finding.message.en}`, `${finding.code}：${finding.message['zh-CN']}`);
 }
 
-/** The cell of the indicator a finding is about: the deepest indicator whose text holds the finding. */
-function cellOfFinding(finding: Finding, document: DocumentAnalysis, draft: DraftRubric, cellOf: Map<DraftIndicator, string>): string | undefined {
-  let best: number[] | undefined;
-  for (const indicator of document.model.allIndicators) {
-    if (indicator.span.start <= finding.span.start && finding.span.end <= indicator.span.end && (!best || indicator.path.length > best.length))
-      best = indicator.path;
+/**
+ * For each finding, the cell of the indicator it is about: the deepest indicator whose text holds
+ * it. One sweep over the indicators in the order of their text (their spans nest), so that a
+ * rubric of many indicators with many findings costs no more than reading them.
+ */
+function indicatorCellsOf(
+  findings: readonly Finding[],
+  document: DocumentAnalysis,
+  draft: DraftRubric,
+  cellOf: Map<DraftIndicator, string>,
+): (string | undefined)[] {
+  type Indicator = DocumentAnalysis['model']['allIndicators'][number];
+  const indicators = [...document.model.allIndicators].sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+  const order = findings.map((_, index) => index).sort((a, b) => findings[a].span.start - findings[b].span.start);
+  const cells: (string | undefined)[] = new Array(findings.length);
+  const open: Indicator[] = [];
+  let next = 0;
+  for (const index of order) {
+    const span = findings[index].span;
+    for (; next < indicators.length && indicators[next].span.start <= span.start; next++) {
+      while (open.length > 0 && open[open.length - 1].span.end < indicators[next].span.start) open.pop();
+      open.push(indicators[next]);
+    }
+    while (open.length > 0 && open[open.length - 1].span.end < span.start) open.pop();
+    let holder = open.length - 1;
+    while (holder >= 0 && open[holder].span.end < span.end) holder--;
+    cells[index] = holder >= 0 ? cellOfPath(open[holder].path, draft, cellOf) : undefined;
   }
-  if (!best) return undefined;
+  return cells;
+}
+
+function cellOfPath(indexPath: readonly number[], draft: DraftRubric, cellOf: Map<DraftIndicator, string>): string | undefined {
   let items = draft.indicators;
   let found: DraftIndicator | undefined;
-  for (const index of best) {
+  for (const index of indexPath) {
     found = items[index];
     if (!found) return undefined;
     items = found.items;

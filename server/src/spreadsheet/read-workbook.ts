@@ -10,7 +10,7 @@ export type WorkbookRead = { ok: true; workbook: ExcelJS.Workbook } | { ok: fals
  * into one object per cell.
  */
 export async function readWorkbook(bytes: Buffer): Promise<WorkbookRead> {
-  const problem = inspectWorkbookBytes(bytes);
+  const problem = await inspectWorkbookBytes(bytes);
   if (problem) return { ok: false, reason: problem.message };
   const workbook = new ExcelJS.Workbook();
   try {

@@ -1,109 +1,35 @@
-import { inflateRawSync } from 'zlib';
 import { LocalizedText, text } from '../core';
+import { WorkbookBudget } from './workbook-budget';
+import { EntryDataError, entryChunks, listZipEntries, ZipEntry } from './zip-archive';
+import { XmlPartScan } from './xml-scan';
 
 /**
- * What a file must be before exceljs sees it. exceljs reads a whole archive into memory and
- * expands every merged range and validated range into cells, so a small hostile file (a merge over
- * A1:XFD1048576, a zip bomb) would hang or exhaust the process; an .xls or a password-protected
- * workbook (both OLE compound files) only gets a zip error from it. Each is named here instead.
+ * What a file must be before exceljs sees it. exceljs unpacks every entry of the archive into
+ * memory and builds an object for every cell, merged cell, column and named cell, so a small
+ * hostile file (a merge over A1:XFD1048576 in any spelling, a `<col max="100000000">`, an entry
+ * that declares 1 KB and inflates to gigabytes) would hang or exhaust the process; an .xls or a
+ * password-protected workbook (both OLE compound files) only gets a zip error from it. Each entry
+ * is unpacked here as far as the limits allow — counting what actually comes out — and read as XML
+ * against the workbook's budget (workbook-budget.ts); each refusal says what was found.
  */
 
-/** Larger files are refused: a 10,000-row 考评表 is about 1 MB. */
-export const MAX_WORKBOOK_BYTES = 64 * 1024 * 1024;
-/** The archive's entries unpacked, all together. */
-export const MAX_UNPACKED_BYTES = 512 * 1024 * 1024;
-/** Cells covered by merged ranges, per sheet. */
-export const MAX_MERGED_CELLS = 2_000_000;
+/** Larger files are refused: a 10,000-row 考评表 is about 0.4 MB, and unpacks to about 4 MB. */
+export const MAX_WORKBOOK_BYTES = 32 * 1024 * 1024;
+/** The archive's entries as they actually unpack, all together (their declared sizes are not trusted). */
+export const MAX_UNPACKED_BYTES = 32 * 1024 * 1024;
+/** Entries in the archive: a workbook of fifty sheets has about a hundred and twenty. */
+export const MAX_ARCHIVE_ENTRIES = 1_000;
 
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 
 const utf16 = (name: string) => Buffer.from(name, 'utf16le');
-
-interface ZipEntry {
-  name: string;
-  method: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-}
-
-/** The archive's central directory, or undefined when the bytes are not a whole zip archive. */
-function zipEntries(bytes: Buffer): ZipEntry[] | undefined {
-  // The end-of-central-directory record is in the last 22 + 65535 bytes (its comment is at most 64 KiB).
-  const from = Math.max(0, bytes.length - 22 - 0xffff);
-  let end = -1;
-  for (let i = bytes.length - 22; i >= from; i--) {
-    if (bytes.readUInt32LE(i) === 0x06054b50) {
-      end = i;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const count = bytes.readUInt16LE(end + 10);
-  let offset = bytes.readUInt32LE(end + 16);
-  const entries: ZipEntry[] = [];
-  for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || bytes.readUInt32LE(offset) !== 0x02014b50) return undefined;
-    const nameLength = bytes.readUInt16LE(offset + 28);
-    const extraLength = bytes.readUInt16LE(offset + 30);
-    const commentLength = bytes.readUInt16LE(offset + 32);
-    entries.push({
-      method: bytes.readUInt16LE(offset + 10),
-      compressedSize: bytes.readUInt32LE(offset + 20),
-      size: bytes.readUInt32LE(offset + 24),
-      name: bytes.toString('utf8', offset + 46, offset + 46 + nameLength),
-      localOffset: bytes.readUInt32LE(offset + 42),
-    });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
-
-function entryText(bytes: Buffer, entry: ZipEntry): string | undefined {
-  const at = entry.localOffset;
-  if (at + 30 > bytes.length || bytes.readUInt32LE(at) !== 0x04034b50) return undefined;
-  const start = at + 30 + bytes.readUInt16LE(at + 26) + bytes.readUInt16LE(at + 28);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  try {
-    if (entry.method === 0) return data.toString('utf8');
-    if (entry.method === 8) return inflateRawSync(data, { maxOutputLength: Math.max(entry.size, 1) }).toString('utf8');
-  } catch {
-    return undefined;
-  }
-  return undefined;
-}
-
-/** The text of one entry of a zip archive (an .xlsx part), or undefined. */
-export function zipEntryText(bytes: Buffer, name: string): string | undefined {
-  const entry = zipEntries(bytes)?.find((e) => e.name === name);
-  return entry && entryText(bytes, entry);
-}
-
-const COLUMN = /^([A-Z]{1,3})(\d{1,7})$/;
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-/** Cells a range like `A1:C10` covers (1 for a single cell). */
-export function rangeArea(range: string): number {
-  const [from, to = from] = range.split(':');
-  const a = COLUMN.exec(from);
-  const b = COLUMN.exec(to);
-  if (!a || !b) return 1;
-  const rows = Math.abs(Number(b[2]) - Number(a[2])) + 1;
-  const cols = Math.abs(columnNumber(b[1]) - columnNumber(a[1])) + 1;
-  return rows * cols;
-}
 
 export type WorkbookBytesProblem = { kind: 'xls' | 'encrypted' | 'ole' | 'ods' | 'not-zip' | 'not-xlsx' | 'too-large' | 'corrupt'; message: LocalizedText };
 
 const MB = (n: number) => `${Math.round(n / (1024 * 1024))} MB`;
 
 /** Undefined when the bytes may be given to exceljs; otherwise what they are, in words. */
-export function inspectWorkbookBytes(bytes: Buffer): WorkbookBytesProblem | undefined {
+export async function inspectWorkbookBytes(bytes: Buffer): Promise<WorkbookBytesProblem | undefined> {
   if (bytes.length > MAX_WORKBOOK_BYTES) {
     return {
       kind: 'too-large',
@@ -137,16 +63,30 @@ export function inspectWorkbookBytes(bytes: Buffer): WorkbookBytesProblem | unde
       message: text('is an OLE compound document (perhaps a .doc), not an .xlsx workbook', '是 OLE 复合文档（可能是 .doc），不是 .xlsx 工作簿'),
     };
   }
-  const entries = zipEntries(bytes);
-  if (!entries) {
-    return {
-      kind: 'not-zip',
-      message: text(
-        'is not an .xlsx workbook: not a zip archive, or cut short (an incomplete download?)',
-        '不是 .xlsx 工作簿：不是 zip 压缩包，或文件不完整（下载未完成？）',
-      ),
-    };
+  const listing = listZipEntries(bytes);
+  if (!listing.ok) {
+    if (listing.problem === 'not-zip') {
+      return {
+        kind: 'not-zip',
+        message: text(
+          'is not an .xlsx workbook: not a zip archive, or cut short (an incomplete download?)',
+          '不是 .xlsx 工作簿：不是 zip 压缩包，或文件不完整（下载未完成？）',
+        ),
+      };
+    }
+    const where = listing.entry ? ` (${listing.entry})` : '';
+    const { en, 'zh-CN': zh } = listing.detail;
+    return listing.problem === 'unusual'
+      ? {
+          kind: 'corrupt',
+          message: text(
+            `is a zip archive no spreadsheet program writes: ${en}${where}; open it in Excel or WPS and save it again`,
+            `是电子表格软件不会生成的 zip 压缩包（${zh}${where}）：请在 Excel 或 WPS 中打开后重新保存`,
+          ),
+        }
+      : { kind: 'corrupt', message: text(`is damaged: ${en}${where}`, `已损坏：${zh}${where}`) };
   }
+  const entries = listing.entries;
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('xl/workbook.xml')) {
     if (names.has('content.xml') && names.has('mimetype')) {
@@ -160,34 +100,45 @@ export function inspectWorkbookBytes(bytes: Buffer): WorkbookBytesProblem | unde
       message: text('is a zip archive but not an .xlsx workbook (no xl/workbook.xml)', '是 zip 压缩包，但不是 .xlsx 工作簿（缺少 xl/workbook.xml）'),
     };
   }
-  const unpacked = entries.reduce((total, e) => total + e.size, 0);
-  if (unpacked > MAX_UNPACKED_BYTES) {
+  if (entries.length > MAX_ARCHIVE_ENTRIES) {
     return {
       kind: 'too-large',
       message: text(
-        `unpacks to ${MB(unpacked)}, above the ${MB(MAX_UNPACKED_BYTES)} a workbook may have`,
-        `解压后为 ${MB(unpacked)}，超过上限 ${MB(MAX_UNPACKED_BYTES)}`,
+        `holds ${entries.length.toLocaleString('en')} files, more than the ${MAX_ARCHIVE_ENTRIES.toLocaleString('en')} a workbook may have`,
+        `包含 ${entries.length} 个文件，超过工作簿上限 ${MAX_ARCHIVE_ENTRIES} 个`,
       ),
     };
   }
-  for (const entry of entries.filter((e) => /^xl\/worksheets\/[^/]+\.xml$/.test(e.name))) {
-    const xml = entryText(bytes, entry);
-    if (xml === undefined) {
-      return { kind: 'corrupt', message: text(`is damaged: ${entry.name} cannot be unpacked`, `已损坏：无法解压 ${entry.name}`) };
-    }
-    let merged = 0;
-    for (const match of xml.matchAll(/<mergeCell\s+ref="([^"]+)"/g)) {
-      merged += rangeArea(match[1]);
-      if (merged > MAX_MERGED_CELLS) {
+  return scanEntries(bytes, entries);
+}
+
+/** Every entry unpacked and read as XML against the budget, whatever its name. */
+async function scanEntries(bytes: Buffer, entries: readonly ZipEntry[]): Promise<WorkbookBytesProblem | undefined> {
+  const budget = new WorkbookBudget();
+  let unpacked = 0;
+  for (const entry of entries) {
+    const scan = new XmlPartScan(budget.part(entry.name));
+    try {
+      for await (const chunk of entryChunks(bytes, entry, MAX_UNPACKED_BYTES - unpacked)) {
+        unpacked += chunk.length;
+        scan.write(chunk);
+        if (budget.problem) return { kind: 'too-large', message: budget.problem };
+      }
+    } catch (error) {
+      if (!(error instanceof EntryDataError)) throw error;
+      if (error.kind === 'over-limit') {
         return {
           kind: 'too-large',
           message: text(
-            `merges ${merged.toLocaleString('en')}+ cells (${match[1]} in ${entry.name}): more than a table has; unmerge them and import again`,
-            `合并单元格过大（${entry.name} 中的 ${match[1]}，累计超过 ${merged} 个单元格）：请取消合并后再导入`,
+            `unpacks to more than ${MB(MAX_UNPACKED_BYTES)} (reached in ${error.entry}), above what a workbook may have`,
+            `解压后超过 ${MB(MAX_UNPACKED_BYTES)}（解压至 ${error.entry} 时），超出工作簿上限`,
           ),
         };
       }
+      return { kind: 'corrupt', message: text(`is damaged: ${error.entry} ${error.detail.en}`, `已损坏：${error.entry} ${error.detail['zh-CN']}`) };
     }
+    scan.end();
+    if (budget.problem) return { kind: 'too-large', message: budget.problem };
   }
   return undefined;
 }

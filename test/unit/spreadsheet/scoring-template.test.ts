@@ -198,3 +198,42 @@ describe('import: a filled template back into a scoresheet', () => {
     assert.deepEqual(scores, [{ subject: '李明', by: { cadres: { positioning: 9, goals: 10, 'party-building': 8, epidemic: 6 } } }]);
   });
 });
+
+describe('template: rater names are sheet names, by Excel’s rules (issue 20, fault 5)', () => {
+  const hostile = "x'!A1+cmd|' /C calc'!A0+'";
+  async function withRaters(names: [string, string, string]) {
+    const text = sampleText('village-graduates-2022')
+      .replace('name: 大学生说,', `name: ${JSON.stringify(names[0])},`)
+      .replace('name: 干部评,', `name: ${JSON.stringify(names[1])},`)
+      .replace('name: 群众议,', `name: ${JSON.stringify(names[2])},`);
+    const { draft } = draftOfText(text);
+    const { read } = await roundTripBytes(buildScoringTemplate(draft, { locale: 'zh-CN', rubricPath: 'x.rubric.yaml', sha256: '', document: 1 }));
+    return read;
+  }
+
+  it('keeps a name with quotes a name: quoted, each quote doubled, never formula code', async () => {
+    const workbook = await withRaters([hostile, "'quoted'", 'a/b:c*?[d]']);
+    assert.deepEqual(
+      workbook.worksheets.map((s) => s.name),
+      // The slash is one of the characters a sheet's name cannot have: a space.
+      ['汇总', "x'!A1+cmd|'  C calc'!A0+", 'quoted', 'a b c   d', '_rubric'],
+    );
+    const summary = workbook.getWorksheet('汇总')!;
+    const formulas = ['B8', 'C8', 'D8'].map((a) => (summary.getCell(a).value as ExcelJS.CellFormulaValue).formula);
+    assert.deepEqual(formulas, ["'x''!A1+cmd|''  C calc''!A0+'!O9", "'quoted'!O9", "'a b c   d'!O9"]);
+  });
+
+  it('gives History (Excel’s own) and a name too long or repeated a sheet of their own', async () => {
+    const long = '一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五';
+    const workbook = await withRaters(['History', long, long]);
+    assert.deepEqual(
+      workbook.worksheets.map((s) => s.name),
+      ['汇总', 'History 2', long.slice(0, 28), `${long.slice(0, 28)} 2`, '_rubric'],
+    );
+    const meta = templateMetaOf(workbook)!;
+    assert.deepEqual(
+      meta.sheets.map((s) => s.rater ?? s.role),
+      ['summary', 'self', 'cadres', 'villagers'],
+    );
+  });
+});

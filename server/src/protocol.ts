@@ -6,7 +6,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { RubricSummary, SimulationRow } from './core';
-import type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './core/services/ranking';
+import type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './core/scoresheet/services/ranking';
 
 export { slotsText, tierLine } from './core/text/slot-text';
 export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow };

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { Locale, localize, RubricCore } from '../core';
-import { RankingRow, rankingTable } from '../core/services/ranking';
+import { RankingRow, rankingTable } from '../core/scoresheet/services/ranking';
 import type { ScoresheetAnalysis } from '../core/scoresheet/types';
 import { readTextFile } from '../host/read-text-file';
 import { RubricFiles } from '../host/rubric-files';

@@ -3,8 +3,8 @@
  * the incremental session and the services import them from here, never from each other.
  */
 import type { Finding } from './findings';
-import type { RubricModel } from './model/rubric-model';
-import type { ParsedDocument, ParsedText } from './parse';
+import type { RubricModel } from './rubric/model/rubric-model';
+import type { ParsedDocument, ParsedText } from './yaml/parse';
 import type { Allocation, TierQuotaInput } from './quota/allocate';
 import type { SchemaDocs } from './schema/schema-docs';
 import type { RubricLookup, ScoresheetAnalysis, ScoresheetSession } from './scoresheet/types';

@@ -3,7 +3,7 @@ import { Document, isAlias, Node, Pair, visit, YAMLMap } from 'yaml';
 import { writtenDecimal } from '../decimal';
 import { Finding, FindingData } from '../findings';
 import { LocalizedText, text } from '../text/locale';
-import { asMap, asSeq, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
+import { asMap, asSeq, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../yaml/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
 import { Span } from '../text/span';
 import { SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';

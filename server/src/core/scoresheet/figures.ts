@@ -1,5 +1,5 @@
 import { Decimal, floor } from '../decimal';
-import { fmt } from '../checks/check';
+import { fmt } from '../rubric/checks/check';
 
 /** A figure exactly as computed, without trailing zeros (16.4, 100, 59.5): workings show the real arithmetic. */
 export function fig(value: Decimal): string {

@@ -9,8 +9,8 @@ import {
   SubjectGroupModel,
   TierModel,
   VetoModel,
-} from '../model/rubric-model';
-import { pointValue } from '../model/scoring-figures';
+} from '../rubric/model/rubric-model';
+import { pointValue } from '../rubric/model/scoring-figures';
 import { DocumentAnalysis } from '../types';
 
 /**

@@ -1,15 +1,15 @@
 import Big from 'big.js';
 import { Document, isDocument, isNode, isPair, isScalar, isSeq, Node, Pair, parseDocument } from 'yaml';
-import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from '../incremental/contained-errors';
-import { findLayout, Layout } from '../incremental/layout';
-import { forEachSpan } from '../incremental/shift';
+import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from '../blocks/contained-errors';
+import { findLayout, Layout } from '../blocks/layout';
+import { forEachSpan } from '../blocks/spans';
 import { Finding } from '../findings';
-import { asMap, asSeq, findPair, keySpan, keyText, nodeSpan, pairsOf } from '../model/yaml-nodes';
-import { findAt, nodeAtOffset, NodeAtOffset } from '../model/yaml-path';
-import { nestingBeyondLimit, ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../parse';
+import { asMap, asSeq, findPair, keySpan, keyText, nodeSpan, pairsOf } from '../yaml/yaml-nodes';
+import { findAt, nodeAtOffset, NodeAtOffset } from '../yaml/yaml-path';
+import { nestingBeyondLimit, ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../yaml/parse';
 import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
-import { collectFolds, DocumentTree } from '../tree/document-tree';
+import { collectFolds, DocumentTree } from '../yaml/document-tree';
 import type { DocumentAnalysis } from '../types';
 import {
   analyzeScoresheetText,
@@ -19,9 +19,9 @@ import {
   finishScoresheet,
   ScoresheetAnalysisDetail,
   ScoresheetValidator,
-} from './analyze-scoresheet';
+} from './analyze';
 import { evaluateSubject } from './subject-total';
-import { buildScoresheetModel, buildSubjectScores } from './build-scoresheet-model';
+import { buildScoresheetModel, buildSubjectScores } from './model/build-model';
 import { indexRubric, RubricIndex } from './rubric-index';
 import { RubricLookup, ScoresheetSession, SubjectScoresModel, TotalStep } from './types';
 

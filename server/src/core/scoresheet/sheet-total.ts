@@ -1,6 +1,6 @@
 import { Decimal, isNegative, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
-import { IndicatorModel } from '../model/rubric-model';
+import { IndicatorModel } from '../rubric/model/rubric-model';
 import { isDeductLeaf, isLeaf, RubricIndex, ruleByKey } from './rubric-index';
 import { fig, isWhole } from './figures';
 import { DeductionEntry, KeyedFigure, TotalStep } from './types';

@@ -1,7 +1,7 @@
 import Big from 'big.js';
 import { Decimal, HUNDRED, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
-import { BonusItemModel, ExtraPointsModel, IndicatorModel } from '../model/rubric-model';
+import { BonusItemModel, ExtraPointsModel, IndicatorModel } from '../rubric/model/rubric-model';
 import { fig } from './figures';
 import { displayName, RubricIndex } from './rubric-index';
 import { evaluateSheet, usableCases } from './sheet-total';

@@ -22,8 +22,8 @@
 import type { Decimal } from '../decimal';
 import type { Finding } from '../findings';
 import type { LocalizedText } from '../text/locale';
-import type { Field, ListField } from '../model/rubric-model';
-import type { ParsedText } from '../parse';
+import type { Field, ListField } from '../rubric/model/rubric-model';
+import type { ParsedText } from '../yaml/parse';
 import type { Span } from '../text/span';
 import type { Analysis } from '../types';
 

@@ -1,7 +1,7 @@
 import { Decimal, isNegative } from '../../decimal';
 import { Finding } from '../../findings';
 import { LocalizedText, text } from '../../text/locale';
-import { BonusItemModel, Field } from '../../model/rubric-model';
+import { BonusItemModel, Field } from '../../rubric/model/rubric-model';
 import { fig, isWhole } from '../figures';
 import { isLeaf, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';

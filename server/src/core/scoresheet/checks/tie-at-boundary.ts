@@ -1,6 +1,6 @@
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { tierName } from '../../model/tiers';
+import { tierName } from '../../rubric/model/tiers';
 import { fig } from '../figures';
 import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
 

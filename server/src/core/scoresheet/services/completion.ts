@@ -1,6 +1,6 @@
 import { Locale, LocalizedText, text } from '../../text/locale';
-import { IndicatorModel, NamedItem } from '../../model/rubric-model';
-import { CompletionEntry, findMark, MARK, parseProbe } from '../../services/completion';
+import { IndicatorModel, NamedItem } from '../../rubric/model/rubric-model';
+import { CompletionEntry, findMark, MARK, parseProbe } from '../../rubric/services/completion';
 import { displayName, isDeductLeaf } from '../rubric-index';
 import { ScoresheetAnalysis } from '../types';
 import { rubricIndexOf } from './locate';

@@ -1,7 +1,7 @@
 import { Locale, text } from '../../text/locale';
-import { BonusItemModel, IndicatorModel, NamedItem } from '../../model/rubric-model';
-import { tierName } from '../../model/tiers';
-import { HoverResult, indicatorHover } from '../../services/hover';
+import { BonusItemModel, IndicatorModel, NamedItem } from '../../rubric/model/rubric-model';
+import { tierName } from '../../rubric/model/tiers';
+import { HoverResult, indicatorHover } from '../../rubric/services/hover';
 import { contains, Span } from '../../text/span';
 import { fig } from '../figures';
 import { displayName, RubricIndex } from '../rubric-index';

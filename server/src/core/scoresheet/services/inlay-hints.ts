@@ -1,6 +1,6 @@
 import { Locale, text } from '../../text/locale';
-import { tierName } from '../../model/tiers';
-import { InlayHintItem } from '../../services/inlay-hints';
+import { tierName } from '../../rubric/model/tiers';
+import { InlayHintItem } from '../../rubric/services/inlay-hints';
 import { fig } from '../figures';
 import { RankedSubject, ScoresheetAnalysis } from '../types';
 import { rubricIndexOf } from './locate';

@@ -1,5 +1,5 @@
-import { fmt } from '../../checks/check';
-import { IndicatorModel, RubricModel } from '../../model/rubric-model';
+import { fmt } from '../../rubric/checks/check';
+import { IndicatorModel, RubricModel } from '../../rubric/model/rubric-model';
 import { Analysis } from '../../types';
 import { isDeductLeaf, isLeaf } from '../rubric-index';
 

@@ -1,5 +1,5 @@
-import { Field } from '../../model/rubric-model';
-import { TextEdit } from '../../services/references';
+import { Field } from '../../rubric/model/rubric-model';
+import { TextEdit } from '../../rubric/services/references';
 import { ScoresheetAnalysis } from '../types';
 
 /**

@@ -1,0 +1,169 @@
+import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
+import { Analysis } from '../../types';
+import { Locale, text } from '../../text/locale';
+import { keyText } from '../../yaml/yaml-nodes';
+import { NamedItem } from '../model/rubric-model';
+import { SchemaDocs, SchemaPath } from '../../schema/schema-docs';
+import { documentAt } from '../document-at';
+
+export type CompletionKind = 'key' | 'value' | 'reference' | 'snippet';
+
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionKind;
+  insertText: string;
+  /** insertText uses snippet syntax ($1, ${2:name}). */
+  snippet: boolean;
+  detail?: string;
+  documentation?: string;
+  /** The stretch of text the entry replaces: the word typed so far. */
+  replace: { start: number; end: number };
+}
+
+/** A marker no rubric contains, put where the cursor is so the parser tells us where we are. */
+export const MARK = 'rubricCompletionMark7f3';
+
+export type Probe = { kind: 'key'; path: SchemaPath; siblings: string[] } | { kind: 'value'; path: SchemaPath };
+
+export function findMark(node: unknown, path: SchemaPath): Probe | undefined {
+  if (isMap(node)) {
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const key = keyText(item);
+      if (key === MARK) {
+        return {
+          kind: 'key',
+          path,
+          siblings: node.items
+            .filter(isPair)
+            .map((p) => keyText(p) ?? '')
+            .filter((k) => k !== MARK),
+        };
+      }
+      if (isScalar(item.value) && item.value.value === MARK) return { kind: 'value', path: [...path, key ?? ''] };
+      const found = findMark(item.value, [...path, key ?? '']);
+      if (found) return found;
+    }
+  } else if (isSeq(node)) {
+    for (const [index, item] of node.items.entries()) {
+      if (isScalar(item) && item.value === MARK) return { kind: 'value', path: [...path, index] };
+      const found = findMark(item, [...path, index]);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+function snippets(listKey: string | number | undefined, locale: Locale, dash: boolean): { label: string; body: string; detail: string }[] {
+  const d = dash ? '- ' : '';
+  if (listKey === 'indicators' || listKey === 'items') {
+    return [
+      {
+        label: text('indicator', '新指标')[locale],
+        detail: text('A scored indicator with weight and criteria', '带分值和评分标准的末级指标')[locale],
+        body: `${d}name: \${1:${text('Indicator', '指标名称')[locale]}}\n  weight: \${2:10}\n  criteria: \${3}`,
+      },
+      {
+        label: text('group with items', '分组指标')[locale],
+        detail: text('A group whose weight is the sum of its items', '带下级指标的分组；分值为下级之和')[locale],
+        body: `${d}name: \${1:${text('Group', '分组名称')[locale]}}\n  weight: \${2:20}\n  items:\n    - name: \${3:${text('Item', '下级指标')[locale]}}\n      weight: \${4:10}\n    - name: \${5:${text('Item', '下级指标')[locale]}}\n      weight: \${6:10}`,
+      },
+    ];
+  }
+  if (listKey === 'tiers') {
+    return [
+      {
+        label: text('tier with a quota', '带名额的等次')[locale],
+        detail: text('e.g. excellent, 30%', '例如 优秀 30%')[locale],
+        body: `${d}id: \${1:excellent}\n  name: \${2:${text('Excellent', '优秀')[locale]}}\n  quota: {\${3|exactly,max,min|}: \${4:30%}}`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** The marked text's tree; nothing when the parser runs out of stack on it (a marker can break a long list). */
+export function parseProbe(probe: string): unknown {
+  try {
+    return parseDocument(probe, { uniqueKeys: false, logLevel: 'error' }).contents;
+  } catch (error) {
+    if (error instanceof RangeError) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Completion at an offset: the keys allowed there (with their descriptions), enum values,
+ * references (method ids, tier ids) and snippets for a new indicator, group or tier.
+ */
+export function complete(analysis: Analysis, offset: number, locale: Locale, schema: SchemaDocs): CompletionEntry[] {
+  const text = analysis.source.text;
+  const lines = analysis.source.lines;
+  const line = lines.positionAt(offset).line;
+  const lineStart = lines.lineStart(line);
+  const before = text.slice(lineStart, offset);
+  const after = text.slice(offset, lines.lineEnd(line));
+  const word = /[^\s:,[\]{}]*$/.exec(before)![0];
+  const replace = { start: offset - word.length, end: offset + /^[^\s:,[\]{}]*/.exec(after)![0].length };
+  const keyPosition = /^\s*(-\s+)*[^\s:,[\]{}]*$/.test(before) && after.trim() === '';
+  const probeText = text.slice(0, replace.start) + (keyPosition ? `${MARK}:` : MARK) + text.slice(replace.end);
+
+  const document = documentAt(analysis, offset);
+  // Parse only the text the cursor is in (its document, or its indicator block in a big file):
+  // the marker changes nothing outside it.
+  const local = document?.parsed.tree.localText(offset) ?? { span: { start: 0, end: text.length }, pathPrefix: [] };
+  const localEnd = probeText.length - (text.length - local.span.end);
+  const found = findMark(parseProbe(probeText.slice(local.span.start, localEnd)), []);
+  const probe = found && { ...found, path: [...local.pathPrefix, ...found.path] };
+  if (!probe) return [];
+  const model = document?.model;
+  const entry = (e: Omit<CompletionEntry, 'replace'>): CompletionEntry => ({ ...e, replace });
+
+  if (probe.kind === 'key') {
+    const node = schema.nodeAt(probe.path);
+    const parentIsList = node && (node.type === 'array' || (Array.isArray(node.type) && node.type.includes('array')));
+    if (parentIsList) {
+      return snippets(probe.path[probe.path.length - 1], locale, !/-\s*$/.test(before.slice(0, before.length - word.length))).map((s) =>
+        entry({ label: s.label, kind: 'snippet', insertText: s.body, snippet: true, detail: s.detail }),
+      );
+    }
+    const properties = Object.entries(node?.properties ?? {}).filter(([key]) => !probe.siblings.includes(key));
+    const keys = properties.map(([key, property]) =>
+      entry({
+        label: key,
+        kind: 'key',
+        insertText: `${key}: `,
+        snippet: false,
+        detail: schema.title(schema.nodeAt([...probe.path, key]) ?? property, locale),
+        documentation: schema.description(schema.nodeAt([...probe.path, key]) ?? property, locale),
+      }),
+    );
+    const last = probe.path[probe.path.length - 1];
+    const listKey = typeof last === 'number' ? probe.path[probe.path.length - 2] : undefined;
+    const fresh = probe.siblings.length === 0 && listKey !== undefined;
+    const extra = fresh
+      ? snippets(listKey, locale, false).map((s) => entry({ label: s.label, kind: 'snippet', insertText: s.body, snippet: true, detail: s.detail }))
+      : [];
+    return [...keys, ...extra];
+  }
+
+  const path = probe.path;
+  const key = path[path.length - 1];
+  const parentKey = typeof key === 'number' ? path[path.length - 2] : key;
+  if (parentKey === 'methods' && path[0] === 'indicators' && model) {
+    return model.methods.items.flatMap((m) =>
+      m.key === undefined ? [] : [entry({ label: m.key, kind: 'reference', insertText: m.key, snippet: false, detail: m.name?.value })],
+    );
+  }
+  const ids = (items: readonly NamedItem[]) =>
+    items.flatMap((i) => (i.key === undefined ? [] : [entry({ label: i.key, kind: 'reference', insertText: i.key, snippet: false, detail: i.name?.value })]));
+  // A veto forces `tier`, bars the tiers in `bars`, or is triggered by `when.indicator`.
+  if (path[0] === 'veto' && model && (key === 'tier' || parentKey === 'bars')) return ids(model.tiers.items);
+  if (path[0] === 'veto' && model && key === 'indicator' && path[path.length - 2] === 'when') return ids(model.allIndicators);
+  const node = schema.nodeAt(path);
+  if (node?.enum) {
+    const descriptions = schema.enumDescriptions(node, locale) ?? [];
+    return node.enum.map((value, i) => entry({ label: String(value), kind: 'value', insertText: String(value), snippet: false, detail: descriptions[i] }));
+  }
+  return [];
+}

@@ -1,0 +1,58 @@
+import { Document, isCollection, isDocument, isMap, isSeq, Node } from 'yaml';
+import { nodeAtOffset, NodeAtOffset } from './yaml-path';
+import { SchemaPath } from '../schema/schema-docs';
+import { Span } from '../text/span';
+
+/**
+ * What the editor features ask of a document's YAML tree. A whole parsed document answers
+ * directly; the incremental analysis answers from its skeleton and the one indicator block at
+ * hand, without keeping a tree of the whole file.
+ */
+export interface DocumentTree {
+  /** The YAML path down to an offset: which key, which list item, key or value. */
+  nodeAtOffset(offset: number): NodeAtOffset;
+  /** Every multi-line mapping and list, as the offsets where its fold starts and ends. */
+  folds(): Span[];
+  /** The smallest stretch of text that parses on its own and holds the offset, and its path. */
+  localText(offset: number): { span: Span; pathPrefix: SchemaPath };
+  /** The value node at the top (a map for a rubric), for checks of the document's shape. */
+  readonly isBlank: boolean;
+}
+
+/**
+ * Folds of one YAML tree: from each collection's key (or first line) to its value's end. A plain
+ * recursion rather than `visit`: a first open collects the folds of every block of a big file.
+ */
+export function collectFolds(root: Document.Parsed | Node): Span[] {
+  const folds: Span[] = [];
+  const foldOf = (node: Node & { range?: unknown }, start: number) => {
+    const range = node.range as [number, number, number];
+    folds.push({ start, end: Math.max(range[0], range[1] - 1) });
+  };
+  const walk = (node: unknown): void => {
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = pair.key as Node | null;
+        const value = pair.value as Node | null;
+        if (key?.range && isCollection(value) && value.range) foldOf(value, key.range[0]);
+        walk(key);
+        walk(value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) if (isCollection(item) && item.range) foldOf(item, item.range[0]);
+      for (const item of node.items) walk(item);
+    }
+  };
+  walk(isDocument(root) ? root.contents : root);
+  return folds;
+}
+
+/** The tree of a document parsed whole. */
+export function wholeDocumentTree(doc: Document.Parsed, span: Span, isBlank: boolean): DocumentTree {
+  return {
+    isBlank,
+    nodeAtOffset: (offset) => nodeAtOffset(doc.contents, offset),
+    folds: () => collectFolds(doc),
+    localText: () => ({ span, pathPrefix: [] }),
+  };
+}

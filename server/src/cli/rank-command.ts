@@ -1,11 +1,7 @@
 import * as path from 'path';
-import { Locale, localize, RubricCore } from '../core';
-import { RankingRow, rankingTable } from '../core/scoresheet/services/ranking';
-import type { ScoresheetAnalysis } from '../core/scoresheet/types';
+import { DEFAULT_MAX_FILE_SIZE, Locale, localize, RankingRow, rankingTable, RubricCore, SCORES_FILE, ScoresheetAnalysis } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { RubricFiles } from '../host/rubric-files';
-import { DEFAULT_MAX_FILE_SIZE } from '../lsp/settings';
-import { SCORES_FILE } from '../protocol';
 import { ReportedDiagnostic } from './check-report';
 import { Output } from './check-command';
 import { cliText } from './cli-text';

@@ -83,7 +83,7 @@ import {
 import { DocumentAnalyses } from './document-analyses';
 import { filePathOf, realPathOf, ScoresheetAnalyses } from './scoresheet-analyses';
 import { RubricFiles } from '../host/rubric-files';
-import { rankingTable } from '../core/scoresheet/services/ranking';
+import { rankingTable } from '../core';
 import type { ScoresheetAnalysis } from '../core/scoresheet/types';
 import { SpreadsheetRequests } from './spreadsheet-requests';
 import { runSafe } from './run-safe';

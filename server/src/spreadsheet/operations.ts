@@ -1,9 +1,8 @@
 import { createHash } from 'crypto';
 import * as path from 'path';
-import { DocumentAnalysis, Finding, Locale, LocalizedText, RubricCore, text } from '../core';
+import { DocumentAnalysis, Finding, Locale, LocalizedText, RUBRIC_FILE, RubricCore, text } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { readFileBytes } from '../host/write-file';
-import { RUBRIC_FILE } from '../protocol';
 import { draftToYaml } from './draft-yaml';
 import { buildAssessmentWorkbook } from './export-assessment-table';
 import { importAssessmentTable } from './import-assessment-table';

@@ -6,9 +6,8 @@ import { quotaInputsOf } from './model/quota-inputs';
 import { IndicatorModel, RubricModel } from './model/rubric-model';
 import { ParsedDocument, ParsedText } from '../yaml/parse';
 import { allocate } from '../quota/allocate';
-import { applySuppressions } from '../suppressions';
-import { byPosition } from './assemble';
-import type { DocumentAnalysis, GroupAllocation } from '../types';
+import { settleFindings, syntaxFindings } from '../settle-findings';
+import type { DocumentAnalysis, GroupAllocation } from './types';
 
 const isQuotaCheck = (check: Check) => check.code.startsWith('quota-');
 /** The quota checks, which run once per group under 分序列, and the rest, which run once. */
@@ -64,7 +63,6 @@ export function checkDocument(
   const lineOf = (offset: number) => source.lines.positionAt(offset).line + 1;
   const context: CheckContext = { model, quotaInputs, allocation, lineOf, schemaFindings };
   const indicatorContext: IndicatorContext = { methods: model.methods.items, methodKeys: keysOf(model.methods.items), lineOf };
-  const syntax: Finding[] = parsed.syntaxErrors.map((error) => ({ code: 'yaml-syntax', severity: 'error', span: error.span, message: error.message }));
   const rubricWide = groups.length === 0 ? CHECKS : OTHER_CHECKS;
   const semantic = [
     ...schemaFindings,
@@ -72,8 +70,8 @@ export function checkDocument(
     ...onIndicators(indicatorContext),
     ...perGroupQuotaFindings(context, groups),
   ];
-  const findings = applySuppressions([...syntax, ...withoutHalfTyped(semantic, parsed, source.text)], source.text, source.lines, parsed.span);
-  return { parsed, model, quotaInputs, allocation, groups, findings: findings.sort(byPosition) };
+  const findings = settleFindings(syntaxFindings(parsed.syntaxErrors), semantic, parsed, source, parsed.span);
+  return { parsed, model, quotaInputs, allocation, groups, findings };
 }
 
 /**
@@ -97,16 +95,4 @@ function perGroupQuotaFindings(context: CheckContext, groups: readonly GroupAllo
     const { en, 'zh-CN': zh } = finding.message;
     return { ...finding, message: text(`${en} (${named.join(', ')})`, `${zh}（${named.join('、')}）`) };
   });
-}
-
-/**
- * Past a syntax error the text is half-typed: what depends on it is not known yet, and a missing
- * key cannot be judged. The parser often notices the error only on the next line, so the blank
- * text before it counts too.
- */
-export function withoutHalfTyped(findings: Finding[], parsed: ParsedDocument, text: string): Finding[] {
-  if (parsed.syntaxErrors.length === 0) return findings;
-  const firstError = Math.min(...parsed.syntaxErrors.map((e) => e.span.start));
-  const halfTypedFrom = text.slice(0, firstError).trimEnd().length;
-  return findings.filter((f) => Math.max(f.span.end, f.dependsOn?.end ?? 0) < halfTypedFrom && !(f.code === 'schema' && f.data?.missingKey));
 }

@@ -1,4 +1,4 @@
-import type { Analysis, DocumentAnalysis } from '../types';
+import type { Analysis, DocumentAnalysis } from './types';
 
 /** The rubric document of a (possibly multi-document) file that holds the offset. */
 export function documentAt(analysis: Analysis, offset: number): DocumentAnalysis | undefined {

@@ -1,5 +1,5 @@
 import { isScalar, isSeq, parseDocument } from 'yaml';
-import { assemble } from './assemble';
+import { assemble } from './analyze';
 import { checkDocument, findingsOnIndicators, IndicatorFindings, indicatorInputs } from './check-document';
 import type { IndicatorContext } from './checks/check';
 import { Finding } from '../findings';
@@ -7,12 +7,13 @@ import { buildIndicator, buildRubricModel, sumKnown } from './model/build-model'
 import { IndicatorModel, RubricModel } from './model/rubric-model';
 import { asMap, findPair } from '../yaml/yaml-nodes';
 import { nodeAtOffset, NodeAtOffset } from '../yaml/yaml-path';
-import { nestingBeyondLimit, ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../yaml/parse';
+import { nestingBeyondLimit } from '../yaml/nesting';
+import { ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../yaml/parse';
 import { changedStretch, LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../yaml/document-tree';
 import { SchemaValidator } from '../schema/schema-validator';
-import type { Analysis, IncrementalSession } from '../types';
+import type { Analysis, IncrementalSession } from './types';
 import { findItemsLayout, findLayout, LaidOut, Layout, layoutAfterEdit } from '../blocks/layout';
 import { errorsStayInBlock, errorsStayInSkeleton, readsAloneAsInFile } from '../blocks/contained-errors';
 import { forEachSpan, ownCopy } from '../blocks/spans';

@@ -2,7 +2,7 @@ import { decimal, formatDecimal } from '../decimal';
 import { Locale, LocalizedText, text } from '../text/locale';
 import { Allocation, describeWorking, QuotaProblem, allocate } from '../quota/allocate';
 import { roundingName } from '../quota/rounding';
-import { DocumentAnalysis } from '../types';
+import { DocumentAnalysis } from './types';
 
 /** One row of a quota simulation, as the contract's `rubric/simulate` and `simulate --format json` give it. */
 export interface SimulationRow {

@@ -6,22 +6,16 @@ import { forEachSpan } from '../blocks/spans';
 import { Finding } from '../findings';
 import { asMap, asSeq, findPair, keySpan, keyText, nodeSpan, pairsOf } from '../yaml/yaml-nodes';
 import { findAt, nodeAtOffset, NodeAtOffset } from '../yaml/yaml-path';
-import { nestingBeyondLimit, ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../yaml/parse';
+import { nestingBeyondLimit } from '../yaml/nesting';
+import { ParsedDocument, ParsedText, ParserError, parserErrors, parseText, syntaxErrorsOf, YamlDocument } from '../yaml/parse';
 import { LineIndex } from '../text/line-index';
 import { Span } from '../text/span';
 import { collectFolds, DocumentTree } from '../yaml/document-tree';
-import type { DocumentAnalysis } from '../types';
-import {
-  analyzeScoresheetText,
-  EntryFacts,
-  entryFacts,
-  entryFindings,
-  finishScoresheet,
-  ScoresheetAnalysisDetail,
-  ScoresheetValidator,
-} from './analyze';
+import type { DocumentAnalysis } from '../rubric/types';
+import { analyzeScoresheetText, finishScoresheet, ScoresheetAnalysisDetail, ScoresheetValidator } from './analyze';
+import { EntryFacts, entryFacts, entryFindings } from './entry-facts';
 import { evaluateSubject } from './subject-total';
-import { buildScoresheetModel, buildSubjectScores } from './model/build-model';
+import { buildScoresheetModel, buildSubjectScores } from './build-model';
 import { indexRubric, RubricIndex } from './rubric-index';
 import { RubricLookup, ScoresheetSession, SubjectScoresModel, TotalStep } from './types';
 

@@ -1,8 +1,7 @@
-import { Decimal, isNegative, sum, ZERO } from '../decimal';
+import { Decimal, exactText, isNegative, isWhole, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
 import { IndicatorModel } from '../rubric/model/rubric-model';
 import { isDeductLeaf, isLeaf, RubricIndex, ruleByKey } from './rubric-index';
-import { fig, isWhole } from './figures';
 import { DeductionEntry, KeyedFigure, TotalStep } from './types';
 
 /**
@@ -47,7 +46,12 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
       const rate = scoring.deduct.value;
       if (entry.form !== 'count' || rate === undefined) return undefined;
       raw = raw.plus(rate.times(cases));
-      working?.push(text(`${fig(rate)} × ${fig(cases)} = ${fig(rate.times(cases))}`, `${fig(rate)} × ${fig(cases)} 次 = ${fig(rate.times(cases))}`));
+      working?.push(
+        text(
+          `${exactText(rate)} × ${exactText(cases)} = ${exactText(rate.times(cases))}`,
+          `${exactText(rate)} × ${exactText(cases)} 次 = ${exactText(rate.times(cases))}`,
+        ),
+      );
       continue;
     }
     const rule = entry.form === 'rules' && entry.rule?.value !== undefined ? ruleByKey(leaf, entry.rule.value) : undefined;
@@ -57,7 +61,9 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
     if (rule.when) {
       const happened = cases.gt(0);
       if (happened) raw = raw.plus(points);
-      working?.push(text(`${label}: ${happened ? `${fig(points)} once` : 'did not happen'}`, `${label}：${happened ? `一次性扣 ${fig(points)}` : '未发生'}`));
+      working?.push(
+        text(`${label}: ${happened ? `${exactText(points)} once` : 'did not happen'}`, `${label}：${happened ? `一次性扣 ${exactText(points)}` : '未发生'}`),
+      );
       continue;
     }
     const gross = points.times(cases);
@@ -67,17 +73,20 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
     raw = raw.plus(net);
     working?.push(
       net.eq(gross)
-        ? text(`${label}: ${fig(points)} × ${fig(cases)} = ${fig(gross)}`, `${label}：${fig(points)} × ${fig(cases)} 次 = ${fig(gross)}`)
+        ? text(
+            `${label}: ${exactText(points)} × ${exactText(cases)} = ${exactText(gross)}`,
+            `${label}：${exactText(points)} × ${exactText(cases)} 次 = ${exactText(gross)}`,
+          )
         : text(
-            `${label}: ${fig(points)} × ${fig(cases)} = ${fig(gross)}, capped at ${fig(cap!)}`,
-            `${label}：${fig(points)} × ${fig(cases)} 次 = ${fig(gross)}，最多扣 ${fig(cap!)}`,
+            `${label}: ${exactText(points)} × ${exactText(cases)} = ${exactText(gross)}, capped at ${exactText(cap!)}`,
+            `${label}：${exactText(points)} × ${exactText(cases)} 次 = ${exactText(gross)}，最多扣 ${exactText(cap!)}`,
           ),
     );
   }
   // The floor stops deductions, not points written lower than it.
   const room = start.gt(floor) ? start.minus(floor) : ZERO;
   if (raw.gt(room)) {
-    working?.push(text(`never below ${fig(floor)}: ${fig(room)} taken off`, `不低于 ${fig(floor)} 分：实扣 ${fig(room)}`));
+    working?.push(text(`never below ${exactText(floor)}: ${exactText(room)} taken off`, `不低于 ${exactText(floor)} 分：实扣 ${exactText(room)}`));
     raw = room;
   }
   return raw;
@@ -223,7 +232,7 @@ function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {
 /** `15 + 8 = 23`, `(56 + 38) × 0.3 / 100 + 1.1 = 1.382`: a group's items as they add up, nested groups inline. */
 function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined): LocalizedText | undefined {
   if (isLeaf(indicator)) return undefined;
-  const line = `${term(indicator, own, true)} = ${fig(own(indicator) ?? ZERO)}`;
+  const line = `${term(indicator, own, true)} = ${exactText(own(indicator) ?? ZERO)}`;
   return text(line, line);
 }
 
@@ -231,12 +240,12 @@ function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Dec
 function term(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined, outermost = false): string {
   if (isLeaf(indicator)) {
     const value = own(indicator);
-    return value === undefined ? '?' : fig(value);
+    return value === undefined ? '?' : exactText(value);
   }
   const parts = indicator.items!.map((item) => term(item, own));
   const sum = parts.join(' + ');
   if (indicator.outOf?.value && indicator.weight?.value) {
-    return `${parts.length > 1 ? `(${sum})` : sum} × ${fig(indicator.weight.value)} / ${fig(indicator.outOf.value)}`;
+    return `${parts.length > 1 ? `(${sum})` : sum} × ${exactText(indicator.weight.value)} / ${exactText(indicator.outOf.value)}`;
   }
   return outermost || parts.length === 1 ? sum : `(${sum})`;
 }
@@ -245,5 +254,5 @@ function joinWorkings(workings: readonly LocalizedText[], factor: Decimal | unde
   const en = workings.map((w) => w.en).join('; ');
   const zh = workings.map((w) => w['zh-CN']).join('；');
   if (factor === undefined || factor.eq(1)) return text(en, zh);
-  return text(`${en}; counted × ${fig(factor)}`, `${zh}；折算 × ${fig(factor)}`);
+  return text(`${en}; counted × ${exactText(factor)}`, `${zh}；折算 × ${exactText(factor)}`);
 }

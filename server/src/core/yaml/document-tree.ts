@@ -1,6 +1,5 @@
 import { Document, isCollection, isDocument, isMap, isSeq, Node } from 'yaml';
-import { nodeAtOffset, NodeAtOffset } from './yaml-path';
-import { SchemaPath } from '../schema/schema-docs';
+import { nodeAtOffset, NodeAtOffset, YamlPath } from './yaml-path';
 import { Span } from '../text/span';
 
 /**
@@ -14,7 +13,7 @@ export interface DocumentTree {
   /** Every multi-line mapping and list, as the offsets where its fold starts and ends. */
   folds(): Span[];
   /** The smallest stretch of text that parses on its own and holds the offset, and its path. */
-  localText(offset: number): { span: Span; pathPrefix: SchemaPath };
+  localText(offset: number): { span: Span; pathPrefix: YamlPath };
   /** The value node at the top (a map for a rubric), for checks of the document's shape. */
   readonly isBlank: boolean;
 }

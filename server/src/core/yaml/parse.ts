@@ -1,6 +1,8 @@
 import { Document, isScalar, parseAllDocuments, YAMLError } from 'yaml';
 import { LocalizedText, text } from '../text/locale';
 import { LineIndex } from '../text/line-index';
+import { MAX_NESTING } from '../limits';
+import { nestingBeyondLimit } from './nesting';
 import { Span } from '../text/span';
 import { DocumentTree, wholeDocumentTree } from './document-tree';
 
@@ -102,88 +104,6 @@ export function syntaxErrorsOf(errors: readonly ParserError[], source: string, l
   });
 }
 
-/**
- * How deep lists and mappings may nest before a text is refused unread. A rubric needs a dozen
- * levels; the YAML parser and the walks over its tree recurse once per level, and near the end of
- * the stack V8 can abort the whole process (a regular expression compiled there fails with "out
- * of memory", which no try/catch sees). So depth is bounded before anything recurses.
- */
-export const MAX_NESTING = 100;
-
-/**
- * Where `text` first nests deeper than MAX_NESTING levels, or -1. A linear scan that may count
- * too many (a bracket inside plain text) but never too few: block indentation, `- ` and `? `
- * prefixes and flow brackets outside quotes and comments each count one level.
- */
-export function nestingBeyondLimit(text: string): number {
-  // Nothing shallow enough to fit can go past the limit: most texts end here.
-  if (text.length < MAX_NESTING) return -1;
-  const indents: number[] = [];
-  let flow = 0;
-  let i = 0;
-  while (i < text.length) {
-    const lineEnd = lineEndAt(text, i);
-    let at = i;
-    while (at < lineEnd && text.charCodeAt(at) === SPACE) at++;
-    const column = at - i;
-    const first = text.charCodeAt(at);
-    if (at < lineEnd && first !== HASH && first !== CR) {
-      if (flow === 0) {
-        while (indents.length > 0 && indents[indents.length - 1] > column) indents.pop();
-        if (indents.length === 0 || indents[indents.length - 1] < column) indents.push(column);
-      }
-      let depth = indents.length + flow;
-      let previous = SPACE;
-      for (; at < lineEnd; at++) {
-        const ch = text.charCodeAt(at);
-        if (ch === OPEN_SQUARE || ch === OPEN_CURLY) {
-          depth++;
-          flow++;
-        } else if ((ch === CLOSE_SQUARE || ch === CLOSE_CURLY) && flow > 0) {
-          depth--;
-          flow--;
-        } else if ((ch === DASH || ch === QUESTION || ch === COLON) && previous === SPACE && (at + 1 === lineEnd || text.charCodeAt(at + 1) === SPACE)) {
-          depth++;
-        } else if (ch === HASH && (previous === SPACE || previous === TAB)) {
-          break;
-        } else if ((ch === DOUBLE_QUOTE || ch === SINGLE_QUOTE) && OPENS_QUOTE.has(previous)) {
-          at = closingQuote(text, at, lineEnd);
-        }
-        if (depth > MAX_NESTING) return at;
-        previous = ch;
-      }
-    }
-    i = lineEnd + 1;
-  }
-  return -1;
-}
-
-const [SPACE, TAB, CR, HASH, DASH, QUESTION, COLON, COMMA] = [' ', '\t', '\r', '#', '-', '?', ':', ','].map((c) => c.charCodeAt(0));
-const [OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, DOUBLE_QUOTE, SINGLE_QUOTE, BACKSLASH] = ['[', ']', '{', '}', '"', "'", '\\'].map((c) =>
-  c.charCodeAt(0),
-);
-/** A quote starts a quoted scalar only where a scalar can start. */
-const OPENS_QUOTE = new Set([SPACE, TAB, OPEN_SQUARE, OPEN_CURLY, COMMA, COLON]);
-
-function lineEndAt(text: string, from: number): number {
-  const end = text.indexOf('\n', from);
-  return end < 0 ? text.length : end;
-}
-
-/** The closing quote on the same line (an escaped `\"` or a doubled `''` does not close), else the line's end. */
-function closingQuote(text: string, open: number, lineEnd: number): number {
-  const quote = text.charCodeAt(open);
-  for (let at = open + 1; at < lineEnd; at++) {
-    const ch = text.charCodeAt(at);
-    if (quote === DOUBLE_QUOTE && ch === BACKSLASH) at++;
-    else if (ch === quote) {
-      if (quote === SINGLE_QUOTE && text.charCodeAt(at + 1) === SINGLE_QUOTE) at++;
-      else return at;
-    }
-  }
-  return lineEnd;
-}
-
 /** The one finding for a text nested beyond MAX_NESTING, at the place it goes past the limit. */
 export function tooDeepFinding(at: number): SyntaxError {
   return {
@@ -204,6 +124,23 @@ export function parserExhausted(): SyntaxError {
       'YAML 解析器处理此文件时栈空间耗尽（出错的行层层嵌套）：请检查缩进与所在列表或映射不一致的行。本文件不作分析',
     ),
   };
+}
+
+/**
+ * Text → YAML documents, or the one reason the text is refused unread: nested too deep to parse
+ * safely (see MAX_NESTING), or a parse that ran out of stack (the parser recurses once per line
+ * in some broken texts: past the stack it throws, and the file is said to be unreadable rather
+ * than left without findings).
+ */
+export function parseOrRefuse(source: string): { parsed: ParsedYaml } | { refused: SyntaxError } {
+  const tooDeep = nestingBeyondLimit(source);
+  if (tooDeep >= 0) return { refused: tooDeepFinding(tooDeep) };
+  try {
+    return { parsed: parseText(source) };
+  } catch (error) {
+    if (error instanceof RangeError) return { refused: parserExhausted() };
+    throw error;
+  }
 }
 
 /** Text → YAML documents with exact spans. Never throws: half-typed text is the normal case. */

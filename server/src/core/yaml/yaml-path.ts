@@ -2,6 +2,9 @@ import { isMap, isPair, isScalar, isSeq, Node, Pair } from 'yaml';
 import { Span } from '../text/span';
 import { keySpan, keyText, nodeSpan } from './yaml-nodes';
 
+/** Keys and list indexes from the top of a document: ['indicators', 0, 'items', 1, 'weight']. */
+export type YamlPath = (string | number)[];
+
 export interface PathStep {
   /** The key or list index that leads here. */
   segment: string | number;
@@ -69,6 +72,6 @@ export function nodeAtOffset(root: unknown, offset: number): NodeAtOffset {
 }
 
 /** Path segments without the nodes: ['indicators', 0, 'items', 1, 'weight']. */
-export function segmentsOf(at: NodeAtOffset): (string | number)[] {
+export function segmentsOf(at: NodeAtOffset): YamlPath {
   return at.steps.map((s) => s.segment);
 }

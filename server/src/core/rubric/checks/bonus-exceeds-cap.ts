@@ -1,6 +1,7 @@
+import { exactText } from '../../decimal';
 import { LocalizedText, text } from '../../text/locale';
 import { ExtraPointsModel } from '../model/rubric-model';
-import { Check, finding, fmt } from './check';
+import { Check, finding } from './check';
 
 /**
  * A bonus (加分项) or penalty (减分项) item alone worth more than its cap: the cap cuts it down, so
@@ -33,6 +34,6 @@ function overCap(extra: ExtraPointsModel | undefined, says: (name: string, point
   return extra.items.flatMap((item) => {
     const points = item.points;
     if (!points?.value || points.value.lte(cap)) return [];
-    return [finding(bonusExceedsCap, points.span, says(item.name?.value ?? item.key ?? '', fmt(points.value), fmt(cap)))];
+    return [finding(bonusExceedsCap, points.span, says(item.name?.value ?? item.key ?? '', exactText(points.value), exactText(cap)))];
   });
 }

@@ -1,4 +1,4 @@
-import { Decimal } from '../../decimal';
+import { Decimal, exactText } from '../../decimal';
 import { DiagnosticCode, Finding, FindingOf, Severity } from '../../findings';
 import { LocalizedText } from '../../text/locale';
 import { IndicatorModel, NamedItem, RubricModel } from '../model/rubric-model';
@@ -63,19 +63,10 @@ export function keysOf(items: readonly NamedItem[]): Set<string> {
   return keys;
 }
 
-/**
- * Exact, without trailing zeros: 7.5, 33.3, 100. Never rounded: a sum off by 1e-15 rounded to ten
- * places would read "100, not 100: 0 over". A spelling too long to read (a percentage written
- * with a thousand zeros) is shown in at most 15 significant digits with an exponent.
- */
-export function fmt(value: Decimal): string {
-  const exact = value.toFixed();
-  if (exact.length > 40) return value.toExponential(Math.min(14, value.c.length - 1));
-  return exact === '-0' ? '0' : exact;
-}
-
 /** "5 missing" / "5 over" for a sum against its target, both languages. */
 export function difference(actual: Decimal, expected: Decimal): { en: string; zh: string } {
   const gap = expected.minus(actual);
-  return gap.gt(0) ? { en: `${fmt(gap)} missing`, zh: `还差 ${fmt(gap)}` } : { en: `${fmt(gap.abs())} over`, zh: `超出 ${fmt(gap.abs())}` };
+  return gap.gt(0)
+    ? { en: `${exactText(gap)} missing`, zh: `还差 ${exactText(gap)}` }
+    : { en: `${exactText(gap.abs())} over`, zh: `超出 ${exactText(gap.abs())}` };
 }

@@ -1,5 +1,6 @@
+import { exactText } from '../../decimal';
 import { text } from '../../text/locale';
-import { Check, difference, finding, fmt } from './check';
+import { Check, difference, finding } from './check';
 
 /**
  * A group's item weights must add up to the weight written on the group, or to its `out_of` on
@@ -24,12 +25,12 @@ export const childrenSum: Check<'children-sum'> = {
         target.span,
         composite
           ? text(
-              `Items of "${name}" add up to ${fmt(actual)}, not its out_of ${fmt(expected)}: ${gap.en}`,
-              `“${name}”的下级指标分值合计 ${fmt(actual)}，应为折算满分 out_of ${fmt(expected)}：${gap.zh}`,
+              `Items of "${name}" add up to ${exactText(actual)}, not its out_of ${exactText(expected)}: ${gap.en}`,
+              `“${name}”的下级指标分值合计 ${exactText(actual)}，应为折算满分 out_of ${exactText(expected)}：${gap.zh}`,
             )
           : text(
-              `Items of "${name}" add up to ${fmt(actual)}, not its weight ${fmt(expected)}: ${gap.en}`,
-              `“${name}”的下级指标分值合计 ${fmt(actual)}，应为 ${fmt(expected)}：${gap.zh}`,
+              `Items of "${name}" add up to ${exactText(actual)}, not its weight ${exactText(expected)}: ${gap.en}`,
+              `“${name}”的下级指标分值合计 ${exactText(actual)}，应为 ${exactText(expected)}：${gap.zh}`,
             ),
         { dependsOn: indicator.span, data: { expected: expected.toString(), actual: actual.toString(), path: indicator.path, composite } },
       ),

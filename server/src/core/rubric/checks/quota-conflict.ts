@@ -1,6 +1,7 @@
+import { exactText } from '../../decimal';
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { Check, finding, fmt } from './check';
+import { Check, finding } from './check';
 import { boundSpan, tierName } from '../model/tiers';
 
 /** One tier's bounds must not contradict each other: `exactly` stands alone, min ≤ max. */
@@ -47,8 +48,8 @@ export const quotaConflict: Check<'quota-conflict'> = {
             quotaConflict,
             boundSpan(model, index, 'min'),
             text(
-              `"${name}": min ${fmt(min.percent)}% is above max ${fmt(max.percent)}%`,
-              `“${name}”：最低比例 ${fmt(min.percent)}% 高于最高比例 ${fmt(max.percent)}%`,
+              `"${name}": min ${exactText(min.percent)}% is above max ${exactText(max.percent)}%`,
+              `“${name}”：最低比例 ${exactText(min.percent)}% 高于最高比例 ${exactText(max.percent)}%`,
             ),
           ),
         );

@@ -1,10 +1,10 @@
-import { HUNDRED, ZERO } from '../../decimal';
+import { exactText, HUNDRED, ZERO } from '../../decimal';
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
 import { allocate } from '../../quota/allocate';
 import { largestRemainderKeeps } from '../../quota/largest-remainder-advice';
 import { ROUNDING_NAMES_ZH } from '../../quota/rounding';
-import { Check, finding, fmt } from './check';
+import { Check, finding } from './check';
 
 /** Fixed and lower-bound slots must fit in N subjects and in 100%. */
 export const quotaOverflow: Check<'quota-overflow'> = {
@@ -45,8 +45,8 @@ export const quotaOverflow: Check<'quota-overflow'> = {
               quotaOverflow,
               bound.span,
               text(
-                `Fixed and minimum quotas reach ${fmt(reserved)}% with this one, more than 100% of the subjects`,
-                `固定比例与最低比例累计已达 ${fmt(reserved)}%，超过考核对象的 100%`,
+                `Fixed and minimum quotas reach ${exactText(reserved)}% with this one, more than 100% of the subjects`,
+                `固定比例与最低比例累计已达 ${exactText(reserved)}%，超过考核对象的 100%`,
               ),
               { dependsOn: model.tiers.field?.span },
             ),

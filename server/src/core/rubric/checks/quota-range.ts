@@ -1,10 +1,10 @@
-import { decimal, HUNDRED, ZERO } from '../../decimal';
+import { decimal, exactText, HUNDRED, ZERO } from '../../decimal';
 import { LocalizedText, text } from '../../text/locale';
 import { boundSpan, tierName } from '../model/tiers';
 import { allocate, QuotaBound, TierQuotaInput } from '../../quota/allocate';
 import { largestRemainderKeeps } from '../../quota/largest-remainder-advice';
 import { QuotaRounding, ROUNDING_NAMES_ZH, roundSlots } from '../../quota/rounding';
-import { Check, finding, fmt } from './check';
+import { Check, finding } from './check';
 
 /** The sizes looked at when a rubric does not say how many subjects it has. */
 export const DEFAULT_QUOTA_RANGE = { from: 5, to: 40 } as const;
@@ -57,7 +57,7 @@ export const quotaRange: Check<'quota-range'> = {
       const name = tierName(model, tier);
       const mode = quotaInputs[tier].rounding ?? model.rounding;
       const amount = quotaInputs[tier][bound];
-      const written = amount?.kind === 'percent' ? `${fmt(amount.percent)}%` : `${amount?.count ?? ''}`;
+      const written = amount?.kind === 'percent' ? `${exactText(amount.percent)}%` : `${amount?.count ?? ''}`;
       const advice: LocalizedText = keeps
         ? text(`; "rounding: ${keeps}" keeps it at every size`, `；改用 rounding: ${keeps}（${ROUNDING_NAMES_ZH[keeps]}）可使每种人数都符合`)
         : text('', '');

@@ -1,8 +1,8 @@
-import { decimal, formatDecimal } from '../../decimal';
+import { decimal, exactText, formatDecimal } from '../../decimal';
 import { text } from '../../text/locale';
 import { describeWorking } from '../../quota/allocate';
 import { ROUNDING_NAMES_ZH, roundSlots } from '../../quota/rounding';
-import { Check, finding, fmt } from './check';
+import { Check, finding } from './check';
 import { boundSpan, tierName } from '../model/tiers';
 
 /** Rounding that breaks the stated share: a `max` rounded above its cap, a `min` below its floor. */
@@ -15,7 +15,7 @@ export const quotaRounding: Check<'quota-rounding'> = {
       const { working, keeps } = problem;
       if (working.amount.kind !== 'percent') return [];
       const name = tierName(model, problem.tier);
-      const stated = fmt(working.amount.percent);
+      const stated = exactText(working.amount.percent);
       // Shown rounded half-up to one decimal: 2 of 7 is 28.6%, never 28.5%.
       const actualShare = formatDecimal(decimal(working.slots).times(100).div(working.subjects), 1);
       const isCap = problem.bound === 'max';

@@ -1,7 +1,7 @@
-import { HUNDRED } from '../../decimal';
+import { exactText, HUNDRED } from '../../decimal';
 import { text } from '../../text/locale';
 import { sumKnown } from '../model/build-model';
-import { Check, difference, finding, fmt } from './check';
+import { Check, difference, finding } from './check';
 
 /** Rater weights are shares of one view of a person: they must add up to 100. */
 export const ratersSum: Check<'raters-sum'> = {
@@ -17,7 +17,7 @@ export const ratersSum: Check<'raters-sum'> = {
       finding(
         ratersSum,
         field.keySpan,
-        text(`Rater weights add up to ${fmt(actual)}, not 100: ${gap.en}`, `评价主体权重合计 ${fmt(actual)}，应为 100：${gap.zh}`),
+        text(`Rater weights add up to ${exactText(actual)}, not 100: ${gap.en}`, `评价主体权重合计 ${exactText(actual)}，应为 100：${gap.zh}`),
         { dependsOn: field.span, data: { expected: '100', actual: actual.toString() } },
       ),
     ];

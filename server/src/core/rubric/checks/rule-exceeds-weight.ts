@@ -1,7 +1,8 @@
-import { Decimal } from '../../decimal';
+import { Decimal, exactText } from '../../decimal';
 import { LocalizedText, text } from '../../text/locale';
-import { Field, IndicatorModel } from '../model/rubric-model';
-import { Check, finding, fmt } from './check';
+import { IndicatorModel } from '../model/rubric-model';
+import { Field } from '../../yaml/field';
+import { Check, finding } from './check';
 
 /** What a scoring rule may not exceed, and how to say it. */
 interface Bound {
@@ -43,7 +44,7 @@ export const ruleExceedsWeight: Check<'rule-exceeds-weight'> = {
     return boundsOf(indicator).flatMap(({ field, says }) => {
       const value = field.value;
       if (value === undefined || value.lte(weight)) return [];
-      return [finding(ruleExceedsWeight, field.span, says(fmt(value), name, fmt(weight)), { data: { weight: weight.toString() } })];
+      return [finding(ruleExceedsWeight, field.span, says(exactText(value), name, exactText(weight)), { data: { weight: weight.toString() } })];
     });
   },
 };

@@ -1,7 +1,7 @@
-import { Decimal } from '../../decimal';
+import { Decimal, exactText } from '../../decimal';
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { Check, finding, fmt } from './check';
+import { Check, finding } from './check';
 
 /** Tiers are listed best first, so each `min_score` must be below the one of the tier above. */
 export const thresholdOrder: Check<'threshold-order'> = {
@@ -20,8 +20,8 @@ export const thresholdOrder: Check<'threshold-order'> = {
             thresholdOrder,
             tier.minScore.span,
             text(
-              `min_score ${fmt(score)} of "${name}" is not below ${fmt(previous.score)} of "${previous.name}", the tier above`,
-              `“${name}”的最低分 ${fmt(score)} 未低于上一等次“${previous.name}”的 ${fmt(previous.score)}`,
+              `min_score ${exactText(score)} of "${name}" is not below ${exactText(previous.score)} of "${previous.name}", the tier above`,
+              `“${name}”的最低分 ${exactText(score)} 未低于上一等次“${previous.name}”的 ${exactText(previous.score)}`,
             ),
           ),
         );

@@ -1,6 +1,6 @@
-import { sum, ZERO } from '../../decimal';
+import { exactText, sum, ZERO } from '../../decimal';
 import { text } from '../../text/locale';
-import { Check, finding, fmt } from './check';
+import { Check, finding } from './check';
 
 /** A `min_score` above the most a subject can get: `total` plus the bonus cap. */
 export const thresholdUnreachable: Check<'threshold-unreachable'> = {
@@ -25,8 +25,8 @@ export const thresholdUnreachable: Check<'threshold-unreachable'> = {
           thresholdUnreachable,
           tier.minScore.span,
           text(
-            `No subject can reach "${name}": min_score ${fmt(score)} is above the best possible ${fmt(best)} (total ${fmt(model.total!)} + bonus ${fmt(cap)})`,
-            `任何考核对象都达不到“${name}”：最低分 ${fmt(score)} 高于最高可能得分 ${fmt(best)}（总分 ${fmt(model.total!)} + 加分 ${fmt(cap)}）`,
+            `No subject can reach "${name}": min_score ${exactText(score)} is above the best possible ${exactText(best)} (total ${exactText(model.total!)} + bonus ${exactText(cap)})`,
+            `任何考核对象都达不到“${name}”：最低分 ${exactText(score)} 高于最高可能得分 ${exactText(best)}（总分 ${exactText(model.total!)} + 加分 ${exactText(cap)}）`,
           ),
         ),
       ];

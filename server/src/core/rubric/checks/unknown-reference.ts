@@ -1,6 +1,7 @@
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { Field, NamedItem } from '../model/rubric-model';
+import { NamedItem } from '../model/rubric-model';
+import { Field } from '../../yaml/field';
 import { nearSpelling } from '../../text/near-spelling';
 import { Check, finding, keysOf } from './check';
 

@@ -1,6 +1,7 @@
+import { exactText } from '../../decimal';
 import { text } from '../../text/locale';
 import { sumKnown } from '../model/build-model';
-import { Check, difference, finding, fmt } from './check';
+import { Check, difference, finding } from './check';
 
 /** Top-level weights (a group without a weight counts as its items' sum) must add up to `total`. */
 export const weightsSum: Check<'weights-sum'> = {
@@ -17,8 +18,8 @@ export const weightsSum: Check<'weights-sum'> = {
         weightsSum,
         field.keySpan,
         text(
-          `Top-level weights add up to ${fmt(actual)}, not ${fmt(model.total)}: ${gap.en}`,
-          `一级指标分值合计 ${fmt(actual)}，应为 ${fmt(model.total)}：${gap.zh}`,
+          `Top-level weights add up to ${exactText(actual)}, not ${exactText(model.total)}: ${gap.en}`,
+          `一级指标分值合计 ${exactText(actual)}，应为 ${exactText(model.total)}：${gap.zh}`,
         ),
         { dependsOn: field.span, data: { expected: model.total.toString(), actual: actual.toString() } },
       ),

@@ -3,13 +3,12 @@ import { Decimal, decimal, decimalFromSource, MAX_COUNT, MAX_POINTS, sum } from 
 import { QuotaAmount, QUOTA_BOUNDS } from '../../quota/allocate';
 import { isRoundingMode, QuotaRounding, RoundingMode } from '../../quota/rounding';
 import { Span } from '../../text/span';
+import { Field, ListField } from '../../yaml/field';
 import {
   BonusItemModel,
   DeductRuleModel,
   ExtraPointsModel,
-  Field,
   IndicatorModel,
-  ListField,
   NamedItem,
   QuotaModel,
   RaterModel,

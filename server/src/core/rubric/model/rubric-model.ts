@@ -2,20 +2,13 @@ import { Decimal } from '../../decimal';
 import { QuotaAmount, QuotaBound } from '../../quota/allocate';
 import { QuotaRounding, RoundingMode } from '../../quota/rounding';
 import { Span } from '../../text/span';
+import type { Field, ListField } from '../../yaml/field';
 
 /**
  * The typed rubric, built straight from the YAML tree so every element keeps the spans that
  * diagnostics, hovers and edits need. A value of the wrong type is kept as `undefined`: the
  * schema reports it once, and every figure that depends on it becomes unknown, never wrong.
  */
-
-export interface Field<T> {
-  /** `undefined` when the value is missing or not of the expected type. */
-  value: T | undefined;
-  keySpan: Span;
-  /** The value, or the key when the value is empty. */
-  span: Span;
-}
 
 export interface IndicatorModel {
   /** Position in the tree: [2, 0] is the first item of the third top-level indicator. */
@@ -113,11 +106,6 @@ export interface QuotaModel {
 export interface TierModel extends NamedItem {
   quota?: QuotaModel;
   minScore?: Field<Decimal>;
-}
-
-export interface ListField<T> {
-  field?: Field<unknown>;
-  items: T[];
 }
 
 export interface RubricModel {

@@ -1,10 +1,10 @@
-import { Analysis, DocumentAnalysis } from '../../types';
+import { Analysis, DocumentAnalysis } from '../types';
 import { Decimal, decimal, floor, formatDecimal, sum } from '../../decimal';
 import { Finding } from '../../findings';
 import { Locale, text } from '../../text/locale';
 import { IndicatorModel, TierModel } from '../model/rubric-model';
 import { Span } from '../../text/span';
-import { TextEdit } from './references';
+import type { TextEdit } from '../../service-types';
 import { documentAt } from '../document-at';
 import { ROUNDING_NAMES_ZH, RoundingMode } from '../../quota/rounding';
 import { ID_KINDS } from '../checks/duplicate-id';

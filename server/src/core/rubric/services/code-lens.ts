@@ -1,4 +1,4 @@
-import { Analysis } from '../../types';
+import { Analysis } from '../types';
 import { Locale, text } from '../../text/locale';
 import { Allocation } from '../../quota/allocate';
 import { Span } from '../../text/span';

@@ -1,58 +1,10 @@
-import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import { Analysis } from '../../types';
+import { Analysis } from '../types';
 import { Locale, text } from '../../text/locale';
-import { keyText } from '../../yaml/yaml-nodes';
+import type { CompletionEntry } from '../../service-types';
+import { findMark, MARK, parseProbe } from '../../yaml/completion-probe';
 import { NamedItem } from '../model/rubric-model';
-import { SchemaDocs, SchemaPath } from '../../schema/schema-docs';
+import { SchemaDocs } from '../../schema/schema-docs';
 import { documentAt } from '../document-at';
-
-export type CompletionKind = 'key' | 'value' | 'reference' | 'snippet';
-
-export interface CompletionEntry {
-  label: string;
-  kind: CompletionKind;
-  insertText: string;
-  /** insertText uses snippet syntax ($1, ${2:name}). */
-  snippet: boolean;
-  detail?: string;
-  documentation?: string;
-  /** The stretch of text the entry replaces: the word typed so far. */
-  replace: { start: number; end: number };
-}
-
-/** A marker no rubric contains, put where the cursor is so the parser tells us where we are. */
-export const MARK = 'rubricCompletionMark7f3';
-
-export type Probe = { kind: 'key'; path: SchemaPath; siblings: string[] } | { kind: 'value'; path: SchemaPath };
-
-export function findMark(node: unknown, path: SchemaPath): Probe | undefined {
-  if (isMap(node)) {
-    for (const item of node.items) {
-      if (!isPair(item)) continue;
-      const key = keyText(item);
-      if (key === MARK) {
-        return {
-          kind: 'key',
-          path,
-          siblings: node.items
-            .filter(isPair)
-            .map((p) => keyText(p) ?? '')
-            .filter((k) => k !== MARK),
-        };
-      }
-      if (isScalar(item.value) && item.value.value === MARK) return { kind: 'value', path: [...path, key ?? ''] };
-      const found = findMark(item.value, [...path, key ?? '']);
-      if (found) return found;
-    }
-  } else if (isSeq(node)) {
-    for (const [index, item] of node.items.entries()) {
-      if (isScalar(item) && item.value === MARK) return { kind: 'value', path: [...path, index] };
-      const found = findMark(item, [...path, index]);
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
 
 function snippets(listKey: string | number | undefined, locale: Locale, dash: boolean): { label: string; body: string; detail: string }[] {
   const d = dash ? '- ' : '';
@@ -80,16 +32,6 @@ function snippets(listKey: string | number | undefined, locale: Locale, dash: bo
     ];
   }
   return [];
-}
-
-/** The marked text's tree; nothing when the parser runs out of stack on it (a marker can break a long list). */
-export function parseProbe(probe: string): unknown {
-  try {
-    return parseDocument(probe, { uniqueKeys: false, logLevel: 'error' }).contents;
-  } catch (error) {
-    if (error instanceof RangeError) return undefined;
-    throw error;
-  }
 }
 
 /**

@@ -1,4 +1,5 @@
-import { Analysis, DocumentAnalysis } from '../../types';
+import type { HoverResult } from '../../service-types';
+import { Analysis, DocumentAnalysis } from '../types';
 import { Decimal, decimal, formatDecimal, ZERO } from '../../decimal';
 import { largestLoss, pointValue } from '../model/scoring-figures';
 import { Locale, text } from '../../text/locale';
@@ -7,14 +8,9 @@ import { segmentsOf } from '../../yaml/yaml-path';
 import { describeWorking, QUOTA_BOUNDS, SlotWorking } from '../../quota/allocate';
 import { ROUNDING_NAMES_ZH, RoundingMode } from '../../quota/rounding';
 import { SchemaDocs } from '../../schema/schema-docs';
-import { contains, Span } from '../../text/span';
+import { contains } from '../../text/span';
 import { documentAt } from '../document-at';
 import { percentLabel, slotsText, subjectsLabel, sumLabel } from '../../text/figures';
-
-export interface HoverResult {
-  span: Span;
-  markdown: string;
-}
 
 function roundingName(mode: RoundingMode | 'count', locale: Locale): string {
   return text(mode, `${mode}（${ROUNDING_NAMES_ZH[mode]}）`)[locale];

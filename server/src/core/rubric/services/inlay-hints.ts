@@ -1,16 +1,11 @@
-import { Analysis } from '../../types';
+import type { InlayHintItem } from '../../service-types';
+import { Analysis } from '../types';
 import { formatDecimal } from '../../decimal';
 import { Locale, text } from '../../text/locale';
 import { sumKnown } from '../model/build-model';
 import { largestLoss, pointValue } from '../model/scoring-figures';
 import { Span } from '../../text/span';
 import { percentLabel, sumLabel } from '../../text/figures';
-
-export interface InlayHintItem {
-  offset: number;
-  label: string;
-  tooltip: string;
-}
 
 /**
  * The live totals: beside `indicators:` and each group's `items:` the sum against its target,

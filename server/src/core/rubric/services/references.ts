@@ -1,5 +1,7 @@
-import { Analysis } from '../../types';
-import { Field, NamedItem, RubricModel } from '../model/rubric-model';
+import type { TextEdit } from '../../service-types';
+import { Analysis } from '../types';
+import { NamedItem, RubricModel } from '../model/rubric-model';
+import { Field } from '../../yaml/field';
 import { contains, Span } from '../../text/span';
 import { documentAt } from '../document-at';
 
@@ -54,11 +56,6 @@ export function references(analysis: Analysis, offset: number, includeDeclaratio
   const target = referableAt(analysis, offset);
   if (!target) return [];
   return [...(includeDeclaration ? [target.definition.keySpan] : []), ...target.references.map((r) => r.span)];
-}
-
-export interface TextEdit {
-  span: Span;
-  newText: string;
 }
 
 /** The id under the cursor, where it is spelled and what kind of id it is, for prepareRename (and a rename across scoresheets). */

@@ -1,5 +1,5 @@
 import { formatDecimal } from '../../decimal';
-import { DocumentAnalysis } from '../../types';
+import { DocumentAnalysis } from '../types';
 import { sumKnown } from '../model/build-model';
 import { Allocation } from '../../quota/allocate';
 

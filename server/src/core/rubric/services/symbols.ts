@@ -1,6 +1,7 @@
-import { Analysis } from '../../types';
+import { Analysis } from '../types';
 import { formatDecimal } from '../../decimal';
-import { Field, IndicatorModel, NamedItem, TierModel } from '../model/rubric-model';
+import { IndicatorModel, NamedItem, TierModel } from '../model/rubric-model';
+import { Field } from '../../yaml/field';
 import { Span } from '../../text/span';
 
 export type SymbolKind = 'rubric' | 'indicator' | 'group' | 'tier' | 'section' | 'item';

@@ -1,6 +1,7 @@
 import { Locale, LocalizedText, text } from '../../text/locale';
 import { IndicatorModel, NamedItem } from '../../rubric/model/rubric-model';
-import { CompletionEntry, findMark, MARK, parseProbe } from '../../rubric/services/completion';
+import type { CompletionEntry } from '../../service-types';
+import { findMark, MARK, parseProbe } from '../../yaml/completion-probe';
 import { displayName, isDeductLeaf } from '../rubric-index';
 import { ScoresheetAnalysis } from '../types';
 import { rubricIndexOf } from './locate';

@@ -1,5 +1,5 @@
-import { Field } from '../../rubric/model/rubric-model';
-import { TextEdit } from '../../rubric/services/references';
+import { Field } from '../../yaml/field';
+import type { TextEdit } from '../../service-types';
 import { ScoresheetAnalysis } from '../types';
 
 /**

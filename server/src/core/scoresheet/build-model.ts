@@ -1,9 +1,9 @@
 import { Document, Pair, YAMLMap } from 'yaml';
-import { Decimal, decimalFromSource, MAX_POINTS, ONE, ZERO } from '../../decimal';
-import { Field } from '../../rubric/model/rubric-model';
-import { asMap, asScalar, asSeq, findPair, itemsOf, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../../yaml/yaml-nodes';
-import { Span } from '../../text/span';
-import { DeductionEntry, KeyedFigure, RaterView, ScoresheetModel, SubjectScoresModel, TiesMode } from '../types';
+import { Decimal, decimalFromSource, MAX_POINTS, ONE, ZERO } from '../decimal';
+import { Field } from '../yaml/field';
+import { asMap, asScalar, asSeq, findPair, itemsOf, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../yaml/yaml-nodes';
+import { Span } from '../text/span';
+import { DeductionEntry, KeyedFigure, RaterView, ScoresheetModel, SubjectScoresModel, TiesMode } from './types';
 
 /**
  * The typed scoresheet, built straight from the YAML tree with the spans findings and editor

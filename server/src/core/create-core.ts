@@ -1,10 +1,10 @@
 import type { Document } from 'yaml';
 import { analyzeRubricText } from './rubric/analyze';
-import { createIncrementalSession } from './rubric/session';
+import { createIncrementalSession } from './rubric/session/session';
 import { SchemaDocs, SchemaNode } from './schema/schema-docs';
 import { createDocumentValidators, createSchemaValidator, DocumentValidators } from './schema/schema-validator';
 import { analyzeScoresheetText, ScoresheetValidator } from './scoresheet/analyze';
-import { createScoresheetSession } from './scoresheet/session';
+import { createScoresheetSession } from './scoresheet/session/session';
 import { text } from './text/locale';
 import { Span } from './text/span';
 import type { RubricCore, RubricCoreOptions } from './types';

@@ -1,4 +1,5 @@
 import type { Finding } from './findings';
+import type { LocalizedText } from './text/locale';
 import { applySuppressions } from './suppressions';
 import type { Span } from './text/span';
 import type { ParsedDocument, ParsedText, SyntaxError } from './yaml/parse';
@@ -10,6 +11,11 @@ import type { ParsedDocument, ParsedText, SyntaxError } from './yaml/parse';
  */
 export function settleFindings(syntax: readonly Finding[], semantic: Finding[], document: ParsedDocument, source: ParsedText, within: Span): Finding[] {
   return applySuppressions([...syntax, ...withoutHalfTyped(semantic, document, source.text)], source.text, source.lines, within).sort(byPosition);
+}
+
+/** A finding about a file as a whole (it holds no document of its kind yet), at its start. */
+export function fileFinding(message: LocalizedText): Finding {
+  return { code: 'schema', severity: 'error', span: { start: 0, end: 0 }, message };
 }
 
 /** The parser's errors as findings. */

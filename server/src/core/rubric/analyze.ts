@@ -1,9 +1,8 @@
 import { Finding } from '../findings';
 import type { SchemaValidator } from '../schema/schema-validator';
-import { byPosition } from '../settle-findings';
-import { LineIndex } from '../text/line-index';
+import { byPosition, fileFinding, syntaxFindings } from '../settle-findings';
 import { text } from '../text/locale';
-import { ParsedText, parseOrRefuse, SyntaxError } from '../yaml/parse';
+import { ParsedText, parseOrRefuse, unread } from '../yaml/parse';
 import { checkDocument } from './check-document';
 import { buildRubricModel } from './model/build-model';
 import type { Analysis, DocumentAnalysis } from './types';
@@ -11,7 +10,8 @@ import type { Analysis, DocumentAnalysis } from './types';
 /** A rubric file parsed and checked whole: each of its documents on its own, their findings together. */
 export function analyzeRubricText(content: string, validator: SchemaValidator): Analysis {
   const read = parseOrRefuse(content);
-  if ('refused' in read) return refused(content, read.refused);
+  // A text the parser cannot take: one finding, no documents.
+  if ('refused' in read) return { source: unread(content), documents: [], findings: syntaxFindings([read.refused]) };
   const source = read.parsed;
   const documents = source.documents
     .filter((d) => !d.tree.isBlank)
@@ -26,24 +26,9 @@ export function assemble(source: ParsedText, documents: DocumentAnalysis[]): Ana
   return { source, documents, findings };
 }
 
-/** A text the parser cannot take (see parseOrRefuse): one finding, no documents. */
-function refused(content: string, { span, message }: SyntaxError): Analysis {
-  return {
-    source: { text: content, lines: new LineIndex(content), documents: [] },
-    documents: [],
-    findings: [{ code: 'yaml-syntax', severity: 'error', span, message }],
-  };
-}
-
 /** A rubric file with nothing in it (or only comments) is reported once, at its start. */
 function noRubric(): Finding {
-  return {
-    code: 'schema',
-    severity: 'error',
-    span: { start: 0, end: 0 },
-    message: text(
-      'This file holds no rubric yet: start with rubric:, indicators: and tiers:',
-      '此文件中还没有考核细则：请从 rubric:、indicators:、tiers: 开始填写',
-    ),
-  };
+  return fileFinding(
+    text('This file holds no rubric yet: start with rubric:, indicators: and tiers:', '此文件中还没有考核细则：请从 rubric:、indicators:、tiers: 开始填写'),
+  );
 }

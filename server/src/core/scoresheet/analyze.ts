@@ -1,11 +1,10 @@
 import { Document } from 'yaml';
 import { Finding } from '../findings';
 import type { DocumentAnalysis } from '../rubric/types';
-import { byPosition, settleFindings, syntaxFindings } from '../settle-findings';
-import { LineIndex } from '../text/line-index';
+import { byPosition, fileFinding, settleFindings, syntaxFindings } from '../settle-findings';
 import { text } from '../text/locale';
 import { Span } from '../text/span';
-import { ParsedDocument, ParsedText, parseOrRefuse, SyntaxError, YamlDocument } from '../yaml/parse';
+import { ParsedDocument, ParsedText, parseOrRefuse, unread, YamlDocument } from '../yaml/parse';
 import { asMap, keySpan, pairsOf } from '../yaml/yaml-nodes';
 import { buildScoresheetModel } from './build-model';
 import { SCORESHEET_CHECKS } from './checks';
@@ -34,7 +33,9 @@ export function analyzeScoresheetText(
   validate: ScoresheetValidator | undefined,
 ): ScoresheetAnalysisDetail {
   const read = parseOrRefuse(source);
-  if ('refused' in read) return refused(source, read.refused);
+  // A text the parser cannot take: one finding, no documents.
+  if ('refused' in read)
+    return { source: unread(source), model: undefined, rubric: undefined, subjects: [], groups: [], findings: syntaxFindings([read.refused]) };
   const parsed = read.parsed;
   const syntax = syntaxFindings(parsed.documents.flatMap((d) => d.syntaxErrors));
   const documents = parsed.documents.filter((d) => !d.tree.isBlank);
@@ -108,25 +109,8 @@ export function documentStart(document: YamlDocument): Span {
   return (first && keySpan(first)) ?? { start: document.span.start, end: document.span.start };
 }
 
-function refused(source: string, { span, message }: SyntaxError): ScoresheetAnalysisDetail {
-  const parsed: ParsedText = { text: source, lines: new LineIndex(source), documents: [] };
-  return {
-    source: parsed,
-    model: undefined,
-    rubric: undefined,
-    subjects: [],
-    groups: [],
-    findings: [{ code: 'yaml-syntax', severity: 'error', span, message }],
-  };
-}
-
 function noScores(): Finding {
-  return {
-    code: 'schema',
-    severity: 'error',
-    span: { start: 0, end: 0 },
-    message: text('This file holds no scores yet: start with rubric: and scores:', '此文件中还没有评分：请从 rubric: 和 scores: 开始填写'),
-  };
+  return fileFinding(text('This file holds no scores yet: start with rubric: and scores:', '此文件中还没有评分：请从 rubric: 和 scores: 开始填写'));
 }
 
 function extraDocument(document: YamlDocument): Finding {

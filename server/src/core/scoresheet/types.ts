@@ -160,7 +160,7 @@ export interface ScoresheetAnalysis {
 
 /**
  * The analysis behind an editor's keystrokes in a scoresheet: only the entries an edit touched
- * are parsed again, and a new rubric is applied to the entries kept (see scoresheet/session.ts).
+ * are parsed again, and a new rubric is applied to the entries kept (see scoresheet/session/).
  */
 export interface ScoresheetSession {
   /** The analysis of this version of the text against the rubric `lookup` finds; equal to a whole analysis of it, always. */

@@ -4,17 +4,21 @@ import { Span } from '../text/span';
 
 /**
  * What the editor features ask of a document's YAML tree. A whole parsed document answers
- * directly; the incremental analysis answers from its skeleton and the one indicator block at
- * hand, without keeping a tree of the whole file.
+ * directly; a session's version in blocks answers from its skeleton and the one block at hand,
+ * without keeping a tree of the whole file (see blocks/composite-tree.ts).
  */
 export interface DocumentTree {
   /** The YAML path down to an offset: which key, which list item, key or value. */
   nodeAtOffset(offset: number): NodeAtOffset;
-  /** Every multi-line mapping and list, as the offsets where its fold starts and ends. */
+  /** Every mapping and list, as the offsets where its fold starts and ends (in no order: see foldingRanges). */
   folds(): Span[];
-  /** The smallest stretch of text that parses on its own and holds the offset, and its path. */
+  /**
+   * The smallest stretch of text that parses on its own and holds the offset, and its path: the
+   * whole document (an empty prefix), or one item of a list parsed as a one-item list, whose
+   * place ends the prefix (`['indicators', 3, 'items', 1]`).
+   */
   localText(offset: number): { span: Span; pathPrefix: YamlPath };
-  /** The value node at the top (a map for a rubric), for checks of the document's shape. */
+  /** An empty document (a stray `---`, a new file): not one of its kind yet. */
   readonly isBlank: boolean;
 }
 

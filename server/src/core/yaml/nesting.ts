@@ -3,11 +3,13 @@ import { MAX_NESTING } from '../limits';
 /**
  * Where `text` first nests deeper than MAX_NESTING levels, or -1. A linear scan that may count
  * too many (a bracket inside plain text) but never too few: block indentation, `- ` and `? `
- * prefixes and flow brackets outside quotes and comments each count one level.
+ * prefixes and flow brackets outside quotes and comments each count one level. `levelsAbove`:
+ * levels the text stands under in a larger one (a block of a list cut out of its file counts the
+ * levels around it, so that it is refused whenever the whole file would be).
  */
-export function nestingBeyondLimit(text: string): number {
-  // Nothing shallow enough to fit can go past the limit: most texts end here.
-  if (text.length < MAX_NESTING) return -1;
+export function nestingBeyondLimit(text: string, levelsAbove = 0): number {
+  // Nothing shallow enough to fit can go past the limit (each level takes a character): most texts end here.
+  if (text.length + levelsAbove < MAX_NESTING) return -1;
   const indents: number[] = [];
   let flow = 0;
   let i = 0;
@@ -22,7 +24,7 @@ export function nestingBeyondLimit(text: string): number {
         while (indents.length > 0 && indents[indents.length - 1] > column) indents.pop();
         if (indents.length === 0 || indents[indents.length - 1] < column) indents.push(column);
       }
-      let depth = indents.length + flow;
+      let depth = levelsAbove + indents.length + flow;
       let previous = SPACE;
       for (; at < lineEnd; at++) {
         const ch = text.charCodeAt(at);

@@ -115,7 +115,7 @@ export function tooDeepFinding(at: number): SyntaxError {
   };
 }
 
-/** The one finding for a text the parser ran out of stack on (see analyze). */
+/** The one finding for a text the parser ran out of stack on (see parseOrRefuse). */
 export function parserExhausted(): SyntaxError {
   return {
     span: { start: 0, end: 0 },
@@ -141,6 +141,11 @@ export function parseOrRefuse(source: string): { parsed: ParsedYaml } | { refuse
     if (error instanceof RangeError) return { refused: parserExhausted() };
     throw error;
   }
+}
+
+/** A text refused unread (see parseOrRefuse): its lines, and no document. */
+export function unread(source: string): ParsedText {
+  return { text: source, lines: new LineIndex(source), documents: [] };
 }
 
 /** Text → YAML documents with exact spans. Never throws: half-typed text is the normal case. */

@@ -1,7 +1,7 @@
 import { Analysis } from '../types';
 import { Locale, text } from '../../text/locale';
 import type { CompletionEntry } from '../../service-types';
-import { findMark, MARK, parseProbe } from '../../yaml/completion-probe';
+import { probeAt } from '../../yaml/completion-probe';
 import { NamedItem } from '../model/rubric-model';
 import { SchemaDocs } from '../../schema/schema-docs';
 import { documentAt } from '../document-at';
@@ -39,24 +39,11 @@ function snippets(listKey: string | number | undefined, locale: Locale, dash: bo
  * references (method ids, tier ids) and snippets for a new indicator, group or tier.
  */
 export function complete(analysis: Analysis, offset: number, locale: Locale, schema: SchemaDocs): CompletionEntry[] {
-  const text = analysis.source.text;
-  const lines = analysis.source.lines;
-  const line = lines.positionAt(offset).line;
-  const lineStart = lines.lineStart(line);
-  const before = text.slice(lineStart, offset);
-  const after = text.slice(offset, lines.lineEnd(line));
-  const word = /[^\s:,[\]{}]*$/.exec(before)![0];
-  const replace = { start: offset - word.length, end: offset + /^[^\s:,[\]{}]*/.exec(after)![0].length };
-  const keyPosition = /^\s*(-\s+)*[^\s:,[\]{}]*$/.test(before) && after.trim() === '';
-  const probeText = text.slice(0, replace.start) + (keyPosition ? `${MARK}:` : MARK) + text.slice(replace.end);
-
+  const { text, lines } = analysis.source;
   const document = documentAt(analysis, offset);
-  // Parse only the text the cursor is in (its document, or its indicator block in a big file):
-  // the marker changes nothing outside it.
+  // Only the text the cursor is in: its document, or its indicator block in a big file.
   const local = document?.parsed.tree.localText(offset) ?? { span: { start: 0, end: text.length }, pathPrefix: [] };
-  const localEnd = probeText.length - (text.length - local.span.end);
-  const found = findMark(parseProbe(probeText.slice(local.span.start, localEnd)), []);
-  const probe = found && { ...found, path: [...local.pathPrefix, ...found.path] };
+  const { probe, replace, beforeWord } = probeAt(text, lines, offset, local);
   if (!probe) return [];
   const model = document?.model;
   const entry = (e: Omit<CompletionEntry, 'replace'>): CompletionEntry => ({ ...e, replace });
@@ -65,7 +52,7 @@ export function complete(analysis: Analysis, offset: number, locale: Locale, sch
     const node = schema.nodeAt(probe.path);
     const parentIsList = node && (node.type === 'array' || (Array.isArray(node.type) && node.type.includes('array')));
     if (parentIsList) {
-      return snippets(probe.path[probe.path.length - 1], locale, !/-\s*$/.test(before.slice(0, before.length - word.length))).map((s) =>
+      return snippets(probe.path[probe.path.length - 1], locale, !/-\s*$/.test(beforeWord)).map((s) =>
         entry({ label: s.label, kind: 'snippet', insertText: s.body, snippet: true, detail: s.detail }),
       );
     }

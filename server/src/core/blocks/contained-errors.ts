@@ -1,7 +1,7 @@
 import { YAMLError } from 'yaml';
 
 /**
- * Parser errors that stay inside the indicator block they are made in. Each arises when the
+ * Parser errors that stay inside the block they are made in. Each arises when the
  * parser composes one mapping, from tokens the lexer reads the same way whether the block stands
  * alone or in the whole file: a key typed without its colon yet (`wei`, alone or run on into
  * the next line's key), or a key written twice. They are the errors of ordinary typing.
@@ -44,7 +44,7 @@ const EXPLICIT_KEY = /^ *(- +)*\?( |\r?$)/m;
  */
 export function readsAloneAsInFile(blockText: string, itemColumn: number): boolean {
   // An explicit key (`? |` with nothing under it) ends where the next item begins: rare in a
-  // rubric, and left to the whole parse.
+  // rubric or a scoresheet, and left to the whole parse.
   if (blockText.includes('?') && EXPLICIT_KEY.test(blockText)) return false;
   if (!blockText.includes('#')) return true;
   const lines = blockText.split('\n');
@@ -63,7 +63,7 @@ export function readsAloneAsInFile(blockText: string, itemColumn: number): boole
   return true;
 }
 
-/** A plain key at column 0 (`tiers:`): where the parser is back at the rubric's own mapping. */
+/** A plain key at column 0 (`tiers:`): where the parser is back at the document's own mapping. */
 const PLAIN_ROOT_KEY = /^[^\s#'"[\]{}|>!&*%@`?:,-][^:#\r\n]*:( |\r?\n|$)/;
 
 /**

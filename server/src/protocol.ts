@@ -2,26 +2,16 @@
  * The contract between the language server and its clients, declared once: the custom requests
  * and notification, the command the quota lens runs, the limits both sides enforce, the file
  * patterns, and the slot text both sides print. The VS Code client bundles this module; it
- * depends on nothing but the LSP protocol library and a pure module of the core.
+ * depends on nothing but the LSP protocol library and pure modules of the core (document kinds,
+ * limits, slot text).
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { RubricSummary, SimulationRow } from './core';
-import type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './core/services/ranking';
+import type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow } from './core';
 
 export { slotsText, tierLine } from './core/text/slot-text';
+export { RUBRIC_FILE, RUBRIC_GLOB, SCORES_FILE, SCORES_GLOB } from './core/document-kinds';
+export { MAX_SIMULATED_ROWS, MAX_SUBJECTS } from './core/limits';
 export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow };
-
-/** Rubric files: `*.rubric.yaml` or `*.rubric.yml` (more through the `rubric.files` setting). */
-export const RUBRIC_FILE = /\.rubric\.ya?ml$/i;
-export const RUBRIC_GLOB = '**/*.rubric.{yaml,yml}';
-/** Scoresheets: `*.scores.yaml` or `*.scores.yml`, the scores given under one rubric. */
-export const SCORES_FILE = /\.scores\.ya?ml$/i;
-export const SCORES_GLOB = '**/*.scores.{yaml,yml}';
-
-/** The largest N anyone may ask a simulation for: a request must not hang the server. */
-export const MAX_SUBJECTS = 100000;
-/** More than this many N in one simulate request are cut off. */
-export const MAX_SIMULATED_ROWS = 10000;
 
 /** Command ids the server names (the quota lens) and the client registers. */
 export const COMMANDS = {

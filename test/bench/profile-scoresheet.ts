@@ -4,8 +4,9 @@ import { createRubricCore } from 'rubric-studio-server';
 import { loadRubricSchema } from 'rubric-studio-server/out/host/rubric-schema';
 import { loadScoresSchema } from 'rubric-studio-server/out/host/scores-schema';
 import { createDocumentValidator } from 'rubric-studio-server/out/core/schema/schema-validator';
-import { nestingBeyondLimit, parseText } from 'rubric-studio-server/out/core/parse';
-import { buildScoresheetModel } from 'rubric-studio-server/out/core/scoresheet/build-scoresheet-model';
+import { parseText } from 'rubric-studio-server/out/core/yaml/parse';
+import { nestingBeyondLimit } from 'rubric-studio-server/out/core/yaml/nesting';
+import { buildScoresheetModel } from 'rubric-studio-server/out/core/scoresheet/build-model';
 import { indexRubric } from 'rubric-studio-server/out/core/scoresheet/rubric-index';
 import { evaluateSubject } from 'rubric-studio-server/out/core/scoresheet/subject-total';
 import { appliedVetoes } from 'rubric-studio-server/out/core/scoresheet/vetoes';
@@ -14,7 +15,7 @@ import { tierRules } from 'rubric-studio-server/out/core/scoresheet/rank-groups'
 import { assignTiers, compareContenders, Contender } from 'rubric-studio-server/out/core/scoresheet/assign-tiers';
 import { groupMargins } from 'rubric-studio-server/out/core/scoresheet/margins';
 import { SCORESHEET_CHECKS } from 'rubric-studio-server/out/core/scoresheet/checks';
-import { analyzeScoresheetText } from 'rubric-studio-server/out/core/scoresheet/analyze-scoresheet';
+import { analyzeScoresheetText } from 'rubric-studio-server/out/core/scoresheet/analyze';
 import { text } from 'rubric-studio-server';
 import { generateScoresheet } from '../support/generate-scoresheet';
 

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { parseDocument } from 'yaml';
 import { Analysis, IncrementalSession, documentSymbols, foldingRanges, hover, inlayHints, quotaLenses } from 'rubric-studio-server';
-import { createIncrementalSession } from 'rubric-studio-server/out/core/incremental/session';
-import { findLayout, layoutAfterEdit } from 'rubric-studio-server/out/core/incremental/layout';
+import { createIncrementalSession } from 'rubric-studio-server/out/core/rubric/session/session';
+import { findLayout, layoutAfterEdit } from 'rubric-studio-server/out/core/blocks/layout';
 import { changedStretch, LineIndex } from 'rubric-studio-server/out/core/text/line-index';
 import { createSchemaValidator } from 'rubric-studio-server/out/core/schema/schema-validator';
 import { loadRubricSchema } from 'rubric-studio-server/out/host/rubric-schema';
@@ -369,13 +369,13 @@ describe("a layout made from the last version's", () => {
       const next = random(31);
       let text = original;
       let lines = new LineIndex(text);
-      let layout = findLayout(text, lines);
+      let layout = findLayout(text, lines, 'indicators');
       let fromLast = 0;
       for (let i = 0; i < 1500; i++) {
         const edited = i % 50 === 0 ? original : randomEdit(text, next);
         const changed = changedStretch(text, edited);
         const editedLines = LineIndex.afterEdit(lines, edited, changed);
-        const whole = findLayout(edited, new LineIndex(edited));
+        const whole = findLayout(edited, new LineIndex(edited), 'indicators');
         const made = layout && layoutAfterEdit({ lines, layout }, edited, editedLines, changed);
         if (made) {
           fromLast++;
@@ -404,9 +404,9 @@ describe("a layout made from the last version's", () => {
       assert.notEqual(edited, rubric);
       const lines = new LineIndex(rubric);
       const changed = changedStretch(rubric, edited);
-      const made = layoutAfterEdit({ lines, layout: findLayout(rubric, lines)! }, edited, LineIndex.afterEdit(lines, edited, changed), changed);
+      const made = layoutAfterEdit({ lines, layout: findLayout(rubric, lines, 'indicators')! }, edited, LineIndex.afterEdit(lines, edited, changed), changed);
       if (how === 'whole') assert.equal(made, undefined);
-      else assert.deepEqual(made, findLayout(edited, new LineIndex(edited)));
+      else assert.deepEqual(made, findLayout(edited, new LineIndex(edited), 'indicators'));
     });
   }
 });
@@ -441,6 +441,8 @@ describe('incremental analysis on texts that its split could misread', () => {
     'an explicit key with an empty block scalar': 'rubric: T\nindicators:\n  -\n    ? |\n\n  - ? k\ntiers:\n  - {key: x, share: 1}',
     'a block scalar holding indicators:':
       'rubric: t\nindicators:\n  - name: a\n    weight: 100\n    criteria: |\n      indicators:\n      - x\ntiers:\n  - name: A\n',
+    // 98 brackets at column 4: 101 levels in the file (the root's and the list's columns count), 100 in the block alone.
+    'a value nested past the limit only with the columns around its block': `rubric: t\nindicators:\n  - name: a\n    weight: 100\n  - name: b\n    criteria: ${'['.repeat(98)}${']'.repeat(98)}\ntiers:\n  - name: A\n`,
   };
   const sessions: [string, () => Session][] = [
     ['', () => core().createSession()],

@@ -28,7 +28,11 @@ function digest(analysis: ScoresheetAnalysis, offsets: number[]): unknown {
   const [document] = analysis.source.documents;
   return {
     findings: analysis.findings,
-    document: document && { span: span(document.span), syntaxErrors: document.syntaxErrors },
+    document: document && {
+      span: span(document.span),
+      syntaxErrors: document.syntaxErrors,
+      folds: document.tree.folds().sort((x, y) => x.start - y.start || x.end - y.end),
+    },
     // The model with every span and figure (decimals as their text).
     model: JSON.parse(JSON.stringify(analysis.model ?? null)) as unknown,
     subjects: analysis.subjects.map((s) => ({
@@ -218,6 +222,20 @@ describe('scoresheet session equals a fresh whole analysis', function () {
       // Something is offered at most places inside entries (leaf ids, keys, subjects…), not nothing everywhere.
       assert.ok(mine.filter((c) => c.length > 0).length > offsets.length / 4, name);
     }
+  });
+
+  it('refuses a sheet nested past the limit as a whole analysis does, though an entry alone is not (the columns around it count)', () => {
+    // 97 brackets in a flow mapping at column 4: 101 levels in the file, 100 in the entry alone.
+    const text = `rubric: x.rubric.yaml\nscores:\n  - subject: a\n    points: {x: 1}\n  - subject: b\n    points: {x: ${'['.repeat(97)}${']'.repeat(97)}}\n`;
+    const lookup = lookupOf(undefined);
+    const sheet = session();
+    sheet.update(text.replace('{x: 1}', '{x: 2}'), lookup);
+    const analysis = sheet.update(text, lookup);
+    assert.deepEqual(
+      analysis.findings.map((f) => f.code),
+      ['yaml-syntax'],
+    );
+    assertSame(analysis, core().analyzeScoresheet(text, lookup), [0, text.indexOf('[')], 'nested past the limit');
   });
 
   it('parses again only the entry an edit touched, and works out only its total', () => {

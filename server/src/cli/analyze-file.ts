@@ -1,6 +1,5 @@
-import { Finding, LineIndex, Locale, RubricCore, ScoresheetAnalysis } from '../core';
+import { DEFAULT_MAX_FILE_SIZE, Finding, LineIndex, Locale, RubricCore, ScoresheetAnalysis } from '../core';
 import { RubricFiles } from '../host/rubric-files';
-import { DEFAULT_MAX_FILE_SIZE } from '../lsp/settings';
 import { ReportedDiagnostic } from './check-report';
 
 /** A scoresheet on disk, analysed against its rubric; rubrics may come from the current folder down (or the scoresheet's own folder). */

@@ -1,18 +1,16 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { Locale, RubricCore, text } from '../core';
+import { DEFAULT_MAX_FILE_SIZE, Locale, RubricCore, SCORES_FILE, text } from '../core';
 import { findRubricFiles } from '../host/find-rubric-files';
 import { readTextFile } from '../host/read-text-file';
 import { cliText } from './cli-text';
 import { FileReport, ReportContext } from './check-report';
-import { DEFAULT_MAX_FILE_SIZE } from '../lsp/settings';
 import { Format, UsageError } from './options';
 import { githubReport } from './report-github';
 import { sarifReport } from './report-sarif';
 import { textReport } from './report-text';
 import { analyzeScoresheetFile, diagnosticsOf } from './analyze-file';
 import { Output } from './output';
-import { SCORES_FILE } from '../protocol';
 import { jsonOutput, terminalOutput } from './terminal-text';
 
 export { FileReport } from './check-report';

@@ -1,5 +1,4 @@
-import { Locale, localize } from '../core';
-import { MAX_SUBJECTS } from '../protocol';
+import { Locale, localize, MAX_SUBJECTS } from '../core';
 
 /** Every sentence the command line itself prints, in both languages. */
 const TEXT = {

@@ -1,6 +1,6 @@
 import { Locale, RubricCore } from '../core';
 import { writeFileAtomically } from '../host/write-file';
-import { DEFAULT_MAX_FILE_SIZE } from '../lsp/settings';
+import { DEFAULT_MAX_FILE_SIZE } from '../core';
 import { problemLine } from '../spreadsheet/import-report';
 import { defaultImportTarget, ImportKind, importWorkbook } from '../spreadsheet/operations';
 import { Output } from './check-command';

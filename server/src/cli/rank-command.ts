@@ -1,9 +1,6 @@
 import * as path from 'path';
-import { Locale, localize, RubricCore } from '../core';
-import { RankingRow, rankingTable } from '../core/services/ranking';
-import type { ScoresheetAnalysis } from '../core/scoresheet/types';
+import { DEFAULT_MAX_FILE_SIZE, Locale, localize, RankingRow, rankingTable, RubricCore, SCORES_FILE, ScoresheetAnalysis } from '../core';
 import { readTextFile } from '../host/read-text-file';
-import { SCORES_FILE } from '../protocol';
 import { ReportedDiagnostic } from './check-report';
 import { analyzeScoresheetFile, diagnosticsOf } from './analyze-file';
 import { Output } from './output';

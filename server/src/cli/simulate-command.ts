@@ -1,7 +1,6 @@
 import * as path from 'path';
-import { Locale, ROUNDING_NAMES_ZH, RubricCore, simulate, simulateGroups, SimulationRow, slotsText } from '../core';
+import { Locale, MAX_SUBJECTS, ROUNDING_NAMES_ZH, RubricCore, simulate, simulateGroups, SimulationRow, slotsText } from '../core';
 import { readTextFile } from '../host/read-text-file';
-import { MAX_SUBJECTS } from '../protocol';
 import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from '../core/text/display-width';
 import { Output } from './check-command';

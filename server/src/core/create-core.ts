@@ -1,40 +1,18 @@
-import { assemble } from './assemble';
-import { checkDocument } from './check-document';
-import { createIncrementalSession } from './incremental/session';
-import { buildRubricModel } from './model/build-model';
-import { nestingBeyondLimit, parserExhausted, parseText, SyntaxError, tooDeepFinding } from './parse';
-import { LineIndex } from './text/line-index';
-import { SchemaDocs, SchemaNode } from './schema/schema-docs';
-import { createSchemaValidator } from './schema/schema-validator';
-import type { Analysis, RubricCore, RubricCoreOptions } from './types';
-import { analyzeScoresheetText, ScoresheetValidator } from './scoresheet/analyze-scoresheet';
-import { createDocumentValidators, DocumentValidators } from './schema/schema-validator';
-import { createScoresheetSession } from './scoresheet/session';
-import { Span } from './text/span';
 import type { Document } from 'yaml';
+import { analyzeRubricText } from './rubric/analyze';
+import { createIncrementalSession } from './rubric/session/session';
+import { SchemaDocs, SchemaNode } from './schema/schema-docs';
+import { createDocumentValidators, createSchemaValidator, DocumentValidators } from './schema/schema-validator';
+import { analyzeScoresheetText, ScoresheetValidator } from './scoresheet/analyze';
+import { createScoresheetSession } from './scoresheet/session/session';
 import { text } from './text/locale';
+import { Span } from './text/span';
+import type { RubricCore, RubricCoreOptions } from './types';
 
-/** The core with its schema compiled once: whole analyses, incremental sessions, schema docs. */
+/** The core with its schemas compiled once: whole analyses and incremental sessions of both kinds, schema docs. */
 export function createRubricCore(options: RubricCoreOptions): RubricCore {
   const validator = createSchemaValidator(options.schema);
-
-  function analyze(text: string): Analysis {
-    const tooDeep = nestingBeyondLimit(text);
-    if (tooDeep >= 0) return refused(text, tooDeep, tooDeepFinding(tooDeep));
-    let source: ReturnType<typeof parseText>;
-    try {
-      source = parseText(text);
-    } catch (error) {
-      // The parser recurses once per line in some broken texts (a stray line in a long list): past
-      // the stack it throws, and the file is said to be unreadable rather than left without findings.
-      if (error instanceof RangeError) return refused(text, 0, parserExhausted());
-      throw error;
-    }
-    const documents = source.documents
-      .filter((d) => !d.tree.isBlank)
-      .map((d) => checkDocument(source, d, buildRubricModel(d.doc, d.span), validator.validateDocument(d.doc, source.text)));
-    return assemble(source, documents);
-  }
+  const analyze = (content: string) => analyzeRubricText(content, validator);
 
   // Compiled on the first scoresheet: a command line that only checks rubrics never pays for it.
   let scoresValidators: DocumentValidators | undefined;
@@ -55,9 +33,4 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     analyzeScoresheet: (source, lookup) => analyzeScoresheetText(source, lookup, validateScoresheet),
     createScoresheetSession: () => createScoresheetSession({ validateDocument: validateScoresheet, validateEntry }),
   };
-}
-
-/** A text the parser cannot take (see MAX_NESTING): one finding, no documents. */
-function refused(text: string, at: number, { span, message }: SyntaxError): Analysis {
-  return { source: { text, lines: new LineIndex(text), documents: [] }, documents: [], findings: [{ code: 'yaml-syntax', severity: 'error', span, message }] };
 }

@@ -114,3 +114,19 @@ export function formatDecimal(value: Decimal, places = 2): string {
 export function toNumber(value: Decimal): number {
   return value.toNumber();
 }
+
+/**
+ * Exact, without trailing zeros: 7.5, 33.3, 100. Never rounded: a sum off by 1e-15 rounded to ten
+ * places would read "100, not 100: 0 over". A spelling too long to read (a percentage written
+ * with a thousand zeros) is shown in at most 15 significant digits with an exponent.
+ */
+export function exactText(value: Decimal): string {
+  const exact = value.toFixed();
+  if (exact.length > 40) return value.toExponential(Math.min(14, value.c.length - 1));
+  return exact === '-0' ? '0' : exact;
+}
+
+/** Whether a figure is a whole number. */
+export function isWhole(value: Decimal): boolean {
+  return floor(value).eq(value);
+}

@@ -1,3 +1,8 @@
+/**
+ * What the checks of both document kinds report: a finding's code, severity, tightest span and
+ * message in both languages, and the data its quick fix reads. Types only: the checks, the
+ * services, the language server and the command line all read them.
+ */
 import type { QuotaBound } from './quota/allocate';
 import type { QuotaRounding } from './quota/rounding';
 import type { LocalizedText } from './text/locale';

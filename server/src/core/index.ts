@@ -1,30 +1,45 @@
 /**
- * The pure rubric core: text in, model, findings and quota figures out. No editor, no file
- * system, no connection: the command line, the language server and the tests share it.
+ * The pure core: text in, models, findings and figures out, for both kinds of document (rubrics
+ * and the scoresheets scored under them). No editor, no file system, no connection: the command
+ * line, the language server and the tests share it, and reach it through this module.
  */
-export type { Analysis, DocumentAnalysis, GroupAllocation, IncrementalSession, RubricCore, RubricCoreOptions } from './types';
+
+// The factory: whole analyses and incremental sessions of both kinds.
 export { createRubricCore } from './create-core';
-export { quotaInputsOf } from './model/quota-inputs';
-export { documentAt } from './document-at';
-export { Decimal, formatDecimal } from './decimal';
+export type { RubricCore, RubricCoreOptions } from './types';
+
+// The shared base: document kinds, limits, numbers, text, findings, quota arithmetic, schema docs.
+export { RUBRIC_FILE, RUBRIC_GLOB, SCORES_FILE, SCORES_GLOB } from './document-kinds';
+export { DEFAULT_MAX_FILE_SIZE, MAX_NESTING, MAX_SIMULATED_ROWS, MAX_SUBJECTS } from './limits';
+export { Decimal, decimal, formatDecimal, sum } from './decimal';
 export { DiagnosticCode, Finding, FindingData, FindingOf, Severity } from './findings';
 export { Locale, LOCALES, localize, LocalizedText, normalizeLocale, text } from './text/locale';
-export { IndicatorModel, RubricModel, TierModel } from './model/rubric-model';
-export { allocate, Allocation, describeWorking, SlotWorking, TierQuotaInput } from './quota/allocate';
-export { ROUNDING_MODES, ROUNDING_NAMES_ZH, RoundingMode } from './quota/rounding';
-export { slotsText, tierLine } from './text/figures';
-export { simulate, simulateGroups, SimulationRow } from './simulate';
 export { LineIndex, Position, Range, stripByteOrderMark } from './text/line-index';
 export { Span } from './text/span';
+export { displayWidth, padEnd, padStart } from './text/display-width';
+export { slotsText, tierLine } from './text/figures';
+export { allocate, Allocation, describeWorking, QuotaAmount, SlotWorking, TierQuotaInput, TierSlots } from './quota/allocate';
+export { QuotaRounding, ROUNDING_MODES, ROUNDING_NAMES_ZH, RoundingMode } from './quota/rounding';
 export { SchemaDocs } from './schema/schema-docs';
-export { codeActions, CodeActionItem, findingsAt, scaleExactly } from './services/code-actions';
-export { quotaLenses, QuotaLens } from './services/code-lens';
-export { complete, CompletionEntry, CompletionKind } from './services/completion';
-export { hover, HoverResult } from './services/hover';
-export { inlayHints, InlayHintItem } from './services/inlay-hints';
-export { definition, references, rename, renameTarget, TextEdit } from './services/references';
-export { summarize, RubricSummary, TierSummary } from './services/summary';
-export { documentSymbols, foldingRanges, OutlineSymbol, SymbolKind } from './services/symbols';
+export type { YamlDocument } from './yaml/parse';
+export type { CompletionEntry, CompletionKind, HoverResult, InlayHintItem, TextEdit } from './service-types';
+
+// Rubrics: the analysis, the model, simulation and the editor features.
+export type { Analysis, DocumentAnalysis, GroupAllocation, IncrementalSession } from './rubric/types';
+export { IndicatorModel, NamedItem, RubricModel, TierModel } from './rubric/model/rubric-model';
+export { quotaInputsOf } from './rubric/model/quota-inputs';
+export { documentAt } from './rubric/document-at';
+export { simulate, simulateGroups, SimulationRow } from './rubric/simulate';
+export { codeActions, CodeActionItem, findingsAt, scaleExactly } from './rubric/services/code-actions';
+export { quotaLenses, QuotaLens } from './rubric/services/code-lens';
+export { complete } from './rubric/services/completion';
+export { hover } from './rubric/services/hover';
+export { inlayHints } from './rubric/services/inlay-hints';
+export { definition, references, rename, renameTarget } from './rubric/services/references';
+export { summarize, RubricSummary, TierSummary } from './rubric/services/summary';
+export { documentSymbols, foldingRanges, OutlineSymbol, SymbolKind } from './rubric/services/symbols';
+
+// Scoresheets: the analysis, the model, the ranking and the editor features.
 export type {
   DeductionEntry,
   GroupRanking,
@@ -41,6 +56,8 @@ export type {
   TiesMode,
   TotalStep,
 } from './scoresheet/types';
+export { rankingTable } from './scoresheet/services/ranking';
+export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './scoresheet/services/ranking';
 export { scoresheetInlayHints } from './scoresheet/services/inlay-hints';
 export { scoresheetHover } from './scoresheet/services/hover';
 export { scoresheetLenses } from './scoresheet/services/lenses';

@@ -1,42 +1,10 @@
 /**
- * The types the core's modules and its users share, and nothing else: the factory, the checks,
- * the incremental session and the services import them from here, never from each other.
+ * What the core's factory takes and gives: the one object through which the language server,
+ * the command line and the tests reach both document kinds. Types only.
  */
-import type { Finding } from './findings';
-import type { RubricModel } from './model/rubric-model';
-import type { ParsedDocument, ParsedText } from './parse';
-import type { Allocation, TierQuotaInput } from './quota/allocate';
+import type { Analysis, IncrementalSession } from './rubric/types';
 import type { SchemaDocs } from './schema/schema-docs';
 import type { RubricLookup, ScoresheetAnalysis, ScoresheetSession } from './scoresheet/types';
-
-/** One group of subjects ranked separately (分序列), with the tiers' slots for its N. */
-export interface GroupAllocation {
-  id: string;
-  name: string;
-  /** The group's N, when known. */
-  subjects: number | undefined;
-  allocation: Allocation | undefined;
-}
-
-/** One rubric (one YAML document of a file), checked. */
-export interface DocumentAnalysis {
-  parsed: ParsedDocument;
-  model: RubricModel;
-  quotaInputs: TierQuotaInput[];
-  /** Slots for the rubric's own N, when it states one and has no groups. */
-  allocation: Allocation | undefined;
-  /** 分序列: each group's slots (every quota applies per group); empty without groups. */
-  groups: GroupAllocation[];
-  findings: Finding[];
-}
-
-/** A whole file: its text with the line index, and each rubric in it. */
-export interface Analysis {
-  source: ParsedText;
-  documents: DocumentAnalysis[];
-  /** Every document's findings, in text order. */
-  findings: Finding[];
-}
 
 export interface RubricCoreOptions {
   /** The parsed `schemas/rubric.schema.json`; the host reads it, the core never touches disk. */
@@ -46,14 +14,6 @@ export interface RubricCoreOptions {
    * scoresheet; without it scoresheets are analysed without the structural (schema) findings.
    */
   scoresSchema?: object;
-}
-
-/** The analysis behind an editor's keystrokes: only the indicator blocks an edit touched are parsed again. */
-export interface IncrementalSession {
-  /** The analysis of this version of the text; equal to a whole analysis of it, always. */
-  update(text: string): Analysis;
-  /** How the last call was answered, for tests and the benchmark. */
-  readonly lastPath: 'incremental' | 'whole';
 }
 
 export interface RubricCore {

@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { RUBRIC_FILE, SCORES_FILE } from '../protocol';
+import { RUBRIC_FILE, SCORES_FILE } from '../core';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git']);
 

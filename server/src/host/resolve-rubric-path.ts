@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LocalizedText, text } from '../core';
-import { RUBRIC_FILE } from '../protocol';
+import { LocalizedText, RUBRIC_FILE, text } from '../core';
 
 export type ResolvedRubricPath = { path: string } | { reason: LocalizedText };
 

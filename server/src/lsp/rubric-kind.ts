@@ -6,6 +6,11 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis,
   codeActions,
+  MAX_SIMULATED_ROWS,
+  MAX_SUBJECTS,
+  RUBRIC_FILE,
+  RUBRIC_GLOB,
+  SCORES_FILE,
   complete,
   definition,
   documentSymbols,
@@ -24,7 +29,7 @@ import {
   Span,
   summarize,
 } from '../core';
-import { MAX_SIMULATED_ROWS, MAX_SUBJECTS, RUBRIC_FILE, RUBRIC_GLOB, SCORES_FILE, SimulateParams } from '../protocol';
+import type { SimulateParams } from '../protocol';
 import {
   isDiagnosticOf,
   toOffset,

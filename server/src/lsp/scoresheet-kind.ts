@@ -16,10 +16,9 @@ import {
   Span,
   text,
 } from '../core';
-import { rankingTable } from '../core/services/ranking';
+import { rankingTable, SCORES_FILE } from '../core';
 import { resolveRubricPath } from '../host/resolve-rubric-path';
 import { RubricFiles } from '../host/rubric-files';
-import { SCORES_FILE } from '../protocol';
 import { toCompletionItem, toHover, toInlayHint, toOffset, toRankingLens, toSpan, toTextEdits } from './convert';
 import { AnalyzedKind, DocumentServices } from './document-kind';
 import { FileDependencies } from './file-dependencies';

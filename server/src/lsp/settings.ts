@@ -1,4 +1,4 @@
-import { DiagnosticCode, Locale, LocalizedText, normalizeLocale, Severity, text } from '../core';
+import { DEFAULT_MAX_FILE_SIZE, DiagnosticCode, Locale, LocalizedText, normalizeLocale, Severity, text } from '../core';
 
 export type CheckLevel = Severity | 'off';
 
@@ -12,9 +12,6 @@ export interface RubricSettings {
   /** Files larger than this many bytes (UTF-8) are not analysed: said once, no freeze. */
   maxFileSize: number;
 }
-
-/** 2 MiB: ten times the largest real scheme, and parsed in well under a second. */
-export const DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
 export const DEFAULT_SETTINGS: RubricSettings = { files: [], locale: 'auto', checks: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
 

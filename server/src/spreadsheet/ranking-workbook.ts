@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs';
-import { Locale } from '../core';
-import type { RankingTable } from '../core/services/ranking';
+import { Locale, RankingTable } from '../core';
 import { MARGINS } from './page-layout';
 import { sheetWords } from './sheet-words';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADING_FONT, TITLE_FONT } from './styles';

@@ -1,9 +1,7 @@
 import { parseDocument } from 'yaml';
-import { Decimal, DocumentAnalysis, IndicatorModel, RoundingMode } from '../core';
+import { Decimal, DocumentAnalysis, IndicatorModel, NamedItem, RoundingMode, YamlDocument } from '../core';
 import type { QuotaAmount } from '../core/quota/allocate';
 import type { QuotaRounding } from '../core/quota/rounding';
-import type { NamedItem } from '../core/model/rubric-model';
-import type { YamlDocument } from '../core/parse';
 
 /**
  * A rubric as plain values with exact decimals: what the 考评表 shows and what an imported 考评表

@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import { importScores } from 'rubric-studio-server/out/spreadsheet/import-scores';
 import { buildRankingWorkbook } from 'rubric-studio-server/out/spreadsheet/ranking-workbook';
 import { buildScoringTemplate, templateMetaOf } from 'rubric-studio-server/out/spreadsheet/scoring-template';
-import { rankingTable } from 'rubric-studio-server/out/core/services/ranking';
+import { rankingTable } from 'rubric-studio-server/out/core/scoresheet/services/ranking';
 import { analyze, core } from '../../support/rubric-core';
 import * as fs from 'fs';
 import * as path from 'path';

@@ -3,7 +3,7 @@ import { Document, isAlias, Node, Pair, visit, YAMLMap } from 'yaml';
 import { writtenDecimal } from '../decimal';
 import { Finding, FindingData } from '../findings';
 import { LocalizedText, text } from '../text/locale';
-import { asMap, asSeq, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../model/yaml-nodes';
+import { asMap, asSeq, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../yaml/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
 import { Span } from '../text/span';
 import { SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';
@@ -401,110 +401,48 @@ function isQuotaValue(schema: SchemaNode | undefined): boolean {
   return typeof (schema as { pattern?: unknown } | undefined)?.pattern === 'string';
 }
 
+/** A schema error with where it points: the YAML node it resolves to, its path, and its schema. */
+interface ErrorAt {
+  error: ErrorObject;
+  target: Target;
+  docs: SchemaDocs;
+  keys: KeyIndex;
+  resolved: ReturnType<typeof resolvePointer>;
+  path: SchemaPath;
+  ownSchema: SchemaNode | undefined;
+  label: LocalizedText;
+}
+
 function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs, keys: KeyIndex): Finding | undefined {
-  const resolved = resolvePointer(target.root, error.instancePath, keys);
   const path = [...target.prefix, ...segmentsOf(error.instancePath)];
-  const key = lastKey(path);
   const ownSchema = docs.nodeAt(path);
-  const label = titleOf(ownSchema, key);
+  const at: ErrorAt = {
+    error,
+    target,
+    docs,
+    keys,
+    resolved: resolvePointer(target.root, error.instancePath, keys),
+    path,
+    ownSchema,
+    label: titleOf(ownSchema, lastKey(path)),
+  };
+  const { resolved, label } = at;
   switch (error.keyword) {
-    case 'required': {
-      const missing = String(error.params.missingProperty);
-      const missingLabel = titleOf(docs.nodeAt([...path, missing]), missing);
-      return schemaFinding(ownerSpan(resolved, target), text(`Missing required key ${missingLabel.en}`, `缺少必填项 ${missingLabel['zh-CN']}`), {
-        missingKey: missing,
-      });
-    }
-    case 'dependencies': {
-      // `out_of: 100` needs the `weight` the group counts for.
-      const missing = String(error.params.missingProperty);
-      const present = String(error.params.property);
-      const missingLabel = titleOf(docs.nodeAt([...path, missing]), missing);
-      return schemaFinding(
-        ownerSpan(resolved, target),
-        text(`${present} needs ${missingLabel.en} beside it`, `填写 ${present} 时须同时填写 ${missingLabel['zh-CN']}`),
-        { missingKey: missing },
-      );
-    }
-    case 'additionalProperties': {
-      const unknownKey = String(error.params.additionalProperty);
-      const pair = keys.pair(asMap(resolved.node), unknownKey);
-      const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, target);
-      const allowed = Object.keys(ownSchema?.properties ?? {});
-      // A key already in the mapping is no suggestion: renaming to it would duplicate it.
-      const present = keys.written(asMap(resolved.node));
-      const suggestion = nearSpelling(
-        unknownKey,
-        allowed.filter((k) => !present.has(k)),
-      );
-      const typed = shown(unknownKey);
-      const message = suggestion
-        ? text(`Unknown key "${typed}": did you mean "${suggestion}"?`, `未知的键“${typed}”：是否应为“${suggestion}”？`)
-        : text(`Unknown key "${typed}"; allowed here: ${allowed.join(', ')}`, `未知的键“${typed}”；此处可用：${allowed.join('、')}`);
-      return schemaFinding(span, message, { unknownKey, suggestion });
-    }
-    case 'type': {
-      if (path.length === 0) {
-        return schemaFinding(
-          valueSpanOf(resolved, target),
-          target.notADocument ??
-            text(
-              'This document is not a rubric: it should start with keys such as rubric:, indicators: and tiers:',
-              '此文档不是考核细则：应以 rubric:、indicators:、tiers: 等键开头',
-            ),
-        );
-      }
-      if (isQuotaValue(ownSchema) && error.data !== null && error.data !== undefined) {
-        return schemaFinding(
-          valueSpanOf(resolved, target),
-          text(`"${String(error.data)}" is not a quota: ${QUOTA_HINT.en}`, `“${String(error.data)}”不是有效的名额：${QUOTA_HINT['zh-CN']}`),
-        );
-      }
-      const expected = ([] as string[]).concat(error.params.type as string | string[]);
-      const en = expected.map((t) => TYPE_NAMES[t]?.[0] ?? t).join(' or ');
-      const zh = expected.map((t) => TYPE_NAMES[t]?.[1] ?? t).join('或');
-      const [actualEn, actualZh] = describeValue(error.data);
-      if (error.data === null || error.data === undefined) {
-        return schemaFinding(valueSpanOf(resolved, target), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']}未填写：应为${zh}`));
-      }
-      return schemaFinding(valueSpanOf(resolved, target), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']}应为${zh}，而不是${actualZh}`));
-    }
-    case 'enum': {
-      const allowed = (error.params.allowedValues as unknown[]).map(String);
-      const typed = typeof error.data === 'string' ? error.data.trim() : undefined;
-      const synonym = typed !== undefined ? ROUNDING_SYNONYMS[typed] : undefined;
-      const suggestion = typed === undefined ? undefined : synonym && allowed.includes(synonym) ? synonym : nearSpelling(typed, allowed);
-      const hintEn = suggestion ? `; did you mean "${suggestion}"?` : '';
-      const hintZh = suggestion ? `；是否应为“${suggestion}”？` : '';
-      return schemaFinding(
-        valueSpanOf(resolved, target),
-        text(
-          `"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}${hintEn}`,
-          `${label['zh-CN']}不能取“${String(error.data)}”，可选：${allowed.join('、')}${hintZh}`,
-        ),
-        { suggestion },
-      );
-    }
-    case 'pattern': {
-      const value = String(error.data);
-      const fullWidth = /[\uFF05\u3000]/.test(value);
-      return schemaFinding(
-        valueSpanOf(resolved, target),
-        fullWidth
-          ? text(`"${value}" is not a quota: use the half-width % sign, as in 30%`, `“${value}”不是有效的名额：请使用半角百分号，如 30%`)
-          : text(`"${value}" is not a quota: ${QUOTA_HINT.en}`, `“${value}”不是有效的名额：${QUOTA_HINT['zh-CN']}`),
-        fullWidth ? { suggestion: value.replace(/\uFF05/g, '%').replace(/[\u3000\s]/g, '') } : undefined,
-      );
-    }
+    case 'required':
+      return missingKey(at);
+    case 'dependencies':
+      return missingDependency(at);
+    case 'additionalProperties':
+      return strayKey(at);
+    case 'type':
+      return wrongType(at);
+    case 'enum':
+      return notAllowed(at);
+    case 'pattern':
+      return notAQuota(at);
     case 'minimum':
-    case 'exclusiveMinimum': {
-      const limit = String(error.params.limit);
-      const strict = error.keyword === 'exclusiveMinimum';
-      return schemaFinding(
-        valueSpanOf(resolved, target),
-        text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']}必须${strict ? '大于' : '不小于'} ${limit}`),
-      );
-    }
+    case 'exclusiveMinimum':
+      return belowMinimum(at);
     case 'maximum':
       return schemaFinding(
         valueSpanOf(resolved, target),
@@ -520,4 +458,107 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs, keys: K
         text(`${label.en}: ${error.message ?? 'invalid'}`, `${label['zh-CN']}：不符合格式要求（${error.message ?? ''}）`),
       );
   }
+}
+
+function missingKey({ error, target, docs, resolved, path }: ErrorAt): Finding {
+  const missing = String(error.params.missingProperty);
+  const missingLabel = titleOf(docs.nodeAt([...path, missing]), missing);
+  return schemaFinding(ownerSpan(resolved, target), text(`Missing required key ${missingLabel.en}`, `缺少必填项 ${missingLabel['zh-CN']}`), {
+    missingKey: missing,
+  });
+}
+
+/** `out_of: 100` needs the `weight` the group counts for. */
+function missingDependency({ error, target, docs, resolved, path }: ErrorAt): Finding {
+  const missing = String(error.params.missingProperty);
+  const present = String(error.params.property);
+  const missingLabel = titleOf(docs.nodeAt([...path, missing]), missing);
+  return schemaFinding(
+    ownerSpan(resolved, target),
+    text(`${present} needs ${missingLabel.en} beside it`, `填写 ${present} 时须同时填写 ${missingLabel['zh-CN']}`),
+    { missingKey: missing },
+  );
+}
+
+function strayKey({ error, target, keys, resolved, ownSchema }: ErrorAt): Finding {
+  const unknownKey = String(error.params.additionalProperty);
+  const pair = keys.pair(asMap(resolved.node), unknownKey);
+  const span = (pair && keySpan(pair)) ?? ownerSpan(resolved, target);
+  const allowed = Object.keys(ownSchema?.properties ?? {});
+  // A key already in the mapping is no suggestion: renaming to it would duplicate it.
+  const present = keys.written(asMap(resolved.node));
+  const suggestion = nearSpelling(
+    unknownKey,
+    allowed.filter((k) => !present.has(k)),
+  );
+  const typed = shown(unknownKey);
+  const message = suggestion
+    ? text(`Unknown key "${typed}": did you mean "${suggestion}"?`, `未知的键“${typed}”：是否应为“${suggestion}”？`)
+    : text(`Unknown key "${typed}"; allowed here: ${allowed.join(', ')}`, `未知的键“${typed}”；此处可用：${allowed.join('、')}`);
+  return schemaFinding(span, message, { unknownKey, suggestion });
+}
+
+function wrongType({ error, target, resolved, path, ownSchema, label }: ErrorAt): Finding {
+  if (path.length === 0) {
+    return schemaFinding(
+      valueSpanOf(resolved, target),
+      target.notADocument ??
+        text(
+          'This document is not a rubric: it should start with keys such as rubric:, indicators: and tiers:',
+          '此文档不是考核细则：应以 rubric:、indicators:、tiers: 等键开头',
+        ),
+    );
+  }
+  if (isQuotaValue(ownSchema) && error.data !== null && error.data !== undefined) {
+    return schemaFinding(
+      valueSpanOf(resolved, target),
+      text(`"${String(error.data)}" is not a quota: ${QUOTA_HINT.en}`, `“${String(error.data)}”不是有效的名额：${QUOTA_HINT['zh-CN']}`),
+    );
+  }
+  const expected = ([] as string[]).concat(error.params.type as string | string[]);
+  const en = expected.map((t) => TYPE_NAMES[t]?.[0] ?? t).join(' or ');
+  const zh = expected.map((t) => TYPE_NAMES[t]?.[1] ?? t).join('或');
+  const [actualEn, actualZh] = describeValue(error.data);
+  if (error.data === null || error.data === undefined) {
+    return schemaFinding(valueSpanOf(resolved, target), text(`${label.en} has no value: expected ${en}`, `${label['zh-CN']}未填写：应为${zh}`));
+  }
+  return schemaFinding(valueSpanOf(resolved, target), text(`${label.en} must be ${en}, not ${actualEn}`, `${label['zh-CN']}应为${zh}，而不是${actualZh}`));
+}
+
+function notAllowed({ error, target, resolved, label }: ErrorAt): Finding {
+  const allowed = (error.params.allowedValues as unknown[]).map(String);
+  const typed = typeof error.data === 'string' ? error.data.trim() : undefined;
+  const synonym = typed !== undefined ? ROUNDING_SYNONYMS[typed] : undefined;
+  const suggestion = typed === undefined ? undefined : synonym && allowed.includes(synonym) ? synonym : nearSpelling(typed, allowed);
+  const hintEn = suggestion ? `; did you mean "${suggestion}"?` : '';
+  const hintZh = suggestion ? `；是否应为“${suggestion}”？` : '';
+  return schemaFinding(
+    valueSpanOf(resolved, target),
+    text(
+      `"${String(error.data)}" is not allowed for ${label.en}; use one of ${allowed.join(', ')}${hintEn}`,
+      `${label['zh-CN']}不能取“${String(error.data)}”，可选：${allowed.join('、')}${hintZh}`,
+    ),
+    { suggestion },
+  );
+}
+
+function notAQuota({ error, target, resolved }: ErrorAt): Finding {
+  const value = String(error.data);
+  const fullWidth = /[\uFF05\u3000]/.test(value);
+  return schemaFinding(
+    valueSpanOf(resolved, target),
+    fullWidth
+      ? text(`"${value}" is not a quota: use the half-width % sign, as in 30%`, `“${value}”不是有效的名额：请使用半角百分号，如 30%`)
+      : text(`"${value}" is not a quota: ${QUOTA_HINT.en}`, `“${value}”不是有效的名额：${QUOTA_HINT['zh-CN']}`),
+    fullWidth ? { suggestion: value.replace(/\uFF05/g, '%').replace(/[\u3000\s]/g, '') } : undefined,
+  );
+}
+
+function belowMinimum({ error, target, resolved, label }: ErrorAt): Finding {
+  const limit = String(error.params.limit);
+  const strict = error.keyword === 'exclusiveMinimum';
+  return schemaFinding(
+    valueSpanOf(resolved, target),
+    text(`${label.en} must be ${strict ? 'greater than' : 'at least'} ${limit}`, `${label['zh-CN']}必须${strict ? '大于' : '不小于'} ${limit}`),
+  );
 }

@@ -9,9 +9,10 @@ import {
   SubjectGroupModel,
   TierModel,
   VetoModel,
-} from '../model/rubric-model';
-import { pointValue } from '../model/scoring-figures';
-import { DocumentAnalysis } from '../types';
+} from '../rubric/model/rubric-model';
+import { pointValue } from '../rubric/model/scoring-figures';
+import { DocumentAnalysis } from '../rubric/types';
+import type { SubjectScoresModel } from './types';
 
 /**
  * The rubric as a scoresheet reads it: every kind of id looked up by key (the first of a
@@ -121,4 +122,17 @@ export function displayName(item: NamedItem | IndicatorModel): string {
   const name = item.name?.value;
   const key = item.key;
   return name && key && name !== key ? `${name} (${key})` : (name ?? key ?? '?');
+}
+
+/**
+ * The group an entry is ranked in: without 分序列 the one group (−1); with it, the group listing
+ * the subject as a member, else the counted group its `group:` names; undefined when neither.
+ */
+export function groupIndex(index: RubricIndex, entry: SubjectScoresModel): number | undefined {
+  if (index.model.subjectGroups.length === 0) return -1;
+  const name = entry.subject?.value;
+  const listed = name === undefined ? undefined : index.subjects.get(name);
+  if (listed !== undefined && listed >= 0) return listed;
+  const written = entry.group?.value;
+  return written === undefined ? undefined : index.groups.get(written);
 }

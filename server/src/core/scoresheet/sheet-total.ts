@@ -1,8 +1,7 @@
-import { Decimal, isNegative, sum, ZERO } from '../decimal';
+import { Decimal, exactText, isNegative, isWhole, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
-import { IndicatorModel } from '../model/rubric-model';
+import { IndicatorModel } from '../rubric/model/rubric-model';
 import { isDeductLeaf, isLeaf, RubricIndex, ruleByKey } from './rubric-index';
-import { fig, isWhole } from './figures';
 import { DeductionEntry, KeyedFigure, TotalStep } from './types';
 
 /**
@@ -47,7 +46,12 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
       const rate = scoring.deduct.value;
       if (entry.form !== 'count' || rate === undefined) return undefined;
       raw = raw.plus(rate.times(cases));
-      working?.push(text(`${fig(rate)} × ${fig(cases)} = ${fig(rate.times(cases))}`, `${fig(rate)} × ${fig(cases)} 次 = ${fig(rate.times(cases))}`));
+      working?.push(
+        text(
+          `${exactText(rate)} × ${exactText(cases)} = ${exactText(rate.times(cases))}`,
+          `${exactText(rate)} × ${exactText(cases)} 次 = ${exactText(rate.times(cases))}`,
+        ),
+      );
       continue;
     }
     const rule = entry.form === 'rules' && entry.rule?.value !== undefined ? ruleByKey(leaf, entry.rule.value) : undefined;
@@ -57,7 +61,9 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
     if (rule.when) {
       const happened = cases.gt(0);
       if (happened) raw = raw.plus(points);
-      working?.push(text(`${label}: ${happened ? `${fig(points)} once` : 'did not happen'}`, `${label}：${happened ? `一次性扣 ${fig(points)}` : '未发生'}`));
+      working?.push(
+        text(`${label}: ${happened ? `${exactText(points)} once` : 'did not happen'}`, `${label}：${happened ? `一次性扣 ${exactText(points)}` : '未发生'}`),
+      );
       continue;
     }
     const gross = points.times(cases);
@@ -67,17 +73,20 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
     raw = raw.plus(net);
     working?.push(
       net.eq(gross)
-        ? text(`${label}: ${fig(points)} × ${fig(cases)} = ${fig(gross)}`, `${label}：${fig(points)} × ${fig(cases)} 次 = ${fig(gross)}`)
+        ? text(
+            `${label}: ${exactText(points)} × ${exactText(cases)} = ${exactText(gross)}`,
+            `${label}：${exactText(points)} × ${exactText(cases)} 次 = ${exactText(gross)}`,
+          )
         : text(
-            `${label}: ${fig(points)} × ${fig(cases)} = ${fig(gross)}, capped at ${fig(cap!)}`,
-            `${label}：${fig(points)} × ${fig(cases)} 次 = ${fig(gross)}，最多扣 ${fig(cap!)}`,
+            `${label}: ${exactText(points)} × ${exactText(cases)} = ${exactText(gross)}, capped at ${exactText(cap!)}`,
+            `${label}：${exactText(points)} × ${exactText(cases)} 次 = ${exactText(gross)}，最多扣 ${exactText(cap!)}`,
           ),
     );
   }
   // The floor stops deductions, not points written lower than it.
   const room = start.gt(floor) ? start.minus(floor) : ZERO;
   if (raw.gt(room)) {
-    working?.push(text(`never below ${fig(floor)}: ${fig(room)} taken off`, `不低于 ${fig(floor)} 分：实扣 ${fig(room)}`));
+    working?.push(text(`never below ${exactText(floor)}: ${exactText(room)} taken off`, `不低于 ${exactText(floor)} 分：实扣 ${exactText(room)}`));
     raw = room;
   }
   return raw;
@@ -92,128 +101,145 @@ const PENDING = Symbol('pending');
  * and maps per subject cost more in collecting their garbage than in the arithmetic.
  */
 export function evaluateSheet(index: RubricIndex, points: readonly KeyedFigure[], deductions: readonly DeductionEntry[]): SheetOutcome {
-  const { leaves, leafSlot, slotByKey } = index;
-  const written: (KeyedFigure | undefined)[] = new Array(leaves.length);
-  let keyedToNothing = false;
-  for (const figure of points) {
-    const key = figure.key.value;
-    const slot = key === undefined ? undefined : slotByKey.get(key);
-    if (slot === undefined) keyedToNothing = true;
-    else if (written[slot] === undefined) written[slot] = figure;
-  }
-  let byLeaf: (DeductionEntry[] | undefined)[] | undefined;
-  for (const entry of deductions) {
-    const key = entry.indicator.value;
-    const slot = key === undefined ? undefined : slotByKey.get(key);
-    if (slot === undefined || !isDeductLeaf(leaves[slot])) keyedToNothing = true;
-    else {
-      byLeaf ??= new Array(leaves.length);
-      const list = byLeaf[slot];
-      if (list) list.push(entry);
-      else byLeaf[slot] = [entry];
-    }
-  }
-
-  const leafPoints: (Decimal | undefined)[] = new Array(leaves.length);
-  const startPoints: (Decimal | undefined)[] = new Array(leaves.length);
-  /** Leaves a deduction took points off, with where it started: their steps are worked out with the rest. */
-  const deducted: [IndicatorModel, Decimal, Decimal, readonly DeductionEntry[]][] = [];
-  for (let i = 0; i < leaves.length; i++) {
-    const leaf = leaves[i];
-    const slot = leafSlot[i];
-    const figure = slot < 0 ? undefined : written[slot];
-    // 扣分制: a leaf scored by deduction starts from its weight unless points are written.
-    const start = figure && !figure.blank ? usablePoints(leaf, figure) : isDeductLeaf(leaf) ? leaf.effectiveWeight : undefined;
-    startPoints[i] = start;
-    const entries = slot < 0 ? undefined : byLeaf?.[slot];
-    if (start === undefined || entries === undefined) {
-      leafPoints[i] = start;
-      continue;
-    }
-    const taken = deduction(leaf, start, entries);
-    leafPoints[i] = taken === undefined ? undefined : start.minus(taken);
-    if (taken !== undefined && taken.gt(0)) deducted.push([leaf, start, taken, entries]);
-  }
-  const deductionStepsOf = (): Map<IndicatorModel, TotalStep> => {
-    const deductionSteps = new Map<IndicatorModel, TotalStep>();
-    for (const [leaf, start, taken, entries] of deducted) {
-      const working: LocalizedText[] = [];
-      deduction(leaf, start, entries, working);
-      const factor = index.factor.get(leaf);
-      const counted = factor === undefined ? undefined : taken.times(factor);
-      deductionSteps.set(leaf, {
-        label: text(`Deductions: ${leaf.name?.value ?? leaf.key}`, `扣分：${leaf.name?.value ?? leaf.key}`),
-        points: (counted ?? taken).neg(),
-        working: joinWorkings(working, factor),
-      });
-    }
-    return deductionSteps;
-  };
-
-  /** An indicator's points from its leaves' (`source`, by place in `leaves`), each worked out once. */
-  const ownOf = (source: readonly (Decimal | undefined)[]) => {
-    const memo: (Decimal | undefined | typeof PENDING)[] = new Array(index.model.allIndicators.length).fill(PENDING);
-    const own = (indicator: IndicatorModel): Decimal | undefined => {
-      const ordinal = index.ordinal.get(indicator);
-      const kept = ordinal === undefined ? PENDING : memo[ordinal];
-      if (kept !== PENDING) return kept;
-      let value: Decimal | undefined;
-      if (isLeaf(indicator)) {
-        const place = ordinal === undefined ? -1 : index.leafPlace[ordinal];
-        value = place < 0 ? undefined : source[place];
-      } else {
-        let known = true;
-        value = ZERO;
-        for (const item of indicator.items!) {
-          const part = own(item);
-          if (part === undefined) known = false;
-          else if (known) value = value.plus(part);
-        }
-        if (!known) value = undefined;
-        if (value !== undefined && indicator.outOf) {
-          const weight = indicator.weight?.value;
-          const outOf = indicator.outOf.value;
-          value = weight && outOf ? value.times(weight).div(outOf) : undefined;
-        }
-      }
-      if (ordinal !== undefined) memo[ordinal] = value;
-      return value;
-    };
-    return own;
-  };
-  const own = ownOf(leafPoints);
-  let ownStart: ((indicator: IndicatorModel) => Decimal | undefined) | undefined;
-
-  const top = index.model.indicators.items;
-  const totals = top.map(own);
-  const total = keyedToNothing || totals.some((t) => t === undefined) ? undefined : sum(totals as Decimal[]);
+  const written = byLeaf(index, points, deductions);
+  const leaves = leafFigures(index, written);
+  const own = indicatorPoints(index, leaves.points);
+  const totals = index.model.indicators.items.map(own);
+  const total = written.keyedToNothing || totals.some((t) => t === undefined) ? undefined : sum(totals as Decimal[]);
   let steps: TotalStep[] | undefined;
-  const workSteps = (): TotalStep[] => {
-    const worked: TotalStep[] = [];
-    const deductionSteps = deductionStepsOf();
-    ownStart ??= ownOf(startPoints);
-    for (const indicator of top) {
-      const start = ownStart(indicator);
-      worked.push({
-        label: text(indicator.name?.value ?? indicator.key ?? '?', indicator.name?.value ?? indicator.key ?? '?'),
-        points: start ?? ZERO,
-        working: start === undefined ? text('not known yet', '尚不确定') : groupWorking(indicator, ownStart!),
-      });
-      if (deductionSteps.size === 0) continue;
-      for (const leaf of leavesUnder(indicator)) {
-        const step = deductionSteps.get(leaf);
-        if (step) worked.push(step);
-      }
-    }
-    return worked;
-  };
   return {
     own,
     total,
     get steps() {
-      return (steps ??= workSteps());
+      return (steps ??= totalSteps(index, leaves));
     },
   };
+}
+
+/** What a sheet writes, by leaf (by slot: see RubricIndex.slotByKey); `keyedToNothing` when it names an id that is no leaf it can score. */
+interface WrittenByLeaf {
+  points: (KeyedFigure | undefined)[];
+  deductions: (DeductionEntry[] | undefined)[] | undefined;
+  keyedToNothing: boolean;
+}
+
+function byLeaf({ leaves, slotByKey }: RubricIndex, points: readonly KeyedFigure[], deductions: readonly DeductionEntry[]): WrittenByLeaf {
+  const written: WrittenByLeaf = { points: new Array(leaves.length), deductions: undefined, keyedToNothing: false };
+  for (const figure of points) {
+    const key = figure.key.value;
+    const slot = key === undefined ? undefined : slotByKey.get(key);
+    if (slot === undefined) written.keyedToNothing = true;
+    else if (written.points[slot] === undefined) written.points[slot] = figure;
+  }
+  for (const entry of deductions) {
+    const key = entry.indicator.value;
+    const slot = key === undefined ? undefined : slotByKey.get(key);
+    if (slot === undefined || !isDeductLeaf(leaves[slot])) written.keyedToNothing = true;
+    else {
+      written.deductions ??= new Array(leaves.length);
+      const list = written.deductions[slot];
+      if (list) list.push(entry);
+      else written.deductions[slot] = [entry];
+    }
+  }
+  return written;
+}
+
+/** Each leaf's points (by place in `leaves`): where it starts, what it has after its deductions, and the leaves a deduction took points off. */
+interface LeafFigures {
+  start: (Decimal | undefined)[];
+  points: (Decimal | undefined)[];
+  deducted: [IndicatorModel, Decimal, Decimal, readonly DeductionEntry[]][];
+}
+
+function leafFigures({ leaves, leafSlot }: RubricIndex, written: WrittenByLeaf): LeafFigures {
+  const figures: LeafFigures = { start: new Array(leaves.length), points: new Array(leaves.length), deducted: [] };
+  for (let i = 0; i < leaves.length; i++) {
+    const leaf = leaves[i];
+    const slot = leafSlot[i];
+    const figure = slot < 0 ? undefined : written.points[slot];
+    // 扣分制: a leaf scored by deduction starts from its weight unless points are written.
+    const start = figure && !figure.blank ? usablePoints(leaf, figure) : isDeductLeaf(leaf) ? leaf.effectiveWeight : undefined;
+    figures.start[i] = start;
+    const entries = slot < 0 ? undefined : written.deductions?.[slot];
+    if (start === undefined || entries === undefined) {
+      figures.points[i] = start;
+      continue;
+    }
+    const taken = deduction(leaf, start, entries);
+    figures.points[i] = taken === undefined ? undefined : start.minus(taken);
+    if (taken !== undefined && taken.gt(0)) figures.deducted.push([leaf, start, taken, entries]);
+  }
+  return figures;
+}
+
+/** An indicator's points from its leaves' (`source`, by place in `leaves`), each worked out once. */
+function indicatorPoints(index: RubricIndex, source: readonly (Decimal | undefined)[]): (indicator: IndicatorModel) => Decimal | undefined {
+  const memo: (Decimal | undefined | typeof PENDING)[] = new Array(index.model.allIndicators.length).fill(PENDING);
+  const own = (indicator: IndicatorModel): Decimal | undefined => {
+    const ordinal = index.ordinal.get(indicator);
+    const kept = ordinal === undefined ? PENDING : memo[ordinal];
+    if (kept !== PENDING) return kept;
+    let value: Decimal | undefined;
+    if (isLeaf(indicator)) {
+      const place = ordinal === undefined ? -1 : index.leafPlace[ordinal];
+      value = place < 0 ? undefined : source[place];
+    } else {
+      let known = true;
+      value = ZERO;
+      for (const item of indicator.items!) {
+        const part = own(item);
+        if (part === undefined) known = false;
+        else if (known) value = value.plus(part);
+      }
+      if (!known) value = undefined;
+      if (value !== undefined && indicator.outOf) {
+        const weight = indicator.weight?.value;
+        const outOf = indicator.outOf.value;
+        value = weight && outOf ? value.times(weight).div(outOf) : undefined;
+      }
+    }
+    if (ordinal !== undefined) memo[ordinal] = value;
+    return value;
+  };
+  return own;
+}
+
+/** The working in words: each top-level indicator's points as written, then what each deduction under it took off. */
+function totalSteps(index: RubricIndex, leaves: LeafFigures): TotalStep[] {
+  const worked: TotalStep[] = [];
+  const deductionSteps = deductionStepsOf(index, leaves.deducted);
+  const ownStart = indicatorPoints(index, leaves.start);
+  for (const indicator of index.model.indicators.items) {
+    const start = ownStart(indicator);
+    worked.push({
+      label: text(indicator.name?.value ?? indicator.key ?? '?', indicator.name?.value ?? indicator.key ?? '?'),
+      points: start ?? ZERO,
+      working: start === undefined ? text('not known yet', '尚不确定') : groupWorking(indicator, ownStart),
+    });
+    if (deductionSteps.size === 0) continue;
+    for (const leaf of leavesUnder(indicator)) {
+      const step = deductionSteps.get(leaf);
+      if (step) worked.push(step);
+    }
+  }
+  return worked;
+}
+
+function deductionStepsOf(index: RubricIndex, deducted: LeafFigures['deducted']): Map<IndicatorModel, TotalStep> {
+  const deductionSteps = new Map<IndicatorModel, TotalStep>();
+  for (const [leaf, start, taken, entries] of deducted) {
+    const working: LocalizedText[] = [];
+    deduction(leaf, start, entries, working);
+    const factor = index.factor.get(leaf);
+    const counted = factor === undefined ? undefined : taken.times(factor);
+    deductionSteps.set(leaf, {
+      label: text(`Deductions: ${leaf.name?.value ?? leaf.key}`, `扣分：${leaf.name?.value ?? leaf.key}`),
+      points: (counted ?? taken).neg(),
+      working: joinWorkings(working, factor),
+    });
+  }
+  return deductionSteps;
 }
 
 function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {
@@ -223,7 +249,7 @@ function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {
 /** `15 + 8 = 23`, `(56 + 38) × 0.3 / 100 + 1.1 = 1.382`: a group's items as they add up, nested groups inline. */
 function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined): LocalizedText | undefined {
   if (isLeaf(indicator)) return undefined;
-  const line = `${term(indicator, own, true)} = ${fig(own(indicator) ?? ZERO)}`;
+  const line = `${term(indicator, own, true)} = ${exactText(own(indicator) ?? ZERO)}`;
   return text(line, line);
 }
 
@@ -231,12 +257,12 @@ function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Dec
 function term(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined, outermost = false): string {
   if (isLeaf(indicator)) {
     const value = own(indicator);
-    return value === undefined ? '?' : fig(value);
+    return value === undefined ? '?' : exactText(value);
   }
   const parts = indicator.items!.map((item) => term(item, own));
   const sum = parts.join(' + ');
   if (indicator.outOf?.value && indicator.weight?.value) {
-    return `${parts.length > 1 ? `(${sum})` : sum} × ${fig(indicator.weight.value)} / ${fig(indicator.outOf.value)}`;
+    return `${parts.length > 1 ? `(${sum})` : sum} × ${exactText(indicator.weight.value)} / ${exactText(indicator.outOf.value)}`;
   }
   return outermost || parts.length === 1 ? sum : `(${sum})`;
 }
@@ -245,5 +271,5 @@ function joinWorkings(workings: readonly LocalizedText[], factor: Decimal | unde
   const en = workings.map((w) => w.en).join('; ');
   const zh = workings.map((w) => w['zh-CN']).join('；');
   if (factor === undefined || factor.eq(1)) return text(en, zh);
-  return text(`${en}; counted × ${fig(factor)}`, `${zh}；折算 × ${fig(factor)}`);
+  return text(`${en}; counted × ${exactText(factor)}`, `${zh}；折算 × ${exactText(factor)}`);
 }

@@ -1,8 +1,7 @@
 import Big from 'big.js';
-import { Decimal, HUNDRED, sum, ZERO } from '../decimal';
+import { Decimal, exactText, HUNDRED, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
-import { BonusItemModel, ExtraPointsModel, IndicatorModel } from '../model/rubric-model';
-import { fig } from './figures';
+import { BonusItemModel, ExtraPointsModel, IndicatorModel } from '../rubric/model/rubric-model';
 import { displayName, RubricIndex } from './rubric-index';
 import { evaluateSheet, usableCases } from './sheet-total';
 import { KeyedFigure, RaterView, SubjectScoresModel, TotalStep } from './types';
@@ -48,9 +47,9 @@ function extra(kind: 'bonus' | 'penalties', model: ExtraPointsModel | undefined,
   const cap = model?.cap ? model.cap.value : undefined;
   if (model?.cap && cap === undefined) return { points: undefined };
   const net = cap !== undefined && gross.gt(cap) ? cap : gross;
-  const terms = (values as Decimal[]).map(fig).join(' + ');
-  const line = figures.length > 1 ? `${terms} = ${fig(gross)}` : fig(gross);
-  const working = net.eq(gross) ? text(line, line) : text(`${line}, capped at ${fig(cap!)}`, `${line}，上限 ${fig(cap!)}`);
+  const terms = (values as Decimal[]).map(exactText).join(' + ');
+  const line = figures.length > 1 ? `${terms} = ${exactText(gross)}` : exactText(gross);
+  const working = net.eq(gross) ? text(line, line) : text(`${line}, capped at ${exactText(cap!)}`, `${line}，上限 ${exactText(cap!)}`);
   const label = kind === 'bonus' ? text('Bonus', '加分') : text('Penalties', '减分');
   return { points: net, step: { label, points: kind === 'bonus' ? net : net.neg(), working } };
 }
@@ -64,17 +63,17 @@ interface ViewFigures {
 function viewFigures(index: RubricIndex, view: RaterView, entry: SubjectScoresModel): ViewFigures {
   if (view.kind === 'total') {
     const total = view.blank ? undefined : usableViewTotal(index, view.total.value);
-    return { total, working: total === undefined ? '?' : fig(total) };
+    return { total, working: total === undefined ? '?' : exactText(total) };
   }
   if (view.kind === 'raters') {
     const totals = view.totals.map((t) => usableViewTotal(index, t.value));
     if (totals.length === 0 || totals.some((t) => t === undefined)) return { total: undefined, working: '?' };
     const average = sum(totals as Decimal[]).div(totals.length);
-    const written = (totals as Decimal[]).map(fig).join(' + ');
+    const written = (totals as Decimal[]).map(exactText).join(' + ');
     return { total: average, working: totals.length > 1 ? `(${written}) / ${totals.length}` : written };
   }
   const sheet = evaluateSheet(index, view.points, entry.deductions);
-  return { total: sheet.total, own: sheet.own, working: sheet.total === undefined ? '?' : `Σ ${fig(sheet.total)}` };
+  return { total: sheet.total, own: sheet.own, working: sheet.total === undefined ? '?' : `Σ ${exactText(sheet.total)}` };
 }
 
 /** With raters: Σ rater weight × view total / 100 (a list of raters averaged first). */
@@ -93,8 +92,8 @@ function raterTotal(index: RubricIndex, entry: SubjectScoresModel): { total: Dec
     const figures = view && viewFigures(index, view, entry);
     const weight = rater.weight?.value;
     const points = weight !== undefined && figures?.total !== undefined ? weight.times(figures.total).div(HUNDRED) : undefined;
-    const weighted = weight === undefined ? '?' : `${fig(weight)}%`;
-    const line = figures ? `${weighted} × ${figures.working}${points !== undefined ? ` = ${fig(points)}` : ''}` : '?';
+    const weighted = weight === undefined ? '?' : `${exactText(weight)}%`;
+    const line = figures ? `${weighted} × ${figures.working}${points !== undefined ? ` = ${exactText(points)}` : ''}` : '?';
     steps.push({
       label: text(displayName(rater), displayName(rater)),
       points: points ?? ZERO,
@@ -150,9 +149,9 @@ export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel): 
 
 function roundingWorking(raw: Decimal, total: Decimal, precision: number): LocalizedText {
   const shown = raw.round(Math.max(precision + 4, 6), Big.roundHalfUp as 1);
-  const approx = shown.eq(raw) ? fig(raw) : `${fig(shown)}…`;
+  const approx = shown.eq(raw) ? exactText(raw) : `${exactText(shown)}…`;
   return text(
-    `${approx} → ${fig(total)} (half-up to ${precision} decimal${precision === 1 ? '' : 's'})`,
-    `${approx} → ${fig(total)}（四舍五入保留 ${precision} 位小数）`,
+    `${approx} → ${exactText(total)} (half-up to ${precision} decimal${precision === 1 ? '' : 's'})`,
+    `${approx} → ${exactText(total)}（四舍五入保留 ${precision} 位小数）`,
   );
 }

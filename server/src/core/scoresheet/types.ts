@@ -1,31 +1,25 @@
 /**
- * The scoresheet's shared types (`*.scores.yaml`: scores in, ranks and tiers out). The pure core
- * computes them; the language server, the command line and the views read them. A scoresheet names
- * its rubric by path: the host resolves and reads that file (confined to the workspace) and hands
- * the core the rubric's own analysis, so the core never touches the file system.
+ * A scoresheet's types (`*.scores.yaml`: scores in, ranks and tiers out), and nothing else: its
+ * model as read from the YAML, the analysis the core answers, and the session behind an editor.
+ * The pure core computes them; the language server, the command line and the views read them.
  *
- * Changes since the lead's first version (branch sheet-core), all additions, no name or meaning
- * changed: `KeyedFigure.blank`, `DeductionEntry.blank` and `.form`, `blank` on a rater view given
- * as a total (a key written with no value yet: not scored, rather than a wrong figure), and the
- * `…Field` spans of a `SubjectScoresModel` (`pointsField`, `deductionsField`, `bonusField`,
- * `penaltiesField`, `vetoField`, `byField`) for hovers, completion and lenses; `strayKeys`;
- * `Margin.notComputed`. The analysis the
- * core returns also carries, beyond this type, each group's boundary ties and allocation
- * (`RankedGroup` in rank-groups.ts) and the indexed rubric.
+ * A scoresheet names its rubric by path: the host resolves and reads that file (confined to the
+ * workspace) and hands the core the rubric's own analysis (RubricLookup), so the core never
+ * touches the file system. The analysis the core returns also carries, beyond
+ * ScoresheetAnalysis, each group's boundary ties and allocation and the indexed rubric (see
+ * ScoresheetAnalysisDetail in analyze.ts), which the services read.
  *
- * Branch sheet-speed (issue 14), again no name or meaning changed: `ScoresheetSession`; the
- * `…Field`s of an entry and the sheet's `tieBreak.field` / `scores.field` keep their spans but no
- * longer the YAML node as `value` (undefined: a session keeps entries' models, not their trees);
- * `RankedSubject.margin` and `.steps` are worked out when first read (getters, enumerable, the
- * same values as before).
+ * A session keeps entries' models, not their YAML trees: a model's `…Field`s hold their spans,
+ * with no YAML node as `value`. `RankedSubject.margin` and `.steps` are worked out when first read
+ * (enumerable getters).
  */
 import type { Decimal } from '../decimal';
 import type { Finding } from '../findings';
 import type { LocalizedText } from '../text/locale';
-import type { Field, ListField } from '../model/rubric-model';
-import type { ParsedText } from '../parse';
+import type { Field, ListField } from '../yaml/field';
+import type { ParsedText } from '../yaml/parse';
 import type { Span } from '../text/span';
-import type { Analysis } from '../types';
+import type { Analysis } from '../rubric/types';
 
 export type TiesMode = 'flag' | 'share' | 'break';
 
@@ -164,7 +158,7 @@ export interface ScoresheetAnalysis {
 
 /**
  * The analysis behind an editor's keystrokes in a scoresheet: only the entries an edit touched
- * are parsed again, and a new rubric is applied to the entries kept (see scoresheet/session.ts).
+ * are parsed again, and a new rubric is applied to the entries kept (see scoresheet/session/).
  */
 export interface ScoresheetSession {
   /** The analysis of this version of the text against the rubric `lookup` finds; equal to a whole analysis of it, always. */

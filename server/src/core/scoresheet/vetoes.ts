@@ -1,5 +1,5 @@
 import { Decimal, HUNDRED } from '../decimal';
-import { IndicatorModel, VetoModel } from '../model/rubric-model';
+import { IndicatorModel, VetoModel } from '../rubric/model/rubric-model';
 import { RubricIndex } from './rubric-index';
 import { SubjectScoresModel } from './types';
 

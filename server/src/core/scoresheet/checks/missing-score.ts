@@ -1,8 +1,8 @@
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { IndicatorModel } from '../../model/rubric-model';
-import { groupIndex } from '../analyze-scoresheet';
-import { displayName, isDeductLeaf, RubricIndex } from '../rubric-index';
+import { IndicatorModel } from '../../rubric/model/rubric-model';
+
+import { displayName, groupIndex, isDeductLeaf, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';
 import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
 

@@ -1,7 +1,6 @@
-import { isNegative } from '../../decimal';
+import { exactText, isNegative } from '../../decimal';
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { fig } from '../figures';
 import { isLeaf } from '../rubric-index';
 import { KeyedFigure } from '../types';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
@@ -23,14 +22,14 @@ export const scoreNotALevel: ScoresheetCheck = {
       if (isNegative(value) || (weight !== undefined && value.gt(weight))) return;
       const levels = leaf.scoring.levels.flatMap((l) => (l.points.value === undefined ? [] : [l.points.value]));
       if (levels.length === 0 || levels.some((l) => l.eq(value))) return;
-      const shown = levels.map(fig);
+      const shown = levels.map(exactText);
       findings.push(
         scoresheetFinding(
           this,
           figure.value.span,
           text(
-            `${fig(value)} is none of the levels of ${figure.key.value}: ${shown.join(', ')}`,
-            `${fig(value)} 不是“${figure.key.value}”的评分档次：${shown.join('、')}`,
+            `${exactText(value)} is none of the levels of ${figure.key.value}: ${shown.join(', ')}`,
+            `${exactText(value)} 不是“${figure.key.value}”的评分档次：${shown.join('、')}`,
           ),
         ),
       );

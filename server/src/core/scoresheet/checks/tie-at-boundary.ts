@@ -1,7 +1,7 @@
+import { exactText } from '../../decimal';
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { tierName } from '../../model/tiers';
-import { fig } from '../figures';
+import { tierName } from '../../rubric/model/tiers';
 import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
 
 /**
@@ -27,8 +27,8 @@ export const tieAtBoundary: ScoresheetCheck = {
           const others = names.filter((n) => n !== name);
           const took = tie.taken.includes(member);
           const head = text(
-            `${name} ties with ${others.join(', ')} at ${total ? fig(total) : '?'} across the last of ${tie.slots} slot${tie.slots === 1 ? '' : 's'} of ${tier}${inGroup.en}`,
-            `${name}与${others.join('、')}同为 ${total ? fig(total) : '?'} 分，跨越${tier}（${tie.slots} 个名额）的分界${inGroup['zh-CN']}`,
+            `${name} ties with ${others.join(', ')} at ${total ? exactText(total) : '?'} across the last of ${tie.slots} slot${tie.slots === 1 ? '' : 's'} of ${tier}${inGroup.en}`,
+            `${name}与${others.join('、')}同为 ${total ? exactText(total) : '?'} 分，跨越${tier}（${tie.slots} 个名额）的分界${inGroup['zh-CN']}`,
           );
           let tail;
           if (tie.mode === 'share') {

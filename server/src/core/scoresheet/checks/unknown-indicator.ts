@@ -1,7 +1,7 @@
 import { Finding } from '../../findings';
 import { LocalizedText, text } from '../../text/locale';
-import { IndicatorModel } from '../../model/rubric-model';
-import { Field } from '../../model/rubric-model';
+import { IndicatorModel } from '../../rubric/model/rubric-model';
+import { Field } from '../../yaml/field';
 import { nearSpelling } from '../../text/near-spelling';
 import { isDeductLeaf, isLeaf, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';

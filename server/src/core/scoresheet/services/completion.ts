@@ -1,6 +1,7 @@
 import { Locale, LocalizedText, text } from '../../text/locale';
-import { IndicatorModel, NamedItem } from '../../model/rubric-model';
-import { CompletionEntry, findMark, MARK, parseProbe } from '../../services/completion';
+import { IndicatorModel, NamedItem } from '../../rubric/model/rubric-model';
+import type { CompletionEntry } from '../../service-types';
+import { probeAt } from '../../yaml/completion-probe';
 import { displayName, isDeductLeaf } from '../rubric-index';
 import { ScoresheetAnalysis } from '../types';
 import { rubricIndexOf } from './locate';
@@ -35,24 +36,13 @@ const TIES: [string, LocalizedText][] = [
  * `ties` modes, and the keys of the sheet and of an entry.
  */
 export function scoresheetCompletion(analysis: ScoresheetAnalysis, offset: number, locale: Locale): CompletionEntry[] {
-  const source = analysis.source.text;
-  const lines = analysis.source.lines;
-  const line = lines.positionAt(offset).line;
-  const before = source.slice(lines.lineStart(line), offset);
-  const after = source.slice(offset, lines.lineEnd(line));
-  const word = /[^\s:,[\]{}]*$/.exec(before)![0];
-  const replace = { start: offset - word.length, end: offset + /^[^\s:,[\]{}]*/.exec(after)![0].length };
-  const keyPosition = /^\s*(-\s+)*[^\s:,[\]{}]*$/.test(before) && after.trim() === '';
-  const probeText = source.slice(0, replace.start) + (keyPosition ? `${MARK}:` : MARK) + source.slice(replace.end);
+  const { text: source, lines } = analysis.source;
   // Only the entry around the cursor is parsed, when it reads alone as in the file (a session's
   // tree says so): a scoresheet of hundreds of subjects is not parsed whole for a completion.
   const whole = { span: { start: 0, end: source.length }, pathPrefix: [] };
   const entryText = analysis.source.documents.find((d) => !d.tree.isBlank)?.tree.localText(offset);
   const local = entryText && entryText.pathPrefix.length > 0 ? entryText : whole;
-  const localEnd = probeText.length - (source.length - local.span.end);
-  const found = findMark(parseProbe(probeText.slice(local.span.start, localEnd)), []);
-  // An entry is parsed as a one-item list: its place in `scores` replaces its own 0.
-  const probe = found && (local.pathPrefix.length > 0 ? { ...found, path: [...local.pathPrefix, ...found.path.slice(1)] } : found);
+  const { probe, replace } = probeAt(source, lines, offset, local);
   if (!probe) return [];
   const entry = (label: string, kind: CompletionEntry['kind'], detail?: string, insert = label): CompletionEntry => ({
     label,

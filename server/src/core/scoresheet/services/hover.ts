@@ -1,9 +1,10 @@
+import { exactText } from '../../decimal';
 import { Locale, text } from '../../text/locale';
-import { BonusItemModel, IndicatorModel, NamedItem } from '../../model/rubric-model';
-import { tierName } from '../../model/tiers';
-import { HoverResult, indicatorHover } from '../../services/hover';
+import { BonusItemModel, IndicatorModel, NamedItem } from '../../rubric/model/rubric-model';
+import { tierName } from '../../rubric/model/tiers';
+import { indicatorHover } from '../../rubric/services/hover';
+import type { HoverResult } from '../../service-types';
 import { contains, Span } from '../../text/span';
-import { fig } from '../figures';
 import { displayName, RubricIndex } from '../rubric-index';
 import { RankedSubject, ScoresheetAnalysis } from '../types';
 import { subjectFigures } from './inlay-hints';
@@ -27,12 +28,12 @@ function marginLines(index: RubricIndex, subject: RankedSubject, locale: Locale)
   }
   if (up !== undefined && subject.tier > 0) {
     const better = tierName(index.model, subject.tier - 1);
-    lines.push(text(`${fig(up)} more points would take it to ${better}.`, `再得 ${fig(up)} 分可升至${better}。`)[locale]);
+    lines.push(text(`${exactText(up)} more points would take it to ${better}.`, `再得 ${exactText(up)} 分可升至${better}。`)[locale]);
   } else if (subject.tier > 0) {
     lines.push(text('No higher score would take it to a better tier.', '得分再高也无法升至更高等次。')[locale]);
   }
   if (down !== undefined) {
-    lines.push(text(`It can lose ${fig(down)} points and stay ${current}.`, `失分不超过 ${fig(down)} 分仍为${current}。`)[locale]);
+    lines.push(text(`It can lose ${exactText(down)} points and stay ${current}.`, `失分不超过 ${exactText(down)} 分仍为${current}。`)[locale]);
   }
   return lines;
 }
@@ -45,8 +46,8 @@ function subjectHover(analysis: ScoresheetAnalysis, index: RubricIndex, subject:
   }
   if (subject.steps.length > 0) {
     lines.push(text('| Step | Points | Working |', '| 项目 | 得分 | 计算 |')[locale], '|---|---:|---|');
-    for (const step of subject.steps) lines.push(`| ${cell(step.label[locale])} | ${fig(step.points)} | ${cell(step.working?.[locale] ?? '')} |`);
-    const total = subject.total === undefined ? '?' : fig(subject.total);
+    for (const step of subject.steps) lines.push(`| ${cell(step.label[locale])} | ${exactText(step.points)} | ${cell(step.working?.[locale] ?? '')} |`);
+    const total = subject.total === undefined ? '?' : exactText(subject.total);
     lines.push(`| **${text('Total', '总分')[locale]}** | **${total}** | |`, '');
   }
   if (subject.total === undefined) {
@@ -67,12 +68,12 @@ function levelLines(indicator: IndicatorModel, locale: Locale): string[] {
   return [
     '',
     `**${text('Levels', '评分档次')[locale]}**`,
-    ...levels.map((level) => `- ${level.points.value === undefined ? '?' : fig(level.points.value)}${level.when?.value ? `: ${level.when.value}` : ''}`),
+    ...levels.map((level) => `- ${level.points.value === undefined ? '?' : exactText(level.points.value)}${level.when?.value ? `: ${level.when.value}` : ''}`),
   ];
 }
 
 function extraHover(item: BonusItemModel, kind: 'bonus' | 'penalty', locale: Locale): string {
-  const points = item.points?.value === undefined ? '?' : fig(item.points.value);
+  const points = item.points?.value === undefined ? '?' : exactText(item.points.value);
   const what = kind === 'bonus' ? text('Bonus', '加分')[locale] : text('Penalty', '减分')[locale];
   const per = item.per?.value ? text(` per case (${item.per.value}): write the cases`, `，按次（${item.per.value}）：填写次数`)[locale] : '';
   return `**${displayName(item)}**\n\n${what}: ${points}${per}`;
@@ -109,12 +110,12 @@ export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, lo
     if (indicator && indicatorKey !== id) {
       const rule = indicator.scoring?.rules.find((r) => r.key === id);
       if (rule) {
-        const points = rule.points?.value === undefined ? '?' : fig(rule.points.value);
+        const points = rule.points?.value === undefined ? '?' : exactText(rule.points.value);
         const how = rule.when
           ? text(`−${points} once if it happened (${rule.when.value ?? ''}): write 1`, `发生时一次性扣 ${points} 分（${rule.when.value ?? ''}）：填 1`)
           : text(
-              `−${points} per case (${rule.per?.value ?? ''})${rule.max?.value ? `, at most ${fig(rule.max.value)}` : ''}: write the cases`,
-              `每次扣 ${points} 分（${rule.per?.value ?? ''}）${rule.max?.value ? `，最多扣 ${fig(rule.max.value)} 分` : ''}：填写次数`,
+              `−${points} per case (${rule.per?.value ?? ''})${rule.max?.value ? `, at most ${exactText(rule.max.value)}` : ''}: write the cases`,
+              `每次扣 ${points} 分（${rule.per?.value ?? ''}）${rule.max?.value ? `，最多扣 ${exactText(rule.max.value)} 分` : ''}：填写次数`,
             );
         return { span, markdown: namedHover(rule, how[locale]) };
       }
@@ -131,7 +132,8 @@ export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, lo
   if (within('by') && segments.length === 4 && at.inKey) {
     const rater = index.raters.get(id);
     const weight = rater?.weight?.value;
-    if (rater) return { span, markdown: namedHover(rater, text(`Weight ${weight ? fig(weight) : '?'}%`, `权重 ${weight ? fig(weight) : '?'}%`)[locale]) };
+    if (rater)
+      return { span, markdown: namedHover(rater, text(`Weight ${weight ? exactText(weight) : '?'}%`, `权重 ${weight ? exactText(weight) : '?'}%`)[locale]) };
   }
   if (within('bonus') && at.inKey) {
     const item = index.bonus.get(id);

@@ -1,14 +1,14 @@
+import { exactText } from '../../decimal';
 import { Locale, text } from '../../text/locale';
-import { tierName } from '../../model/tiers';
-import { InlayHintItem } from '../../services/inlay-hints';
-import { fig } from '../figures';
+import { tierName } from '../../rubric/model/tiers';
+import type { InlayHintItem } from '../../service-types';
 import { RankedSubject, ScoresheetAnalysis } from '../types';
 import { rubricIndexOf } from './locate';
 
 /** `93.5 · rank 1 · 优秀` / `93.5 · 第 1 名 · 优秀`, with a veto or a boundary tie marked. */
 export function subjectFigures(analysis: ScoresheetAnalysis, subject: RankedSubject, locale: Locale): string {
   const index = rubricIndexOf(analysis);
-  const parts: string[] = [subject.total === undefined ? text('total ?', '总分待定')[locale] : fig(subject.total)];
+  const parts: string[] = [subject.total === undefined ? text('total ?', '总分待定')[locale] : exactText(subject.total)];
   if (subject.rank !== undefined) parts.push(text(`rank ${subject.rank}`, `第 ${subject.rank} 名`)[locale]);
   if (subject.tier !== undefined && index) parts.push(tierName(index.model, subject.tier));
   if (subject.vetoes.length > 0) parts.push(text(`vetoed (${subject.vetoes.join(', ')})`, `一票否决（${subject.vetoes.join('、')}）`)[locale]);

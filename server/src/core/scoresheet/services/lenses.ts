@@ -1,5 +1,5 @@
 import { Locale, text } from '../../text/locale';
-import { tierName } from '../../model/tiers';
+import { tierName } from '../../rubric/model/tiers';
 import { slotsText } from '../../text/slot-text';
 import { Span } from '../../text/span';
 import { ScoresheetAnalysis } from '../types';

@@ -1,4 +1,4 @@
-import { NodeAtOffset } from '../../model/yaml-path';
+import { NodeAtOffset } from '../../yaml/yaml-path';
 import { indexRubric, RubricIndex } from '../rubric-index';
 import { ScoresheetAnalysis, SubjectScoresModel } from '../types';
 

@@ -1,6 +1,6 @@
-import { fmt } from '../../checks/check';
-import { IndicatorModel, RubricModel } from '../../model/rubric-model';
-import { Analysis } from '../../types';
+import { exactText } from '../../decimal';
+import { IndicatorModel, RubricModel } from '../../rubric/model/rubric-model';
+import { Analysis } from '../../rubric/types';
 import { isDeductLeaf, isLeaf } from '../rubric-index';
 
 /** A key or value as YAML needs it: plain when safe, quoted otherwise. */
@@ -15,8 +15,8 @@ function comment(value: string): string {
 }
 
 function leafNote(leaf: IndicatorModel): string {
-  const weight = leaf.effectiveWeight ? fmt(leaf.effectiveWeight) : '?';
-  const levels = (leaf.scoring?.levels ?? []).flatMap((l) => (l.points.value === undefined ? [] : [fmt(l.points.value)]));
+  const weight = leaf.effectiveWeight ? exactText(leaf.effectiveWeight) : '?';
+  const levels = (leaf.scoring?.levels ?? []).flatMap((l) => (l.points.value === undefined ? [] : [exactText(l.points.value)]));
   const name = comment(leaf.name?.value ?? leaf.key ?? '');
   return `${name}（${weight} 分${levels.length > 0 ? `；档次 ${levels.join(' / ')}` : ''}）`;
 }
@@ -53,7 +53,7 @@ function entryLines(model: RubricModel, subject: string, group: string | undefin
     lines.push('    by: # 各评价主体：填写总分，或按指标填写得分 (each rater group: a total, or points per leaf)');
     for (const rater of model.raters.items) {
       if (rater.key === undefined) continue;
-      const weight = rater.weight?.value ? `${fmt(rater.weight.value)}%` : '?';
+      const weight = rater.weight?.value ? `${exactText(rater.weight.value)}%` : '?';
       lines.push(`      ${`${yamlText(rater.key)}:`} # ${comment(rater.name?.value ?? rater.key)}（${weight}）`);
     }
   } else {

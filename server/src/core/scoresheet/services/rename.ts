@@ -1,5 +1,5 @@
-import { Field } from '../../model/rubric-model';
-import { TextEdit } from '../../services/references';
+import { Field } from '../../yaml/field';
+import type { TextEdit } from '../../service-types';
 import { ScoresheetAnalysis } from '../types';
 
 /**

@@ -1,0 +1,163 @@
+import { changedStretch, LineIndex } from '../text/line-index';
+import { Block, BlockSource, blockSource, moveBlock, ParsedItem, parseItem } from './block';
+import { BlockPool } from './block-pool';
+import { findLayout, LaidOut, Layout, layoutAfterEdit } from './layout';
+import { Skeleton, SkeletonCache } from './skeleton';
+
+/** What a document kind adds to the engine: the list it splits, and how a block of it is made. */
+export interface BlockKind<B extends Block<B>> {
+  /** The top-level key whose block list is split into blocks (a rubric's `indicators`, a scoresheet's `scores`). */
+  listKey: string;
+  /**
+   * A new block of an item's text, none of the old ones having that text; undefined when the text
+   * must be analysed whole. A kind that splits a block further asks the engine for its items'
+   * blocks one level down (see BlockEngine.blocksOf).
+   */
+  build(source: BlockSource, level: number, engine: BlockEngine<B>): B | undefined;
+}
+
+/** A version of the text in blocks: its skeleton and one block per item of the list, old ones reused. */
+export interface BlockVersion<B> {
+  text: string;
+  lines: LineIndex;
+  layout: Layout;
+  skeleton: Skeleton;
+  blocks: B[];
+}
+
+/**
+ * The block-reuse engine both document kinds' sessions run on. A plain file (one document, its
+ * list a top-level block list, no anchors, aliases or tags) is cut into its skeleton (the text
+ * around the list) and one block per item; each version reuses, by text, the blocks of the last
+ * version split (moved to where they now stand) and parses only the rest. A block or the skeleton
+ * may hold the syntax errors of ordinary typing (see contained-errors.ts); text the split cannot
+ * take is left to a whole analysis, and the blocks kept wait for the next good version.
+ */
+export class BlockEngine<B extends Block<B>> {
+  /** How many characters the last split parsed (blocks and skeletons). */
+  parsed = 0;
+  /** The last version split: the blocks a new version may reuse stand in its text. */
+  private last: BlockVersion<B> | undefined;
+  /** The last version's line index, and its layout when it had one: the next version's are made from them. */
+  private laidOut: { lines: LineIndex; layout: Layout | undefined } | undefined;
+  private readonly skeletons: SkeletonCache;
+  /**
+   * Old blocks that this split may reuse, one pool per level: the top-level blocks of the last
+   * version, then the items of those not reused (see releaseLevel), and so on.
+   */
+  private pools: BlockPool<B>[] = [];
+  /** Old blocks this split moved, and from where: a split that fails puts them back. */
+  private moved: [B, number][] = [];
+
+  constructor(private readonly kind: BlockKind<B>) {
+    this.skeletons = new SkeletonCache(kind.listKey);
+  }
+
+  /** The text in blocks, or undefined when it must be analysed whole (the last version's blocks then stay as they were). */
+  split(text: string): BlockVersion<B> | undefined {
+    this.parsed = 0;
+    if (this.last?.text === text) {
+      this.laidOut = { lines: this.last.lines, layout: this.last.layout };
+      return this.last;
+    }
+    const { lines, layout } = this.lay(text);
+    if (!layout) return undefined;
+    const { region } = layout;
+    const skeleton = this.skeletons.for(text.slice(0, region.start), text.slice(region.end), (n) => (this.parsed += n));
+    if (!skeleton) return undefined;
+    const blocks = this.topLevelBlocks(text, layout);
+    if (!blocks) return undefined;
+    this.last = { text, lines, layout, skeleton, blocks };
+    return this.last;
+  }
+
+  /**
+   * The blocks of these items' texts at `level`: old blocks with the same text first (a block's
+   * items are candidates one level down only once it is not reused whole), new ones for the rest.
+   * Undefined when one of them cannot be made.
+   */
+  blocksOf(sources: readonly BlockSource[], level: number): B[] | undefined {
+    const found = sources.map((source) => this.pools[level]?.take(source.text));
+    const blocks: B[] = [];
+    for (const [index, source] of sources.entries()) {
+      const old = found[index];
+      const block = old ? this.reuse(old, source.start) : this.blockOf(source, level);
+      if (!block) return undefined;
+      blocks.push(block);
+    }
+    return blocks;
+  }
+
+  /** An item's text parsed alone (see parseItem), counted as parsed. */
+  parseItem(text: string, column: number): ParsedItem | undefined {
+    this.parsed += text.length;
+    return parseItem(text, column);
+  }
+
+  /**
+   * The lines and layout of a new version, made from the last version's where they can be: a
+   * keystroke in a big file reads the lines it changed, not every line.
+   */
+  private lay(text: string): LaidOut | { lines: LineIndex; layout: undefined } {
+    const last = this.laidOut;
+    const changed = last ? changedStretch(last.lines.text, text) : undefined;
+    const lines = last && changed ? LineIndex.afterEdit(last.lines, text, changed) : new LineIndex(text);
+    const fromLast = last?.layout && changed && layoutAfterEdit({ lines: last.lines, layout: last.layout }, text, lines, changed);
+    const layout = fromLast || findLayout(text, lines, this.kind.listKey);
+    this.laidOut = { lines, layout };
+    return { lines, layout };
+  }
+
+  /** Every top-level block, or undefined (every old block back where it stood) when one cannot be made. */
+  private topLevelBlocks(text: string, layout: Layout): B[] | undefined {
+    // A pool of its own: the last version's blocks stay as they are if this one ends in a whole analysis.
+    this.pools = [new BlockPool(this.last?.blocks ?? [], this.last?.text ?? '')];
+    this.moved = [];
+    try {
+      const blocks = this.blocksOf(
+        layout.blocks.map((_, index) => blockSource(text, layout, index)),
+        0,
+      );
+      if (!blocks) this.restore();
+      return blocks;
+    } catch (error) {
+      this.restore();
+      // A parse that ran out of stack: the whole analysis says so.
+      if (error instanceof RangeError) return undefined;
+      throw error;
+    } finally {
+      this.pools = [];
+      this.moved = [];
+    }
+  }
+
+  /** The block of an item's text: an old one with the same text, else a new one. */
+  private blockOf(source: BlockSource, level: number): B | undefined {
+    const old = this.pools[level]?.take(source.text);
+    if (old) return this.reuse(old, source.start);
+    this.releaseLevel(level);
+    return this.kind.build(source, level, this);
+  }
+
+  private reuse(block: B, start: number): B {
+    this.moved.push([block, block.start]);
+    moveBlock(block, start);
+    return block;
+  }
+
+  /** The old blocks at `level` no text asked for: their items become candidates one level down. */
+  private releaseLevel(level: number): void {
+    const pool = this.pools[level];
+    if (!pool) return;
+    const source = this.last?.text ?? '';
+    this.pools[level] = new BlockPool([], source);
+    const below = (this.pools[level + 1] ??= new BlockPool([], source));
+    for (const block of pool.remaining()) block.children.forEach((child) => below.add(child));
+  }
+
+  /** After a split that fails, the last version's blocks go back where they stood. */
+  private restore(): void {
+    for (const [block, start] of this.moved.reverse()) moveBlock(block, start);
+    this.moved = [];
+  }
+}

@@ -1,0 +1,152 @@
+import { BlockEngine, BlockVersion } from '../../blocks/block-engine';
+import { composeDocument, moveToText } from '../../blocks/composite';
+import { keptFromBlockStart, placedAt } from '../../blocks/kept-findings';
+import { syntaxFindings } from '../../settle-findings';
+import { analyzeScoresheetText, documentStart, finishScoresheet, ScoresheetAnalysisDetail, ScoresheetValidator } from '../analyze';
+import { buildScoresheetModel } from '../build-model';
+import { EntryFacts, entryFacts, EntryFigures, entryFindings } from '../entry-facts';
+import { RubricIndex } from '../rubric-index';
+import { evaluateSubject } from '../subject-total';
+import { RubricLookup, ScoresheetSession, SubjectScoresModel, TotalStep } from '../types';
+import { EntryBlock, entryBlocks, EntryValidator } from './entry-blocks';
+import { RubricGenerations } from './rubric-generations';
+
+/** What a scoresheet session needs from the core that creates it. */
+export interface ScoresheetSessionDependencies {
+  /** The schema's findings on a whole document (undefined: no schema, no such findings). */
+  validateDocument: ScoresheetValidator | undefined;
+  /** The schema's findings on one entry of `scores:`, parsed alone as a one-item list. */
+  validateEntry: EntryValidator | undefined;
+}
+
+/** What a session tells tests and the benchmark beyond what the core's users need. */
+export interface ScoresheetSessionMeasures {
+  /** How many characters the last update parsed (entries, the text around them, or the whole text). */
+  readonly lastParsed: number;
+  /** How many entries' checks the last update ran again (the others kept their findings). */
+  readonly lastEvaluated: number;
+  /** How many entries' totals the last update worked out again (the others kept theirs). */
+  readonly lastTotalled: number;
+}
+
+/**
+ * The analysis behind an editor's keystrokes in a scoresheet. The block engine splits a plain
+ * scoresheet into the text around `scores:` and one block per entry (`- subject: …`); an edit
+ * parses again only the entries whose text changed, and every other entry keeps its model, its
+ * schema findings, its total and the findings of the checks that look at one entry alone. Ranks,
+ * tiers and the checks of the whole sheet then run on every entry, as a whole analysis does, and
+ * margins are worked out when first read (see rank-groups.ts). A new rubric (another analysis
+ * from `lookup`) works the totals out again from the kept models, without parsing the sheet; a
+ * rubric whose figures, ids and names are all as before (a keystroke in a criteria text) keeps
+ * them too (see RubricGenerations). Anything the engine cannot split is analysed whole.
+ */
+export function createScoresheetSession(dependencies: ScoresheetSessionDependencies): ScoresheetSession & ScoresheetSessionMeasures {
+  return new SheetSession(dependencies);
+}
+
+type Lookup = (writtenPath: string) => RubricLookup;
+
+class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
+  lastPath: 'incremental' | 'whole' = 'whole';
+  lastParsed = 0;
+  lastEvaluated = 0;
+  lastTotalled = 0;
+  private readonly engine: BlockEngine<EntryBlock>;
+  private readonly rubric = new RubricGenerations();
+
+  constructor(private readonly dependencies: ScoresheetSessionDependencies) {
+    this.engine = new BlockEngine(entryBlocks(dependencies.validateEntry));
+  }
+
+  update(text: string, lookup: Lookup): ScoresheetAnalysisDetail {
+    this.lastEvaluated = 0;
+    this.lastTotalled = 0;
+    try {
+      // The same text again (its rubric changed) is the same version: nothing is parsed.
+      const version = this.engine.split(text);
+      if (!version) return this.whole(text, lookup);
+      this.lastParsed = this.engine.parsed;
+      this.lastPath = 'incremental';
+      return this.analyzeInBlocks(version, lookup);
+    } catch (error) {
+      // A parse that ran out of stack (see parseOrRefuse): the whole analysis says so.
+      if (error instanceof RangeError) return this.whole(text, lookup);
+      throw error;
+    }
+  }
+
+  private whole(text: string, lookup: Lookup): ScoresheetAnalysisDetail {
+    this.lastPath = 'whole';
+    this.lastParsed = this.engine.parsed + text.length;
+    return analyzeScoresheetText(text, lookup, this.dependencies.validateDocument);
+  }
+
+  /** The sheet's model made of the skeleton's and the entries', finished as a whole analysis is. */
+  private analyzeInBlocks(version: BlockVersion<EntryBlock>, lookup: Lookup): ScoresheetAnalysisDetail {
+    const { skeleton, blocks } = version;
+    const composed = composeDocument(version, { list: 'scores' });
+    // A model of its own each time: the skeleton's cached tree keeps its spans.
+    const model = buildScoresheetModel(skeleton.parsed.doc, { ...skeleton.parsed.span });
+    const schema = this.dependencies.validateDocument?.(skeleton.parsed.doc, skeleton.text) ?? [];
+    const start = documentStart(skeleton.parsed);
+    moveToText(version, [model, schema, start]);
+    model.span = composed.document.span;
+    model.scores.items = blocks.map((b) => b.entry);
+    if (model.scores.field) model.scores.field.span = composed.listSpan;
+    const blockOf = new Map<SubjectScoresModel, EntryBlock>(blocks.map((b) => [b.entry, b]));
+    return finishScoresheet({
+      parsed: composed.parsed,
+      document: composed.document,
+      model,
+      documentStart: start,
+      schema: [...schema, ...blocks.flatMap((b) => b.schemaFindings)],
+      syntax: syntaxFindings(composed.document.syntaxErrors),
+      extraDocuments: [],
+      lookup,
+      indexOf: (document) => this.rubric.indexOf(document),
+      factsOf: (entry, position, index) => this.factsOf(blockOf.get(entry)!, position, index),
+    });
+  }
+
+  /**
+   * An entry's facts under the rubric at hand: kept while its text and what it reads of the
+   * rubric stay; when only names changed, its figures are kept and its findings made again.
+   */
+  private factsOf(block: EntryBlock, position: number, index: RubricIndex | undefined): EntryFacts {
+    // Facts made without the rubric are of their own generation.
+    const generations = index ? { figures: this.rubric.figures, names: this.rubric.names } : { figures: -1, names: -1 };
+    // A finding names an entry without a subject by its place (`#3`).
+    const placed = block.entry.subject?.value !== undefined || block.position === position;
+    const kept = block.facts;
+    const sameFigures = block.generations?.figures === generations.figures;
+    if (!kept || !sameFigures || block.generations?.names !== generations.names || !placed) {
+      this.lastEvaluated++;
+      let facts: EntryFacts;
+      if (kept?.figures && index && sameFigures) {
+        facts = { figures: withNamesOf(index, block.entry, kept.figures), findings: entryFindings(block.entry, position, index) };
+      } else {
+        if (index) this.lastTotalled++;
+        facts = entryFacts(block.entry, position, index);
+      }
+      block.facts = { figures: facts.figures, findings: keptFromBlockStart(facts.findings, block.start) };
+      block.generations = generations;
+      block.position = position;
+    }
+    return { figures: block.facts!.figures, findings: placedAt(block.facts!.findings, block.start) };
+  }
+}
+
+/** Figures kept from a rubric whose names have changed since: the working, which names indicators, is made again from the rubric at hand when first read. */
+function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryFigures): EntryFigures {
+  const { total, vetoes, group, own } = kept;
+  let steps: TotalStep[] | undefined;
+  return {
+    total,
+    vetoes,
+    group,
+    own,
+    get steps() {
+      return (steps ??= evaluateSubject(index, entry).steps);
+    },
+  };
+}

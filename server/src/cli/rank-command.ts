@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { DEFAULT_MAX_FILE_SIZE, Locale, localize, RankingRow, rankingTable, RubricCore, SCORES_FILE, ScoresheetAnalysis } from '../core';
+import { Locale, localize, RankingRow, rankingTable, RubricCore, SCORES_FILE, ScoresheetAnalysis } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { ReportedDiagnostic } from './check-report';
 import { analyzeScoresheetFile, diagnosticsOf } from './analyze-file';

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DocumentAnalysis, Finding, Locale, LocalizedText, RUBRIC_FILE, RubricCore, text } from '../core';
+import { DocumentAnalysis, Finding, Locale, LocalizedText, RubricCore, text } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { resolveRubricPath } from '../host/resolve-rubric-path';
 import { readFileBytes } from '../host/write-file';

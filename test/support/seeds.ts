@@ -46,9 +46,10 @@ export function replayCommand(file: string, fullTitle: string): string {
 }
 
 // A root hook, registered once by the first test file that imports this module: a test that
-// fails prints, right under its line, the command that replays it.
-afterEach(function () {
-  const test = this.currentTest;
-  if (test?.state !== 'failed' || test.file === undefined) return;
-  console.log(`      seed ${RUN_SEED}${RUN_SEED === 0 ? " (each test's own)" : ''}; replay: ${replayCommand(test.file, test.fullTitle())}`);
-});
+// fails prints, right under its line, the command that replays it. (Outside mocha, no hook.)
+if (typeof afterEach === 'function')
+  afterEach(function () {
+    const test = this.currentTest;
+    if (test?.state !== 'failed' || test.file === undefined) return;
+    console.log(`      seed ${RUN_SEED}${RUN_SEED === 0 ? " (each test's own)" : ''}; replay: ${replayCommand(test.file, test.fullTitle())}`);
+  });

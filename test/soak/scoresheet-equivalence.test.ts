@@ -104,16 +104,16 @@ describe('scoresheet session equals a fresh whole analysis', function () {
   this.timeout(0);
 
   for (const [sheet, rubric, edits, seed] of [
-    ['forest-chief-2022.scores.yaml', 'forest-chief-2022.rubric.yaml', scaled(150), 3],
-    ['village-graduates-2022.scores.yaml', 'village-graduates-2022.rubric.yaml', scaled(60), 4],
-    ['green-development-forestry.scores.yaml', 'green-development-forestry.rubric.yaml', scaled(150), 5],
+    ['forest-chief-2022.scores.yaml', 'forest-chief-2022.rubric.yaml', scaled(100), 3],
+    ['village-graduates-2022.scores.yaml', 'village-graduates-2022.rubric.yaml', scaled(40), 4],
+    ['green-development-forestry.scores.yaml', 'green-development-forestry.rubric.yaml', scaled(100), 5],
   ] as const) {
     it(`after ${edits} random edits of ${sheet}`, () => {
       run(sample(sheet), analyze(sample(rubric)), edits, seed);
     });
   }
 
-  const generatedEdits = scaled(30);
+  const generatedEdits = scaled(20);
   it(`after ${generatedEdits} random edits of a generated scoresheet (30 subjects × about 30 leaves, flow and block maps, deductions, bonus, penalties, vetoes)`, () => {
     const generated = generateScoresheet({ leaves: 20, subjects: 30, seed: 6 });
     const rubric = analyze(generated.rubric);
@@ -122,13 +122,13 @@ describe('scoresheet session equals a fresh whole analysis', function () {
     run(generated.sheet, rubric, generatedEdits, 6);
   });
 
-  const crlfEdits = scaled(60);
+  const crlfEdits = scaled(40);
   it(`after ${crlfEdits} random edits of a sample with Windows line ends (CRLF)`, () => {
     const text = sample('forest-chief-2022.scores.yaml').replace(/\n/g, '\r\n');
     run(text, analyze(sample('forest-chief-2022.rubric.yaml')), crlfEdits, 12);
   });
 
-  const notFoundEdits = scaled(100);
+  const notFoundEdits = scaled(80);
   it(`after ${notFoundEdits} random edits of a sheet whose rubric is not found`, () => {
     run(sample('forest-chief-2022.scores.yaml'), undefined, notFoundEdits, 8);
   });
@@ -155,7 +155,7 @@ describe('scoresheet session equals a fresh whole analysis', function () {
 describe('scoresheet session under a changing rubric', function () {
   this.timeout(0);
 
-  const steps = scaled(40);
+  const steps = scaled(30);
   it(`${steps} random edits of the rubric and the sheet, interleaved, equal fresh analyses`, () => {
     const generated = generateScoresheet({ leaves: 20, subjects: 30, seed: 9 });
     const next = random(seedFor(90));

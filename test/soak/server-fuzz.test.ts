@@ -17,7 +17,7 @@ const uriFor = (name: string) => `file:///hostile/${name}`;
 
 describe('fuzzed edits through the server', function () {
   this.timeout(600000);
-  const EDITS = scaled(300);
+  const EDITS = scaled(200);
 
   it(`${EDITS} random edits of the samples with requests in between: every request answered, every version's diagnostics published`, async () => {
     const rand = random(seedFor(2));

@@ -27,7 +27,7 @@ export type MeasuredSession = ScoresheetSession & { readonly lastParsed: number;
 export const session = (): MeasuredSession => core().createScoresheetSession() as MeasuredSession;
 
 /** Everything the editor, the ranking view and the command line read from an analysis, as plain data to compare. */
-export function digest(analysis: ScoresheetAnalysis, offsets: number[]): unknown {
+function digest(analysis: ScoresheetAnalysis, offsets: number[]): unknown {
   const span = (s: { start: number; end: number } | undefined) => (s ? [s.start, s.end] : null);
   const [document] = analysis.source.documents;
   return {

@@ -220,7 +220,8 @@ class KeyIndex {
       index = new Map();
       for (const pair of pairsOf(map)) {
         const text = keyText(pair);
-        if (text !== undefined && !index.has(text)) index.set(text, pair);
+        // The last pair of a repeated key, as the data ajv validated holds (yaml keeps the last value).
+        if (text !== undefined) index.set(text, pair);
       }
       this.pairs.set(map, index);
     }

@@ -5,6 +5,10 @@
 # metrically equal to Calibri (the default font of an .xlsx: column widths are counted in it).
 # Debian packages through apt, as root; skipped when everything is there.
 set -euo pipefail
+# One set-up at a time: `npm test` starts them in the background while the first suites run, and
+# a suite that needs the tools runs its script again, waiting here until they are in place.
+exec 9>"${TMPDIR:-/tmp}/rubric-studio-setup.lock"
+flock 9
 packages=(libreoffice-calc poppler-utils fonts-wqy-microhei fonts-crosextra-carlito)
 missing=()
 for package in "${packages[@]}"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done

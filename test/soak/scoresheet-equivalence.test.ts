@@ -108,6 +108,8 @@ describe('scoresheet session equals a fresh whole analysis', function () {
     ['forest-chief-2022.scores.yaml', 'forest-chief-2022.rubric.yaml', scaled(100), 3],
     ['village-graduates-2022.scores.yaml', 'village-graduates-2022.rubric.yaml', scaled(40), 4],
     ['green-development-forestry.scores.yaml', 'green-development-forestry.rubric.yaml', scaled(100), 5],
+    ['zhoushan-water-2021.scores.yaml', 'zhoushan-water-2021.rubric.yaml', scaled(60), 14],
+    ['fire-safety-responsibility.scores.yaml', 'fire-safety-responsibility.rubric.yaml', scaled(60), 15],
   ] as const) {
     it(`after ${edits} random edits of ${sheet}`, () => {
       run(sample(sheet), analyze(sample(rubric)), edits, seed);

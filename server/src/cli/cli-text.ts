@@ -30,6 +30,8 @@ Usage:
       lies elsewhere). JSON: {file, rubric, rows: [{subject, group, total,
       rank, tier, margin, vetoes, tied}], diagnostics}. Exit status as check.
       --out FILE.xlsx [--force]: the ranking also as a workbook.
+      --detail: each subject's points per scored indicator as they count in
+      its total (formulas worked out); JSON rows gain points: {id: number}.
   rubric export [--out FILE.xlsx] [--force] [--document K] FILE
       The printable 考评表 (assessment table) as an Excel workbook; in
       Chinese unless --locale en. Default: FILE with .xlsx.
@@ -71,6 +73,8 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       rows: [{subject, group, total, rank, tier, margin, vetoes, tied}],
       diagnostics}。退出码同 check。
       --out 文件.xlsx [--force]：同时把排名写入工作簿。
+      --detail：列出各考核对象每个末级指标计入总分的得分（按公式算出）；
+      JSON 的每行增加 points: {指标 id: 分数}。
   rubric export [--out 文件.xlsx] [--force] [--document K] 文件
       生成可打印的考评表（Excel 工作簿）；表格用中文，--locale en 时用英文。
       默认输出为同名 .xlsx。

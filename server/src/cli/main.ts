@@ -51,7 +51,7 @@ export async function main(args: string[], output: Output = processOutput, env: 
     }
     if (command === 'rank') {
       const workbook = { out: values.out, force: values.force ?? false, sheetLocale: values.locale === undefined ? ('zh-CN' as const) : locale };
-      return await runRank(paths, values.format, locale, createCore(), output, workbook);
+      return await runRank(paths, values.format, locale, createCore(), output, workbook, values.detail ?? false);
     }
     if (command === 'export' || command === 'template') {
       // The workbook speaks Chinese unless --locale en asks otherwise; messages follow LANG as usual.

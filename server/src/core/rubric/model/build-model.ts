@@ -293,6 +293,7 @@ export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): Rubr
   return {
     span: documentSpan,
     title: field(root, 'rubric', readString),
+    issuer: field(root, 'issuer', readString),
     total: totalField ? totalField.value : DEFAULT_TOTAL,
     totalField,
     subjects: subjectsCount(subjectsField, groups),

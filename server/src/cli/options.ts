@@ -27,6 +27,8 @@ const OPTIONS = {
   force: { type: 'boolean' },
   rubric: { type: 'string' },
   'allow-errors': { type: 'boolean' },
+  // rubric notice
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -250,6 +250,8 @@ function signature(notice: NoticeDocument, t: Typesetting, textWidth: number): P
       children: [run(value, t.body)],
     });
   const blank = new Paragraph({ spacing: { line: twips(t.line), lineRule: LineRuleType.EXACT }, keepNext: true, children: [] });
+  // An English letter signs flush right.
+  if (!t.indent) return [blank, ...(notice.issuer === undefined ? [] : [line(notice.issuer, 0)]), line(notice.date, 0)];
   if (notice.issuer === undefined) return [blank, line(notice.date, 2)];
   const issuer = widthOf(notice.issuer);
   const date = widthOf(notice.date);

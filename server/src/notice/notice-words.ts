@@ -87,7 +87,7 @@ const TEXT = {
       const by = o.methods.length > 0 ? ` by ${englishList(o.methods)}` : '';
       const groups = o.groups > 1 ? ` in ${o.groups} groups` : '';
       const subjects = `${o.subjects} subject${o.subjects === 1 ? '' : 's'}`;
-      const under = o.title === undefined ? 'Under the rubric' : `Under “${o.title}”`;
+      const under = o.title === undefined ? 'Under the rubric' : `Under the rubric ${o.title}`;
       const done = o.issuer === undefined ? `${subjects} ${o.subjects === 1 ? 'was' : 'were'} assessed` : `${o.issuer} assessed ${subjects}`;
       return `${under}, ${done}${groups}${by}. The results are as follows.`;
     },

@@ -1,7 +1,7 @@
 import {
   AlignmentType,
   BorderStyle,
-  convertMillimetersToTwip,
+  DocumentGridType,
   Document,
   Footer,
   Header,
@@ -103,7 +103,9 @@ function titleRuns(notice: NoticeDocument, t: Typesetting, textWidth: number): T
   return lines.map((line, i) => run(line, t.title, i > 0 ? { break: 1 } : {}));
 }
 
-const A4 = { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) };
+/** Word's own A4 (210 × 297 mm), to the twip. */
+const A4 = { width: 11906, height: 16838 };
+const mm = (millimetres: number) => Math.round((millimetres * 1440) / 25.4);
 const twips = (points: number) => Math.round(points * 20);
 
 function run(value: string, face: Face, extra: { color?: string; break?: number } = {}): TextRun {
@@ -120,7 +122,7 @@ function run(value: string, face: Face, extra: { color?: string; break?: number 
 /** The notice as .docx bytes. */
 export async function noticeDocx(notice: NoticeDocument): Promise<Buffer> {
   const t = notice.locale === 'zh-CN' ? CHINESE : ENGLISH;
-  const textWidth = A4.width - convertMillimetersToTwip(t.margins.left) - convertMillimetersToTwip(t.margins.right);
+  const textWidth = A4.width - mm(t.margins.left) - mm(t.margins.right);
   const body = (value: string, face = t.body, options: Partial<ConstructorParameters<typeof Paragraph>[0] & object> = {}) =>
     new Paragraph({
       alignment: AlignmentType.BOTH,
@@ -165,14 +167,16 @@ export async function noticeDocx(notice: NoticeDocument): Promise<Buffer> {
           page: {
             size: A4,
             margin: {
-              top: convertMillimetersToTwip(t.margins.top),
-              right: convertMillimetersToTwip(t.margins.right),
-              bottom: convertMillimetersToTwip(t.margins.bottom),
-              left: convertMillimetersToTwip(t.margins.left),
-              footer: convertMillimetersToTwip(t.margins.footer),
-              header: convertMillimetersToTwip(t.margins.footer),
+              top: mm(t.margins.top),
+              right: mm(t.margins.right),
+              bottom: mm(t.margins.bottom),
+              left: mm(t.margins.left),
+              footer: mm(t.margins.footer),
+              header: mm(t.margins.footer),
             },
           },
+          // Word's line grid at the body's pitch, so that no line is pushed onto the next grid line.
+          grid: { type: DocumentGridType.LINES, linePitch: twips(t.line) },
         },
         headers: notice.draft ? { default: draftHeader(notice.draft.header, t), even: draftHeader(notice.draft.header, t) } : undefined,
         footers: t.outerPageNumbers ? { default: pageNumberFooter(t, 'right'), even: pageNumberFooter(t, 'left') } : { default: pageNumberFooter(t, 'centre') },

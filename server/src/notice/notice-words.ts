@@ -195,8 +195,9 @@ const TEXT = {
   },
   incompleteLead: { en: 'Incomplete scores.', 'zh-CN': '评分不全。' },
   incomplete: {
-    en: (names: string[]) => `Not ranked and given no tier, their scores being incomplete: ${names.join(', ')}.`,
-    'zh-CN': (names: string[]) => `以下考核对象评分不全，未计算总分，未参加排名和定等：${names.join('、')}。`,
+    en: (names: string[]) =>
+      `Not ranked and given no tier, their scores being incomplete: ${names.join(', ')}. Once they are scored, the others' ranks and tiers may change.`,
+    'zh-CN': (names: string[]) => `以下考核对象评分不全，未计算总分，未参加排名和定等：${names.join('、')}。评分补齐后，其他考核对象的名次和等次可能变化。`,
   },
   annexMention: { en: 'Annex: totals and ranks', 'zh-CN': '附件：考核得分及排名' },
   annexLabel: { en: 'Annex', 'zh-CN': '附件' },

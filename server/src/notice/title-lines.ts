@@ -22,9 +22,7 @@ export function titleLines(parts: readonly string[], capacity: number): string[]
 /** Offsets in the line where a word ends and a line may break. */
 function breakPoints(line: string): number[] {
   const segments = [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(line)];
-  return segments
-    .map((s) => s.index)
-    .filter((at) => at > 0 && !/[\d.]/.test(line[at - 1]) && !/^[\s，。、；：！？）》”’,.;:!?)\]]/.test(line.slice(at)));
+  return segments.map((s) => s.index).filter((at) => at > 0 && !/[\d.]/.test(line[at - 1]) && !/^[\s，。、；：！？）》”’,.;:!?)\]]/.test(line.slice(at)));
 }
 
 /** The fewest lines that fit, each break the word boundary nearest an equal share of what is left. */

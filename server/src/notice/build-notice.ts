@@ -23,6 +23,17 @@ import { NoticeWords, noticeWords, RankChanges } from './notice-words';
 
 /** A ranking row as the notice reads it: `previousRank` is there when the scoresheet names its last round (`previous:`). */
 export type NoticeRow = RankingRow & { previousRank?: number | null };
+
+/**
+ * The one place the notice reads a row's rank in the previous result: a number, null for a
+ * subject new since then, undefined when the scoresheet names no previous result. (When ranking
+ * rows carry `previousRank` themselves, NoticeRow becomes RankingRow and only this changes.)
+ */
+function previousRankOf(row: NoticeRow): number | null | undefined {
+  return row.previousRank;
+}
+
+const hasPreviousRanks = (groups: NoticeGroup[]) => groups.some((g) => g.rows.some((r) => previousRankOf(r) !== undefined));
 export type NoticeGroup = Omit<RankingGroup, 'rows'> & { rows: NoticeRow[] };
 
 export interface NoticeOptions {
@@ -203,14 +214,15 @@ const nonEmpty = (names: string[], sentence: (names: string[]) => string) => (na
 
 /** Against `previousRank`, group by group; nothing when no row carries it (the scoresheet names no previous round). */
 function rankChanges(groups: NoticeGroup[], w: NoticeWords): string[] {
-  if (!groups.some((g) => g.rows.some((r) => r.previousRank !== undefined))) return [];
+  if (!hasPreviousRanks(groups)) return [];
   return groups.map((group) => {
     const changes: RankChanges = { ...(grouped(groups) ? { group: groupName(group) } : {}), up: [], down: [], added: [], unchanged: 0 };
     for (const row of group.rows) {
-      if (row.rank === null || row.previousRank === undefined) continue;
-      if (row.previousRank === null) changes.added.push(row.subject);
-      else if (row.previousRank > row.rank) changes.up.push({ subject: row.subject, by: row.previousRank - row.rank });
-      else if (row.previousRank < row.rank) changes.down.push({ subject: row.subject, by: row.rank - row.previousRank });
+      const previous = previousRankOf(row);
+      if (row.rank === null || previous === undefined) continue;
+      if (previous === null) changes.added.push(row.subject);
+      else if (previous > row.rank) changes.up.push({ subject: row.subject, by: previous - row.rank });
+      else if (previous < row.rank) changes.down.push({ subject: row.subject, by: row.rank - previous });
       else changes.unchanged++;
     }
     // The largest moves first, as a reader looks for them.
@@ -220,19 +232,22 @@ function rankChanges(groups: NoticeGroup[], w: NoticeWords): string[] {
   });
 }
 
+function changeCell(row: NoticeRow, w: NoticeWords): string {
+  const previous = previousRankOf(row);
+  return row.rank === null || previous === undefined ? '' : w.change(previous, row.rank);
+}
+
 /** 附件：考核得分及排名: one table per group, rank order, every subject. */
 function annexOf(facts: NoticeFacts, groups: NoticeGroup[], w: NoticeWords): NoticeAnnex {
   const hasTiers = facts.table.tiers.length > 0;
-  const hasChanges = groups.some((g) => g.rows.some((r) => r.previousRank !== undefined));
+  const hasChanges = hasPreviousRanks(groups);
   const c = w.columns;
   const columns: { title: string; figure: boolean; cell: (row: NoticeRow, group: NoticeRow[]) => string }[] = [
     { title: c.rank, figure: true, cell: (r) => (r.rank === null ? '—' : String(r.rank)) },
     { title: c.subject, figure: false, cell: (r) => r.subject },
     { title: c.total, figure: true, cell: (r) => r.total ?? '—' },
     ...(hasTiers ? [{ title: c.tier, figure: false, cell: (r: NoticeRow) => r.tier?.name ?? '—' }] : []),
-    ...(hasChanges
-      ? [{ title: c.change, figure: true, cell: (r: NoticeRow) => (r.rank === null || r.previousRank === undefined ? '' : w.change(r.previousRank, r.rank)) }]
-      : []),
+    ...(hasChanges ? [{ title: c.change, figure: true, cell: (r: NoticeRow) => changeCell(r, w) }] : []),
     { title: c.notes, figure: false, cell: (r, rows) => remarks(r, rows, hasTiers, w).join(w.remarkSeparator) },
   ];
   const tables = groups.map((group): NoticeTable => ({

@@ -29,6 +29,8 @@ const OPTIONS = {
   'allow-errors': { type: 'boolean' },
   // rubric rank --detail: points per indicator
   detail: { type: 'boolean' },
+  // rubric notice
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

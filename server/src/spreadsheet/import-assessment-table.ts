@@ -108,6 +108,8 @@ class AssessmentTableReader {
   private readonly leafPoints: number | undefined;
   /** The cells a problem was reported at, so that a row's missing points are not reported twice. */
   private readonly addressed = new Set<string>();
+  /** Rows that named an item without points: an error if it is still a leaf at the end. */
+  private readonly missingPoints: { leaf: DraftIndicator; r: number; depth: number }[] = [];
 
   constructor(
     private readonly layout: TableLayout,
@@ -147,6 +149,7 @@ class AssessmentTableReader {
       return { draft: undefined, problems: this.problems, cellOf: this.cellOf, sheet: this.reader.name, facts: this.facts };
     }
     for (const r of rows) this.readRow(r);
+    for (const { leaf, r, depth } of this.missingPoints) if (leaf.items.length === 0) this.reportMissingPoints(r, depth, leaf.name);
     if (this.indicators.length === 0) {
       this.problems.push({
         severity: 'error',
@@ -394,7 +397,8 @@ class AssessmentTableReader {
     if (cellWeight) this.facts.pointsCellOf.set(leaf, this.at(r, column!));
     else if (label.weight) this.facts.pointsCellOf.set(leaf, this.at(r, this.levels[depth]));
     if (cellWeight && label.weight && !cellWeight.eq(label.weight)) this.disagreeingPoints(r, column!, label.name, label.weight, cellWeight);
-    if (leaf.weight === undefined) this.reportMissingPoints(r, depth, label.name);
+    // Reported once the table is read: a numbered table names a group on a row of its own, with its items below.
+    if (leaf.weight === undefined) this.missingPoints.push({ leaf, r, depth });
     leaf.methods = this.methodsIn(r);
     this.addCriteria(leaf, r, depth, Array.isArray(note.rules) ? note.rules : []);
     this.cellOf.set(leaf, this.at(r, this.levels[depth]));
@@ -430,7 +434,7 @@ class AssessmentTableReader {
   private reportMissingPoints(r: number, depth: number, name: string): void {
     const column = this.layout.pointsColumns[depth];
     const where = column ?? this.levels[depth];
-    const merged = column !== undefined && this.reader.mergeOrigin(r, column) !== undefined;
+    const merged = column !== undefined && mergedFromAbove(this.reader, r, column);
     if (this.addressed.has(this.at(r, where))) return;
     this.fail(
       r,

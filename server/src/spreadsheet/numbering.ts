@@ -38,7 +38,13 @@ export function numberingOf(value: string): Numbered | undefined {
     const match = pattern.exec(text);
     if (!match) continue;
     const rest = text.slice(match[0].length).trim();
-    const parts = style === '1.1' ? match[0].trim().replace(/[、.．]$/, '').split(/[.．]/).length : 0;
+    const parts =
+      style === '1.1'
+        ? match[0]
+            .trim()
+            .replace(/[、.．]$/, '')
+            .split(/[.．]/).length
+        : 0;
     return { style: parts > 0 ? Array.from({ length: parts }, () => '1').join('.') : style, rest, number: match[0].trim() };
   }
   return undefined;

@@ -36,7 +36,7 @@ const ROLES: [Role, RegExp][] = [
   ['id', /^id$/],
   [
     'level',
-    /^(?:[一二三四五六七八]级(?:指标|项目)?(?:名称)?|(?:考核|评价|评分|考评|评定|绩效)?(?:指标|项目)(?:名称)?|考核目标|考核类别|目标|类别|level\d+(?:indicator)?|indicators?|sub-?indicators?|areas?|dimensions?|items?)$/,
+    /^(?:[一二三四五六七八]级(?:指标|项目)?(?:名称)?|(?:考核|评价|评分|考评|评定|绩效)?(?:指标|项目)(?:名称)?|(?:考核|评定|评价|考评)项目(?:与|及|和)(?:考核|评定|评价|考评)?内容|考核目标|考核类别|目标|类别|level\d+(?:indicator)?|indicators?|sub-?indicators?|areas?|dimensions?|items?)$/,
   ],
   ['weight', /^(?:分值|分数|权重|标准分|满分|计分|分值分|基本分|应得分|分值权重|points|weights?|maxpoints|maximumpoints|marks|maxscore|weighting)$/],
   [

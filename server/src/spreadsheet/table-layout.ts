@@ -57,12 +57,20 @@ export function describeLayout(layout: TableLayout): LocalizedText {
   const parts: [string, string][] = [
     [`indicators ${letters(layout.levelColumns)}`, `指标 ${letters(layout.levelColumns)}`],
     ...(columns.weights.length > 0 ? ([[`points ${letters(columns.weights)}`, `分值 ${letters(columns.weights)}`]] as [string, string][]) : []),
-    ...(columns.criteria !== undefined ? ([[`criteria ${columnLetter(columns.criteria)}`, `评分标准 ${columnLetter(columns.criteria)}`]] as [string, string][]) : []),
-    ...(columns.content !== undefined ? ([[`content ${columnLetter(columns.content)}`, `考核内容 ${columnLetter(columns.content)}`]] as [string, string][]) : []),
-    ...(columns.methods !== undefined ? ([[`methods ${columnLetter(columns.methods)}`, `考核方式 ${columnLetter(columns.methods)}`]] as [string, string][]) : []),
+    ...(columns.criteria !== undefined
+      ? ([[`criteria ${columnLetter(columns.criteria)}`, `评分标准 ${columnLetter(columns.criteria)}`]] as [string, string][])
+      : []),
+    ...(columns.content !== undefined
+      ? ([[`content ${columnLetter(columns.content)}`, `考核内容 ${columnLetter(columns.content)}`]] as [string, string][])
+      : []),
+    ...(columns.methods !== undefined
+      ? ([[`methods ${columnLetter(columns.methods)}`, `考核方式 ${columnLetter(columns.methods)}`]] as [string, string][])
+      : []),
     ...(columns.serial !== undefined ? ([[`serial ${columnLetter(columns.serial)}`, `序号 ${columnLetter(columns.serial)}`]] as [string, string][]) : []),
     ...(columns.remarks !== undefined ? ([[`remarks ${columnLetter(columns.remarks)}`, `备注 ${columnLetter(columns.remarks)}`]] as [string, string][]) : []),
-    ...(columns.scores.length > 0 ? ([[`scores ${letters(columns.scores)} (not read)`, `得分 ${letters(columns.scores)}（不导入）`]] as [string, string][]) : []),
+    ...(columns.scores.length > 0
+      ? ([[`scores ${letters(columns.scores)} (not read)`, `得分 ${letters(columns.scores)}（不导入）`]] as [string, string][])
+      : []),
   ];
   const name = HIERARCHY_NAMES[layout.hierarchy];
   return text(

@@ -5,7 +5,7 @@
 # metrically equal to Calibri (the default font of an .xlsx: column widths are counted in it).
 # Debian packages through apt, as root; skipped when everything is there.
 set -euo pipefail
-packages=(libreoffice-calc poppler-utils fonts-wqy-microhei fonts-crosextra-carlito)
+packages=(libreoffice-calc libreoffice-writer poppler-utils fonts-wqy-microhei fonts-crosextra-carlito)
 missing=()
 for package in "${packages[@]}"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done
 if [ ${#missing[@]} -eq 0 ] && command -v soffice >/dev/null && command -v pdftotext >/dev/null; then exit 0; fi

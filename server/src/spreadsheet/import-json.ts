@@ -2,7 +2,7 @@ import { Locale } from '../core';
 import { CellProblem, columnLetter } from './import-report';
 import { DraftIndicator } from './rubric-draft';
 import { effectiveWeight, TableFacts } from './table-figures';
-import { describeLayout } from './table-layout';
+import { describeLayout, shownRow } from './table-layout';
 import { vetoesInNotes } from './table-notes';
 import type { Imported } from './operations';
 
@@ -108,7 +108,7 @@ export function importJson(file: string, imported: Imported, written: string | n
       layout: {
         hierarchy: facts.layout.hierarchy,
         description: describeLayout(facts.layout)[locale],
-        headerRows: facts.layout.header.rows,
+        headerRows: facts.layout.header.rows.map((r) => shownRow(facts.layout.grid, r)),
         columns: columnsJson(facts),
       },
       total: facts.total ? { value: facts.total.value.toFixed(), cell: facts.total.address } : null,

@@ -49,10 +49,16 @@ const HIERARCHY_NAMES: Record<Hierarchy, LocalizedText> = {
   'numbered-serial': text('levels by the numbers of the 序号 column', '按序号列的编号分级'),
 };
 
+/** A row's number as the table's addresses show it (a Word table counts from its own first row). */
+export function shownRow(grid: TableGrid, row: number): number {
+  return Number(/(\d+)$/.exec(grid.address(row, 1))?.[1] ?? row);
+}
+
 /** The layout in words, for the import report: hierarchy, header rows, the columns read. */
 export function describeLayout(layout: TableLayout): LocalizedText {
   const { grid, header, columns } = layout;
-  const rows = header.rows.length === 2 ? `${header.rows[0]}–${header.rows[1]}` : `${header.rows[0]}`;
+  const shown = header.rows.map((r) => shownRow(grid, r));
+  const rows = shown.length === 2 ? `${shown[0]}–${shown[1]}` : `${shown[0]}`;
   const letters = (cs: readonly number[]) => [...new Set(cs)].map(columnLetter).join('、');
   const parts: [string, string][] = [
     [`indicators ${letters(layout.levelColumns)}`, `指标 ${letters(layout.levelColumns)}`],

@@ -450,13 +450,13 @@ class AssessmentTableReader {
 
   private addCriteria(leaf: DraftIndicator, r: number, depth: number, ruleIds: (string | null)[] = []): void {
     for (const column of [this.columns.content, this.columns.criteria, this.columns.remarks]) {
-      if (column !== undefined && this.textIn(r, column) !== '') this.noteCriteriaCell(leaf, this.at(r, column));
+      if (column !== undefined && this.leafText(r, column) !== '') this.noteCriteriaCell(leaf, this.at(...this.originOf(r, column)));
     }
-    const remarks = this.textIn(r, this.columns.remarks);
+    const remarks = this.leafText(r, this.columns.remarks);
     if (remarks !== '') this.appendCriteria(leaf, `备注：${remarks}`);
-    const content = this.textIn(r, this.columns.content);
+    const content = this.leafText(r, this.columns.content);
     // `【国土绿化】…` opening a leaf's criteria is its group's own (the export writes it so).
-    const criteria = this.textIn(r, this.columns.criteria).replace(/^【([^】]+)】(.*)(?:\r?\n|$)/gm, (line, name: string, words: string) => {
+    const criteria = this.leafText(r, this.columns.criteria).replace(/^【([^】]+)】(.*)(?:\r?\n|$)/gm, (line, name: string, words: string) => {
       const group = this.stack.slice(0, depth).find((entry) => entry.indicator.name === name);
       if (!group) return line;
       group.indicator.criteria = group.indicator.criteria ? `${group.indicator.criteria}\n${words}` : words;
@@ -510,6 +510,21 @@ class AssessmentTableReader {
   }
 
   /** A cell's text; a cell merged down several rows belongs to its first row, one merged across to its first column. */
+  /**
+   * The text a leaf's row has in a column: its own, or that of a cell merged down over several
+   * leaves' rows (`按排名赋分` once for the three items beside it), which each of them reads.
+   */
+  private leafText(r: number, c: number | undefined): string {
+    if (c === undefined) return '';
+    return this.reader.text(...this.originOf(r, c));
+  }
+
+  /** The first cell of the merge a cell is part of (the cell itself when not merged). */
+  private originOf(r: number, c: number): [number, number] {
+    const origin = this.reader.mergeOrigin(r, c);
+    return origin ? [origin.row, origin.column] : [r, c];
+  }
+
   private textIn(r: number, c: number | undefined): string {
     if (c === undefined || !this.ownCell(r, c)) return '';
     return this.reader.text(r, c);

@@ -36,12 +36,12 @@ const ROLES: [Role, RegExp][] = [
   ['id', /^id$/],
   [
     'level',
-    /^(?:[一二三四五六七八]级(?:指标|项目)?(?:名称)?|(?:考核|评价|评分|考评|评定|绩效)?(?:指标|项目)(?:名称)?|(?:考核|评定|评价|考评)项目(?:与|及|和)(?:考核|评定|评价|考评)?内容|考核目标|考核类别|目标|类别|level\d+(?:indicator)?|indicators?|sub-?indicators?|areas?|dimensions?|items?)$/,
+    /^(?:[一二三四五六七八]级(?:指标|项目)?(?:名称)?|(?:考核|评价|评分|考评|评定|绩效)?(?:指标|项目)(?:名称)?|(?:考核|评定|评价|考评)项目(?:与|及|和)(?:考核|评定|评价|考评)?内容|(?:项目|指标)(?:名称)?及分值|考核目标|考核类别|目标|类别|level\d+(?:indicator)?|indicators?|sub-?indicators?|areas?|dimensions?|items?)$/,
   ],
   ['weight', /^(?:分值|分数|权重|标准分|满分|计分|分值分|基本分|应得分|分值权重|points|weights?|maxpoints|maximumpoints|marks|maxscore|weighting)$/],
   [
     'criteria',
-    /^(?:(?:考核内容及|考核内容和)?(?:评分|计分|考核|扣分|考评|评价)(?:标准|细则|办法|方法|依据|规则)(?:及(?:标准分|分值))?|scoringcriteria|scoring|criteria|scoringrules|scoringguide|rubric)$/,
+    /^(?:(?:考核内容及|考核内容和)?(?:评分|计分|考核|扣分|考评|评价|赋分)(?:标准|细则|办法|方法|依据|规则)(?:及(?:标准分|分值))?|scoringcriteria|scoring|criteria|scoringrules|scoringguide|rubric)$/,
   ],
   [
     'content',
@@ -187,6 +187,9 @@ export function findTable(grids: readonly TableGrid[], problems: CellProblem[]):
   return undefined;
 }
 
+/** A dash or slash printed in a cell to say it has nothing (`——`, `/`): no name. */
+const NOTHING = /^[\s—–\-－─/／]+$/;
+
 export type LevelCell = { kind: 'own'; text: string; master: string } | { kind: 'continued'; master: string } | { kind: 'spanned' } | { kind: 'blank' };
 
 /** What an indicator column holds on a row: its own name, the name of a merge from above, part of a merge across, or nothing. */
@@ -197,7 +200,7 @@ export function levelCell(grid: TableGrid, r: number, c: number): LevelCell {
     return origin.row < r ? { kind: 'continued', master } : { kind: 'spanned' };
   }
   const value = grid.text(r, c);
-  return value === '' ? { kind: 'blank' } : { kind: 'own', text: value, master: grid.address(r, c) };
+  return value === '' || NOTHING.test(value) ? { kind: 'blank' } : { kind: 'own', text: value, master: grid.address(r, c) };
 }
 
 /**

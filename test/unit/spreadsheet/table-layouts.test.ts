@@ -4,6 +4,7 @@ import { AssessmentImport, importAssessmentTable } from 'rubric-studio-server/ou
 import { describeLayout } from 'rubric-studio-server/out/spreadsheet/table-layout';
 import { notesComment } from 'rubric-studio-server/out/spreadsheet/table-notes';
 import { readWordTables } from 'rubric-studio-server/out/spreadsheet/word-document';
+import { ARCHIVES_FIXTURE, ARCHIVES_ROWS, PUBLISHED_FIXTURES, WORK_PERFORMANCE_FIXTURE } from '../../support/published-tables';
 import { analyze } from '../../support/rubric-core';
 import { roundTripBytes } from '../../support/sheets';
 import { DISAGREEING_FIXTURE, fixtureDocx, fixtureWorkbook, LAYOUT_FIXTURES, LayoutFixture, sheetAddress, treeLines } from '../../support/table-fixtures';
@@ -44,7 +45,7 @@ function expectFixture(result: AssessmentImport, fixture: LayoutFixture, address
 }
 
 describe('import: the layouts offices use, as workbooks (exceljs) and as Word documents', () => {
-  for (const fixture of LAYOUT_FIXTURES) {
+  for (const fixture of [...LAYOUT_FIXTURES, ...PUBLISHED_FIXTURES]) {
     describe(fixture.name, () => {
       it('as a workbook', async () => {
         const result = await fromWorkbook(fixture);
@@ -120,5 +121,55 @@ describe('import: what the layouts read besides the tree', () => {
   it('a 备注 cell stays with its indicator', async () => {
     const result = await fromWorkbook(LAYOUT_FIXTURES[3]);
     assert.equal(result.draft!.indicators[0].items[1].criteria, '备注：每季度不少于1次');
+  });
+});
+
+describe('import: published 考评表 read as printed', () => {
+  it('企业档案工作等级评定标准: each item keeps its 评分细则 with the part-points in it', async () => {
+    const result = await fromDocx(ARCHIVES_FIXTURE);
+    const staff = result.draft!.indicators[1].items[1];
+    assert.equal(staff.name, '配备了与企业档案工作实际相适应的档案人员');
+    assert.equal(staff.weight?.toFixed(), '3');
+    assert.match(staff.criteria ?? '', /^1\.档案部门负责人应具有中级以上专业技术职称.*3、档案人员定期接受档案业务培训（1分）。$/);
+  });
+
+  it('企业档案工作等级评定标准 copied in part: 1 组织管理 states 19 over the 7 of its items copied, an error at its 分数 cell', async () => {
+    // The printed group row above 1.1 and 1.2, without 1.3 制度 (12): what a copy that stops short looks like.
+    const fixture: LayoutFixture = {
+      ...ARCHIVES_FIXTURE,
+      rows: [ARCHIVES_ROWS[0], ['1', '组织管理', 19, null], ...ARCHIVES_ROWS.slice(1)],
+      tree: ['组织管理 19', ...ARCHIVES_FIXTURE.tree.map((line) => `  ${line}`)],
+      total: '19',
+      errors: ['C2'],
+    };
+    for (const [read, address] of [
+      [fromWorkbook, (cell: string) => sheetAddress(cell, fixture)],
+      [fromDocx, (cell: string) => `表1!${cell}`],
+    ] as const) {
+      const result = await read(fixture);
+      expectFixture(result, fixture, address);
+      assert.match(errorsOf(result)[0], /“组织管理” states 19 points, its 2 items read add up to 7$/);
+    }
+  });
+
+  it('2012年度工作绩效考核项目表: the 赋分办法 merged down a group is each item’s, a “——” cell names nothing', async () => {
+    for (const read of [fromWorkbook, fromDocx]) {
+      const result = await read(WORK_PERFORMANCE_FIXTURE);
+      const [created, overall] = result.draft!.indicators;
+      assert.deepEqual(
+        created.items.map((i) => i.criteria),
+        ['按排名赋分', '按排名赋分', '按排名赋分'],
+      );
+      assert.deepEqual(
+        overall.items.map((i) => `${i.name} ${i.criteria} ${i.items.length}`),
+        [
+          '县四套班子领导评价 按排名赋分 0',
+          '街道（乡镇）党政主要领导评价 按排名赋分 0',
+          '互学互比 按实绩赋分 0',
+          '督考综评 按实绩赋分 0',
+          '民意调查 按实绩赋分 0',
+        ],
+      );
+    }
   });
 });

@@ -138,11 +138,19 @@ describe('rubric export / template / import (child process)', function () {
 
   it('names an .xls (without LibreOffice), a password-protected file and an .ods, exits 2, and writes nothing', () => {
     fs.writeFileSync(path.join(scratch, 'old.xlsx'), compoundFile([{ name: 'Workbook', data: Buffer.alloc(16) }]));
-    const old = rubric(['import', 'old.xlsx', '--locale', 'zh-CN'], scratch, { RUBRIC_SOFFICE: path.join(scratch, 'no-soffice') });
+    // No LibreOffice on the PATH (an empty folder for PATH), RUBRIC_SOFFICE unset.
+    const old = rubric(['import', 'old.xlsx', '--locale', 'zh-CN'], scratch, { PATH: path.join(scratch, 'no-programs'), RUBRIC_SOFFICE: '' });
     assert.equal(old.status, 2);
     assert.match(
       old.stderr,
       /old\.xlsx: 是旧版 Excel 97–2003 工作簿（\.xls），需经 LibreOffice 转换后读取，但未安装 LibreOffice：请安装（Debian\/Ubuntu：sudo apt-get install libreoffice-calc；/,
+    );
+    // RUBRIC_SOFFICE naming no program: not found either, and the variable named.
+    const named = rubric(['import', 'old.xlsx'], scratch, { RUBRIC_SOFFICE: path.join(scratch, 'no-soffice') });
+    assert.equal(named.status, 2);
+    assert.match(
+      named.stderr,
+      /and LibreOffice is not installed \(RUBRIC_SOFFICE=\S*no-soffice is no program\): install it \(Debian\/Ubuntu: sudo apt-get install libreoffice-calc;/,
     );
     fs.writeFileSync(
       path.join(scratch, 'locked.xlsx'),

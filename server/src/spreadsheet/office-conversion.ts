@@ -31,23 +31,24 @@ const SOFFICE_NAMES = ['soffice', 'libreoffice'];
 
 /** The LibreOffice program: RUBRIC_SOFFICE, else `soffice` or `libreoffice` on the PATH. */
 async function findSoffice(env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  if (env.RUBRIC_SOFFICE) return env.RUBRIC_SOFFICE;
+  // RUBRIC_SOFFICE naming no program is LibreOffice not found, said as such (not a failed conversion).
+  if (env.RUBRIC_SOFFICE) return (await executable(env.RUBRIC_SOFFICE)) ? env.RUBRIC_SOFFICE : undefined;
   for (const folder of (env.PATH ?? '').split(path.delimiter).filter((f) => f !== '')) {
     for (const name of SOFFICE_NAMES) {
       const candidate = path.join(folder, name);
-      if (
-        await fs.access(candidate, constants.X_OK).then(
-          () => true,
-          () => false,
-        )
-      )
-        return candidate;
+      if (await executable(candidate)) return candidate;
     }
   }
   return undefined;
 }
 
-function notInstalled(format: OldFormat): LocalizedText {
+const executable = (file: string) =>
+  fs.access(file, constants.X_OK).then(
+    () => true,
+    () => false,
+  );
+
+function notInstalled(format: OldFormat, env: NodeJS.ProcessEnv): LocalizedText {
   const kind =
     format === 'doc'
       ? text('an old Word 97–2003 document (.doc)', '旧版 Word 97–2003 文档（.doc）')
@@ -56,16 +57,19 @@ function notInstalled(format: OldFormat): LocalizedText {
         : text('an old Excel 97–2003 workbook (.xls)', '旧版 Excel 97–2003 工作簿（.xls）');
   const target = CONVERTED_TO[format];
   const packages = format === 'doc' ? 'libreoffice-writer' : 'libreoffice-calc';
+  const named = env.RUBRIC_SOFFICE
+    ? text(` (RUBRIC_SOFFICE=${env.RUBRIC_SOFFICE} is no program)`, `（RUBRIC_SOFFICE=${env.RUBRIC_SOFFICE} 不是可执行程序）`)
+    : text('', '');
   return text(
-    `is ${kind.en}, which is read by converting it with LibreOffice, and LibreOffice is not installed: install it (Debian/Ubuntu: sudo apt-get install ${packages}; Fedora: sudo dnf install libreoffice; macOS: brew install --cask libreoffice; Windows: libreoffice.org) or save the file as .${target} in Excel, WPS or Word and import that`,
-    `是${kind['zh-CN']}，需经 LibreOffice 转换后读取，但未安装 LibreOffice：请安装（Debian/Ubuntu：sudo apt-get install ${packages}；Fedora：sudo dnf install libreoffice；macOS：brew install --cask libreoffice；Windows：libreoffice.org），或在 Excel、WPS、Word 中另存为 .${target} 后再导入`,
+    `is ${kind.en}, which is read by converting it with LibreOffice, and LibreOffice is not installed${named.en}: install it (Debian/Ubuntu: sudo apt-get install ${packages}; Fedora: sudo dnf install libreoffice; macOS: brew install --cask libreoffice; Windows: libreoffice.org) or save the file as .${target} in Excel, WPS or Word and import that`,
+    `是${kind['zh-CN']}，需经 LibreOffice 转换后读取，但未安装 LibreOffice${named['zh-CN']}：请安装（Debian/Ubuntu：sudo apt-get install ${packages}；Fedora：sudo dnf install libreoffice；macOS：brew install --cask libreoffice；Windows：libreoffice.org），或在 Excel、WPS、Word 中另存为 .${target} 后再导入`,
   );
 }
 
 /** Converts `file` to .xlsx or .docx with LibreOffice; the bytes of the result, or why not. */
 export async function convertWithLibreOffice(file: string, format: OldFormat, env: NodeJS.ProcessEnv = process.env): Promise<Conversion> {
   const soffice = await findSoffice(env);
-  if (!soffice) return { ok: false, reason: notInstalled(format) };
+  if (!soffice) return { ok: false, reason: notInstalled(format, env) };
   const timeoutSeconds = Number(env.RUBRIC_CONVERT_TIMEOUT) > 0 ? Number(env.RUBRIC_CONVERT_TIMEOUT) : DEFAULT_CONVERT_TIMEOUT_SECONDS;
   const target = CONVERTED_TO[format];
   const scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'rubric-convert-'));

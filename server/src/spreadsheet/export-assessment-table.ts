@@ -360,9 +360,14 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
     .getRows(1, headerRow)!
     .map((r) => r.height ?? 15)
     .reduce((a, b) => a + b, 0);
-  // A heading stays with what follows it, and a short section (up to 8 rows) is not cut at all.
+  // A heading stays with what follows it, and a short section (up to 8 rows) is not cut at all;
+  // the 合计 row keeps the last indicator's row with it (never alone at the top of a page), and the
+  // whole of the last group when it is short, rather than cut it for one row.
+  const totalIndex = body.findIndex((r) => r.kind === 'total');
+  const lastGroup = groups.find((g) => g.depth === 0 && g.last === totalIndex - 1 && g.last - g.first < 8);
   const keep = body.map((r, i) => {
-    if (r.kind === 'heading' || r.kind === 'total') return true;
+    if (r.kind === 'heading' || r.kind === 'total' || i === totalIndex - 1) return true;
+    if (lastGroup && i >= lastGroup.first && i < lastGroup.last) return true;
     if (r.kind !== 'item') return false;
     let start = i;
     while (start > 0 && body[start - 1].kind === 'item') start--;

@@ -212,3 +212,24 @@ describe('export: a tier’s slots as an office writes them, not as a range from
     );
   });
 });
+
+describe('export: the 合计 row is never alone at the top of a page', () => {
+  // 19, 20 and 43 one-line indicators put the page's end just before the 合计 row (found by trying 10–60).
+  for (const n of [19, 20, 43]) {
+    it(`${n} indicators of one line each: the break falls before the last indicator, which goes over with the 合计 row`, async () => {
+      const lines = [
+        'title: 表',
+        `total: ${n * 2}`,
+        'indicators:',
+        ...Array.from({ length: n }, (_, i) => `  - {id: i${i}, name: 指标${i}, weight: 2, criteria: 按时完成}`),
+      ];
+      const { bytes, sheet } = await exported(`${lines.join('\n')}\n`);
+      const total = rowStarting(sheet, '合计');
+      assert.equal(cellText(sheet, `A${total - 1}`), `指标${n - 1}`);
+      const breaks = rowBreaksOf(bytes);
+      assert.ok(breaks.length > 0, 'the table takes more than a page');
+      assert.ok(!breaks.includes(total - 1), `a page ends at row ${total - 1}, the 合计 row ${total} alone after it: ${breaks.join(', ')}`);
+      assert.ok(breaks.includes(total - 2), `the page ends a row earlier: ${breaks.join(', ')}`);
+    });
+  }
+});

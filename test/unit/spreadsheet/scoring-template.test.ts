@@ -76,9 +76,12 @@ describe('template: the forest-chief scoring sheet', () => {
     assert.equal(validationOf(sheet, 'O8').type, 'list');
   });
 
-  it('totals by formula: points × factor, blank deduction items at full weight, bonus capped at 5, rounded to 2 decimals', () => {
+  it('totals by formula once a row has an entry: points × factor, blank deduction items at full weight, bonus capped at 5, rounded to 2 decimals', () => {
     const formula = (sheet.getCell('Q8').value as ExcelJS.CellFormulaValue).formula;
-    assert.equal(formula, 'ROUND(SUMPRODUCT(B8:K8,B$6:K$6)+SUMPRODUCT((B8:K8="")*B$7:K$7)+MIN(5,N(L8)*L$6+N(M8)*M$6+N(N8)*N$6),2)');
+    assert.equal(
+      formula,
+      'IF(SUMPRODUCT(LEN(B8:P8))=0,"",ROUND(SUMPRODUCT(B8:K8,B$6:K$6)+SUMPRODUCT((B8:K8="")*B$7:K$7)+MIN(5,N(L8)*L$6+N(M8)*M$6+N(N8)*N$6),2))',
+    );
     // What a blank cell counts: 林木采伐监管 12, 防火宣传 3, 检疫执法 1.5 (扣分制); every other leaf 0.
     assert.deepEqual(
       ['B', 'E', 'G', 'I', 'K'].map((c) => sheet.getCell(`${c}7`).value),
@@ -106,7 +109,7 @@ describe('template: a rubric with raters gets a summary and one sheet per rater 
     // Three views (B–D) and two vetoes (E–F), the total in G; 45 subjects from row 8. A view sheet has
     // its 13 leaves in B–N and its subtotal in O, from row 9 (three heading rows).
     assert.equal((summary.getCell('B8').value as ExcelJS.CellFormulaValue).formula, "'大学生说'!O9");
-    assert.equal((summary.getCell('G8').value as ExcelJS.CellFormulaValue).formula, 'ROUND(N(B8)*B$6+N(C8)*C$6+N(D8)*D$6,2)');
+    assert.equal((summary.getCell('G8').value as ExcelJS.CellFormulaValue).formula, 'IF(SUMPRODUCT(LEN(B8:F8))=0,"",ROUND(N(B8)*B$6+N(C8)*C$6+N(D8)*D$6,2))');
     assert.deepEqual(
       ['B', 'C', 'D'].map((c) => summary.getCell(`${c}6`).value),
       [0.2, 0.4, 0.4],

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Locale } from '../core';
 import { Decimal, decimal } from '../core/decimal';
 import { exact, extraItemText, scoringLines } from './criteria-text';
-import { textUnits } from './page-layout';
+import { textUnits, widthFor } from './page-layout';
 import { DraftExtraItem, DraftIndicator, DraftRubric, keyOf } from './rubric-draft';
 import { safeSheetName, sheetReference } from './sheet-names';
 import { SheetReader } from './sheet-reader';
@@ -213,6 +213,7 @@ function pointColumnsOf(leaves: Leaf[], locale: Locale): Column[] {
   return leaves.map((leaf) => {
     const weight = leaf.indicator.weight ?? decimal(0);
     const full = startsFull(leaf.indicator);
+    const points = zh ? `（${exact(weight)}分）` : `(${exact(weight)})`;
     // One line: a line break in an input message's attribute is read back as a space.
     const prompt = [
       zh ? `0 至 ${exact(weight)} 分` : `0 to ${exact(weight)} points`,
@@ -222,8 +223,9 @@ function pointColumnsOf(leaves: Leaf[], locale: Locale): Column[] {
     return {
       key: `points:${keyOf(leaf.indicator)}`,
       group: leaf.ancestors.map((a) => (a.outOf && a.weight ? `${a.name}${zh ? '（' : ' ('}${exact(a.outOf)} → ${exact(a.weight)}${zh ? '）' : ')'}` : a.name)),
-      label: `${leaf.indicator.name}\n${zh ? `（${exact(weight)}分）` : `(${exact(weight)})`}`,
-      width: Math.min(16, Math.max(9.5, 5 + Math.ceil(textUnits(leaf.indicator.name) / 2))),
+      label: `${leaf.indicator.name}\n${points}`,
+      // Wide enough for the points on one line (`（1.5分）`, never `（1.5分` / `）`).
+      width: Math.max(widthFor(points), Math.min(16, Math.max(9.5, 5 + Math.ceil(textUnits(leaf.indicator.name) / 2)))),
       factor: leaf.factor,
       blankCounts: full ? weight.times(leaf.factor) : undefined,
       input: {

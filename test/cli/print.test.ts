@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as path from 'path';
 import { Office, ROOT, run } from '../support/office';
@@ -52,16 +53,24 @@ describe('print: the workbooks as LibreOffice prints them (PDF)', function () {
     assert.match(text, new RegExp(`第 ${pages} 页，共 ${pages} 页`));
   });
 
-  it('prints the scoring template on one page wide, its totals computed by the formulas', () => {
-    const xlsx = path.join(scratch, 'template.xlsx');
-    const made = run(process.execPath, [RUBRIC, 'template', path.join(ROOT, 'samples/forest-chief-2022.rubric.yaml'), '--out', xlsx]);
+  it('prints the scoring template on one page wide, a total only on the row with a score entered', async () => {
+    const blank = path.join(scratch, 'blank.xlsx');
+    const made = run(process.execPath, [RUBRIC, 'template', path.join(ROOT, 'samples/forest-chief-2022.rubric.yaml'), '--out', blank]);
     assert.equal(made.status, 0, made.stderr);
+    // One score entered, as a person would: 古绛镇 (row 8), 年度营造林任务完成 (B) 13.
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(blank);
+    workbook.getWorksheet('打分表')!.getCell('B8').value = 13;
+    const xlsx = path.join(scratch, 'template.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
     const { text, pages } = toPdf(xlsx);
     assert.equal(pages, 1);
     assert.match(text, /绛县2022年度林长制工作考评表 · 打分表/);
     assert.match(text, /古绛镇/);
-    // Nothing entered yet: only the items scored by deduction count, at their full points:
-    // 林木采伐监管 12 + 防火宣传与隐患排查 3 + 检疫执法 1.5 = 16.5 for each of the 10 subjects.
-    assert.equal((text.match(/16\.5/g) ?? []).length, 10);
+    // 古绛镇: 13 + the items scored by deduction, left blank at their full points (林木采伐监管 12 +
+    // 防火宣传与隐患排查 3 + 检疫执法 1.5) = 29.5. The nine rows with nothing entered show no total
+    // (not the 16.5 the deduction items would give), so a blank form reads blank.
+    assert.equal((text.match(/29\.5/g) ?? []).length, 1);
+    assert.equal((text.match(/16\.5/g) ?? []).length, 0);
   });
 });

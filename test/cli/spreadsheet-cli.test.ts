@@ -136,11 +136,22 @@ describe('rubric export / template / import (child process)', function () {
     assert.match(check.stdout, /1 file checked: 0 errors, 0 warnings/);
   });
 
-  it('names an .xls and a password-protected file, exits 2, and writes nothing', () => {
+  it('names an .xls (without LibreOffice), a password-protected file and an .ods, exits 2, and writes nothing', () => {
     fs.writeFileSync(path.join(scratch, 'old.xlsx'), compoundFile([{ name: 'Workbook', data: Buffer.alloc(16) }]));
-    const old = rubric(['import', 'old.xlsx', '--locale', 'zh-CN'], scratch);
+    // No LibreOffice on the PATH (an empty folder for PATH), RUBRIC_SOFFICE unset.
+    const old = rubric(['import', 'old.xlsx', '--locale', 'zh-CN'], scratch, { PATH: path.join(scratch, 'no-programs'), RUBRIC_SOFFICE: '' });
     assert.equal(old.status, 2);
-    assert.match(old.stderr, /old\.xlsx: 是旧版 Excel 97–2003 工作簿（\.xls）：请在 Excel 或 WPS 中另存为 Excel 工作簿（\.xlsx）后再导入/);
+    assert.match(
+      old.stderr,
+      /old\.xlsx: 是旧版 Excel 97–2003 工作簿（\.xls），需经 LibreOffice 转换后读取，但未安装 LibreOffice：请安装（Debian\/Ubuntu：sudo apt-get install libreoffice-calc；/,
+    );
+    // RUBRIC_SOFFICE naming no program: not found either, and the variable named.
+    const named = rubric(['import', 'old.xlsx'], scratch, { RUBRIC_SOFFICE: path.join(scratch, 'no-soffice') });
+    assert.equal(named.status, 2);
+    assert.match(
+      named.stderr,
+      /and LibreOffice is not installed \(RUBRIC_SOFFICE=\S*no-soffice is no program\): install it \(Debian\/Ubuntu: sudo apt-get install libreoffice-calc;/,
+    );
     fs.writeFileSync(
       path.join(scratch, 'locked.xlsx'),
       compoundFile([
@@ -151,9 +162,9 @@ describe('rubric export / template / import (child process)', function () {
     const locked = rubric(['import', 'locked.xlsx'], scratch);
     assert.equal(locked.status, 2);
     assert.match(locked.stderr, /protected by a password/);
-    const xls = rubric(['import', 'scores.xls'], scratch);
-    assert.equal(xls.status, 2);
-    assert.match(xls.stderr, /only \.xlsx workbooks are read/);
+    const ods = rubric(['import', 'scores.ods'], scratch);
+    assert.equal(ods.status, 2);
+    assert.match(ods.stderr, /only \.xlsx workbooks and \.docx documents are read, and \.xls, \.et and \.doc through LibreOffice/);
     assert.deepEqual(listing(scratch), ['forest.rubric.yaml', 'locked.xlsx', 'old.xlsx']);
   });
 

@@ -5,12 +5,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { ImportSpreadsheetResult } from 'rubric-studio-server/out/protocol';
+import { craftedDocuments } from '../support/crafted-documents';
 import { craftedWorkbooks } from '../support/crafted-workbooks';
 import { LspClient, ROOT } from '../support/lsp-client';
 import { ResourceUsage } from '../support/resource-usage';
 
 /**
- * The crafted-workbook family (issue 20) run as a generator: a batch with a fixed seed, each case
+ * The crafted-workbook family (issue 20), and its Word documents (issue 23), run as a generator: a batch with a fixed seed, each case
  * through `rubric import` in a process of its own, whose peak memory and processor time are held
  * to the budget — 300 MB and 5 s — and through one language server, which must answer every case
  * and stay within the same budget per request. Processor time, not the clock: the machine is
@@ -26,7 +27,8 @@ const MAX_CPU_MS = 5000;
 const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 const USAGE_HOOK = path.join(__dirname, '../support/resource-usage.js');
 
-const cases = craftedWorkbooks(SEED, PER_FAMILY);
+const cases = [...craftedWorkbooks(SEED, PER_FAMILY), ...craftedDocuments(SEED)];
+const fileOf = (index: number) => `case-${index}.${cases[index].extension ?? 'xlsx'}`;
 
 describe(`crafted workbooks through rubric import, each in its own process (seed ${SEED}, ${cases.length} cases)`, function () {
   this.timeout(120000);
@@ -36,7 +38,7 @@ describe(`crafted workbooks through rubric import, each in its own process (seed
 
   for (const [index, crafted] of cases.entries()) {
     it(`#${index} ${crafted.family}: ${crafted.name}`, () => {
-      const file = path.join(scratch, `case-${index}.xlsx`);
+      const file = path.join(scratch, fileOf(index));
       const usageFile = path.join(scratch, `case-${index}.json`);
       fs.writeFileSync(file, crafted.bytes);
       const result = spawnSync(
@@ -88,7 +90,7 @@ describe(`crafted workbooks through rubric/importSpreadsheet, one server for all
 
   it('answers every case within the budget, and keeps running', async () => {
     for (const [index, crafted] of cases.entries()) {
-      const file = path.join(scratch, `case-${index}.xlsx`);
+      const file = path.join(scratch, fileOf(index));
       fs.writeFileSync(file, crafted.bytes);
       const before = processUsage(client.pid!);
       const answer = (await client.connection.sendRequest('rubric/importSpreadsheet', {
@@ -100,7 +102,7 @@ describe(`crafted workbooks through rubric/importSpreadsheet, one server for all
       const label = `#${index} ${crafted.name}`;
       if (crafted.refusal) {
         assert.equal(answer.ok, false, label);
-        assert.match(answer.ok ? '' : answer.message, new RegExp(`^case-${index}\\.xlsx ${crafted.refusal.source.slice(1)}`), label);
+        assert.match(answer.ok ? '' : answer.message, new RegExp(`^${fileOf(index).replace('.', '\\.')} ${crafted.refusal.source.slice(1)}`), label);
       }
       assert.ok(after.cpuMs - before.cpuMs <= MAX_CPU_MS, `${label}: processor time ${after.cpuMs - before.cpuMs} ms`);
       assert.ok(after.peakMiB <= MAX_RSS_MIB, `${label}: the server's peak memory ${Math.round(after.peakMiB)} MiB`);

@@ -13,7 +13,9 @@ import { random } from './generate-rubric';
 
 export interface CraftedWorkbook {
   name: string;
-  family: 'merge' | 'columns' | 'far-row' | 'lying-size' | 'defined-name' | 'cells' | 'long-text' | 'archive' | 'control';
+  family: 'merge' | 'columns' | 'far-row' | 'lying-size' | 'defined-name' | 'cells' | 'long-text' | 'archive' | 'control' | 'docx';
+  /** The file's extension (crafted-documents.ts makes .docx); .xlsx when absent. */
+  extension?: 'xlsx' | 'docx';
   bytes: Buffer;
   /** What the English reason of the refusal must match, from its start; undefined: the workbook is read (exit 0 or 1). */
   refusal?: RegExp;

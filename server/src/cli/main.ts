@@ -72,7 +72,15 @@ export async function main(args: string[], output: Output = processOutput, env: 
       return await run(request, createCore(), output);
     }
     if (command === 'import') {
-      const request = { paths, out: values.out, rubric: values.rubric, force: values.force ?? false, allowErrors: values['allow-errors'] ?? false, locale };
+      const request = {
+        paths,
+        out: values.out,
+        rubric: values.rubric,
+        force: values.force ?? false,
+        allowErrors: values['allow-errors'] ?? false,
+        locale,
+        format: values.format,
+      };
       return await (require('./import-command') as typeof ImportCommand).runImport(request, createCore(), output);
     }
     if (command === 'notice') {

@@ -10,15 +10,22 @@ export function shownPath(file: string): string {
 /** What `rubric export`, `template` and `import` print, in both languages. */
 const TEXT = {
   oneRubric: { en: (command: string) => `${command} takes exactly one rubric file`, 'zh-CN': (command: string) => `${command} 只接受一个细则文件` },
-  oneWorkbook: { en: 'import takes exactly one .xlsx file', 'zh-CN': 'import 只接受一个 .xlsx 文件' },
+  oneWorkbook: { en: 'import takes exactly one file (.xlsx, .docx, .xls, .et or .doc)', 'zh-CN': 'import 只接受一个文件（.xlsx、.docx、.xls、.et 或 .doc）' },
+  importFormat: { en: '--format must be text or json', 'zh-CN': '--format 只能为 text 或 json' },
+  converted: {
+    en: (file: string, format: string) => `${file}: converted from .${format} with LibreOffice`,
+    'zh-CN': (file: string, format: string) => `${file}：已用 LibreOffice 从 .${format} 转换`,
+  },
+  layout: { en: (described: string) => `Layout: ${described}`, 'zh-CN': (described: string) => `表格布局：${described}` },
   outXlsx: { en: '--out must name an .xlsx file', 'zh-CN': '--out 须为 .xlsx 文件' },
   outYaml: {
     en: '--out must name a scoresheet (NAME.scores.yaml) or a rubric (NAME.rubric.yaml)',
     'zh-CN': '--out 须为评分表文件（名称.scores.yaml）或细则文件（名称.rubric.yaml）',
   },
   notXlsx: {
-    en: (file: string) => `${file}: only .xlsx workbooks are read (save an .xls or .ods as .xlsx first)`,
-    'zh-CN': (file: string) => `${file}：只能读取 .xlsx 工作簿（.xls 或 .ods 请先另存为 .xlsx）`,
+    en: (file: string) =>
+      `${file}: only .xlsx workbooks and .docx documents are read, and .xls, .et and .doc through LibreOffice (save an .ods or .csv as .xlsx first)`,
+    'zh-CN': (file: string) => `${file}：只能读取 .xlsx 工作簿和 .docx 文档，.xls、.et、.doc 经 LibreOffice 转换后读取（.ods 或 .csv 请先另存为 .xlsx）`,
   },
   wroteTable: {
     en: (file: string, n: number) => `Wrote ${file}: the 考评表 (assessment table) of ${n} indicator${n === 1 ? '' : 's'}`,

@@ -106,8 +106,8 @@ const FLOW_ITEMS = new Set(['methods', 'raters', 'levels', 'deduct', 'items:bonu
 /** Keys whose value is a short list of scalars, written on the key's line. */
 const FLOW_LISTS = new Set(['methods', 'bars', 'members']);
 
-/** The draft as the text of a rubric file, `header` as its leading comment lines. */
-export function draftToYaml(draft: DraftRubric, header: string[]): string {
+/** The draft as the text of a rubric file, `header` as its leading comment lines and `footer` as its closing ones. */
+export function draftToYaml(draft: DraftRubric, header: string[], footer: string[] = []): string {
   const doc = new Document(draftToObject(draft));
   visit(doc, {
     Pair(_key, pair, path) {
@@ -132,5 +132,6 @@ export function draftToYaml(draft: DraftRubric, header: string[]): string {
     },
   });
   doc.commentBefore = header.map((line) => ` ${line}`).join('\n');
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  const body = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  return footer.length === 0 ? body : `${body}\n${footer.map((line) => (line === '' ? '#' : `# ${line}`)).join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { describeWorking, DocumentAnalysis, Locale, ROUNDING_NAMES_ZH, slotsText } from '../core';
+import { describeWorking, DocumentAnalysis, Locale, ROUNDING_NAMES_ZH } from '../core';
 import { Decimal, decimal, sum } from '../core/decimal';
 import type { TierSlots } from '../core/quota/allocate';
 import { criteriaCellText, exact, extraItemText, minScoreText, quotaText, vetoText } from './criteria-text';
@@ -131,18 +131,31 @@ function infoLines(draft: DraftRubric, words: SheetWords, locale: Locale): { tex
   return lines;
 }
 
+/**
+ * A tier's slots as an office writes them: `3名`, `不超过36名` (no floor), `不少于9名` (no ceiling
+ * below all N), `5至8名`; in English `3`, `at most 36`, `at least 9`, `5 to 8`. Not `0–36名`.
+ */
+export function slotsWords(tier: TierSlots, subjects: number | undefined, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const { min, max } = tier;
+  if (min === max) return zh ? `${max}名` : `${max}`;
+  if (min === 0) return zh ? `不超过${max}名` : `at most ${max}`;
+  if (subjects !== undefined && max >= subjects) return zh ? `不少于${min}名` : `at least ${min}`;
+  return zh ? `${min}至${max}名` : `${min} to ${max}`;
+}
+
 /** `10 × 30% = 3 → 3` for each bound of a tier, or one line per group under 分序列. */
 function tierWorking(document: DocumentAnalysis, index: number, words: SheetWords, locale: Locale): { working: string; slots: string } {
-  const line = (tier: TierSlots | undefined) => ({
+  const line = (tier: TierSlots | undefined, subjects: number | undefined) => ({
     working:
       tier?.workings
         .filter((w) => w.amount.kind === 'percent')
         .map(describeWorking)
         .join(locale === 'zh-CN' ? '；' : '; ') ?? '',
-    slots: tier ? words.slotsUnit(slotsText(tier)) : '',
+    slots: tier ? slotsWords(tier, subjects, locale) : '',
   });
   if (document.groups.length > 0) {
-    const per = document.groups.map((g) => ({ name: g.name, ...line(g.allocation?.tiers[index]) }));
+    const per = document.groups.map((g) => ({ name: g.name, ...line(g.allocation?.tiers[index], g.subjects) }));
     return {
       working: per
         .filter((p) => p.working)
@@ -151,7 +164,7 @@ function tierWorking(document: DocumentAnalysis, index: number, words: SheetWord
       slots: per.map((p) => `${p.name} ${p.slots}`).join('\n'),
     };
   }
-  return line(document.allocation?.tiers[index]);
+  return line(document.allocation?.tiers[index], document.model.subjects);
 }
 
 export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAnalysis, options: AssessmentTableOptions): ExcelJS.Workbook {
@@ -347,9 +360,14 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
     .getRows(1, headerRow)!
     .map((r) => r.height ?? 15)
     .reduce((a, b) => a + b, 0);
-  // A heading stays with what follows it, and a short section (up to 8 rows) is not cut at all.
+  // A heading stays with what follows it, and a short section (up to 8 rows) is not cut at all;
+  // the 合计 row keeps the last indicator's row with it (never alone at the top of a page), and the
+  // whole of the last group when it is short, rather than cut it for one row.
+  const totalIndex = body.findIndex((r) => r.kind === 'total');
+  const lastGroup = groups.find((g) => g.depth === 0 && g.last === totalIndex - 1 && g.last - g.first < 8);
   const keep = body.map((r, i) => {
-    if (r.kind === 'heading' || r.kind === 'total') return true;
+    if (r.kind === 'heading' || r.kind === 'total' || i === totalIndex - 1) return true;
+    if (lastGroup && i >= lastGroup.first && i < lastGroup.last) return true;
     if (r.kind !== 'item') return false;
     let start = i;
     while (start > 0 && body[start - 1].kind === 'item') start--;

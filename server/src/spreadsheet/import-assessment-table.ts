@@ -4,47 +4,54 @@ import { Decimal, decimal } from '../core/decimal';
 import { numberInText, representable } from './cell-values';
 import { parseCriteriaCell, parseExtraItemText, parseMinScore, parseQuotaText, parseVetoText } from './criteria-text';
 import { CellProblem } from './import-report';
-import { DraftExtras, DraftIndicator, DraftRubric, DraftThreshold, keyOf, walkDraft } from './rubric-draft';
+import { DraftExtras, DraftIndicator, DraftNote, DraftRubric, DraftThreshold, keyOf, walkDraft } from './rubric-draft';
 import { SheetReader } from './sheet-reader';
-import { Columns, findTable, IdNote, idNote, isString, LevelCell, levelCell, normalizeHeading } from './table-header';
+import { checkFigures, effectiveWeight, TableFacts } from './table-figures';
+import { mergedFromAbove, originAddress, TableGrid } from './table-grid';
+import { Columns, findTable, IdNote, idNote, isString, LevelCell, normalizeHeading } from './table-header';
 import { InfoState, readInfoRows, roundingIn } from './table-info';
 import { cleanName, NUM, parseGroupLabel, splitList } from './table-labels';
+import { detectLayout, RowLevels, TableLayout } from './table-layout';
+import { NOTES_HEADING, noteLines } from './table-notes';
 
 /**
- * An existing 考评表 read into a rubric draft. The sheet is found by its header row (table-header.ts),
- * wherever it is: title and info lines may stand above it (table-info.ts). Below it, row by row:
- * indicator rows — groups are cells merged down their items' rows, or written once with blank
- * cells below; a leaf is the deepest name on its row — then a totals row and sections of bonus,
- * penalties, vetoes and tiers when they are there. Every cell that says something the draft
- * cannot hold is reported by its address.
+ * An existing 考评表 read into a rubric draft. The table is found by its header (table-header.ts),
+ * wherever it is: title and info lines may stand above it (table-info.ts); its layout is told from
+ * the header and the rows (table-layout.ts), which says where each row's levels are. Below it, row
+ * by row: indicator rows — groups are cells merged down their items' rows, written once with blank
+ * cells below, or named on rows of their own; a leaf is the deepest name on its row — then a
+ * totals row, sections of bonus, penalties, vetoes and tiers when they are there, and closing
+ * notes. Every cell that says something the draft cannot hold is reported by its address, and
+ * the draft's figures are held against the table's own (table-figures.ts).
  */
 
 export interface AssessmentImport {
   /** Undefined when the sheet holds no table the import can read (the problems say why). */
   draft: DraftRubric | undefined;
   problems: CellProblem[];
-  /** The sheet the table was read from. */
+  /** The sheet or table the rubric was read from. */
   sheet?: string;
   /** Where each indicator's row is, for findings about the rubric made. */
   cellOf: Map<DraftIndicator, string>;
+  /** What was read where, and the layout recognised: for the report and `--format json`. */
+  facts?: TableFacts;
 }
 
 /** Rows below the header a table may have: Rubric Studio is built and measured for rubrics of 10,000 indicators. */
 export const MAX_TABLE_ROWS = 12_000;
 
-export function importAssessmentTable(workbook: ExcelJS.Workbook): AssessmentImport {
+/** A workbook's sheets, or the tables of a Word document, read as a 考评表. */
+export function importAssessmentTable(source: ExcelJS.Workbook | readonly TableGrid[]): AssessmentImport {
   const problems: CellProblem[] = [];
-  const table = findTable(
-    workbook.worksheets.map((sheet) => new SheetReader(sheet)),
-    problems,
-  );
+  const grids = 'worksheets' in source ? source.worksheets.map((sheet) => new SheetReader(sheet)) : source;
+  const table = findTable(grids, problems);
   if (!table) return { draft: undefined, problems, cellOf: new Map() };
-  return new AssessmentTableReader(table.reader, table.row, table.columns, problems).read();
+  return new AssessmentTableReader(detectLayout(table), problems).read();
 }
 
-type Section = 'table' | 'bonus' | 'penalties' | 'veto' | 'tiers' | 'after';
+type Section = 'table' | 'bonus' | 'penalties' | 'veto' | 'tiers' | 'notes';
 
-const SECTION_HEADINGS: [Exclude<Section, 'table' | 'after'>, RegExp][] = [
+const SECTION_HEADINGS: [Exclude<Section, 'table' | 'notes'>, RegExp][] = [
   ['bonus', /^(?:加分(?:项目?|事项)?|奖励加分|bonus(?:points)?)/i],
   ['penalties', /^(?:减分(?:项目?|事项)?|扣分项|penalt(?:y|ies))/i],
   ['veto', /^(?:一票否决|否决事项|veto)/i],
@@ -73,7 +80,12 @@ interface PendingVeto {
 
 /** The rows below the header, read one by one: each section has its method, and `finish` makes the draft. */
 class AssessmentTableReader {
-  private readonly cellOf = new Map<DraftIndicator, string>();
+  private readonly reader: TableGrid;
+  private readonly columns: Columns;
+  private readonly rowLevels: RowLevels;
+  private readonly facts: TableFacts;
+  private readonly cellOf: Map<DraftIndicator, string>;
+  private readonly notes: DraftNote[] = [];
   private readonly info: InfoState = { methods: [], raters: [] };
   private readonly indicators: DraftIndicator[] = [];
   /** The open group or leaf at each depth, with the cell that named it. */
@@ -91,22 +103,40 @@ class AssessmentTableReader {
   private tierRounding: RoundingMode | undefined;
   private readonly levels: number[];
   private readonly firstLevel: number;
+  private readonly headerRow: number;
+  /** The leaves' points column (the last): bonus and penalty points and the tiers' minimum scores stand there too. */
+  private readonly leafPoints: number | undefined;
   /** The cells a problem was reported at, so that a row's missing points are not reported twice. */
   private readonly addressed = new Set<string>();
+  /** Rows that named an item without points: an error if it is still a leaf at the end. */
+  private readonly missingPoints: { leaf: DraftIndicator; r: number; depth: number }[] = [];
 
   constructor(
-    private readonly reader: SheetReader,
-    private readonly headerRow: number,
-    private readonly columns: Columns,
+    private readonly layout: TableLayout,
     private readonly problems: CellProblem[],
   ) {
-    this.levels = columns.levels;
-    this.firstLevel = columns.levels[0];
+    this.reader = layout.grid;
+    this.columns = layout.columns;
+    this.levels = layout.levelColumns;
+    this.firstLevel = layout.levelColumns[0];
+    this.headerRow = layout.header.rows[0];
+    this.leafPoints = layout.columns.weights.at(-1);
+    this.rowLevels = new RowLevels(layout);
+    this.facts = {
+      layout,
+      cellOf: new Map(),
+      pointsCellOf: new Map(),
+      criteriaCellsOf: new Map(),
+      usedPoints: new Set(),
+      indicatorRows: [],
+      leafRows: 0,
+    };
+    this.cellOf = this.facts.cellOf;
   }
 
   read(): AssessmentImport {
     readInfoRows(this.reader, this.headerRow, this.columns, this.info, this.problems);
-    const rows = this.reader.rows(this.headerRow + 1);
+    const rows = this.reader.rows(this.layout.firstRow);
     if (rows.length > MAX_TABLE_ROWS) {
       this.problems.push({
         severity: 'error',
@@ -116,27 +146,33 @@ class AssessmentTableReader {
           `表格列名行下方有 ${rows.length} 行，超过导入上限 ${MAX_TABLE_ROWS} 行`,
         ),
       });
-      return { draft: undefined, problems: this.problems, cellOf: this.cellOf, sheet: this.reader.name };
+      return { draft: undefined, problems: this.problems, cellOf: this.cellOf, sheet: this.reader.name, facts: this.facts };
     }
     for (const r of rows) this.readRow(r);
+    for (const { leaf, r, depth } of this.missingPoints) if (leaf.items.length === 0) this.reportMissingPoints(r, depth, leaf.name);
     if (this.indicators.length === 0) {
       this.problems.push({
         severity: 'error',
         address: this.at(this.headerRow, this.firstLevel),
         message: text('no indicator rows below the header row', '列名行下方没有指标行'),
       });
-      return { draft: undefined, problems: this.problems, cellOf: this.cellOf, sheet: this.reader.name };
+      return { draft: undefined, problems: this.problems, cellOf: this.cellOf, sheet: this.reader.name, facts: this.facts };
     }
-    return { draft: this.finish(), problems: this.problems, cellOf: this.cellOf, sheet: this.reader.name };
+    const draft = this.finish();
+    checkFigures(draft, this.facts, this.addressed, this.problems);
+    return { draft, problems: this.problems, cellOf: this.cellOf, sheet: this.reader.name, facts: this.facts };
   }
 
   private readRow(r: number): void {
-    const cells = this.levels.map((c) => levelCell(this.reader, r, c));
-    const row: Row = { r, cells, firstText: cells[0].kind === 'own' ? cells[0].text : '', note: idNote(this.reader, r, this.columns) };
-    const { weight, criteria, content, methods } = this.columns;
-    const otherText = [weight, criteria, content, methods].some((c) => c !== undefined && this.textIn(r, c) !== '');
-    if (cells.every((cell) => cell.kind !== 'own') && !otherText) return;
-    if (this.readSectionHeading(row) || this.readTotalRow(row)) return;
+    const cells = this.rowLevels.cells(r);
+    const firstOwn = cells.find((cell) => cell.kind === 'own');
+    const row: Row = { r, cells, firstText: firstOwn?.kind === 'own' ? firstOwn.text : '', note: idNote(this.reader, r, this.columns) };
+    const { criteria, content, methods, remarks } = this.columns;
+    const otherText = [...this.columns.weights, criteria, content, methods, remarks].some((c) => c !== undefined && this.textIn(r, c) !== '');
+    if (cells.every((cell) => cell.kind !== 'own') && !otherText && this.rowLabel(r) === '') return;
+    if (this.readSectionHeading(row)) return;
+    if (this.section === 'notes') return this.readNotesRow(r);
+    if (this.readTotalRow(row) || this.readNotesHeading(r)) return;
     switch (this.section) {
       case 'bonus':
       case 'penalties':
@@ -145,9 +181,8 @@ class AssessmentTableReader {
         return this.readVeto(row);
       case 'tiers':
         return this.readTier(row);
-      case 'after':
-        return this.readBelowTotals(row);
       default:
+        this.facts.indicatorRows.push(r);
         return this.readIndicatorRow(row);
     }
   }
@@ -155,7 +190,7 @@ class AssessmentTableReader {
   /** `加分项目（最高不超过3分）`, `一票否决`, `等次（按四舍五入确定名额）`: a section starts. */
   private readSectionHeading({ cells, firstText }: Row): boolean {
     const heading = SECTION_HEADINGS.find(([, pattern]) => pattern.test(normalizeHeading(firstText)) || pattern.test(firstText.trim()));
-    if (!heading || !cells.slice(1).every((cell) => cell.kind !== 'own')) return false;
+    if (!heading || cells.filter((cell) => cell.kind === 'own').length !== 1) return false;
     this.section = heading[0];
     const cap = new RegExp(`(?:不超过|不高于|最高|最多|at most)\\s*${NUM}`, 'i').exec(firstText);
     if (this.section === 'bonus') {
@@ -170,30 +205,60 @@ class AssessmentTableReader {
     return true;
   }
 
-  /** 合计 (in a 序号 column left of the indicators, merged across them or not): the table's total. */
+  /** 合计 (in a 序号 column left of the indicators, merged across them or not): the table's total, in the first points column holding one. */
   private readTotalRow({ r }: Row): boolean {
     if (this.section !== 'table' || !TOTAL_ROW.test(normalizeHeading(this.rowLabel(r)))) return false;
-    const column = this.columns.weight;
-    if (column !== undefined) {
+    for (const column of this.columns.weights) {
+      if (!this.ownCell(r, column)) continue;
       const reading = this.reader.reading(r, column);
       const value = reading.kind === 'number' ? reading.value : reading.kind === 'text' ? numberInText(reading.text) : undefined;
-      if (value) this.tableTotal = value;
-      else if (reading.kind !== 'empty') {
+      if (value) {
+        this.tableTotal = value;
+        this.facts.total = { value, address: this.at(r, column) };
+        break;
+      } else if (reading.kind !== 'empty') {
         const written = this.reader.text(r, column);
         this.warn(r, column, text(`the total “${written}” is not a number`, `合计“${written}”不是数字`));
       }
     }
-    this.section = 'after';
+    this.section = 'notes';
     return true;
+  }
+
+  /** `说明：…`, `备注`, `注：` in the row's first text: the notes begin, and last to the table's end. */
+  private readNotesHeading(r: number): boolean {
+    if (!NOTES_HEADING.test(this.rowLabel(r))) return false;
+    this.section = 'notes';
+    this.readNotesRow(r);
+    return true;
+  }
+
+  /** A row of notes (after 说明, or after the totals row): its words kept, each merged cell once. */
+  private readNotesRow(r: number): void {
+    const seen = new Set<string>();
+    const texts: string[] = [];
+    let address: string | undefined;
+    for (let c = 1; c <= Math.min(this.reader.width(r), 200); c++) {
+      if (c === this.columns.id || !this.reader.has(r, c)) continue;
+      const origin = originAddress(this.reader, r, c);
+      if (seen.has(origin) || mergedFromAbove(this.reader, r, c)) continue;
+      seen.add(origin);
+      const value = this.reader.text(r, c);
+      if (value === '') continue;
+      address ??= this.at(r, c);
+      texts.push(value);
+    }
+    const lines = noteLines(texts);
+    if (address !== undefined && lines.length > 0) this.notes.push({ text: lines.join('\n'), address });
   }
 
   private readExtraItem({ r, firstText, note }: Row, section: 'bonus' | 'penalties'): void {
     const name = cleanName(firstText);
     if (name === '') return;
     const parsed = parseExtraItemText(this.textIn(r, this.columns.criteria));
-    const points = this.weightIn(r, name) ?? parsed.points;
+    const points = this.weightIn(r, this.leafPoints, name) ?? parsed.points;
     if (!points) {
-      this.fail(r, this.columns.weight ?? this.firstLevel, text(`no points for “${name}”`, `“${name}”没有分值`));
+      this.fail(r, this.leafPoints ?? this.firstLevel, text(`no points for “${name}”`, `“${name}”没有分值`));
       return;
     }
     (section === 'bonus' ? this.bonus : this.penalties).items.push({ id: ownId(note.id, name), name, points, per: parsed.per });
@@ -220,10 +285,10 @@ class AssessmentTableReader {
   private readTier({ r, firstText, note }: Row): void {
     const name = cleanName(firstText);
     if (name === '') return;
-    const minText = this.textIn(r, this.columns.weight);
+    const minText = this.textIn(r, this.leafPoints);
     const minScore = minText === '' ? undefined : parseMinScore(minText);
     if (minText !== '' && minScore === undefined) {
-      this.warn(r, this.columns.weight!, text(`the minimum score “${minText}” is not a number`, `分数线“${minText}”不是数字`));
+      this.warn(r, this.leafPoints!, text(`the minimum score “${minText}” is not a number`, `分数线“${minText}”不是数字`));
     }
     const quotaWords = this.textIn(r, this.columns.criteria);
     const quota = parseQuotaText(quotaWords);
@@ -241,18 +306,17 @@ class AssessmentTableReader {
     this.tiers.push({ id: ownId(note.id, name), name, quota, minScore, address: this.at(r, this.firstLevel) });
   }
 
-  /** A row after the totals row (notes, signatures): not part of the rubric, and said so. */
-  private readBelowTotals({ r, cells }: Row): void {
-    const where = cells.findIndex((cell) => cell.kind === 'own');
-    const column = where >= 0 ? this.levels[where] : (this.columns.criteria ?? this.firstLevel);
-    this.warn(r, column, text(`row ${r} below the totals row is not read into the rubric`, `合计行下方的第 ${r} 行未导入细则`));
-  }
-
   /** A row of the indicator table: more criteria for the leaf above, or a leaf under its groups. */
   private readIndicatorRow(row: Row): void {
     const { r, cells } = row;
     const deepestOwn = cells.map((cell) => cell.kind).lastIndexOf('own');
     if (deepestOwn < 0) return this.readContinuationRow(r);
+    // A numbered table's name without a number and without points: more words for the item above.
+    if (this.lastLeaf && this.rowLevels.unnumbered(r) && this.pointsOnRow(r) === undefined) {
+      const own = cells[deepestOwn] as Extract<LevelCell, { kind: 'own' }>;
+      this.appendCriteria(this.lastLeaf.indicator, own.text, this.at(r, this.levels[deepestOwn]));
+      return this.readContinuationRow(r);
+    }
     const own = cells[deepestOwn] as Extract<LevelCell, { kind: 'own' }>;
     // The rows a merged leaf name spans, after its first.
     if (this.lastLeaf && this.stack[deepestOwn]?.master === own.master) return;
@@ -269,10 +333,15 @@ class AssessmentTableReader {
         this.columns.criteria ?? this.firstLevel,
         text('text before the first indicator is not read into the rubric', '第一个指标之前的内容未导入细则'),
       );
-    const column = this.columns.weight;
-    if (column !== undefined && !this.reader.mergedFromAbove(r, column) && this.reader.reading(r, column).kind !== 'empty') {
-      this.warn(r, column, text('points on a row with no indicator name are left out', '没有指标名称的行上的分值未导入'));
+    const column = this.pointsOnRow(r);
+    if (column !== undefined) {
+      this.fail(r, column, text('points on a row with no indicator name are left out', '没有指标名称的行上的分值未导入'));
     }
+  }
+
+  /** The first points column holding a value of this row's own (not merged from above), if any. */
+  private pointsOnRow(r: number): number | undefined {
+    return this.columns.weights.find((c) => this.ownCell(r, c) && this.reader.reading(r, c).kind !== 'empty');
   }
 
   /** The groups above the row's leaf: continued (merged), filled down (blank), or newly named. False when the row cannot be placed. */
@@ -291,6 +360,8 @@ class AssessmentTableReader {
         const id = note.path?.[d];
         if (isString(id) && id !== label.name) group.id = id;
         this.cellOf.set(group, this.at(r, this.levels[d]));
+        if (label.weight) this.facts.pointsCellOf.set(group, this.at(r, this.levels[d]));
+        this.groupPointsCell(group, r, d, label.name);
         (d === 0 ? this.indicators : stack[d - 1].indicator.items).push(group);
         stack.length = d;
         stack.push({ indicator: group, master: cell.master });
@@ -320,8 +391,14 @@ class AssessmentTableReader {
     const leaf: DraftIndicator = { name: label.name, methods: [], items: [] };
     const id = note.path?.[depth];
     if (isString(id) && id !== label.name) leaf.id = id;
-    leaf.weight = this.weightIn(r, label.name) ?? label.weight;
-    if (leaf.weight === undefined) this.reportMissingPoints(r, depth, label.name);
+    const column = this.layout.pointsColumns[depth];
+    const cellWeight = this.weightIn(r, column, label.name);
+    leaf.weight = cellWeight ?? label.weight;
+    if (cellWeight) this.facts.pointsCellOf.set(leaf, this.at(r, column!));
+    else if (label.weight) this.facts.pointsCellOf.set(leaf, this.at(r, this.levels[depth]));
+    if (cellWeight && label.weight && !cellWeight.eq(label.weight)) this.disagreeingPoints(r, column!, label.name, label.weight, cellWeight);
+    // Reported once the table is read: a numbered table names a group on a row of its own, with its items below.
+    if (leaf.weight === undefined) this.missingPoints.push({ leaf, r, depth });
     leaf.methods = this.methodsIn(r);
     this.addCriteria(leaf, r, depth, Array.isArray(note.rules) ? note.rules : []);
     this.cellOf.set(leaf, this.at(r, this.levels[depth]));
@@ -329,11 +406,35 @@ class AssessmentTableReader {
     this.stack.length = depth;
     this.stack.push({ indicator: leaf, master: own.master });
     this.lastLeaf = { indicator: leaf, depth };
+    this.facts.leafRows++;
+  }
+
+  /** `level-points`: a group's points in its level's column (merged down its rows); held against points its name states. */
+  private groupPointsCell(group: DraftIndicator, r: number, depth: number, name: string): void {
+    if (this.layout.hierarchy !== 'level-points') return;
+    const column = this.layout.pointsColumns[depth];
+    const value = this.weightIn(r, column, name);
+    if (!value) return;
+    if (group.weight && !group.weight.eq(value)) this.disagreeingPoints(r, column!, name, group.weight, value);
+    group.weight = value;
+    this.facts.pointsCellOf.set(group, this.at(r, column!));
+  }
+
+  private disagreeingPoints(r: number, column: number, name: string, named: Decimal, cell: Decimal): void {
+    this.fail(
+      r,
+      column,
+      text(
+        `“${name}” is given ${named.toFixed()} points in its name and ${cell.toFixed()} in this cell`,
+        `“${name}”名称中写 ${named.toFixed()} 分，本单元格为 ${cell.toFixed()} 分`,
+      ),
+    );
   }
 
   private reportMissingPoints(r: number, depth: number, name: string): void {
-    const where = this.columns.weight ?? this.levels[depth];
-    const merged = this.columns.weight !== undefined && !!this.reader.cell(r, this.columns.weight)?.isMerged;
+    const column = this.layout.pointsColumns[depth];
+    const where = column ?? this.levels[depth];
+    const merged = column !== undefined && mergedFromAbove(this.reader, r, column);
     if (this.addressed.has(this.at(r, where))) return;
     this.fail(
       r,
@@ -348,9 +449,14 @@ class AssessmentTableReader {
   }
 
   private addCriteria(leaf: DraftIndicator, r: number, depth: number, ruleIds: (string | null)[] = []): void {
-    const content = this.textIn(r, this.columns.content);
+    for (const column of [this.columns.content, this.columns.criteria, this.columns.remarks]) {
+      if (column !== undefined && this.leafText(r, column) !== '') this.noteCriteriaCell(leaf, this.at(...this.originOf(r, column)));
+    }
+    const remarks = this.leafText(r, this.columns.remarks);
+    if (remarks !== '') this.appendCriteria(leaf, `备注：${remarks}`);
+    const content = this.leafText(r, this.columns.content);
     // `【国土绿化】…` opening a leaf's criteria is its group's own (the export writes it so).
-    const criteria = this.textIn(r, this.columns.criteria).replace(/^【([^】]+)】(.*)(?:\r?\n|$)/gm, (line, name: string, words: string) => {
+    const criteria = this.leafText(r, this.columns.criteria).replace(/^【([^】]+)】(.*)(?:\r?\n|$)/gm, (line, name: string, words: string) => {
       const group = this.stack.slice(0, depth).find((entry) => entry.indicator.name === name);
       if (!group) return line;
       group.indicator.criteria = group.indicator.criteria ? `${group.indicator.criteria}\n${words}` : words;
@@ -369,12 +475,24 @@ class AssessmentTableReader {
     }
   }
 
-  /** The points on a row: a number above 0 (or a number written as text), else reported. */
-  private weightIn(r: number, subject: string): Decimal | undefined {
-    const column = this.columns.weight;
-    if (column === undefined) return undefined;
+  private noteCriteriaCell(indicator: DraftIndicator, address: string): void {
+    const cells = this.facts.criteriaCellsOf.get(indicator);
+    if (cells) cells.push(address);
+    else this.facts.criteriaCellsOf.set(indicator, [address]);
+  }
+
+  /** Words that belong to an indicator's criteria, after what it has (the cell they came from noted). */
+  private appendCriteria(indicator: DraftIndicator, words: string, address?: string): void {
+    indicator.criteria = indicator.criteria ? `${indicator.criteria}\n${words}` : words;
+    if (address) this.noteCriteriaCell(indicator, address);
+  }
+
+  /** The points in a cell of a row: a number above 0 (or a number written as text), else reported; a cell it is taken from is noted as used. */
+  private weightIn(r: number, column: number | undefined, subject: string): Decimal | undefined {
+    if (column === undefined || !this.ownCell(r, column)) return undefined;
     const reading = this.reader.reading(r, column);
-    if (reading.kind === 'empty' || this.reader.mergedFromAbove(r, column)) return undefined;
+    if (reading.kind === 'empty') return undefined;
+    this.facts.usedPoints.add(this.at(r, column));
     if (reading.kind === 'number') {
       if (reading.value.gt(0)) return reading.value;
       this.fail(
@@ -391,10 +509,31 @@ class AssessmentTableReader {
     return undefined;
   }
 
-  /** A cell's text; a cell merged down several rows belongs to its first row. */
+  /** A cell's text; a cell merged down several rows belongs to its first row, one merged across to its first column. */
+  /**
+   * The text a leaf's row has in a column: its own, or that of a cell merged down over several
+   * leaves' rows (`按排名赋分` once for the three items beside it), which each of them reads.
+   */
+  private leafText(r: number, c: number | undefined): string {
+    if (c === undefined) return '';
+    return this.reader.text(...this.originOf(r, c));
+  }
+
+  /** The first cell of the merge a cell is part of (the cell itself when not merged). */
+  private originOf(r: number, c: number): [number, number] {
+    const origin = this.reader.mergeOrigin(r, c);
+    return origin ? [origin.row, origin.column] : [r, c];
+  }
+
   private textIn(r: number, c: number | undefined): string {
-    if (c === undefined || this.reader.mergedFromAbove(r, c)) return '';
+    if (c === undefined || !this.ownCell(r, c)) return '';
     return this.reader.text(r, c);
+  }
+
+  /** Whether a cell shows a value of its own: not merged, or the first cell of its merge. */
+  private ownCell(r: number, c: number): boolean {
+    const origin = this.reader.mergeOrigin(r, c);
+    return origin === undefined || (origin.row === r && origin.column === c);
   }
 
   private methodsIn(r: number): string[] {
@@ -405,7 +544,7 @@ class AssessmentTableReader {
 
   /** The first text of a row up to the last indicator column. */
   private rowLabel(r: number): string {
-    for (let c = 1; c <= this.levels[this.levels.length - 1]; c++) {
+    for (let c = 1; c <= Math.max(...this.levels); c++) {
       const value = this.reader.text(r, c);
       if (value !== '') return value;
     }
@@ -441,6 +580,7 @@ class AssessmentTableReader {
       penalties: this.sawPenalties ? this.penalties : undefined,
       veto,
       tiers: this.tiers.map(({ address: _address, ...tier }) => tier),
+      notes: this.notes.length > 0 ? this.notes : undefined,
     };
   }
 
@@ -485,10 +625,19 @@ class AssessmentTableReader {
   private total(): Decimal | undefined {
     const stated = this.tableTotal ?? this.info.total;
     if (stated !== undefined) return stated;
-    const weights = this.indicators.map((i) => i.weight ?? sumOfItems(i));
+    const weights = this.indicators.map(effectiveWeight);
     if (!weights.every((w) => w !== undefined)) return undefined;
     const sum = weights.reduce((a, b) => a!.plus(b!), decimal(0))!;
-    return sum.eq(100) ? undefined : sum;
+    if (sum.eq(100)) return undefined;
+    this.problems.push({
+      severity: 'warning',
+      address: this.at(this.headerRow, this.layout.pointsColumns[0] ?? this.firstLevel),
+      message: text(
+        `no 合计 row or 总分 line states the total: it is taken as ${sum.toFixed()}, what the first-level points add up to; if the scheme's total is another, say it in a 合计 row`,
+        `没有合计行或“总分”说明总分：按一级指标分值之和 ${sum.toFixed()} 计；如方案总分不同，请加合计行`,
+      ),
+    });
+    return sum;
   }
 
   private at(r: number, c: number): string {
@@ -508,14 +657,3 @@ class AssessmentTableReader {
 
 /** An id the export noted for an item, when it differs from the item's name. */
 const ownId = (id: unknown, name: string) => (isString(id) && id !== name ? id : undefined);
-
-function sumOfItems(indicator: DraftIndicator): Decimal | undefined {
-  if (indicator.items.length === 0) return undefined;
-  let total = decimal(0);
-  for (const item of indicator.items) {
-    const w = item.weight ?? sumOfItems(item);
-    if (w === undefined) return undefined;
-    total = total.plus(w);
-  }
-  return total;
-}

@@ -7,13 +7,17 @@ import { resolveRubricPath } from '../host/resolve-rubric-path';
 import { readFileBytes } from '../host/write-file';
 import { draftToYaml } from './draft-yaml';
 import { buildAssessmentWorkbook } from './export-assessment-table';
-import { importAssessmentTable } from './import-assessment-table';
-import { CellProblem } from './import-report';
+import { AssessmentImport, importAssessmentTable } from './import-assessment-table';
+import { CellProblem, problemLine } from './import-report';
 import { importScores } from './import-scores';
+import { CONVERTED_TO, convertWithLibreOffice, OldFormat, oldFormatOf } from './office-conversion';
 import { readWorkbook } from './read-workbook';
 import { DraftIndicator, DraftRubric, draftOf, walkDraft } from './rubric-draft';
 import { buildScoringTemplate, templateMetaOf } from './scoring-template';
+import { TableFacts } from './table-figures';
+import { notesComment } from './table-notes';
 import { MAX_WORKBOOK_BYTES } from './workbook-bytes';
+import { readWordTables } from './word-document';
 
 /**
  * The spreadsheet operations the command line and the language server share: rubric text in,
@@ -133,17 +137,61 @@ export interface Imported {
   count: number;
   /** For scores: the rubric file used. */
   rubricFile?: string;
+  /** For a rubric: the draft read and what was read where (the layout, the cells). */
+  table?: { draft: DraftRubric; facts: TableFacts };
+  /** The old format the file was converted from by LibreOffice. */
+  convertedFrom?: OldFormat;
 }
 
-/** Reads a workbook: a filled template back into a scoresheet, or a 考评表 into a rubric. */
+/** What a file to import is: by its bytes where they tell (a zip's parts, an OLE package's streams), else by its name. */
+function formatOf(file: string, bytes: Buffer): 'xlsx' | 'docx' | OldFormat {
+  const ole = bytes.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+  const has = (name: string) => bytes.includes(Buffer.from(name, 'utf16le'));
+  const named = oldFormatOf(file);
+  // An encrypted package stays with the workbook guard, which says to remove the password: LibreOffice would wait for one.
+  if (ole && !has('EncryptedPackage')) {
+    if (has('WordDocument')) return 'doc';
+    if (has('Workbook') || has('Book')) return named === 'et' ? 'et' : 'xls';
+  }
+  if (bytes.subarray(0, 2).toString('latin1') === 'PK') {
+    if (bytes.includes(Buffer.from('word/document.xml'))) return 'docx';
+    return 'xlsx';
+  }
+  if (/\.docx$/i.test(file)) return 'docx';
+  return named && !ole ? named : 'xlsx';
+}
+
+/** Reads a workbook or a Word document: a filled template back into a scoresheet, or a 考评表 into a rubric. */
 export async function importWorkbook(core: RubricCore, options: ImportOptions): Promise<Imported | Failure> {
   const read = await readFileBytes(options.file, MAX_WORKBOOK_BYTES);
   if (!read.ok) return read;
-  const workbook = await readWorkbook(read.bytes);
+  let bytes = read.bytes;
+  let format = formatOf(options.file, bytes);
+  let convertedFrom: OldFormat | undefined;
+  if (format === 'xls' || format === 'et' || format === 'doc') {
+    const converted = await convertWithLibreOffice(options.file, format);
+    if (!converted.ok) return converted;
+    bytes = converted.bytes;
+    convertedFrom = format;
+    format = CONVERTED_TO[format];
+  }
+  const source = path.basename(options.file);
+  if (format === 'docx') {
+    if (options.kind === 'scores') {
+      return {
+        ok: false,
+        reason: text('is a Word document: scores are read from a scoring template (.xlsx) only', '是 Word 文档：分数只能从打分表（.xlsx）导入'),
+      };
+    }
+    const word = await readWordTables(bytes, (n) => (options.locale === 'zh-CN' ? `表${n}` : `Table${n}`));
+    if (!word.ok) return word;
+    if (word.tables.length === 0) return { ok: false, reason: text('holds no table', '中没有表格') };
+    return { ...rubricFromTable(core, importAssessmentTable(word.tables), source, options.locale), convertedFrom };
+  }
+  const workbook = await readWorkbook(bytes);
   if (!workbook.ok) return workbook;
   const meta = templateMetaOf(workbook.workbook);
   const kind: ImportKind = options.kind ?? (meta ? 'scores' : 'rubric');
-  const source = path.basename(options.file);
   const date = new Date().toISOString().slice(0, 10);
 
   if (kind === 'scores') {
@@ -179,17 +227,25 @@ export async function importWorkbook(core: RubricCore, options: ImportOptions): 
         ),
       });
     }
-    return { ok: true, kind, text: result.yaml, problems, count: result.subjects, rubricFile };
+    return { ok: true, kind, text: result.yaml, problems, count: result.subjects, rubricFile, convertedFrom };
   }
+  return { ...rubricFromTable(core, importAssessmentTable(workbook.workbook), source, options.locale), convertedFrom };
+}
 
-  const table = importAssessmentTable(workbook.workbook);
-  if (!table.draft) return { ok: true, kind, text: '', problems: table.problems, count: 0 };
+/**
+ * A 考评表 read into a rubric file: the draft as YAML (the table's closing notes as a comment block
+ * at its end), checked as any rubric is, a finding about an indicator placed at its row. When the
+ * import found errors, they head the file as comments, so that a file written anyway with
+ * --allow-errors says what to look at.
+ */
+function rubricFromTable(core: RubricCore, table: AssessmentImport, source: string, locale: Locale): Imported {
+  if (!table.draft) return { ok: true, kind: 'rubric', text: '', problems: table.problems, count: 0 };
+  const date = new Date().toISOString().slice(0, 10);
   const header =
-    options.locale === 'zh-CN'
-      ? [`由 rubric import 从 ${source}（工作表“${table.sheet}”）导入（${date}）`, '请用 rubric check 检查，并核对评分标准的文字']
-      : [`Imported by rubric import from ${source} (sheet “${table.sheet}”) on ${date}`, 'Check it with rubric check, and read the scoring criteria over'];
-  const yaml = draftToYaml(table.draft, header);
-  // The rubric made is checked as any other; a finding about an indicator points at its row.
+    locale === 'zh-CN'
+      ? [`由 rubric import 从 ${source}（“${table.sheet}”）导入（${date}）`, '请用 rubric check 检查，并核对评分标准的文字']
+      : [`Imported by rubric import from ${source} (“${table.sheet}”) on ${date}`, 'Check it with rubric check, and read the scoring criteria over'];
+  const yaml = draftToYaml(table.draft, header, notesComment(table.draft, locale));
   const analysis = core.analyze(yaml);
   const document = analysis.documents[0];
   const problems = [...table.problems];
@@ -199,7 +255,19 @@ export async function importWorkbook(core: RubricCore, options: ImportOptions): 
       problems.push({ severity: 'warning', address: cells[index] ?? table.sheet ?? '', message: findingText(finding) });
     });
   }
-  return { ok: true, kind, text: yaml, problems, count: leafCount(table.draft) };
+  const errors = problems.filter((p) => p.severity === 'error');
+  const findingsAtTop =
+    errors.length === 0
+      ? ''
+      : [
+          locale === 'zh-CN'
+            ? `# 导入时发现 ${errors.length} 个错误：本文件的数字与表格不一致，请逐条核对表格后修正，再删除本段`
+            : `# The import found ${errors.length} error${errors.length === 1 ? '' : 's'}: this file's figures disagree with the table; check each against the table, correct, then delete these lines`,
+          ...errors.map((p) => `#   ${problemLine(p, locale).replace(/\n/g, ' ')}`),
+          '',
+        ].join('\n');
+  const facts = table.facts!;
+  return { ok: true, kind: 'rubric', text: findingsAtTop + yaml, problems, count: leafCount(table.draft), table: { draft: table.draft, facts } };
 }
 
 /**
@@ -280,9 +348,9 @@ function cellOfPath(indexPath: readonly number[], draft: DraftRubric, cellOf: Ma
   return found && cellOf.get(found);
 }
 
-/** `forest.xlsx` → `forest.scores.yaml` / `forest.rubric.yaml`. */
+/** `forest.xlsx` → `forest.scores.yaml` / `forest.rubric.yaml` (a .docx, .xls, .et or .doc likewise). */
 export function defaultImportTarget(file: string, kind: ImportKind): string {
-  return path.join(path.dirname(file), `${path.basename(file).replace(/\.xlsx$/i, '')}.${kind}.yaml`);
+  return path.join(path.dirname(file), `${path.basename(file).replace(/\.(?:xlsx|docx|xls|et|doc)$/i, '')}.${kind}.yaml`);
 }
 
 /** `forest.rubric.yaml` → `forest.xlsx` (export) or `forest.scoring.xlsx` (template). */

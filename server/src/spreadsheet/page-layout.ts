@@ -17,6 +17,11 @@ export function wrappedLines(value: string, width: number, size: number): number
   return value.split(/\r?\n/).reduce((lines, paragraph) => lines + Math.max(1, Math.ceil(textUnits(paragraph) / perLine)), 0);
 }
 
+/** The column width (units, to a half) that holds `value` on one line at 11 points: the inverse of wrappedLines. */
+export function widthFor(value: string, size = 11): number {
+  return Math.ceil(((textUnits(value) * size * 1.1) / 10.5 + 1.5) * 2) / 2;
+}
+
 /** Points of row height for that many lines of text at `size` points. */
 export function heightForLines(lines: number, size: number): number {
   return Math.ceil(lines * size * 1.38 + 5);
@@ -71,4 +76,72 @@ export function pageBreaks(heights: number[], first: number, repeated: number, s
     used += heights[i];
   }
   return breaks.filter((b) => b >= 0);
+}
+
+/** Chinese words (a dictionary segmenter: 林地|保护|利用), and Latin words with the spaces between. */
+const WORDS = new Intl.Segmenter('zh', { granularity: 'word' });
+/** Punctuation that never starts a line: it goes with the word before it. */
+const CLOSING = /^[。，、；：？！）》」』】〕…％%．,.;:!?)\]]/;
+/** Brackets that never end a line: they go with what follows. */
+const OPENING = /[（《「『【〔([]$/;
+/** A short bracketed figure is kept whole: `（1.5分）`, `(12)`. */
+const FIGURE = /([（(][^（）()\n]{1,8}[）)])/;
+
+/** A paragraph as the pieces a line may break between. */
+function breakablePieces(paragraph: string): string[] {
+  const pieces: string[] = [];
+  for (const part of paragraph.split(FIGURE)) {
+    if (part === '') continue;
+    if (FIGURE.test(part) && part.length <= 10) pieces.push(part);
+    else for (const { segment } of WORDS.segment(part)) pieces.push(segment);
+  }
+  const joined: string[] = [];
+  for (const piece of pieces) {
+    if (joined.length > 0 && (CLOSING.test(piece) || OPENING.test(joined[joined.length - 1]))) joined[joined.length - 1] += piece;
+    else joined.push(piece);
+  }
+  return joined;
+}
+
+/**
+ * A short text (a heading) with its line breaks placed where a reader expects them, for a column
+ * `width` units wide at `size` points: between words (林地保护 / 利用, not 林地保护利 / 用), never
+ * before a closing mark (no line starting with 。or ）), a bracketed figure (`（1.5分）`) whole, and the
+ * lines of a paragraph about even. Spreadsheets break CJK text at any character; an explicit break
+ * they keep. A piece longer than a line is cut where it must be.
+ */
+export function breakLines(value: string, width: number, size: number): string {
+  const perLine = Math.max(2, Math.floor(((width - 1.5) * 10.5) / size / 1.1));
+  return value
+    .split(/\r?\n/)
+    .map((paragraph) => breakParagraph(paragraph.trim(), perLine))
+    .join('\n');
+}
+
+function breakParagraph(paragraph: string, perLine: number): string {
+  const total = textUnits(paragraph);
+  if (total <= perLine) return paragraph;
+  const target = total / Math.ceil(total / perLine);
+  const lines: string[] = [];
+  let line = '';
+  const push = () => {
+    if (line.trim() !== '') lines.push(line.trim());
+    line = '';
+  };
+  for (const piece of breakablePieces(paragraph)) {
+    const used = textUnits(line);
+    const width = textUnits(piece);
+    if (used > 0 && (used + width > perLine || used >= target)) push();
+    if (width > perLine) {
+      // A piece longer than a line: cut by characters, the rest left to go on.
+      for (const ch of piece) {
+        if (textUnits(line) + textUnits(ch) > perLine && !CLOSING.test(ch)) push();
+        line += ch;
+      }
+      continue;
+    }
+    line += line === '' ? piece.trimStart() : piece;
+  }
+  push();
+  return lines.join('\n');
 }

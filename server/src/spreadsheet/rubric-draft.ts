@@ -105,6 +105,14 @@ export interface DraftRubric {
   penalties?: DraftExtras;
   veto: DraftVeto[];
   tiers: DraftTier[];
+  /** Words of an imported table that belong to no indicator (a closing 说明 or 备注 row): kept as comments. */
+  notes?: DraftNote[];
+}
+
+export interface DraftNote {
+  text: string;
+  /** The cell it was read from. */
+  address: string;
 }
 
 /** The key an item is referred to by: its id, else its name. */

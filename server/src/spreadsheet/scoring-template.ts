@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Locale } from '../core';
 import { Decimal, decimal } from '../core/decimal';
 import { exact, extraItemText, scoringLines } from './criteria-text';
-import { textUnits } from './page-layout';
+import { textUnits, widthFor } from './page-layout';
 import { DraftExtraItem, DraftIndicator, DraftRubric, keyOf } from './rubric-draft';
 import { safeSheetName, sheetReference } from './sheet-names';
 import { SheetReader } from './sheet-reader';
@@ -128,7 +128,8 @@ function addScoringSheet(workbook: ExcelJS.Workbook, plan: TemplatePlan): Templa
   const words = sheetWords(locale);
   const columns: Column[] = [...plan.pointColumns, ...plan.subjectExtras, { key: 'total', group: [], label: words.grandTotal, width: 10 }];
   const layout = layoutOf(columns, plan.subjects.length, hasGroups(plan));
-  columns[columns.length - 1].formula = (row) => `ROUND(${viewFormula(plan, layout, row)}${extrasFormula(draft, layout, row)},${draft.precision ?? 2})`;
+  columns[columns.length - 1].formula = (row) =>
+    untilEntered(columns, layout, row, `ROUND(${viewFormula(plan, layout, row)}${extrasFormula(draft, layout, row)},${draft.precision ?? 2})`);
   const name = safeSheetName(words.scoringSheet, plan.taken);
   return [
     writeTemplateSheet(workbook, {
@@ -156,7 +157,7 @@ function addRaterSheets(workbook: ExcelJS.Workbook, plan: TemplatePlan): Templat
   const viewNames = draft.raters.map((rater) => safeSheetName(rater.name, plan.taken));
   const viewColumns: Column[] = [...plan.pointColumns, { key: 'total', group: [], label: words.viewTotal, width: 10 }];
   const viewLayout = layoutOf(viewColumns, plan.subjects.length, hasGroups(plan));
-  viewColumns[viewColumns.length - 1].formula = (row) => viewFormula(plan, viewLayout, row);
+  viewColumns[viewColumns.length - 1].formula = (row) => untilEntered(viewColumns, viewLayout, row, viewFormula(plan, viewLayout, row));
   const summaryColumns: Column[] = [
     ...draft.raters.map((rater, index) => ({
       key: `view:${keyOf(rater)}`,
@@ -177,7 +178,7 @@ function addRaterSheets(workbook: ExcelJS.Workbook, plan: TemplatePlan): Templat
         return `N(${column}${row})*${column}$${summaryLayout.factorRow}`;
       })
       .join('+');
-    return `ROUND(${views}${extrasFormula(draft, summaryLayout, row)},${draft.precision ?? 2})`;
+    return untilEntered(summaryColumns, summaryLayout, row, `ROUND(${views}${extrasFormula(draft, summaryLayout, row)},${draft.precision ?? 2})`);
   };
   const summary = writeTemplateSheet(workbook, {
     name: summaryName,
@@ -212,6 +213,7 @@ function pointColumnsOf(leaves: Leaf[], locale: Locale): Column[] {
   return leaves.map((leaf) => {
     const weight = leaf.indicator.weight ?? decimal(0);
     const full = startsFull(leaf.indicator);
+    const points = zh ? `（${exact(weight)}分）` : `(${exact(weight)})`;
     // One line: a line break in an input message's attribute is read back as a space.
     const prompt = [
       zh ? `0 至 ${exact(weight)} 分` : `0 to ${exact(weight)} points`,
@@ -221,8 +223,9 @@ function pointColumnsOf(leaves: Leaf[], locale: Locale): Column[] {
     return {
       key: `points:${keyOf(leaf.indicator)}`,
       group: leaf.ancestors.map((a) => (a.outOf && a.weight ? `${a.name}${zh ? '（' : ' ('}${exact(a.outOf)} → ${exact(a.weight)}${zh ? '）' : ')'}` : a.name)),
-      label: `${leaf.indicator.name}\n${zh ? `（${exact(weight)}分）` : `(${exact(weight)})`}`,
-      width: Math.min(16, Math.max(9.5, 5 + Math.ceil(textUnits(leaf.indicator.name) / 2))),
+      label: `${leaf.indicator.name}\n${points}`,
+      // Wide enough for the points on one line (`（1.5分）`, never `（1.5分` / `）`).
+      width: Math.max(widthFor(points), Math.min(16, Math.max(9.5, 5 + Math.ceil(textUnits(leaf.indicator.name) / 2)))),
       factor: leaf.factor,
       blankCounts: full ? weight.times(leaf.factor) : undefined,
       input: {
@@ -310,6 +313,18 @@ function viewFormula({ pointColumns }: TemplatePlan, layout: Layout, row: number
   const last = layout.columnOf(pointColumns[pointColumns.length - 1].key);
   const cells = `${first}${row}:${last}${row}`;
   return `SUMPRODUCT(${cells},${first}$${layout.factorRow}:${last}$${layout.factorRow})+SUMPRODUCT((${cells}="")*${first}$${layout.blankRow}:${last}$${layout.blankRow})`;
+}
+
+/**
+ * A row's total shown only once something is entered on it: blank before, though items scored by
+ * deduction count their full points (a blank template showing 16.5 on every row reads as scores
+ * given). LEN, not COUNTA: a rater's subtotal brought by formula is "" until that sheet is filled.
+ */
+function untilEntered(columns: Column[], layout: Layout, row: number, formula: string): string {
+  const entered = columns.filter((c) => c.key !== 'total');
+  if (entered.length === 0) return formula;
+  const cells = `${layout.columnOf(entered[0].key)}${row}:${layout.columnOf(entered[entered.length - 1].key)}${row}`;
+  return `IF(SUMPRODUCT(LEN(${cells}))=0,"",${formula})`;
 }
 
 /** + the bonus (capped), − the penalties (capped), each item's cell times its factor. */

@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { CellReading, cellText, readCell } from './cell-values';
 import { cellAddress } from './import-report';
+import { TableGrid } from './table-grid';
 
 /**
  * A worksheet read without being changed. exceljs's `getRow` and `getCell` make a row and a cell
@@ -10,13 +11,17 @@ import { cellAddress } from './import-report';
  * making them: its work is bounded by what the workbook guard counted (workbook-budget.ts), never
  * by how far down the last cell sits.
  */
-export class SheetReader {
+export class SheetReader implements TableGrid {
   private present: number[] | undefined;
 
   constructor(readonly sheet: ExcelJS.Worksheet) {}
 
   get name(): string {
     return this.sheet.name;
+  }
+
+  get hidden(): boolean {
+    return this.sheet.state !== 'visible';
   }
 
   /** The numbers of the rows holding a value, ascending, from `from` to `to` (both included). */
@@ -49,10 +54,13 @@ export class SheetReader {
     return cell ? cellText(cell) : '';
   }
 
-  /** Whether the cell is covered by a merge that starts on an earlier row (its text belongs to that row). */
-  mergedFromAbove(row: number, column: number): boolean {
+  has(row: number, column: number): boolean {
+    return this.cell(row, column) !== undefined;
+  }
+
+  mergeOrigin(row: number, column: number): { row: number; column: number } | undefined {
     const cell = this.cell(row, column);
-    return !!cell?.isMerged && Number(cell.master.row) < row;
+    return cell?.isMerged ? { row: Number(cell.master.row), column: Number(cell.master.col) } : undefined;
   }
 
   /** `Sheet!C7`. */

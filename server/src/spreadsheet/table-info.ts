@@ -1,9 +1,9 @@
 import { ROUNDING_NAMES_ZH, RoundingMode, text } from '../core';
 import { decimal } from '../core/decimal';
-import { cellText, numberInText } from './cell-values';
+import { numberInText } from './cell-values';
 import { CellProblem } from './import-report';
 import { DraftRubric, DraftSubjectGroup, DraftSubjects } from './rubric-draft';
-import { SheetReader } from './sheet-reader';
+import { originAddress, TableGrid } from './table-grid';
 import { Columns, IdNote, idNote, isString } from './table-header';
 import { joinLines, NUM, splitList } from './table-labels';
 
@@ -99,18 +99,17 @@ function readInfo(key: string, qualifier: string, value: string, info: InfoState
 }
 
 /** The lines above the header row: the title first, then `key：value` lines. */
-export function readInfoRows(reader: SheetReader, headerRow: number, columns: Columns, info: InfoState, problems: CellProblem[]): void {
+export function readInfoRows(reader: TableGrid, headerRow: number, columns: Pick<Columns, 'id'>, info: InfoState, problems: CellProblem[]): void {
   const lines: { text: string; whole: boolean; address: string }[] = [];
   for (const r of reader.rows(1, headerRow - 1)) {
     const seen = new Set<string>();
     const parts: { text: string; column: number }[] = [];
     for (let c = 1; c <= Math.min(reader.width(r), 200); c++) {
-      const cell = reader.cell(r, c);
-      if (c === columns.id || !cell) continue;
-      const master = cell.isMerged ? cell.master.address : cell.address;
+      if (c === columns.id || !reader.has(r, c)) continue;
+      const master = originAddress(reader, r, c);
       if (seen.has(master)) continue;
       seen.add(master);
-      const value = cellText(cell);
+      const value = reader.text(r, c);
       if (value !== '') parts.push({ text: value, column: c });
     }
     if (parts.length === 0) continue;

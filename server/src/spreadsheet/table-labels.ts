@@ -1,4 +1,5 @@
 import { Decimal, decimal } from '../core/decimal';
+import { numberingOf } from './numbering';
 
 /**
  * The words of a 考评表's name cells: a name written over several lines joined back, its numbering
@@ -16,11 +17,14 @@ export function joinLines(value: string): string {
     .reduce((joined, line) => (joined === '' ? line : CJK.test(joined.at(-1)!) && CJK.test(line[0]) ? joined + line : `${joined} ${line}`), '');
 }
 
-const ENUMERATION = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d+(?:\.\d+)*[、.．](?!\d))\s*/;
 const CONTINUED = /\s*(?:（续）|\(续\)|\(cont(?:inued|\.)?\))\s*$/i;
 export const NUM = String.raw`(\d+(?:\.\d+)?)`;
 
-export const cleanName = (value: string) => joinLines(value).replace(ENUMERATION, '').trim();
+/** A name without the numbering before it (一、 （一） 1. 1.1 （1） ①: see numbering.ts). */
+export function cleanName(value: string): string {
+  const joined = joinLines(value);
+  return (numberingOf(joined)?.rest ?? joined).trim();
+}
 
 /** `国土绿化（23分）`, `工作实绩考核（100 → 70分）`: the name and the points a group's cell states. */
 export function parseGroupLabel(value: string): { name: string; weight?: Decimal; outOf?: Decimal; continued: boolean } {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { Locale } from '../core';
 import { Decimal } from '../core/decimal';
 import { columnLetter } from './import-report';
-import { heightForLines, MARGINS, wrappedLines } from './page-layout';
+import { breakLines, heightForLines, MARGINS, wrappedLines } from './page-layout';
 import { sheetWords } from './sheet-words';
 import { BODY_FONT, BORDER, HEADER_FILL, HEADING_FONT, INPUT_FILL, TITLE_FONT } from './styles';
 
@@ -59,6 +59,9 @@ export interface Layout {
   firstColumn: number;
   columnOf: (key: string) => string;
 }
+
+/** A subject's row, tall enough to write a score in by hand on the printed form (about 9 mm). */
+export const WRITING_HEIGHT = 26;
 
 const SUBJECT_COLUMN = 1;
 const SUBJECT_WIDTH = 16;
@@ -184,18 +187,19 @@ function writeHeadings(sheet: ExcelJS.Worksheet, { columns, layout, locale }: Sh
       if (level < col.group.length) {
         let end = start;
         while (end + 1 < columns.length && columns[end + 1].group.length > level && pathAt(columns[end + 1], level) === pathAt(col, level)) end++;
-        for (let c = start; c <= end; c++) headingCell(row, firstColumn + c, c === start ? col.group[level] : '');
+        const spanned = columns.slice(start, end + 1).reduce((a, c) => a + c.width, 0);
+        for (let c = start; c <= end; c++) headingCell(row, firstColumn + c, c === start ? breakLines(col.group[level], spanned, 11) : '');
         if (end > start) sheet.mergeCells(row, firstColumn + start, row, firstColumn + end);
         start = end + 1;
       } else {
         if (level === col.group.length) {
-          for (let r = row; r <= lastHeading; r++) headingCell(r, firstColumn + start, r === row ? col.label : '');
+          for (let r = row; r <= lastHeading; r++) headingCell(r, firstColumn + start, r === row ? breakLines(col.label, col.width, 11) : '');
           if (row < lastHeading) sheet.mergeCells(row, firstColumn + start, lastHeading, firstColumn + start);
         }
         start++;
       }
     }
-    const labels = columns.map((c) => (level < c.group.length ? '' : level === c.group.length ? c.label : ''));
+    const labels = columns.map((c) => (level < c.group.length ? '' : level === c.group.length ? breakLines(c.label, c.width, 11) : ''));
     const tallest = Math.max(1, ...labels.map((label, i) => (label ? wrappedLines(label, columns[i].width, 11) : 1)));
     sheet.getRow(row).height = Math.min(120, heightForLines(tallest, 11));
   }
@@ -226,6 +230,7 @@ function writeSubjectRows(sheet: ExcelJS.Worksheet, { columns, layout, subjects,
   subjects.forEach((subject, index) => {
     const r = layout.firstRow + index;
     const row = sheet.getRow(r);
+    row.height = WRITING_HEIGHT;
     const nameCell = row.getCell(SUBJECT_COLUMN);
     if (subjectName) nameCell.value = { formula: subjectName(index), result: subject.name ?? '' } as ExcelJS.CellFormulaValue;
     else if (subject.name !== undefined) nameCell.value = subject.name;

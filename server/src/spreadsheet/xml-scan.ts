@@ -23,6 +23,8 @@ export class XmlPartScan {
   private readonly parser = new SaxesParser({ position: false });
   private readonly decoder = new StringDecoder('utf8');
   private failed = false;
+  /** The parser's first error, when the part is not well-formed XML. */
+  failure: string | undefined;
 
   constructor(listener: XmlListener) {
     this.parser.on('opentag', (tag) => {
@@ -34,7 +36,8 @@ export class XmlPartScan {
     this.parser.on('closetag', (tag) => {
       if (!this.failed) listener.close(localName(tag.name));
     });
-    this.parser.on('error', () => {
+    this.parser.on('error', (error) => {
+      if (!this.failed) this.failure = error.message;
       this.failed = true;
     });
   }

@@ -1,6 +1,7 @@
 import { strict as assert } from 'assert';
 import type ExcelJS from 'exceljs';
-import { buildAssessmentWorkbook, LAYOUT_MARKER } from 'rubric-studio-server/out/spreadsheet/export-assessment-table';
+import Big from 'big.js';
+import { buildAssessmentWorkbook, LAYOUT_MARKER, slotsWords } from 'rubric-studio-server/out/spreadsheet/export-assessment-table';
 import { draftOfText, mergesOf, roundTripBytes, rowBreaksOf, SAMPLE_NAMES, sampleText } from '../../support/sheets';
 
 async function exported(text: string, locale: 'zh-CN' | 'en' = 'zh-CN') {
@@ -178,6 +179,57 @@ describe('export: page breaks never cut a merged cell', () => {
         const [top, bottom] = [Number(m[1]), Number(m[2])];
         for (const b of breaks) assert.ok(!(top <= b && b < bottom), `${merge} is cut by the break after row ${b}`);
       }
+    });
+  }
+});
+
+describe('export: a tier’s slots as an office writes them, not as a range from 0 or up to all', () => {
+  const tier = (min: number, max: number) => ({ id: 't', name: '优秀', min, max, share: new Big(0), workings: [] });
+
+  it('a fixed count, a ceiling, a floor, a range — in both languages', () => {
+    assert.deepEqual(
+      [tier(3, 3), tier(0, 36), tier(9, 45), tier(5, 8)].map((t) => [slotsWords(t, 45, 'zh-CN'), slotsWords(t, 45, 'en')]),
+      [
+        ['3名', '3'],
+        ['不超过36名', 'at most 36'],
+        ['不少于9名', 'at least 9'],
+        ['5至8名', '5 to 8'],
+      ],
+    );
+  });
+
+  it('the village graduates’ 优秀 (at least 20%) reads 不少于…名 in its slots cell, no en dash anywhere in the column', async () => {
+    const { sheet } = await exported(sampleText('village-graduates-2022'));
+    const tiers = [...Array(sheet.rowCount).keys()].map((r) => r + 1).find((r) => cellText(sheet, `A${r}`).startsWith('等次（'))!;
+    const column = [...Array(8).keys()].map((c) => c + 1).find((c) => String(sheet.getCell(tiers, c).value) === '名额')!;
+    const slots = [1, 2, 3, 4].map((i) => String(sheet.getCell(tiers + i, column).value ?? ''));
+    // 45 × 20% = 9 at least for 优秀; the others take what is left, from 0 up to 36.
+    assert.deepEqual(slots, ['不少于9名', '不超过36名', '不超过36名', '不超过36名']);
+    assert.match(slots[0], /^不少于\d+名$/);
+    assert.ok(
+      slots.every((s) => !s.includes('–')),
+      slots.join(' | '),
+    );
+  });
+});
+
+describe('export: the 合计 row is never alone at the top of a page', () => {
+  // 19, 20 and 43 one-line indicators put the page's end just before the 合计 row (found by trying 10–60).
+  for (const n of [19, 20, 43]) {
+    it(`${n} indicators of one line each: the break falls before the last indicator, which goes over with the 合计 row`, async () => {
+      const lines = [
+        'title: 表',
+        `total: ${n * 2}`,
+        'indicators:',
+        ...Array.from({ length: n }, (_, i) => `  - {id: i${i}, name: 指标${i}, weight: 2, criteria: 按时完成}`),
+      ];
+      const { bytes, sheet } = await exported(`${lines.join('\n')}\n`);
+      const total = rowStarting(sheet, '合计');
+      assert.equal(cellText(sheet, `A${total - 1}`), `指标${n - 1}`);
+      const breaks = rowBreaksOf(bytes);
+      assert.ok(breaks.length > 0, 'the table takes more than a page');
+      assert.ok(!breaks.includes(total - 1), `a page ends at row ${total - 1}, the 合计 row ${total} alone after it: ${breaks.join(', ')}`);
+      assert.ok(breaks.includes(total - 2), `the page ends a row earlier: ${breaks.join(', ')}`);
     });
   }
 });

@@ -202,7 +202,7 @@ describe('import: common variants of a 考评表 built with exceljs', () => {
     );
   });
 
-  it('names each cell it cannot read: points that are text, points merged over two indicators, a row below the total', async () => {
+  it('names each cell it cannot read: points that are text, points merged over two indicators; a closing 说明 kept as a note', async () => {
     const workbook = sheetOf(
       '考评表',
       [
@@ -221,10 +221,11 @@ describe('import: common variants of a 考评表 built with exceljs', () => {
     const result = importAssessmentTable(read);
     assert.deepEqual(
       result.problems.map((p) => `${p.severity} ${p.address}`),
-      ['error 考评表!C3', 'error 考评表!C6', 'warning 考评表!A8'],
+      ['error 考评表!C3', 'error 考评表!C6'],
     );
     assert.match(result.problems[0].message['zh-CN'], /“组织生活”的分值不是数字：“十五”/);
     assert.match(result.problems[1].message.en, /merged with the rows above/);
+    assert.deepEqual(result.draft?.notes, [{ text: '说明：本表由县考核办负责解释', address: '考评表!A8' }]);
   });
 
   it('refuses a sheet with no header row, saying what it looks for', async () => {

@@ -47,7 +47,7 @@ describe('template: the forest-chief scoring sheet', () => {
     // Subjects in A, ten leaves in B–K, three bonus items L–N, two vetoes O–P, the total in Q.
     for (const merge of ['A3:A4', 'B3:C3', 'D3:E3', 'F3:G3', 'H3:I3', 'J3:K3', 'L3:N3', 'O3:P3', 'Q3:Q4']) assert.ok(mergesOf(sheet).includes(merge), merge);
     assert.equal(sheet.getCell('B3').value, '国土绿化');
-    assert.equal(sheet.getCell('B4').value, '年度营造林任务完成\n（15分）');
+    assert.equal(sheet.getCell('B4').value, '年度营造林\n任务完成\n（15分）');
     assert.equal(sheet.getCell('L3').value, '加分项（≤5）');
     assert.deepEqual(
       [8, 9, 17].map((r) => sheet.getCell(r, 1).value),
@@ -58,6 +58,21 @@ describe('template: the forest-chief scoring sheet', () => {
       [5, 6, 7].map((r) => sheet.getRow(r).hidden),
       [true, true, true],
     );
+  });
+
+  it('breaks its headings between words, each points figure whole on its line, and leaves room to write a score by hand', () => {
+    // Not 林地保护利 / 用, nor （1.5分 / ）: the breaks are the sheet's own, where a reader expects them.
+    assert.equal(sheet.getCell('D4').value, '林地保护\n利用\n（8分）');
+    assert.equal(sheet.getCell('I4').value, '检疫执法\n（1.5分）');
+    for (const c of 'BCDEFGHIJK') {
+      const lines = String(sheet.getCell(`${c}4`).value).split('\n');
+      assert.match(lines.at(-1)!, /^（[\d.]+分）$/, `${c}4`);
+      assert.ok(
+        lines.every((line) => !/^[。，、；：）]/.test(line)),
+        `${c}4: ${lines.join(' / ')}`,
+      );
+    }
+    assert.ok([8, 12, 17].every((r) => sheet.getRow(r).height! >= 26));
   });
 
   it('checks each score cell from 0 to its weight and says the rule when it is selected', () => {
@@ -76,9 +91,12 @@ describe('template: the forest-chief scoring sheet', () => {
     assert.equal(validationOf(sheet, 'O8').type, 'list');
   });
 
-  it('totals by formula: points × factor, blank deduction items at full weight, bonus capped at 5, rounded to 2 decimals', () => {
+  it('totals by formula once a row has an entry: points × factor, blank deduction items at full weight, bonus capped at 5, rounded to 2 decimals', () => {
     const formula = (sheet.getCell('Q8').value as ExcelJS.CellFormulaValue).formula;
-    assert.equal(formula, 'ROUND(SUMPRODUCT(B8:K8,B$6:K$6)+SUMPRODUCT((B8:K8="")*B$7:K$7)+MIN(5,N(L8)*L$6+N(M8)*M$6+N(N8)*N$6),2)');
+    assert.equal(
+      formula,
+      'IF(SUMPRODUCT(LEN(B8:P8))=0,"",ROUND(SUMPRODUCT(B8:K8,B$6:K$6)+SUMPRODUCT((B8:K8="")*B$7:K$7)+MIN(5,N(L8)*L$6+N(M8)*M$6+N(N8)*N$6),2))',
+    );
     // What a blank cell counts: 林木采伐监管 12, 防火宣传 3, 检疫执法 1.5 (扣分制); every other leaf 0.
     assert.deepEqual(
       ['B', 'E', 'G', 'I', 'K'].map((c) => sheet.getCell(`${c}7`).value),
@@ -106,7 +124,7 @@ describe('template: a rubric with raters gets a summary and one sheet per rater 
     // Three views (B–D) and two vetoes (E–F), the total in G; 45 subjects from row 8. A view sheet has
     // its 13 leaves in B–N and its subtotal in O, from row 9 (three heading rows).
     assert.equal((summary.getCell('B8').value as ExcelJS.CellFormulaValue).formula, "'大学生说'!O9");
-    assert.equal((summary.getCell('G8').value as ExcelJS.CellFormulaValue).formula, 'ROUND(N(B8)*B$6+N(C8)*C$6+N(D8)*D$6,2)');
+    assert.equal((summary.getCell('G8').value as ExcelJS.CellFormulaValue).formula, 'IF(SUMPRODUCT(LEN(B8:F8))=0,"",ROUND(N(B8)*B$6+N(C8)*C$6+N(D8)*D$6,2))');
     assert.deepEqual(
       ['B', 'C', 'D'].map((c) => summary.getCell(`${c}6`).value),
       [0.2, 0.4, 0.4],

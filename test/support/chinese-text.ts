@@ -167,7 +167,10 @@ export function chineseProblems(text: string, rules: TextRules): string[] {
     for (const m of line.matchAll(/[:,;]/g)) {
       const i = m.index ?? 0;
       const before = line.slice(0, i).trimEnd().slice(-1);
-      const after = line.slice(i + 1).trimStart().charAt(0);
+      const after = line
+        .slice(i + 1)
+        .trimStart()
+        .charAt(0);
       if (m[0] === ':' && /\d/.test(line.charAt(i - 1)) && /\d/.test(line.charAt(i + 1))) continue;
       problems.push(`half-width “${m[0]}” in Chinese (${before}${m[0]}${after}): ${raw}`);
     }
@@ -175,7 +178,10 @@ export function chineseProblems(text: string, rules: TextRules): string[] {
       const inside = m[1];
       const i = m.index ?? 0;
       const before = line.slice(0, i).trimEnd().slice(-1);
-      const after = line.slice(i + m[0].length).trimStart().charAt(0);
+      const after = line
+        .slice(i + m[0].length)
+        .trimStart()
+        .charAt(0);
       const arithmetic = /^[\d.\s+\-−×÷*/=%]+$/.test(inside) && /[+\-−×÷*/=]/.test(inside);
       if (!arithmetic || CJK.test(before) || CJK.test(after)) problems.push(`half-width brackets “${m[0]}” in Chinese: ${raw}`);
     }

@@ -97,7 +97,8 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
     'zh-CN': (file: string, command: string) => `这是评分表，不是考核细则：排名请用“rubric rank ${file}”；${command} 请对其所依据的考核细则使用`,
   },
   rubricNotScoresheet: {
-    en: (file: string) => `this is a rubric, not a scoresheet: rank takes a scoresheet (*.scores.yaml) scored under it; "rubric simulate ${file}" works out its quotas`,
+    en: (file: string) =>
+      `this is a rubric, not a scoresheet: rank takes a scoresheet (*.scores.yaml) scored under it; "rubric simulate ${file}" works out its quotas`,
     'zh-CN': (file: string) => `这是考核细则，不是评分表：rank 用于依据它评分的评分表（*.scores.yaml）；名额模拟请用“rubric simulate ${file}”`,
   },
   noFiles: {

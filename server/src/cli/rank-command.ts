@@ -105,9 +105,7 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
         .join(' ');
       if (margin) anyMargin = true;
       const vetoes = row.vetoes.map((id) => vetoNames.get(id) ?? id).join(locale === 'zh-CN' ? '、' : ', ');
-      const notes = [row.vetoes.length > 0 ? t.vetoed(vetoes) : '', row.tiedAtBoundary ? t.tied : '']
-        .filter(Boolean)
-        .join(locale === 'zh-CN' ? '；' : '; ');
+      const notes = [row.vetoes.length > 0 ? t.vetoed(vetoes) : '', row.tiedAtBoundary ? t.tied : ''].filter(Boolean).join(locale === 'zh-CN' ? '；' : '; ');
       // Escaped before they are measured, so the columns line up as printed.
       return [row.rank === null ? '—' : String(row.rank), row.subject, row.total ?? '—', row.tier?.name ?? '', margin, notes].map(terminalText);
     });

@@ -10,7 +10,14 @@ import { isTypeUnion, SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';
 import { ROUNDING_SYNONYMS } from './synonyms';
 
 /** Keywords of ours in the schema: bilingual titles and enum descriptions for editors. */
-export const SCHEMA_VOCABULARY = ['x-title-zh-CN', 'x-description-zh-CN', 'x-enumDescriptions', 'x-enumDescriptions-zh-CN'];
+export const SCHEMA_VOCABULARY = [
+  'x-title-zh-CN',
+  'x-description-zh-CN',
+  'x-enumDescriptions',
+  'x-enumDescriptions-zh-CN',
+  'x-patternMessage',
+  'x-patternMessage-zh-CN',
+];
 
 /** Where ajv's instance paths point: a YAML node, the text it came from, its place in the schema. */
 interface Target {
@@ -355,12 +362,14 @@ function typeUnionsSettled(errors: readonly ErrorObject[]): ErrorObject[] {
   for (const union of unions) {
     const branches = union.schema as SchemaNode[];
     const prefix = `${union.schemaPath}/`;
-    const inside = (e: ErrorObject) => e.schemaPath.startsWith(prefix);
+    // The same union fails at every value it governs (each tier's quota): only this value's errors are its own.
+    const within = (e: ErrorObject) => e.instancePath === union.instancePath || e.instancePath.startsWith(`${union.instancePath}/`);
+    const inside = (e: ErrorObject) => within(e) && e.schemaPath.startsWith(prefix);
     const mistyped = (i: number) => settled.some((e) => e.keyword === 'type' && e.instancePath === union.instancePath && e.schemaPath === `${prefix}${i}/type`);
     const matching = branches.findIndex((_, i) => !mistyped(i));
     const replacement: ErrorObject[] =
       matching >= 0
-        ? settled.filter((e) => e.schemaPath.startsWith(`${prefix}${matching}/`))
+        ? settled.filter((e) => inside(e) && e.schemaPath.startsWith(`${prefix}${matching}/`))
         : [{ ...union, keyword: 'type', params: { type: branches.flatMap((b) => ([] as string[]).concat(b.type ?? [])) } }];
     settled = settled.flatMap((e) => (e === union ? replacement : inside(e) ? [] : [e]));
   }
@@ -465,7 +474,8 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs, keys: K
     case 'enum':
       return notAllowed(at);
     case 'pattern':
-      return notAQuota(at);
+    case 'not':
+      return patternMessage(at) ?? notAQuota(at);
     case 'minimum':
     case 'exclusiveMinimum':
       return belowMinimum(at);
@@ -566,6 +576,15 @@ function notAllowed({ error, target, resolved, label }: ErrorAt): Finding {
     ),
     { suggestion },
   );
+}
+
+/** A value its schema words the rule for itself (`x-patternMessage`): an input's id that a formula cannot name. */
+function patternMessage({ error, target, resolved, ownSchema }: ErrorAt): Finding | undefined {
+  const own = ownSchema as { 'x-patternMessage'?: string; 'x-patternMessage-zh-CN'?: string } | undefined;
+  const [en, zh] = [own?.['x-patternMessage'], own?.['x-patternMessage-zh-CN']];
+  if (en === undefined || zh === undefined) return undefined;
+  const value = String(error.data);
+  return schemaFinding(valueSpanOf(resolved, target), text(`"${value}" ${en}`, `“${value}”${zh}`));
 }
 
 function notAQuota({ error, target, resolved }: ErrorAt): Finding {

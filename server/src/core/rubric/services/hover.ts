@@ -12,7 +12,6 @@ import { contains } from '../../text/span';
 import { documentAt } from '../document-at';
 import { bracketed, labelled, percentLabel, slotsText, subjectsLabel, sumLabel } from '../../text/figures';
 
-
 function indicatorPath(document: DocumentAnalysis, indicator: IndicatorModel): string {
   const names: string[] = [];
   let items = document.model.indicators.items;
@@ -32,7 +31,11 @@ export function indicatorHover(document: DocumentAnalysis, indicator: IndicatorM
   if (weight) {
     const derived = !indicator.weight;
     lines.push(
-      labelled(text('Weight', '分值'), `${formatDecimal(weight, 10)}${derived ? text(' (derived from its items)', '（由下级指标合计得出）')[locale] : ''}`, locale),
+      labelled(
+        text('Weight', '分值'),
+        `${formatDecimal(weight, 10)}${derived ? text(' (derived from its items)', '（由下级指标合计得出）')[locale] : ''}`,
+        locale,
+      ),
     );
     // Under a composite group a point counts less (20 on a 100-point sheet counted at 70 is 14).
     const factor = pointValue(model, indicator);
@@ -40,7 +43,8 @@ export function indicatorHover(document: DocumentAnalysis, indicator: IndicatorM
     const share = counted && model.total ? percentLabel(counted, model.total) : undefined;
     const worth =
       counted && !factor!.eq(1) ? `${formatDecimal(weight, 10)} × ${formatDecimal(factor!, 4)} = ${formatDecimal(counted, 4)}` : formatDecimal(weight, 10);
-    if (share) lines.push('', labelled(text('Share of the whole', '占总分'), bracketed(share, `${worth} / ${formatDecimal(model.total!, 10)}`, locale), locale));
+    if (share)
+      lines.push('', labelled(text('Share of the whole', '占总分'), bracketed(share, `${worth} / ${formatDecimal(model.total!, 10)}`, locale), locale));
   } else {
     lines.push(text('Weight: unknown', '分值：未知')[locale]);
   }
@@ -93,7 +97,9 @@ function deductionLines(indicator: IndicatorModel, locale: Locale): string[] {
 }
 
 function workingLines(working: SlotWorking, locale: Locale): string[] {
-  const lines = [`**${text(working.bound, QUOTA_BOUND_NAMES_ZH[working.bound])[locale]}**${text(': ', '：')[locale]}${working.rounding === 'count' ? `\`${describeWorking(working)}\`` : bracketed(`\`${describeWorking(working)}\``, roundingName(working.rounding, locale), locale)}`];
+  const lines = [
+    `**${text(working.bound, QUOTA_BOUND_NAMES_ZH[working.bound])[locale]}**${text(': ', '：')[locale]}${working.rounding === 'count' ? `\`${describeWorking(working)}\`` : bracketed(`\`${describeWorking(working)}\``, roundingName(working.rounding, locale), locale)}`,
+  ];
   if (working.alternatives.length > 0) {
     const others = working.alternatives.map((a) => `${roundingName(a.rounding, locale)} ${a.slots}`).join(' · ');
     lines.push('', labelled(text('Other roundings', '其他取整方式'), others, locale));

@@ -3,17 +3,25 @@ import { LocalizedText, text } from '../../text/locale';
 import { IndicatorModel, NamedItem } from '../../rubric/model/rubric-model';
 
 import { displayName, groupIndex, isDeductLeaf, RubricIndex } from '../rubric-index';
-import { KeyedFigure } from '../types';
+import { isMeasured } from '../../rubric/model/measure';
+import { appliesNot, inapplicableKeys } from '../measured';
+import { KeyedFigure, SubjectScoresModel } from '../types';
 import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
 
-/** Leaves a sheet leaves unscored; one scored by deduction keeps its weight and is never missing. */
-function unscored(index: RubricIndex, points: readonly KeyedFigure[]): IndicatorModel[] {
+/**
+ * Leaves a sheet leaves unscored; one scored by deduction keeps its weight and is never missing,
+ * one worked out from measurements has its own `missing-input`, one that does not apply has no score.
+ */
+function unscored(index: RubricIndex, points: readonly KeyedFigure[], entry: SubjectScoresModel): IndicatorModel[] {
   const scored = new Set(points.filter((p) => !p.blank).map((p) => p.key.value));
-  return index.leaves.filter((leaf) => !isDeductLeaf(leaf) && !scored.has(leaf.key));
+  const inapplicable = inapplicableKeys(entry);
+  return index.leaves.filter((leaf) => !isDeductLeaf(leaf) && !isMeasured(leaf) && !scored.has(leaf.key) && !appliesNot(index, leaf, inapplicable));
 }
 
 function listed(items: readonly string[], separator: string): string {
-  return items.length > 6 ? `${items.slice(0, 6).join(separator)}${separator}…${separator === '、' ? `（共 ${items.length} 项）` : ` (${items.length})`}` : items.join(separator);
+  return items.length > 6
+    ? `${items.slice(0, 6).join(separator)}${separator}…${separator === '、' ? `（共 ${items.length} 项）` : ` (${items.length})`}`
+    : items.join(separator);
 }
 
 /** A leaf left unscored (at the subject's name), a rater group with no view, a subject of the rubric not scored (at `scores:`). */
@@ -33,11 +41,13 @@ export const missingScore: ScoresheetCheck = {
         if (!view || (view.kind === 'total' && view.blank)) gaps.push(text(`the view of ${quoted(rater).en}`, `${quoted(rater)['zh-CN']}的评分`));
         else if (view.kind === 'points')
           gaps.push(
-            ...unscored(index, view.points).map((leaf) => text(`${quoted(leaf).en} by ${displayName(rater)}`, `${displayName(rater)}对${quoted(leaf)['zh-CN']}的评分`)),
+            ...unscored(index, view.points, entry).map((leaf) =>
+              text(`${quoted(leaf).en} by ${displayName(rater)}`, `${displayName(rater)}对${quoted(leaf)['zh-CN']}的评分`),
+            ),
           );
       }
     } else {
-      gaps.push(...unscored(index, entry.points).map(quoted));
+      gaps.push(...unscored(index, entry.points, entry).map(quoted));
     }
     if (gaps.length === 0) return [];
     return [
@@ -45,8 +55,14 @@ export const missingScore: ScoresheetCheck = {
         this,
         at,
         text(
-          `${name}: no score yet for ${listed(gaps.map((g) => g.en), ', ')}; its total is not known`,
-          `${name}：${listed(gaps.map((g) => g['zh-CN']), '、')}尚未评分，总分暂无法确定`,
+          `${name}: no score yet for ${listed(
+            gaps.map((g) => g.en),
+            ', ',
+          )}; its total is not known`,
+          `${name}：${listed(
+            gaps.map((g) => g['zh-CN']),
+            '、',
+          )}尚未评分，总分暂无法确定`,
         ),
       ),
     ];

@@ -5,6 +5,7 @@ import { Field } from '../../yaml/field';
 import { nearSpelling } from '../../text/near-spelling';
 import { displayName, isDeductLeaf, isLeaf, nameWithId, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';
+import { measuredIdProblems } from './measured-ids';
 import { ofSubject, ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
 type Kind = 'indicator' | 'rule' | 'bonus' | 'penalty' | 'veto' | 'rater';
@@ -28,7 +29,12 @@ function unknownId(kind: Kind, written: string, candidates: readonly (NamedItem 
   }
   const named = candidates.filter((c) => c.key !== undefined).map(nameWithId);
   const hintEn = near ? `: did you mean "${near}"?` : `; the rubric has ${shownList(named.map((n) => n.en))}`;
-  const hintZh = near ? `：是否应为“${near}”？` : `；考核细则中有：${shownList(named.map((n) => n['zh-CN']), '、')}`;
+  const hintZh = near
+    ? `：是否应为“${near}”？`
+    : `；考核细则中有：${shownList(
+        named.map((n) => n['zh-CN']),
+        '、',
+      )}`;
   return text(`No ${name.en} "${written}" in the rubric${hintEn}`, `考核细则中没有${name['zh-CN']}“${written}”${hintZh}`);
 }
 
@@ -126,6 +132,7 @@ export const unknownIndicator: ScoresheetCheck = {
     }
     for (const veto of entry.veto)
       if (veto.value !== undefined && !index.vetoes.has(veto.value)) report(veto, unknownId('veto', veto.value, values(index.vetoes)));
+    measuredIdProblems(entry, index, report);
     return findings;
   },
   run({ model, index }) {

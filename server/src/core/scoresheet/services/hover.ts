@@ -21,7 +21,9 @@ function marginLines(index: RubricIndex, subject: RankedSubject, locale: Locale)
   if (subject.vetoes.length > 0 && up === undefined && down === undefined) {
     const vetoes = subject.vetoes.map((id) => vetoName(index, id));
     lines.push(
-      text(`The tier is set by a veto (${vetoes.join(', ')}): no score changes it.`, `等次由一票否决（${vetoes.join('、')}）确定，得分变化不影响等次。`)[locale],
+      text(`The tier is set by a veto (${vetoes.join(', ')}): no score changes it.`, `等次由一票否决（${vetoes.join('、')}）确定，得分变化不影响等次。`)[
+        locale
+      ],
     );
     return lines;
   }
@@ -67,7 +69,10 @@ function levelLines(indicator: IndicatorModel, locale: Locale): string[] {
   return [
     '',
     `**${text('Levels', '评分档次')[locale]}**`,
-    ...levels.map((level) => `- ${level.points.value === undefined ? '?' : exactText(level.points.value)}${level.when?.value ? `${text(': ', '：')[locale]}${level.when.value}` : ''}`),
+    ...levels.map(
+      (level) =>
+        `- ${level.points.value === undefined ? '?' : exactText(level.points.value)}${level.when?.value ? `${text(': ', '：')[locale]}${level.when.value}` : ''}`,
+    ),
   ];
 }
 
@@ -78,9 +83,9 @@ function extraHover(item: BonusItemModel, kind: 'bonus' | 'penalty', locale: Loc
   return namedHover(item, `${labelled(what, points, locale)}${per}`, locale);
 }
 
-/** An item of the rubric by its name, then what is said of it, then its id as the sheet writes it. */
+/** An item of the rubric by its name, then what is said of it, then its id as the sheet writes it (not twice, when it has no name). */
 function namedHover(item: NamedItem, detail: string, locale: Locale): string {
-  const id = item.key !== undefined && item.key !== item.name?.value ? labelled(text('id', '编号'), `\`${item.key}\``, locale) : '';
+  const id = item.key !== undefined && item.name?.value !== undefined && item.key !== item.name.value ? labelled(text('id', '编号'), `\`${item.key}\``, locale) : '';
   return [`**${displayName(item)}**`, detail, id].filter(Boolean).join('\n\n');
 }
 
@@ -134,7 +139,10 @@ export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, lo
     const rater = index.raters.get(id);
     const weight = rater?.weight?.value;
     if (rater)
-      return { span, markdown: namedHover(rater, text(`Weight ${weight ? exactText(weight) : '?'}%`, `权重 ${weight ? exactText(weight) : '?'}%`)[locale], locale) };
+      return {
+        span,
+        markdown: namedHover(rater, text(`Weight ${weight ? exactText(weight) : '?'}%`, `权重 ${weight ? exactText(weight) : '?'}%`)[locale], locale),
+      };
   }
   if (within('bonus') && at.inKey) {
     const item = index.bonus.get(id);

@@ -85,7 +85,8 @@ function extraHover(item: BonusItemModel, kind: 'bonus' | 'penalty', locale: Loc
 
 /** An item of the rubric by its name, then what is said of it, then its id as the sheet writes it (not twice, when it has no name). */
 function namedHover(item: NamedItem, detail: string, locale: Locale): string {
-  const id = item.key !== undefined && item.name?.value !== undefined && item.key !== item.name.value ? labelled(text('id', '编号'), `\`${item.key}\``, locale) : '';
+  const id =
+    item.key !== undefined && item.name?.value !== undefined && item.key !== item.name.value ? labelled(text('id', '编号'), `\`${item.key}\``, locale) : '';
   return [`**${displayName(item)}**`, detail, id].filter(Boolean).join('\n\n');
 }
 

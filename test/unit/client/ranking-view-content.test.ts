@@ -22,6 +22,8 @@ const LABELS: RankingPage['labels'] = {
   problems: '{0} errors, {1} warnings',
   slots: '{0} taken; the quota gives {1}',
   chart: 'Totals',
+  upLegend: 'short of the tier above',
+  downLegend: 'may lose and keep its tier',
 };
 
 const EXPORT_LABELS: RankingExportLabels = {
@@ -94,6 +96,16 @@ describe('ranking view content (pure)', () => {
     for (const tag of html.match(/<style[^>]*>/g) ?? []) assert.match(tag, /nonce="n0nce"/);
     assert.ok(!/\sstyle=/.test(html));
     assert.ok(!/https?:\/\//.test(html));
+  });
+
+  it("is headed by the rubric's title, the view and the file below it, and ends with the margins' legend", () => {
+    const html = page(ranking(ROWS));
+    assert.match(html, /<h1>安全生产考评<\/h1>\n<p class="sub">Ranking: a\.scores\.yaml<\/p>/);
+    assert.match(html, /<p class="marks"><span class="up">▲<\/span> short of the tier above <span class="down">▼<\/span> may lose and keep its tier<\/p>/);
+    // Without its rubric's title (not found), the view and the file head it; with no margins, no legend.
+    const untitled = page({ ...ranking([row('甲镇', '90', 1, 0)]), title: null });
+    assert.match(untitled, /<h1>Ranking: a\.scores\.yaml<\/h1>/);
+    assert.ok(!untitled.includes('class="marks"'));
   });
 
   it('escapes every name from the files: subjects, tiers, groups, vetoes, title, file', () => {

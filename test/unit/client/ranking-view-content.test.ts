@@ -22,6 +22,7 @@ const LABELS: RankingPage['labels'] = {
   problems: '{0} errors, {1} warnings',
   slots: '{0} taken; the quota gives {1}',
   chart: 'Totals',
+  ofFile: 'Ranking: {0}',
   upLegend: 'short of the tier above',
   downLegend: 'may lose and keep its tier',
 };
@@ -62,6 +63,7 @@ function ranking(rows: RankingRow[], extra: Partial<Ranking> = {}): Ranking {
     title: '安全生产考评',
     outOf: '100',
     tiers: TIERS,
+    vetoNames: { accident: '发生重大事故' },
     groups: [
       {
         counts: [
@@ -129,7 +131,7 @@ describe('ranking view content (pure)', () => {
     assert.equal(bodyRows.length, 4);
     assert.match(
       bodyRows[0],
-      /^<tr class="vetoed"><td class="num">1<\/td><td class="subject">丙镇<span class="badge veto" title="Vetoed: accident">vetoed<\/span>/,
+      /^<tr class="vetoed"><td class="num">1<\/td><td class="subject">丙镇<span class="badge veto" title="Vetoed: 发生重大事故">vetoed<\/span>/,
     );
     assert.match(bodyRows[2], /^<tr class="tied">.*<span class="badge tie" title="Tied across a boundary">tied<\/span>/);
     // Bars against the rubric's 100 points: 98 → 98 units of 100, coloured as 不合格 (the third tier).

@@ -16,6 +16,7 @@ function run(command, args, options = {}) {
   return result;
 }
 
+console.log('Building (about half a minute)…');
 run('npm', ['run', '-s', 'build']);
 console.log('\n$ rubric check samples/*.rubric.yaml');
 run(process.execPath, [
@@ -29,6 +30,7 @@ run(process.execPath, [
 console.log('\n$ rubric simulate samples/forest-chief-2022.rubric.yaml');
 run(process.execPath, ['server/bin/rubric.js', 'simulate', 'samples/forest-chief-2022.rubric.yaml']);
 
+console.log('\nPackaging the extension (rubric-studio.vsix)…');
 run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
 
 const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -43,11 +45,20 @@ if (hasCode) {
 const { installExtension, setupEditorTools, startCodeServer } = require('./code-server.js');
 
 (async () => {
+  // Minutes on the first run (Chromium, Node 24, code-server): each step says what it is doing.
+  console.log('\nPreparing VS Code (code-server): the first run installs it, a few minutes; later runs take seconds.');
   const tools = setupEditorTools();
   const home = path.join(root, '.cache', 'editor', 'home');
   fs.mkdirSync(home, { recursive: true });
+  console.log('Installing the extension into code-server…');
   installExtension(tools, home, vsix);
-  const server = await startCodeServer({ tools, home, folder: samples, settings: { 'editor.inlayHints.enabled': 'on' }, log: () => undefined });
+  console.log('Starting code-server…');
+  const settings = {
+    'editor.inlayHints.enabled': 'on',
+    // Closed, so the simulation and the ranking opened beside the editor are not squeezed by an empty chat bar.
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  };
+  const server = await startCodeServer({ tools, home, folder: samples, settings, log: () => undefined });
   console.log(`\nRubric Studio in VS Code (code-server): ${server.url}/?folder=${encodeURIComponent(samples)}`);
   console.log('Open that address in a browser on this machine. Ctrl-C stops code-server.');
   let stopping = false;

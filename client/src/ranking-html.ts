@@ -39,6 +39,12 @@ export interface RankingPage {
     /** Counts against slots: "{0} of {1} slots". */
     slots: string;
     chart: string;
+    /** The view and its file: "Ranking: {0}" ("排名：{0}"). */
+    ofFile: string;
+    /** The legend of the margins: "▲ points short of the tier above". */
+    upLegend: string;
+    /** "▼ points it may lose and keep its tier". */
+    downLegend: string;
   };
 }
 
@@ -91,10 +97,11 @@ function marginCell(ranking: Ranking, row: RankingRow, labels: RankingPage['labe
   return parts.join(' ');
 }
 
-function marks(row: RankingRow, labels: RankingPage['labels']): string {
+function marks(ranking: Ranking, row: RankingRow, labels: RankingPage['labels']): string {
   const parts: string[] = [];
-  if (row.vetoes.length > 0)
-    parts.push(`<span class="badge veto" title="${escapeHtml(`${labels.vetoed}: ${row.vetoes.join(', ')}`)}">${escapeHtml(labels.vetoMark)}</span>`);
+  // Vetoes by their names, as the rubric writes them (an older server sends only ids).
+  const vetoes = row.vetoes.map((id) => ranking.vetoNames?.[id] ?? id).join(', ');
+  if (row.vetoes.length > 0) parts.push(`<span class="badge veto" title="${escapeHtml(`${labels.vetoed}: ${vetoes}`)}">${escapeHtml(labels.vetoMark)}</span>`);
   if (row.tiedAtBoundary) parts.push(`<span class="badge tie" title="${escapeHtml(labels.tied)}">${escapeHtml(labels.tieMark)}</span>`);
   return parts.join('');
 }
@@ -118,7 +125,7 @@ function groupTable(ranking: Ranking, group: RankingGroup, labels: RankingPage['
       const index = tierIndex(ranking, row);
       const tier = row.tier ? `<i class="${tierClass(Math.max(index, 0))}"></i>${escapeHtml(row.tier.name)}` : '';
       return (
-        `<tr${cls ? ` class="${cls}"` : ''}><td class="num">${row.rank ?? '—'}</td><td class="subject">${escapeHtml(row.subject)}${marks(row, labels)}</td>` +
+        `<tr${cls ? ` class="${cls}"` : ''}><td class="num">${row.rank ?? '—'}</td><td class="subject">${escapeHtml(row.subject)}${marks(ranking, row, labels)}</td>` +
         `<td class="num">${row.total === null ? '—' : escapeHtml(row.total)}</td><td class="barcol">${bar(ranking, row, scale)}</td>` +
         `<td class="tier">${tier}</td><td class="margin">${marginCell(ranking, row, labels)}</td></tr>`
       );
@@ -141,21 +148,34 @@ export function renderRanking(page: RankingPage): string {
     ranking && ranking.errors + ranking.warnings > 0
       ? `<p class="problems">${escapeHtml(fill(labels.problems, String(ranking.errors), String(ranking.warnings)))}</p>`
       : '';
-  const subtitle = ranking?.title ? `<p class="sub">${escapeHtml(ranking.title)}</p>` : '';
+  // The rubric's title heads the page, as on the printed table; the view and the file below it.
+  const ofFile = fill(labels.ofFile, page.file);
+  const heading = ranking?.title ? ranking.title : ofFile;
+  const subtitle = ranking?.title ? `<p class="sub">${escapeHtml(ofFile)}</p>` : '';
+  const margins = ranking?.groups.some((g) => g.rows.some((r) => r.margin.up !== undefined || r.margin.down !== undefined))
+    ? `<p class="marks"><span class="up">▲</span> ${escapeHtml(labels.upLegend)} <span class="down">▼</span> ${escapeHtml(labels.downLegend)}</p>`
+    : '';
   return renderPage({
     title: labels.title,
     nonce: page.nonce,
     cspSource: page.cspSource,
     style: STYLE,
-    body: `<h1>${escapeHtml(labels.title)}: ${escapeHtml(page.file)}</h1>\n${subtitle}${problems}${content}`,
+    body: `<h1>${escapeHtml(heading)}</h1>\n${subtitle}${problems}${content}${margins}`,
   });
 }
 
+/**
+ * Text at 4.5:1 or more against the editor's background in the default light and dark themes
+ * (checked in the browser test): no opacity on text, and the warning, error and pass colours,
+ * drawn for squiggles and icons, mixed with the text colour before they colour words.
+ */
 const STYLE = `
   h1 { font-size: 1.15em; margin: 10px 0 2px; }
   h2 { font-size: 1em; margin: 14px 0 4px; }
-  p.sub { margin: 0 0 6px; opacity: .8; }
-  p.problems { color: var(--vscode-editorWarning-foreground); margin: 4px 0; }
+  p.sub { margin: 0 0 6px; color: var(--vscode-descriptionForeground); }
+  p.problems { color: color-mix(in srgb, var(--vscode-editorWarning-foreground) 45%, var(--vscode-foreground)); margin: 4px 0; }
+  p.marks { margin: 10px 0; font-size: .9em; color: var(--vscode-descriptionForeground); }
+  p.marks .down { margin-left: 12px; }
   table { width: 100%; max-width: 720px; }
   th, td { white-space: nowrap; }
   th { text-align: left; }
@@ -165,13 +185,13 @@ const STYLE = `
   rect.none { fill: var(--vscode-descriptionForeground, #888); }
   td.tier i { display: inline-block; width: 10px; height: 10px; margin-right: 4px; }
   td.margin { font-size: .9em; }
-  .up { color: var(--vscode-testing-iconPassed, inherit); }
-  .down { color: var(--vscode-editorWarning-foreground); }
+  .up { color: color-mix(in srgb, var(--vscode-testing-iconPassed, var(--vscode-foreground)) 35%, var(--vscode-foreground)); }
+  .down { color: color-mix(in srgb, var(--vscode-editorWarning-foreground) 45%, var(--vscode-foreground)); }
   .badge { display: inline-block; white-space: nowrap; margin-left: 6px; padding: 0 4px; border-radius: 3px; font-size: .8em; line-height: 1.3; cursor: default; border: 1px solid currentColor; }
-  .badge.veto { color: var(--vscode-errorForeground); }
-  .badge.tie { color: var(--vscode-editorWarning-foreground); }
+  .badge.veto { color: color-mix(in srgb, var(--vscode-errorForeground) 60%, var(--vscode-foreground)); }
+  .badge.tie { color: color-mix(in srgb, var(--vscode-editorWarning-foreground) 45%, var(--vscode-foreground)); }
   tr.tied td:first-child { box-shadow: inset 3px 0 var(--vscode-editorWarning-foreground); }
   .legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; font-size: .9em; }
-  .key small { opacity: .7; }
-  .key.over b, .key.over small { color: var(--vscode-errorForeground); opacity: 1; }
+  .key small { color: var(--vscode-descriptionForeground); }
+  .key.over b, .key.over small { color: color-mix(in srgb, var(--vscode-errorForeground) 60%, var(--vscode-foreground)); }
 `;

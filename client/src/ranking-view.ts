@@ -89,6 +89,9 @@ export class RankingView extends DocumentView<Ranking | null> {
         problems: t('{0} errors, {1} warnings: see the Problems panel.'),
         slots: t('{0} taken; the quota gives {1}'),
         chart: t('Totals, ranks and tiers'),
+        ofFile: t('Ranking: {0}'),
+        upLegend: t('points short of the tier above'),
+        downLegend: t('points it may lose and keep its tier'),
       },
     });
     return { title: t('Ranking: {0}', file.split('/').pop() ?? file), html };

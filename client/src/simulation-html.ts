@@ -129,7 +129,7 @@ export function renderSimulation(page: SimulationPage): string {
         .map((t) => `<td class="num" title="${escapeHtml(t.working.join('; '))}">${slotsText(t)} <small>${percent(t.share)}</small></td>`)
         .join('');
       const problems = escapeHtml(problemTexts(row).join('; '));
-      // In a narrow view only the ⚠ shows; the text is in its title.
+      // The text wraps in its own column at any width; the title repeats it for a pointer.
       const warn = problems ? `<td class="warn" title="${problems}">⚠ <span>${problems}</span></td>` : '<td class="warn"></td>';
       return `<tr class="${cls}" data-subjects="${row.subjects}"><td class="num">${row.subjects}${groups.length > 0 ? ` <small>${groups.join(' · ')}</small>` : ''}</td>${cells}${warn}</tr>`;
     })
@@ -159,17 +159,17 @@ const STYLE = `
   th { white-space: nowrap; max-width: 7em; overflow: hidden; text-overflow: ellipsis; text-align: center; }
   th:last-child { text-align: left; }
   td.num { text-align: right; white-space: nowrap; }
-  td.warn { text-align: left; font-size: .9em; }
-  @media (max-width: 420px) { td.warn span { display: none; } }
-  tr.broken td { color: var(--vscode-editorWarning-foreground); }
+  td.warn { text-align: left; font-size: .9em; min-width: 9em; white-space: normal; overflow-wrap: anywhere; }
+  tr.broken td { color: color-mix(in srgb, var(--vscode-editorWarning-foreground) 45%, var(--vscode-foreground)); }
   tr.own td { font-weight: bold; background: var(--vscode-editor-selectionHighlightBackground, transparent); }
-  small { display: inline-block; min-width: 3.4em; padding-left: .3em; text-align: left; opacity: .7; font-size: .8em; }
+  tr.own small { color: inherit; }
+  small { display: inline-block; min-width: 3.4em; padding-left: .3em; text-align: left; color: var(--vscode-descriptionForeground); font-size: .8em; }
   .controls { display: flex; flex-wrap: wrap; gap: 6px 10px; align-items: center; margin: 6px 0; }
   .controls label { white-space: nowrap; }
   input { width: 5em; background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); }
   button { background: var(--vscode-button-background); color: var(--vscode-button-foreground); border: none; padding: 3px 10px; cursor: pointer; }
   .legend { display: flex; flex-wrap: wrap; gap: 2px 12px; margin: 6px 0 2px; font-size: .9em; }
-  .key b { color: var(--vscode-editorWarning-foreground); }
+  .key b { color: color-mix(in srgb, var(--vscode-editorWarning-foreground) 45%, var(--vscode-foreground)); }
   svg.chart { display: block; width: 100%; max-width: ${MAX_CHART_WIDTH}px; height: auto; margin-bottom: 8px; }
   .grid { stroke: var(--vscode-foreground); stroke-opacity: .15; }
   .axis { stroke: var(--vscode-foreground); stroke-opacity: .6; }

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import { STATUS_MENU } from './language-choice';
 import { t } from './localize';
 import { LanguageClient } from 'vscode-languageclient/node';
-import { Ranking, RankingRequest, Summary, SummaryRequest, tierLine } from 'rubric-studio-server/out/protocol';
-import { slotBounds } from './ranking-html';
+import { outsideBounds, Ranking, RankingRequest, Summary, SummaryRequest, tierCountLine, tierLine } from 'rubric-studio-server/out/protocol';
 import { AnalyzedEvents, isRubricDocument, isScoresheetDocument } from './rubric-documents';
 
 /** The status bar summary of the active rubric: `Σ 100 ✓ · 优秀 3 · 良好 5 · 一般 2`, red when a sum is off. */
@@ -38,19 +37,19 @@ export class StatusItem implements vscode.Disposable {
   static format(summary: Summary): string {
     const sum = summary.total === null ? 'Σ ?' : summary.total === summary.expected ? `Σ ${summary.total} ✓` : `Σ ${summary.total} / ${summary.expected}`;
     // 分序列: each group's slots, `乡镇序列: 优秀 3 · 良好 5 | 部门序列: …`.
-    const groups = (summary.groups ?? []).filter((g) => g.tiers.length > 0).map((g) => `${g.name}: ${tierLine(g.tiers)}`);
+    const groups = (summary.groups ?? []).filter((g) => g.tiers.length > 0).map((g) => t('{0}: {1}', g.name, tierLine(g.tiers)));
     const slots = summary.tiers.length > 0 ? tierLine(summary.tiers) : groups.join(' | ');
     return [sum, ...(slots ? [slots] : [])].join(' · ');
   }
 
   /**
-   * A scoresheet's tier counts against the quota, per group: `优秀 3/3 · 良好 5/5 · 一般 2/2`
-   * (`第一序列: 优秀 1/1 … | 第二序列: …`), or its subjects' count without tiers.
+   * A scoresheet's tier counts against the quota, per group, worded as the lens above `scores:`
+   * words them: `优秀 3/3 · 良好 5 · 一般 2/2` (`第一序列: 优秀 1/1 … | 第二序列: …`), or its
+   * subjects' count without tiers.
    */
   static formatRanking(ranking: Ranking): string {
-    const line = (counts: Ranking['groups'][number]['counts']) =>
-      counts.map((c) => `${c.tier.name} ${c.count}${slotBounds(c) ? `/${slotBounds(c).replace(/ /g, '')}` : ''}`).join(' · ');
-    const groups = ranking.groups.map((g) => (ranking.groups.length > 1 && g.name ? `${g.name}: ${line(g.counts)}` : line(g.counts)));
+    const line = (counts: Ranking['groups'][number]['counts']) => tierCountLine(counts.map((c) => ({ ...c, name: c.tier.name })));
+    const groups = ranking.groups.map((g) => (ranking.groups.length > 1 && g.name ? t('{0}: {1}', g.name, line(g.counts)) : line(g.counts)));
     const counts = groups.filter(Boolean).join(' | ');
     const subjects = ranking.groups.reduce((n, g) => n + g.rows.length, 0);
     return counts || t('{0} subjects', subjects);
@@ -65,7 +64,7 @@ export class StatusItem implements vscode.Disposable {
       return;
     }
     const off = ranking.rubric === null || ranking.errors > 0;
-    const overQuota = ranking.groups.some((g) => g.counts.some((c) => (c.max !== null && c.count > c.max) || (c.min !== null && c.count < c.min)));
+    const overQuota = ranking.groups.some((g) => g.counts.some((c) => outsideBounds({ ...c, name: c.tier.name })));
     this.item.text = `$(list-ordered) ${ranking.rubric === null ? t('rubric not found') : StatusItem.formatRanking(ranking)}`;
     this.item.backgroundColor = off
       ? new vscode.ThemeColor('statusBarItem.errorBackground')

@@ -113,7 +113,7 @@ describe('rubric rank (child process)', function () {
     const depts = lines.indexOf('部门');
     assert.ok(towns > 0 && depts > towns, result.stdout);
     assert.match(lines[towns + 1], /^rank {2}subject {2}total {2}tier/);
-    assert.match(lines[towns + 2], /^ {3}1 {2}丙镇 {8}98 {2}不合格 .*vetoed \(accident\)$/);
+    assert.match(lines[towns + 2], /^ {3}1 {2}丙镇 {8}98 {2}不合格 .*vetoed \(发生重大事故\)$/);
     assert.match(lines[towns + 3], /^ {3}2 {2}甲镇 {8}95 {2}优秀 /);
     // The totals end in one column: 丙镇 and 林业局 take 4 and 6 terminal columns.
     const totalEnd = (line: string, total: string) => columns(line.slice(0, line.indexOf(total) + total.length));
@@ -127,7 +127,7 @@ describe('rubric rank (child process)', function () {
   it('speaks Chinese with --locale zh-CN', () => {
     const result = rubric(['rank', '--locale', 'zh-CN', 'work/2023.scores.yaml'], scratch);
     assert.match(result.stdout, /^名次 {2}考核对象 {2}总分 {2}等次/m);
-    assert.match(result.stdout, /一票否决（accident）/);
+    assert.match(result.stdout, /一票否决（发生重大事故）/);
     assert.match(result.stdout, /已检查 1 个文件：0 个错误，0 个警告/);
     assert.match(rubric(['--help', '--locale', 'zh-CN'], scratch).stdout, /rubric rank .*文件\.scores\.yaml/);
     assert.match(rubric(['--help'], scratch).stdout, /rubric rank \[--format text\|json\]/);
@@ -168,7 +168,7 @@ describe('rubric rank (child process)', function () {
     assert.match(missing.stderr, /work\/none\.scores\.yaml: cannot read: no such file/);
     const notSheet = rubric(['rank', 'work/safety.rubric.yaml'], scratch);
     assert.equal(notSheet.status, 2);
-    assert.match(notSheet.stderr, /is not a scoresheet/);
+    assert.match(notSheet.stderr, /this is a rubric, not a scoresheet: rank takes a scoresheet/);
     assert.equal(rubric(['rank', 'work/2023.scores.yaml', 'work/2023.scores.yaml'], scratch).status, 2);
     const format = rubric(['rank', '--format', 'sarif', 'work/2023.scores.yaml'], scratch);
     assert.equal(format.status, 2);

@@ -493,6 +493,28 @@ describe('language server settings and language', function () {
     await client.stop();
   });
 
+  /** The message of the one diagnostic of a 95-point rubric, from a server started as given. */
+  async function weightsMessage(options: Parameters<typeof LspClient.start>[0]): Promise<string> {
+    const client = await LspClient.start(options);
+    const [diagnostic] = await client.open(uriFor('auto.rubric.yaml'), 'rubric: x\nindicators: [{name: a, weight: 95}]\ntiers: [{name: t}]\n');
+    await client.stop();
+    return diagnostic.message as string;
+  }
+
+  it('rubric.locale auto outside VS Code: the client’s locale first, then the server’s LANG, else English', async function () {
+    // Six servers started one after the other.
+    this.timeout(120000);
+    // Neovim and Emacs send no locale: a person who runs `LANG=zh_CN.UTF-8 nvim` reads Chinese.
+    assert.match(await weightsMessage({ env: { LANG: 'zh_CN.UTF-8' } }), /^一级指标分值合计 95，应为 100：还差 5$/);
+    assert.match(await weightsMessage({ env: { LANG: 'C.UTF-8', LC_MESSAGES: 'zh_CN.UTF-8' } }), /^一级指标分值合计 95/);
+    // A locale the client sends wins over the environment, either way.
+    assert.match(await weightsMessage({ locale: 'en', env: { LANG: 'zh_CN.UTF-8' } }), /^Top-level weights add up to 95/);
+    assert.match(await weightsMessage({ locale: 'zh-cn', env: { LANG: 'en_US.UTF-8' } }), /^一级指标/);
+    // So does the setting, sent as Neovim 0.7 can: in initializationOptions.
+    assert.match(await weightsMessage({ env: { LANG: 'zh_CN.UTF-8' }, initializationOptions: { settings: { locale: 'en' } } }), /^Top-level weights/);
+    assert.match(await weightsMessage({ env: { LANG: 'C.UTF-8' } }), /^Top-level weights add up to 95/);
+  });
+
   it('applies rubric.checks overrides and rubric.locale from workspace/configuration', async () => {
     const client = await LspClient.start({ locale: 'en', settings: { locale: 'zh-CN', checks: { 'quota-rounding': 'off', 'weights-sum': 'warning' } } });
     const text = 'rubric: x\nsubjects: 15\nindicators: [{name: a, weight: 95}]\ntiers:\n  - {name: top, quota: {max: 30%}}\n  - {name: rest}\n';

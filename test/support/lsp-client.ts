@@ -35,6 +35,8 @@ export interface ClientOptions {
   sections?: Record<string, unknown>;
   /** Workspace folders (file URIs) sent in initialize; none by default. */
   workspaceFolders?: string[];
+  /** The server's environment beside the test's own; its language is English (LANG=C.UTF-8) unless set here. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
@@ -53,7 +55,9 @@ export class LspClient {
 
   private constructor(private readonly options: ClientOptions) {
     const [command, ...args] = options.command ?? [process.execPath, SERVER, '--stdio'];
-    this.process = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Whatever the machine's language, the server's is English unless a test says otherwise.
+    const env = { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...options.env };
+    this.process = spawn(command, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'], env });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
     this.process.on('exit', (code) => {
       this.exited = code;

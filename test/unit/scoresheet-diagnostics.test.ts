@@ -89,16 +89,16 @@ describe('scoresheet diagnostics', () => {
       assert.deepEqual(
         findings.map((f) => f.message.en),
         [
-          '16 is above the weight of afforestation (15)',
-          'Points cannot be below 0 (-1)',
-          'Cases cannot be negative (-1)',
-          'Cases are counted in whole numbers, not 2.5',
-          "4 is above the bonus item's 3 points",
-          'Cases cannot be negative (-2)',
-          'Cases are counted in whole numbers, not 1.5',
+          '古绛镇: 16 is above the weight of "年度营造林任务完成" (15)',
+          '古绛镇: Points cannot be below 0 (-1)',
+          '古绛镇: Cases cannot be negative (-1)',
+          '古绛镇: Cases are counted in whole numbers, not 2.5',
+          '古绛镇: 4 is above the 3 points of the bonus item "表彰"',
+          '古绛镇: Cases cannot be negative (-2)',
+          '古绛镇: Cases are counted in whole numbers, not 1.5',
         ],
       );
-      assert.equal(findings[0].message['zh-CN'], '16 超过“afforestation”的分值 15');
+      assert.equal(findings[0].message['zh-CN'], '古绛镇：16 超过“年度营造林任务完成”的分值 15');
     });
 
     it("under a composite group, against the leaf's weight on its own sheet", () => {
@@ -117,7 +117,7 @@ describe('scoresheet diagnostics', () => {
         'score-out-of-range',
         rubricLookup(rubric).lookup,
       );
-      assert.equal(finding.message.en, '101 is above the weight of social (100 on its own sheet)');
+      assert.equal(finding.message.en, '甲: 101 is above the weight of "社会发展" (100 on its own sheet)');
     });
   });
 
@@ -126,8 +126,8 @@ describe('scoresheet diagnostics', () => {
       ['rubric: r.rubric.yaml', 'scores:', '  - {subject: 古绛镇, points: {afforestation: «13», appraisal: 60}}', OTHER].join('\n'),
       'score-not-a-level',
     );
-    assert.equal(finding.message.en, '13 is none of the levels of afforestation: 15, 12, 8, 0');
-    assert.equal(finding.message['zh-CN'], '13 不是“afforestation”的评分档次：15、12、8、0');
+    assert.equal(finding.message.en, '古绛镇: 13 is none of the levels of "年度营造林任务完成": 15, 12, 8, 0');
+    assert.equal(finding.message['zh-CN'], '古绛镇：13 不是“年度营造林任务完成”的评分档次：15、12、8、0');
   });
 
   it('unknown-indicator: unknown and group ids under points, deduction leaves and rules, bonus, penalty and veto ids, tie-break', () => {
@@ -151,19 +151,19 @@ describe('scoresheet diagnostics', () => {
     assert.deepEqual(
       findings.map((f) => f.message.en),
       [
-        'No indicator "fier" in the rubric; the rubric has greening, afforestation, logging, river, appraisal',
-        'No indicator "aforestation" in the rubric: did you mean "afforestation"?',
-        '"greening" is a group: score its items (afforestation, logging) instead',
-        '"afforestation" is not scored by deduction: write its points under points',
-        'No deduction rule "liter" in the rubric: did you mean "litter"?',
-        '"logging" has a single deduction rule: write the cases as logging: N',
-        'No bonus item "awrd" in the rubric: did you mean "award"?',
-        'No penalty item "late" in the rubric; the rubric has complaint',
-        'No veto "major-fir" in the rubric: did you mean "major-fire"?',
-        '"river" has several deduction rules: name the rule, as in river: {litter: N}',
+        'No indicator "fier" in the rubric; the rubric has 国土绿化 (id greening), 年度营造林任务完成 (id afforestation), 林木采伐监管 (id logging), 河道保洁 (id river), 民主测评 (id appraisal)',
+        '古绛镇: No indicator "aforestation" in the rubric: did you mean "afforestation"?',
+        '古绛镇: "国土绿化" is a group: score its items instead: 年度营造林任务完成 (id afforestation), 林木采伐监管 (id logging)',
+        '古绛镇: "年度营造林任务完成" is not scored by deduction: write its points under points',
+        '古绛镇: No deduction rule "liter" in the rubric: did you mean "litter"?',
+        '古绛镇: "林木采伐监管" has a single deduction rule: write the cases as logging: N',
+        '古绛镇: No bonus item "awrd" in the rubric: did you mean "award"?',
+        '古绛镇: No penalty item "late" in the rubric; the rubric has 投诉 (id complaint)',
+        '古绛镇: No veto "major-fir" in the rubric: did you mean "major-fire"?',
+        '横水镇: "河道保洁" has several deduction rules: name the rule, as in river: {litter: N}',
       ],
     );
-    assert.equal(findings[1].message['zh-CN'], '考核细则中没有指标“aforestation”：是否应为“afforestation”？');
+    assert.equal(findings[1].message['zh-CN'], '古绛镇：考核细则中没有指标“aforestation”：是否应为“afforestation”？');
   });
 
   it('unknown-indicator: a rater group the rubric does not have, and an unknown leaf in its points', () => {
@@ -179,7 +179,7 @@ describe('scoresheet diagnostics', () => {
     );
     assert.deepEqual(
       findings.map((f) => f.message.en),
-      ['No indicator "xyz" in the rubric; the rubric has a', 'No rater group "cadre" in the rubric: did you mean "cadres"?'],
+      ['甲: No indicator "xyz" in the rubric; the rubric has a', '甲: No rater group "cadre" in the rubric: did you mean "cadres"?'],
     );
   });
 
@@ -195,7 +195,7 @@ describe('scoresheet diagnostics', () => {
     );
     assert.deepEqual(
       findings.map((f) => f.message.en),
-      ['Subjects of the rubric not scored: 横水镇', '古绛镇: no score yet for 民主测评 (appraisal); its total is not known'],
+      ['Subjects of the rubric not scored: 横水镇', '古绛镇: no score yet for "民主测评"; its total is not known'],
     );
     // Deductions alone never make a score missing: 林木采伐监管 and 河道保洁 keep their weight.
     assert.ok(!findings[1].message.en.includes('logging'));
@@ -246,7 +246,7 @@ describe('scoresheet diagnostics', () => {
       indicators: [{id: a, name: a, weight: 100}]
     `;
     expectSheet(['rubric: r.rubric.yaml', 'scores:', '  - {subject: 甲, «points»: {a: 90}, by: {self: 90}}'].join('\n'), 'schema', rubricLookup(raters).lookup);
-    expectSheet(['rubric: r.rubric.yaml', 'scores:', OTHER, OTHER.replace('横水镇', '古绛镇'), 'ties: [fla«g»'].join('\n'), 'yaml-syntax');
+    expectSheet(['rubric: r.rubric.yaml', 'scores:', OTHER, OTHER.replace('横水镇', '古绛镇'), 'ties: «[flag»'].join('\n'), 'yaml-syntax');
   });
 
   it('a rubric-ignore comment silences a finding on the next line', () => {

@@ -90,7 +90,7 @@ describe('scoresheet session under a changing rubric', function () {
     const analysis = sheet.update(withGap, lookup);
     assert.equal(sheet.lastTotalled, 0);
     assert.equal(sheet.lastEvaluated, 10);
-    assert.ok(analysis.findings.some((f) => f.code === 'missing-score' && f.message['zh-CN'].includes('护林员管理 (rangers)')));
+    assert.ok(analysis.findings.some((f) => f.code === 'missing-score' && f.message['zh-CN'].includes('“护林员管理”')));
     const hover = scoresheetHover(analysis, withGap.indexOf('subject: 古绛镇') + 10, 'zh-CN')?.markdown ?? '';
     assert.ok(hover.includes('国土绿化美化'), hover);
     assertSame(analysis, core().analyzeScoresheet(withGap, lookup), [withGap.indexOf('subject: 古绛镇') + 10], 'a name changed');

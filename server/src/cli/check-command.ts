@@ -61,7 +61,7 @@ async function checkFile(file: string, locale: Locale, core: RubricCore, output:
   const size = (await fs.stat(file).catch(() => undefined))?.size ?? 0;
   const read = size > maxFileSize ? { ok: false as const, reason: tooLarge(maxFileSize) } : await readTextFile(file);
   if (!read.ok) {
-    output.err(`${file}: ${cliText(locale).cannotRead}: ${read.reason[locale]}`);
+    output.err(cliText(locale).about(file, cliText(locale).unreadable(read.reason[locale])));
     return { file: path.normalize(file), error: read.reason[locale], diagnostics: [] };
   }
   if (SCORES_FILE.test(file)) {
@@ -77,7 +77,7 @@ async function checkFile(file: string, locale: Locale, core: RubricCore, output:
  */
 function failed(file: string, error: unknown, locale: Locale, output: Output): FileReport {
   const reason = text(`internal error, please report it: ${String(error)}`, `内部错误，请报告：${String(error)}`)[locale];
-  output.err(`${file}: ${cliText(locale).cannotRead}: ${reason}`);
+  output.err(cliText(locale).about(file, cliText(locale).unreadable(reason)));
   return { file: path.normalize(file), error: reason, diagnostics: [] };
 }
 

@@ -110,6 +110,19 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
 语言：--locale 优先，其次为环境变量 LANG（zh 开头时使用中文）。`,
   },
   cannotRead: { en: 'cannot read', 'zh-CN': '无法读取' },
+  /** A message about a file: `FILE: message` / `FILE：消息`. */
+  about: { en: (file: string, message: string) => `${file}: ${message}`, 'zh-CN': (file: string, message: string) => `${file}：${message}` },
+  /** `cannot read: no such file` / `无法读取：文件不存在`. */
+  unreadable: { en: (reason: string) => `cannot read: ${reason}`, 'zh-CN': (reason: string) => `无法读取：${reason}` },
+  scoresheetNotRubric: {
+    en: (file: string, command: string) => `this is a scoresheet, not a rubric: rank it with "rubric rank ${file}", or ${command} the rubric it names`,
+    'zh-CN': (file: string, command: string) => `这是评分表，不是考核细则：排名请用“rubric rank ${file}”；${command} 请对其所依据的考核细则使用`,
+  },
+  rubricNotScoresheet: {
+    en: (file: string) =>
+      `this is a rubric, not a scoresheet: rank takes a scoresheet (*.scores.yaml) scored under it; "rubric simulate ${file}" works out its quotas`,
+    'zh-CN': (file: string) => `这是考核细则，不是评分表：rank 用于依据它评分的评分表（*.scores.yaml）；名额模拟请用“rubric simulate ${file}”`,
+  },
   noFiles: {
     en: 'no rubric files (*.rubric.yaml, *.rubric.yml) or scoresheets (*.scores.yaml, *.scores.yml) found under',
     'zh-CN': '未找到细则文件（*.rubric.yaml、*.rubric.yml）或评分表（*.scores.yaml、*.scores.yml）：',
@@ -120,7 +133,7 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
   badRange: { en: `--range needs A..B with whole numbers 0 ≤ A ≤ B ≤ ${MAX_SUBJECTS}`, 'zh-CN': `--range 须写作 A..B，且 0 ≤ A ≤ B ≤ ${MAX_SUBJECTS} 为整数` },
   bothSubjectsAndRange: { en: 'give --subjects or --range, not both', 'zh-CN': '--subjects 与 --range 只能选一个' },
   oneFile: { en: 'simulate takes exactly one file', 'zh-CN': 'simulate 只接受一个文件' },
-  noDocument: { en: (k: string) => `has no rubric number ${k}`, 'zh-CN': (k: string) => `中没有第 ${k} 份细则` },
+  noDocument: { en: (k: string) => `has no rubric number ${k}`, 'zh-CN': (k: string) => `文件中没有第 ${k} 份细则` },
   syntaxFirst: {
     en: 'does not parse as YAML: fix the syntax errors first (rubric check shows them)',
     'zh-CN': '存在 YAML 语法错误，请先修正（可用 rubric check 查看）',

@@ -1,4 +1,4 @@
-import { Locale, LocalizedText, RubricCore } from '../core';
+import { Locale, LocalizedText, RubricCore, SCORES_FILE } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { writeFileAtomically } from '../host/write-file';
 import { assessmentTableBytes, defaultWorkbookTarget } from '../spreadsheet/operations';
@@ -50,14 +50,18 @@ export async function writeWorkbookFromRubric<T>(
   const t = sheetText(request.locale);
   const { rubric, target } = workbookTarget(request, command);
   const number = documentNumber(request.document, request.locale);
+  if (SCORES_FILE.test(rubric)) {
+    output.err(cliText(request.locale).about(rubric, cliText(request.locale).scoresheetNotRubric(rubric, command)));
+    return 2;
+  }
   const read = await readTextFile(rubric);
   if (!read.ok) {
-    output.err(`${rubric}: ${cliText(request.locale).cannotRead}: ${read.reason[request.locale]}`);
+    output.err(cliText(request.locale).about(rubric, cliText(request.locale).unreadable(read.reason[request.locale])));
     return 2;
   }
   const made = await make(read.text, rubric, target, number);
   if (!made.ok) {
-    output.err(`${rubric}: ${made.reason[request.locale]}`);
+    output.err(cliText(request.locale).about(rubric, made.reason[request.locale]));
     return 2;
   }
   const written = await writeFileAtomically(target, made.bytes, { force: request.force });

@@ -2,6 +2,7 @@ import { createRubricCore, Locale } from '../core';
 import { loadRubricSchema } from '../host/rubric-schema';
 import { loadScoresSchema } from '../host/scores-schema';
 import { cliText } from './cli-text';
+import { commandHelp } from './command-help';
 import { Output, runCheck } from './check-command';
 import { CHECK_FORMATS, localeFrom, localeOption, parseCommandLine, SIMULATE_FORMATS, UsageError } from './options';
 import { runSimulate } from './simulate-command';
@@ -31,6 +32,13 @@ export async function main(args: string[], output: Output = processOutput, env: 
     const [command, ...paths] = positionals;
     if (values.version) {
       output.out(require('../../package.json').version as string);
+      return 0;
+    }
+    // `rubric check --help`, `rubric help check`: that command's part of the help.
+    const asked = command === 'help' ? paths[0] : values.help ? command : undefined;
+    const part = asked === undefined ? undefined : commandHelp(t.help, asked);
+    if (part !== undefined) {
+      output.out(part);
       return 0;
     }
     if (values.help || command === undefined || command === 'help') {

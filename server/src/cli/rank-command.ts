@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Locale, localize, RankingRow, rankingTable, RubricCore, SCORES_FILE, ScoresheetAnalysis, subjectLeafPoints } from '../core';
+import { Locale, localize, RankingRow, rankingTable, RubricCore, RUBRIC_FILE, SCORES_FILE, ScoresheetAnalysis, subjectLeafPoints } from '../core';
 import { exactText } from '../core/decimal';
 import { readTextFile } from '../host/read-text-file';
 import { ReportedDiagnostic } from './check-report';
@@ -87,10 +87,17 @@ const TEXT = {
   },
 } as const;
 
+/** Each veto of the rubric by its id → its name, for people (the sheet writes ids). */
+function vetoNamesOf(analysis: ScoresheetAnalysis): Map<string, string> {
+  const model = analysis.rubric?.found ? analysis.rubric.analysis.documents[0]?.model : undefined;
+  return new Map((model?.veto.items ?? []).flatMap((v) => (v.key !== undefined ? [[v.key, v.name?.value || v.key] as [string, string]] : [])));
+}
+
 /** The ranking tables, one per group, for a terminal (CJK characters take two columns). */
 function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
   const t = localize(TEXT, locale);
   const table = rankingTable(analysis);
+  const vetoNames = vetoNamesOf(analysis);
   const lines: string[] = [];
   let anyMargin = false;
   for (const group of table.groups) {
@@ -101,9 +108,8 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
         .filter(Boolean)
         .join(' ');
       if (margin) anyMargin = true;
-      const notes = [row.vetoes.length > 0 ? t.vetoed(row.vetoes.join(', ')) : '', row.tiedAtBoundary ? t.tied : '']
-        .filter(Boolean)
-        .join(locale === 'zh-CN' ? '；' : '; ');
+      const vetoes = row.vetoes.map((id) => vetoNames.get(id) ?? id).join(locale === 'zh-CN' ? '、' : ', ');
+      const notes = [row.vetoes.length > 0 ? t.vetoed(vetoes) : '', row.tiedAtBoundary ? t.tied : ''].filter(Boolean).join(locale === 'zh-CN' ? '；' : '; ');
       // Escaped before they are measured, so the columns line up as printed.
       return [row.rank === null ? '—' : String(row.rank), row.subject, row.total ?? '—', row.tier?.name ?? '', margin, notes].map(terminalText);
     });
@@ -172,13 +178,17 @@ export async function runRank(
   const [given] = paths;
   if (workbook.out !== undefined && !/\.xlsx$/i.test(workbook.out)) throw new UsageError(sheetText(locale).outXlsx);
   const file = path.normalize(given);
+  if (RUBRIC_FILE.test(file)) {
+    output.err(t.about(file, t.rubricNotScoresheet(file)));
+    return 2;
+  }
   if (!SCORES_FILE.test(file)) {
-    output.err(`${file}${locale === 'zh-CN' ? '' : ': '}${words.notScoresheet}`);
+    output.err(t.about(file, words.notScoresheet));
     return 2;
   }
   const read = await readTextFile(file);
   if (!read.ok) {
-    output.err(`${file}: ${t.cannotRead}: ${read.reason[locale]}`);
+    output.err(t.about(file, t.unreadable(read.reason[locale])));
     return 2;
   }
   const cwd = process.cwd();
@@ -208,7 +218,7 @@ export async function runRank(
   } else {
     const title = analysis.rubric?.found ? analysis.rubric.analysis.documents[0]?.model.title?.value : undefined;
     const rubric = rubricPath ? shown(rubricPath, cwd) : undefined;
-    output.out(rubric ? `${file} — ${title ?? rubric} (${rubric})` : file);
+    output.out(rubric ? (locale === 'zh-CN' ? `${file} —— ${title ?? rubric}（${rubric}）` : `${file} — ${title ?? rubric} (${rubric})`) : file);
     if (!rubricPath) output.out(words.notFound);
     else if (analysis.subjects.length === 0) output.out(words.noSubjects);
     else {
@@ -233,8 +243,7 @@ async function writeRankingWorkbook(
   // exceljs is loaded only when a workbook is asked for.
   const { buildRankingWorkbook } = require('../spreadsheet/ranking-workbook') as typeof RankingWorkbook;
   const table = rankingTable(analysis);
-  const model = analysis.rubric?.found ? analysis.rubric.analysis.documents[0]?.model : undefined;
-  const vetoNames = new Map((model?.veto.items ?? []).flatMap((v) => (v.key !== undefined ? [[v.key, v.name?.value ?? v.key] as [string, string]] : [])));
+  const vetoNames = vetoNamesOf(analysis);
   const bytes = Buffer.from(await buildRankingWorkbook(table, { locale: request.sheetLocale, scoresheet: path.basename(file), vetoNames }).xlsx.writeBuffer());
   const written = await writeFileAtomically(target, bytes, { force: request.force });
   if (!written.ok) return { ok: false, message: `${target}: ${t.cannotWrite}: ${written.reason[locale]}` };

@@ -16,7 +16,7 @@ export function githubReport(reports: FileReport[], context: ReportContext): str
   for (const report of reports) {
     const file = relativePath(report.file, context.cwd);
     if (report.error !== undefined) {
-      lines.push(workflowCommand('error', { file }, `${t.cannotRead}: ${report.error}`));
+      lines.push(workflowCommand('error', { file }, t.unreadable(report.error)));
       continue;
     }
     for (const d of report.diagnostics) {
@@ -25,8 +25,8 @@ export function githubReport(reports: FileReport[], context: ReportContext): str
       lines.push(workflowCommand(COMMANDS[d.severity], properties, d.message));
     }
   }
-  // A plain line: the job log shows it as it is.
-  return [...lines, summaryLine(reports, context)];
+  // A plain line: the job log shows it as it is (none when no file could be read, as in text).
+  return reports.some((r) => r.error === undefined) ? [...lines, summaryLine(reports, context)] : lines;
 }
 
 export function workflowCommand(command: string, properties: Record<string, string | number>, message: string): string {

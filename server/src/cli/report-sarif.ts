@@ -81,7 +81,7 @@ export function sarifReport(reports: FileReport[], context: ReportContext): stri
     .filter((r) => r.error !== undefined)
     .map((r) => ({
       level: 'error',
-      message: { text: `${t.cannotRead}: ${r.error}` },
+      message: { text: t.unreadable(r.error ?? '') },
       locations: [{ physicalLocation: { artifactLocation: { uri: relativeUri(r.file, context.cwd) } } }],
     }));
 

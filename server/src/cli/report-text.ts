@@ -1,13 +1,17 @@
 import { cliText } from './cli-text';
 import { FileReport, ReportContext } from './check-report';
 
-/** `file:line:col: severity code: message`, then a summary line. */
+/**
+ * `file:line:col: severity code: message`, then a summary line, when a file was checked: a path
+ * that could not be read is said on standard error, and "0 files checked" would only contradict it.
+ */
 export function textReport(reports: FileReport[], context: ReportContext): string[] {
   const lines = reports.flatMap((report) =>
     // The severity word stays English in every language: editors' and CI's matchers read it.
     report.diagnostics.map((d) => `${report.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`),
   );
-  return [...lines, summaryLine(reports, context)];
+  const checked = reports.some((r) => r.error === undefined);
+  return checked ? [...lines, summaryLine(reports, context)] : lines;
 }
 
 export function summaryLine(reports: FileReport[], context: ReportContext): string {

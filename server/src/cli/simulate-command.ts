@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { Locale, MAX_SUBJECTS, ROUNDING_NAMES_ZH, RubricCore, simulate, simulateGroups, SimulationRow, slotsText } from '../core';
+import { Locale, MAX_SUBJECTS, ROUNDING_NAMES_ZH, RubricCore, SCORES_FILE, simulate, simulateGroups, SimulationRow, slotsText } from '../core';
 import { readTextFile } from '../host/read-text-file';
 import { cliText } from './cli-text';
 import { displayWidth, padEnd, padStart } from '../core/text/display-width';
@@ -72,31 +72,35 @@ export async function runSimulate(request: SimulateOptions, core: RubricCore, pr
   // Titles, tier names and paths come from the files: a terminal must not obey what they hold.
   const output = request.format === 'json' ? jsonOutput(printer) : terminalOutput(printer);
   const subjects = requestedSubjects(request);
+  if (SCORES_FILE.test(request.file)) {
+    output.err(t.about(request.file, t.scoresheetNotRubric(request.file, 'simulate')));
+    return 2;
+  }
   const read = await readTextFile(request.file);
   if (!read.ok) {
-    output.err(`${request.file}: ${t.cannotRead}: ${read.reason[request.locale]}`);
+    output.err(t.about(request.file, t.unreadable(read.reason[request.locale])));
     return 2;
   }
   const analysis = core.analyze(read.text);
   const index = request.document === undefined ? 1 : parseWhole(request.document);
   const document = index !== undefined && index >= 1 ? analysis.documents[index - 1] : undefined;
   if (!document) {
-    output.err(`${request.file}${request.locale === 'zh-CN' ? '' : ': '}${t.noDocument(String(request.document ?? 1))}`);
+    output.err(t.about(request.file, t.noDocument(String(request.document ?? 1))));
     return 2;
   }
   if (document.findings.some((f) => f.code === 'yaml-syntax')) {
-    output.err(`${request.file}: ${t.syntaxFirst}`);
+    output.err(t.about(request.file, t.syntaxFirst));
     return 2;
   }
   if (document.quotaInputs.length === 0) {
-    output.err(`${request.file}: ${t.noTiers}`);
+    output.err(t.about(request.file, t.noTiers));
     return 2;
   }
   // 分序列 without an N asked for: each group at its own N.
   const byGroup = subjects === undefined && document.groups.length > 0;
   const ns = subjects ?? (document.model.subjects !== undefined ? [document.model.subjects] : undefined);
   if (!ns && !byGroup) {
-    output.err(`${request.file}: ${t.noSubjects}`);
+    output.err(t.about(request.file, t.noSubjects));
     return 2;
   }
   const rows = byGroup ? simulateGroups(document, request.locale) : simulate(document, ns!, request.locale);
@@ -106,7 +110,7 @@ export async function runSimulate(request: SimulateOptions, core: RubricCore, pr
   } else {
     const title = document.model.title?.value ?? file;
     const mode = document.model.rounding;
-    const rounding = request.locale === 'zh-CN' ? `${mode}，${ROUNDING_NAMES_ZH[mode]}` : mode;
+    const rounding = request.locale === 'zh-CN' ? ROUNDING_NAMES_ZH[mode] : mode;
     output.out(request.locale === 'zh-CN' ? `${file} —— ${title}（${t.rounding}：${rounding}）` : `${file} — ${title} (${t.rounding}: ${rounding})`);
     if (!byGroup) for (const line of renderTable(rows, request.locale)) output.out(line);
     // One block per group: its name, then its table.

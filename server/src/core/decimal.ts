@@ -118,12 +118,20 @@ export function toNumber(value: Decimal): number {
 /**
  * Exact, without trailing zeros: 7.5, 33.3, 100. Never rounded: a sum off by 1e-15 rounded to ten
  * places would read "100, not 100: 0 over". A spelling too long to read (a percentage written
- * with a thousand zeros) is shown in at most 15 significant digits with an exponent.
+ * with a thousand zeros) is shown in at most 15 significant digits with an exponent; a long fraction
+ * (an average of three, 35.4666…) in its first six decimals (six significant digits below 1) and
+ * an ellipsis that says so.
  */
 export function exactText(value: Decimal): string {
   const exact = value.toFixed();
-  if (exact.length > 40) return value.toExponential(Math.min(14, value.c.length - 1));
-  return exact === '-0' ? '0' : exact;
+  if (exact.length <= 40) return exact === '-0' ? '0' : exact;
+  // A long fraction (a third: 35.4666…) reads as its first digits and an ellipsis, never in e-notation.
+  const whole = exact.replace(/^-/, '').split('.')[0];
+  if (whole.length <= 20) {
+    const places = value.abs().lt(1) ? Math.max(6, 5 - Math.floor(Math.log10(value.abs().toNumber() || 1e-300))) : 6;
+    if (places <= 30) return `${value.round(places, Big.roundHalfUp as 1).toFixed()}…`;
+  }
+  return value.toExponential(Math.min(14, value.c.length - 1));
 }
 
 /** Whether a figure is a whole number. */

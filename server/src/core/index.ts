@@ -18,6 +18,8 @@ export { LineIndex, Position, Range, stripByteOrderMark } from './text/line-inde
 export { Span } from './text/span';
 export { displayWidth, padEnd, padStart } from './text/display-width';
 export { slotsText, tierLine } from './text/figures';
+export { countBounds, outsideBounds, tierCountLine } from './text/slot-text';
+export type { CountedTier } from './text/slot-text';
 export { allocate, Allocation, describeWorking, QuotaAmount, SlotWorking, TierQuotaInput, TierSlots } from './quota/allocate';
 export { QuotaRounding, ROUNDING_MODES, ROUNDING_NAMES_ZH, RoundingMode } from './quota/rounding';
 export { SchemaDocs } from './schema/schema-docs';

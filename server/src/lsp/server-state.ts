@@ -1,7 +1,7 @@
 import { CodeLensRefreshRequest, Connection, InitializeParams, TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Locale, RubricCore } from '../core';
-import { DEFAULT_SETTINGS, effectiveLocale, readSettings, RubricSettings } from './settings';
+import { DEFAULT_SETTINGS, effectiveLocale, environmentLocale, readSettings, RubricSettings } from './settings';
 import { filePathOf } from './uris';
 
 /** What the client said it can do, from initialize. */
@@ -29,6 +29,8 @@ export class ServerState {
   constructor(
     readonly connection: Connection,
     readonly core: RubricCore,
+    /** The server's environment: its language is `auto`'s last resort. */
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
   initialize(params: InitializeParams): void {
@@ -46,7 +48,7 @@ export class ServerState {
   }
 
   get locale(): Locale {
-    return effectiveLocale(this.settings, this.clientLocale);
+    return effectiveLocale(this.settings, this.clientLocale, environmentLocale(this.env));
   }
 
   log(message: string): void {

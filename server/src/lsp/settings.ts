@@ -6,7 +6,7 @@ export type CheckLevel = Severity | 'off';
 export interface RubricSettings {
   /** Extra globs of rubric files, beyond `*.rubric.yaml|yml`. */
   files: string[];
-  /** `auto` follows the editor's display language. */
+  /** `auto` follows the editor's display language, else the environment's (LANG). */
   locale: 'auto' | Locale;
   checks: Partial<Record<DiagnosticCode, CheckLevel>>;
   /** Files larger than this many bytes (UTF-8) are not analysed: said once, no freeze. */
@@ -37,6 +37,16 @@ export function readSettings(raw: unknown): RubricSettings {
   return { files, locale, checks, maxFileSize };
 }
 
-export function effectiveLocale(settings: RubricSettings, clientLocale: string | undefined): Locale {
-  return settings.locale === 'auto' ? normalizeLocale(clientLocale) : settings.locale;
+/** The language of the server's environment, as a terminal program reads it: LC_ALL, LC_MESSAGES, then LANG. */
+export function environmentLocale(env: NodeJS.ProcessEnv): string | undefined {
+  return env.LC_ALL || env.LC_MESSAGES || env.LANG || undefined;
+}
+
+/**
+ * `rubric.locale`, and for `auto` the language the client says it shows (initialize's `locale`,
+ * which VS Code sends and Neovim and Emacs do not), else the language of the environment the
+ * editor started the server in (`LANG=zh_CN.UTF-8 nvim`).
+ */
+export function effectiveLocale(settings: RubricSettings, clientLocale: string | undefined, envLocale?: string): Locale {
+  return settings.locale === 'auto' ? normalizeLocale(clientLocale || envLocale) : settings.locale;
 }

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { Frame, Page } from 'playwright-core';
 import { launchChromium } from './browser';
+import { contrastReport } from './contrast';
 import { EditorTools, installExtension, ROOT, startCodeServer } from './code-server';
 import { HOSTILE_NAMES, prepareWorkspace, writeHostileRubric } from './workspace';
 
@@ -190,7 +191,24 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
         .locator('iframe.webview')
         .first()
         .screenshot({ path: path.join(SCREENSHOTS, `${v.label}-simulation-problems-view.png`) });
-      return path.relative(ROOT, file);
+      // At the width the editor gives the view by default, the problems are on the page, not only in a tooltip.
+      const seen = await inSimulationFrame(page, (f) =>
+        f.evaluate(() => {
+          const span = document.querySelector<HTMLElement>('tr.broken td.warn span');
+          return {
+            width: document.documentElement.clientWidth,
+            shown: span ? span.getClientRects().length > 0 && span.offsetWidth > 0 : false,
+            clipped: span ? span.scrollWidth > span.clientWidth + 1 : true,
+            text: span?.textContent ?? '',
+          };
+        }),
+      );
+      const contrast = await inSimulationFrame(page, (f) => f.evaluate(contrastReport));
+      const problems: string[] = [];
+      if (!seen.shown || seen.clipped || !seen.text) problems.push(`problems not readable at ${seen.width} px: ${JSON.stringify(seen)}`);
+      if (contrast.below.length > 0 || contrast.unread.length > 0) problems.push(`contrast below 4.5:1: ${[...contrast.below, ...contrast.unread].join('; ')}`);
+      if (problems.length > 0) throw new Error(problems.join('; '));
+      return `problems shown at ${seen.width} px (“${seen.text.slice(0, 30)}…”), lowest contrast ${contrast.min}:1 — ${path.relative(ROOT, file)}`;
     });
     await check('the simulation view shows hostile names as text, under a strict CSP, and runs none of them', async () => {
       await openFromExplorer(page, 'hostile', 'names.rubric.yaml');
@@ -266,7 +284,7 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'forest-chief-2022.scores.yaml' }).first().waitFor({ timeout: 30000 });
       await page.keyboard.press('Enter');
       await page
-        .locator('.codelens-decoration a', { hasText: /ranked|已排名/ })
+        .locator('.codelens-decoration a', { hasText: /ranked|已定等次/ })
         .first()
         .click({ timeout: 30000 });
       const frame = page.frameLocator('iframe.webview').frameLocator('iframe#active-frame');
@@ -280,8 +298,11 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
           scripts: document.scripts.length,
           // VS Code itself puts its theme variables in a style attribute on <html>: the page's own elements are below <body>.
           styled: document.body.querySelectorAll('[style]').length,
+          heading: document.querySelector('h1')?.textContent ?? '',
+          legend: document.querySelector('p.marks')?.textContent ?? '',
         })),
       );
+      const contrast = await inSimulationFrame(page, (f) => f.evaluate(contrastReport));
       const file = path.join(SCREENSHOTS, `${v.label}-ranking.png`);
       await page.screenshot({ path: file });
       await page
@@ -293,8 +314,12 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
       if (seen.vetoed.length !== 1 || !seen.vetoed[0]?.includes('么里镇')) problems.push(`vetoed ${JSON.stringify(seen.vetoed)}`);
       if (seen.tied !== 2) problems.push(`${seen.tied} tied rows`);
       if (seen.styled > 0) problems.push(`${seen.styled} inline style attributes`);
+      // The rubric's title heads the view; the legend says what ▲ and ▼ are, in the view's language.
+      if (seen.heading !== '绛县2022年度林长制工作考评表') problems.push(`heading “${seen.heading}”`);
+      if (!/^▲ \S.*▼ \S/.test(seen.legend) || (v.locale === 'zh-CN') !== /分数/.test(seen.legend)) problems.push(`legend “${seen.legend}”`);
+      if (contrast.below.length > 0 || contrast.unread.length > 0) problems.push(`contrast below 4.5:1: ${[...contrast.below, ...contrast.unread].join('; ')}`);
       if (problems.length > 0) throw new Error(problems.join('; '));
-      return `${seen.rows} rows, ${seen.bars} bars, ${seen.scripts} scripts — ${path.relative(ROOT, file)}`;
+      return `${seen.rows} rows, ${seen.bars} bars, ${seen.scripts} scripts, lowest contrast ${contrast.min}:1 — ${path.relative(ROOT, file)}`;
     });
   } catch (error) {
     checks.push({ name: `${v.label}: the workbench loads`, ok: false, detail: String(error) });

@@ -55,7 +55,7 @@ describe('unknown-reference', () => {
       'unknown-reference',
     );
     assert.match(finding.message.en, /known: excellent \(优秀\), average \(一般\)/);
-    assert.match(finding.message['zh-CN'], /excellent（优秀）、average（一般）/);
+    assert.match(finding.message['zh-CN'], /已定义：优秀（编号 excellent）、一般（编号 average）/);
   });
 
   it('says when no method is defined at all', () => {

@@ -52,30 +52,30 @@ describe('yaml-syntax', () => {
     assert.match(finding.message['zh-CN'], /键重复/);
   });
 
-  it('underlines the last character when a flow sequence is left open at the end of the file', () => {
+  it('underlines the unclosed [ to the end of its line when a flow sequence is left open at the end of the file', () => {
     expectFindings(
       yaml`
         rubric: x
         indicators:
           - {name: a, weight: 100}
-        tiers: [{name: t«}»`,
+        tiers: «[{name: t}»`,
       'yaml-syntax',
     );
   });
 
-  it('keeps that underline visible when the file ends with a line break', () => {
+  it('the same when the file ends with a line break', () => {
     expectFindings(
       yaml`
         rubric: x
         indicators:
           - {name: a, weight: 100}
-        tiers: [{name: t«}»
+        tiers: «[{name: t}»
       `,
       'yaml-syntax',
     );
   });
 
-  it('underlines where the parser notices an unclosed flow sequence: the start of the next line', () => {
+  it('underlines the unclosed [ itself, not the next line where the parser notices it', () => {
     expectFindings(
       yaml`
         rubric: x
@@ -83,12 +83,28 @@ describe('yaml-syntax', () => {
         indicators:
           - name: a
             weight: 100
-            methods: [review
-            «s»coring: {deduct: 5, per: 每缺少一次规定巡护}
+            methods: «[review»
+            scoring: {deduct: 5, per: 每缺少一次规定巡护}
         tiers: [{name: t}]
       `,
       'yaml-syntax',
     );
+  });
+
+  it('an unclosed { likewise, said in Chinese too; a [ inside a text or a comment is no bracket', () => {
+    const [finding] = expectFindings(
+      yaml`
+        rubric: x
+        indicators:
+          - name: 完成率[80%
+            weight: 100 # [注]
+            scoring: «{deduct: 5, per: 每次»
+          - {name: b, weight: 0}
+        tiers: [{name: t}]
+      `,
+      'yaml-syntax',
+    );
+    assert.match(finding.message['zh-CN'], /^花括号 \{ 未闭合/);
   });
 
   it('keeps findings wholly before the error', () => {
@@ -126,8 +142,8 @@ describe('yaml-syntax', () => {
         indicators:
           - {name: a, weight: 60}
           - {name: b, weight: 30}
-          - {name: c, weight: 1
-        «t»iers: [{name: t}]
+          - «{name: c, weight: 1»
+        tiers: [{name: t}]
       `,
       'yaml-syntax',
     );

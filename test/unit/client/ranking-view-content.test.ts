@@ -22,6 +22,9 @@ const LABELS: RankingPage['labels'] = {
   problems: '{0} errors, {1} warnings',
   slots: '{0} taken; the quota gives {1}',
   chart: 'Totals',
+  ofFile: 'Ranking: {0}',
+  upLegend: 'short of the tier above',
+  downLegend: 'may lose and keep its tier',
 };
 
 const EXPORT_LABELS: RankingExportLabels = {
@@ -60,6 +63,7 @@ function ranking(rows: RankingRow[], extra: Partial<Ranking> = {}): Ranking {
     title: '安全生产考评',
     outOf: '100',
     tiers: TIERS,
+    vetoNames: { accident: '发生重大事故' },
     groups: [
       {
         counts: [
@@ -96,6 +100,16 @@ describe('ranking view content (pure)', () => {
     assert.ok(!/https?:\/\//.test(html));
   });
 
+  it("is headed by the rubric's title, the view and the file below it, and ends with the margins' legend", () => {
+    const html = page(ranking(ROWS));
+    assert.match(html, /<h1>安全生产考评<\/h1>\n<p class="sub">Ranking: a\.scores\.yaml<\/p>/);
+    assert.match(html, /<p class="marks"><span class="up">▲<\/span> short of the tier above <span class="down">▼<\/span> may lose and keep its tier<\/p>/);
+    // Without its rubric's title (not found), the view and the file head it; with no margins, no legend.
+    const untitled = page({ ...ranking([row('甲镇', '90', 1, 0)]), title: null });
+    assert.match(untitled, /<h1>Ranking: a\.scores\.yaml<\/h1>/);
+    assert.ok(!untitled.includes('class="marks"'));
+  });
+
   it('escapes every name from the files: subjects, tiers, groups, vetoes, title, file', () => {
     const evil = '<img src=x onerror=alert(1)>';
     const hostile: Ranking = {
@@ -117,7 +131,7 @@ describe('ranking view content (pure)', () => {
     assert.equal(bodyRows.length, 4);
     assert.match(
       bodyRows[0],
-      /^<tr class="vetoed"><td class="num">1<\/td><td class="subject">丙镇<span class="badge veto" title="Vetoed: accident">vetoed<\/span>/,
+      /^<tr class="vetoed"><td class="num">1<\/td><td class="subject">丙镇<span class="badge veto" title="Vetoed: 发生重大事故">vetoed<\/span>/,
     );
     assert.match(bodyRows[2], /^<tr class="tied">.*<span class="badge tie" title="Tied across a boundary">tied<\/span>/);
     // Bars against the rubric's 100 points: 98 → 98 units of 100, coloured as 不合格 (the third tier).

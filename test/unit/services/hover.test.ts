@@ -44,7 +44,7 @@ describe('hover: rubric', () => {
     // 12 subjects: 优秀 3 (25%), 良好 4 (30% of 12 = 3.6, half-up), so 较差 has 12 − 3 − 4 = 5: 5 / 12 = 41.67%.
     const en = rubricHover(river('较差'));
     assert.match(en, /^\*\*较差\*\*\n\n12 subjects: 5 \(41\.67%\)$/);
-    assert.equal(rubricHover(river('较差'), 'zh-CN'), '**较差**\n\n12 个考核对象：5 (41.67%)');
+    assert.equal(rubricHover(river('较差'), 'zh-CN'), '**较差**\n\n12 个考核对象：5（41.67%）');
   });
 
   it('a quota bound: its working under the rubric’s rounding, and what every other rounding gives', () => {
@@ -53,7 +53,7 @@ describe('hover: rubric', () => {
     assert.match(en, /^\*\*良好\*\*\n\n12 subjects: 4 \(33\.33%\)/);
     assert.match(en, /\*\*exactly\*\*: `12 × 30% = 3\.6 → 4` \(half-up\)/);
     assert.match(en, /Other roundings: half-up 4 · floor 3 · ceil 4 · min-one 4$/);
-    assert.match(rubricHover(river('30%'), 'zh-CN'), /`12 × 30% = 3\.6 → 4` \(half-up（四舍五入）\)/);
+    assert.match(rubricHover(river('30%'), 'zh-CN'), /`12 × 30% = 3\.6 → 4`（四舍五入）\n\n其他取整方式：四舍五入 4 · 向下取整 3 · 进一法 4 · 不足1个按1个 4$/);
   });
 
   it('a group without a weight: the weight its items add up to, its share, and its id', () => {
@@ -73,7 +73,7 @@ describe('hover: rubric', () => {
         'id: `patrol`',
       ].join('\n'),
     );
-    assert.match(rubricHover(river('巡河履职'), 'zh-CN'), /^分值: 40（由下级指标合计得出）$/m);
+    assert.match(rubricHover(river('巡河履职'), 'zh-CN'), /^分值：40（由下级指标合计得出）$/m);
   });
 
   it("a leaf's weight: the leaf under its group's name, its weight and share", () => {
@@ -85,8 +85,8 @@ describe('hover: rubric', () => {
     const without = RIVER_RUBRIC.replace('subjects: 12\n', '');
     const at = without.indexOf('优秀');
     const marked = `${without.slice(0, at)}«优|秀»${without.slice(at + 2)}`;
-    assert.equal(rubricHover(marked), '**优秀**\n\nThe rubric does not state its subjects, so no slots can be worked out.');
-    assert.equal(rubricHover(marked, 'zh-CN'), '**优秀**\n\n未填写考核对象数量（subjects），无法计算名额。');
+    assert.equal(rubricHover(marked), '**优秀**\n\nThe rubric does not state its `subjects`, so no slots can be worked out.');
+    assert.equal(rubricHover(marked, 'zh-CN'), '**优秀**\n\n未填写考核对象数量（`subjects`），无法计算名额。');
   });
 
   it('nothing over a method name, a veto name or a comment', () => {
@@ -116,18 +116,18 @@ describe('hover: scoresheet', () => {
   });
 
   it('a penalty item: its points per case', () => {
-    assert.equal(sheetHover(entry(['    penalties: {«comp|laint»: 2}'])), '**被群众有效投诉 (complaint)**\n\nPenalty: 1 per case (次): write the cases');
-    assert.equal(sheetHover(entry(['    penalties: {«comp|laint»: 2}']), 'zh-CN'), '**被群众有效投诉 (complaint)**\n\n减分: 1，按次（次）：填写次数');
+    assert.equal(sheetHover(entry(['    penalties: {«comp|laint»: 2}'])), '**被群众有效投诉**\n\nPenalty: 1 per case (次): write the cases\n\nid: `complaint`');
+    assert.equal(sheetHover(entry(['    penalties: {«comp|laint»: 2}']), 'zh-CN'), '**被群众有效投诉**\n\n减分：1，按次（次）：填写次数\n\n编号：`complaint`');
   });
 
   it('a rater group under by: its name and weight', () => {
     const marked = entry(['    by:', '      «cad|res»: {river: 30, water: 50}', '      public: {river: 35, water: 55}']);
-    assert.equal(sheetHover(marked), '**干部评议 (cadres)**\n\nWeight 60%');
+    assert.equal(sheetHover(marked), '**干部评议**\n\nWeight 60%\n\nid: `cadres`');
   });
 
   it('a veto that bars a tier: which tier it bars', () => {
-    assert.equal(sheetHover(entry(['    veto: [«disc|ipline»]'])), '**受到党纪政务处分 (discipline)**\n\nBars 优秀');
-    assert.equal(sheetHover(entry(['    veto: [«disc|ipline»]']), 'zh-CN'), '**受到党纪政务处分 (discipline)**\n\n不得评为优秀');
+    assert.equal(sheetHover(entry(['    veto: [«disc|ipline»]'])), '**受到党纪政务处分**\n\nBars 优秀\n\nid: `discipline`');
+    assert.equal(sheetHover(entry(['    veto: [«disc|ipline»]']), 'zh-CN'), '**受到党纪政务处分**\n\n不得评为优秀\n\n编号：`discipline`');
   });
 
   it('an indicator in tie-break: what the rubric says of it', () => {

@@ -6,6 +6,8 @@ export type QuotaAmount = { kind: 'percent'; percent: Decimal } | { kind: 'count
 
 export type QuotaBound = 'exactly' | 'min' | 'max';
 export const QUOTA_BOUNDS: readonly QuotaBound[] = ['exactly', 'min', 'max'];
+/** What the schema's Chinese titles call each bound. */
+export const QUOTA_BOUND_NAMES_ZH: Record<QuotaBound, string> = { exactly: '确定名额', min: '名额下限', max: '名额上限' };
 
 export interface TierQuotaInput {
   id: string;

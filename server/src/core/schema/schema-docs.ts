@@ -16,12 +16,26 @@ export interface SchemaNode {
   required?: string[];
   items?: SchemaNode;
   definitions?: Record<string, SchemaNode>;
+  /** A union of types, one branch per type with its own keywords (strict schemas allow no `type: [a, b]`). */
+  anyOf?: SchemaNode[];
+  pattern?: string;
+}
+
+/** `anyOf` whose every branch names a type: a union of types, not a choice of required keys. */
+export function isTypeUnion(anyOf: unknown): anyOf is SchemaNode[] {
+  return Array.isArray(anyOf) && anyOf.length > 0 && anyOf.every((branch: SchemaNode | undefined) => branch?.type !== undefined);
 }
 
 export type SchemaPath = (string | number)[];
 
-/** Walks the rubric schema along a YAML path, following `$ref`s, for hovers and completion. */
+/**
+ * Walks the rubric schema along a YAML path, following `$ref`s, for hovers and completion. A
+ * union of types reads as one node: its types together, and the keywords of all its branches
+ * (a list's items, a mapping's keys, a quota's pattern).
+ */
 export class SchemaDocs {
+  private readonly merged = new WeakMap<SchemaNode, SchemaNode>();
+
   constructor(private readonly root: SchemaNode) {}
 
   private resolve(node: SchemaNode | undefined): SchemaNode | undefined {
@@ -30,7 +44,19 @@ export class SchemaDocs {
       const name = /^#\/definitions\/(.+)$/.exec(current.$ref)?.[1];
       current = name ? this.root.definitions?.[name] : undefined;
     }
-    return current;
+    return current && isTypeUnion(current.anyOf) ? this.union(current, current.anyOf) : current;
+  }
+
+  private union(node: SchemaNode, branches: SchemaNode[]): SchemaNode {
+    let merged = this.merged.get(node);
+    if (!merged) {
+      const { anyOf: _, ...own } = node;
+      merged = { ...Object.assign({}, ...branches.map((b) => this.resolve(b) ?? {})), ...own } as SchemaNode;
+      merged.type = branches.flatMap((b) => ([] as string[]).concat(b.type ?? []));
+      merged.properties = Object.assign({}, ...branches.map((b) => b.properties ?? {})) as Record<string, SchemaNode>;
+      this.merged.set(node, merged);
+    }
+    return merged;
   }
 
   nodeAt(path: SchemaPath): SchemaNode | undefined {

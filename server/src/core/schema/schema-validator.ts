@@ -6,7 +6,7 @@ import { LocalizedText, text } from '../text/locale';
 import { asMap, asSeq, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../yaml/yaml-nodes';
 import { nearSpelling } from '../text/near-spelling';
 import { Span } from '../text/span';
-import { SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';
+import { isTypeUnion, SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';
 import { ROUNDING_SYNONYMS } from './synonyms';
 
 /** Keywords of ours in the schema: bilingual titles and enum descriptions for editors. */
@@ -115,7 +115,7 @@ export function createSchemaValidator(schema: object): SchemaValidator {
   // The same schema with indicator items left open: they are validated one by one.
   const skeletonSchema = JSON.parse(JSON.stringify(schema)) as { $id?: string; properties: { indicators: { items: unknown } } };
   skeletonSchema.properties.indicators.items = true;
-  skeletonSchema.$id = `${(skeletonSchema.$id ?? 'rubric').replace(/\.schema\.json$/, '')}-skeleton.schema.json`;
+  skeletonSchema.$id = `${(skeletonSchema.$id ?? 'rubric').replace(/(\.schema)?\.json$/, '')}-skeleton.schema.json`;
   const validateSkeletonData: ValidateFunction = ajv.compile(skeletonSchema);
   const validateIndicatorData = ajv.getSchema(`${(schema as { $id?: string }).$id ?? ''}#/definitions/indicator`);
   if (!validateIndicatorData) throw new Error('the rubric schema has no #/definitions/indicator');
@@ -350,7 +350,35 @@ function schemaFinding(span: Span, message: LocalizedText, data?: FindingData['s
   return { code: 'schema', severity: 'error', span, message, data };
 }
 
-function toFindings(errors: ErrorObject[], target: Target, docs: SchemaDocs): Finding[] {
+/**
+ * A union of types is written `anyOf: [{type: string, pattern: …}, {type: integer, minimum: …}]`
+ * (strict schemas allow no `type: [string, integer]`), and fails with an error per branch. Read
+ * as the one union it is: a value of none of the types is one `type` error naming them all; a
+ * value of one branch's type has that branch's own errors (a pattern, a minimum), nothing else.
+ * Innermost unions first, so a union inside a branch is settled before its branch is judged.
+ */
+function typeUnionsSettled(errors: readonly ErrorObject[]): ErrorObject[] {
+  let settled = [...errors];
+  const unions = errors.filter((e) => e.keyword === 'anyOf' && isTypeUnion(e.schema)).sort((a, b) => b.schemaPath.length - a.schemaPath.length);
+  for (const union of unions) {
+    const branches = union.schema as SchemaNode[];
+    const prefix = `${union.schemaPath}/`;
+    // The same union fails at every value it governs (each tier's quota): only this value's errors are its own.
+    const within = (e: ErrorObject) => e.instancePath === union.instancePath || e.instancePath.startsWith(`${union.instancePath}/`);
+    const inside = (e: ErrorObject) => within(e) && e.schemaPath.startsWith(prefix);
+    const mistyped = (i: number) => settled.some((e) => e.keyword === 'type' && e.instancePath === union.instancePath && e.schemaPath === `${prefix}${i}/type`);
+    const matching = branches.findIndex((_, i) => !mistyped(i));
+    const replacement: ErrorObject[] =
+      matching >= 0
+        ? settled.filter((e) => inside(e) && e.schemaPath.startsWith(`${prefix}${matching}/`))
+        : [{ ...union, keyword: 'type', params: { type: branches.flatMap((b) => ([] as string[]).concat(b.type ?? [])) } }];
+    settled = settled.flatMap((e) => (e === union ? replacement : inside(e) ? [] : [e]));
+  }
+  return settled;
+}
+
+function toFindings(all: ErrorObject[], target: Target, docs: SchemaDocs): Finding[] {
+  const errors = typeUnionsSettled(all);
   const keys = new KeyIndex();
   const findings: Finding[] = [];
   const typed = new Set(errors.filter((e) => e.keyword === 'type').map((e) => e.instancePath));

@@ -12,6 +12,7 @@ import {
 } from '../rubric/model/rubric-model';
 import { leafPointValue } from '../rubric/model/measure';
 import { DocumentAnalysis } from '../rubric/types';
+import { LocalizedText, text } from '../text/locale';
 import type { SubjectScoresModel } from './types';
 
 /**
@@ -117,11 +118,34 @@ export function indexRubric(document: DocumentAnalysis): RubricIndex {
   };
 }
 
-/** `国土绿化 (greening)`: how an indicator, rater or item is named in messages. */
+/**
+ * How an indicator, rater or item is named in a sentence: by its name (`国土绿化`), by its id
+ * only when it has no name. Ids are what the file says; a person reads names.
+ */
 export function displayName(item: NamedItem | IndicatorModel): string {
-  const name = item.name?.value;
-  const key = item.key;
-  return name && key && name !== key ? `${name} (${key})` : (name ?? key ?? '?');
+  return item.name?.value || item.key || '?';
+}
+
+/**
+ * An item where the person must write its id, named first: `火灾防控成效（编号 fire）` /
+ * `火灾防控成效 (id fire)`; the id alone when it is the name.
+ */
+export function nameWithId(item: NamedItem | IndicatorModel): LocalizedText {
+  const name = displayName(item);
+  if (item.key === undefined || item.key === name) return text(name, name);
+  return text(`${name} (id ${item.key})`, `${name}（编号 ${item.key}）`);
+}
+
+/** A group of subjects (分序列) by its name, its id when it has none. */
+export function groupName(index: RubricIndex, id: string): string {
+  const group = index.model.subjectGroups[index.groups.get(id) ?? -1];
+  return group ? displayName(group) : id;
+}
+
+/** A veto by its name (`发生重大森林火灾`), its id when the rubric has no such veto or it has no name. */
+export function vetoName(index: RubricIndex, id: string): string {
+  const veto = index.vetoes.get(id);
+  return veto ? displayName(veto) : id;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Decimal, formatDecimal } from '../decimal';
-import { Locale, text } from './locale';
+import { Locale, LocalizedText, text } from './locale';
 
 /** Shared wording of the live figures (inlay hints, lens, status, hovers). */
 
@@ -22,4 +22,14 @@ export function sumLabel(actual: Decimal | undefined, expected: Decimal | undefi
 export function percentLabel(part: Decimal, whole: Decimal): string | undefined {
   if (whole.eq(0)) return undefined;
   return `${formatDecimal(part.times(100).div(whole), 2)}%`;
+}
+
+/** `Weight: 23` / `分值：23`: a label and its figure, with the colon of the language. */
+export function labelled(label: LocalizedText, value: string, locale: Locale): string {
+  return `${label[locale]}${text(': ', '：')[locale]}${value}`;
+}
+
+/** A figure and a note on it in the brackets of the language: `23% (23 / 100)` / `23%（23 / 100）`. */
+export function bracketed(figure: string, note: string, locale: Locale): string {
+  return text(`${figure} (${note})`, `${figure}（${note}）`)[locale];
 }

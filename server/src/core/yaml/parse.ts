@@ -1,5 +1,6 @@
 import { Document, isScalar, parseAllDocuments, YAMLError } from 'yaml';
 import { LocalizedText, text } from '../text/locale';
+import { unclosedBracket } from './unclosed-bracket';
 import { LineIndex } from '../text/line-index';
 import { MAX_NESTING } from '../limits';
 import { nestingBeyondLimit } from './nesting';
@@ -45,7 +46,7 @@ function blank(doc: Document.Parsed): boolean {
 const SYNTAX_MESSAGES_ZH: [RegExp, string][] = [
   [/Missing closing "?quote/i, '引号未闭合：缺少右引号'],
   [/Flow sequence .*end with a \]/i, '方括号 [ 未闭合，或其后内容缩进不足：缺少 ]'],
-  [/Flow mapping .*end with a \}/i, '花括号 { 未闭合，或其后内容缩进不足：缺少 }'],
+  [/Flow map(ping)? .*end with a \}/i, '花括号 { 未闭合，或其后内容缩进不足：缺少 }'],
   [/Expected .*\]/i, '缺少右方括号 ]'],
   [/Expected .*\}/i, '缺少右花括号 }'],
   [/Implicit map keys need to be followed by map values/i, '键后面缺少冒号和值'],
@@ -96,7 +97,13 @@ export function syntaxErrorsOf(errors: readonly ParserError[], source: string, l
     let end = error.span.end;
     // The parser marks one character of a repeated key; underline the whole key.
     if (error.code === 'DUPLICATE_KEY') end = Math.max(end, start + /^[^:\r\n]*/.exec(source.slice(start))![0].trimEnd().length);
-    const span = widenEmpty({ start, end }, source, lines);
+    // An unclosed [ or {: underline it, from the bracket to the end of its line, not where the parser gave up.
+    const kind = /Flow (sequence|map)(ping)? .*end with a [\]}]/i.exec(error.message)?.[1];
+    const bracket = kind === undefined ? undefined : unclosedBracket(source, start, kind === 'sequence' ? '[' : '{');
+    const span =
+      bracket !== undefined
+        ? { start: bracket, end: Math.max(bracket + 1, bracket + source.slice(bracket, lines.lineEnd(lines.positionAt(bracket).line)).trimEnd().length) }
+        : widenEmpty({ start, end }, source, lines);
     const identity = `${span.start}:${span.end}`;
     if (seen.has(identity)) return [];
     seen.add(identity);

@@ -1,7 +1,7 @@
 import { decimal, exactText, HUNDRED, ZERO } from '../../decimal';
 import { LocalizedText, text } from '../../text/locale';
 import { boundSpan, tierName } from '../model/tiers';
-import { allocate, QuotaBound, TierQuotaInput } from '../../quota/allocate';
+import { allocate, QUOTA_BOUND_NAMES_ZH, QuotaBound, TierQuotaInput } from '../../quota/allocate';
 import { largestRemainderKeeps } from '../../quota/largest-remainder-advice';
 import { QuotaRounding, ROUNDING_NAMES_ZH, roundSlots } from '../../quota/rounding';
 import { Check, finding } from './check';
@@ -38,13 +38,13 @@ export const quotaRange: Check<'quota-range'> = {
     const range = `${from}–${to}`;
     const findings = [];
     for (const [rule, at] of broken) {
-      const list = at.join(', ');
+      const list = text(at.join(', '), at.join('、'));
       if (rule === 'tiers') {
         const cured = largestRemainderKeeps(quotaInputs, sizes, model.rounding);
         const message = text(
-          `The quotas break at ${at.length} of the sizes ${range}: ${list} (they need more subjects than there are, or place fewer)` +
+          `The quotas break at ${at.length} of the sizes ${range}: ${list.en} (they need more subjects than there are, or place fewer)` +
             (cured ? `; the shares add up to 100%: this is rounding, and "rounding: largest-remainder" keeps every size` : ''),
-          `按 ${range} 个考核对象逐一试算，各等次名额在其中 ${at.length} 种人数下无法恰好分配：${list}` +
+          `按 ${range} 个考核对象逐一试算，各等次名额在其中 ${at.length} 种人数下无法恰好分配：${list['zh-CN']}` +
             (cured ? '；各比例合计 100%，这是取整造成的，改用 rounding: largest-remainder（最大余数法）可使每种人数都恰好分配' : ''),
         );
         findings.push(finding(quotaRange, model.tiers.field.keySpan, message, { data: cured ? { rounding: 'largest-remainder' } : {} }));
@@ -66,8 +66,8 @@ export const quotaRange: Check<'quota-range'> = {
           quotaRange,
           boundSpan(model, tier, bound),
           text(
-            `"${name}" ${bound} ${written}, rounded ${mode}, breaks at ${at.length} of the sizes ${range}: ${list}${advice.en}`,
-            `“${name}”${bound} ${written} 按${ROUNDING_NAMES_ZH[mode]}取整，在 ${range} 个考核对象中有 ${at.length} 种人数不符合：${list}${advice['zh-CN']}`,
+            `"${name}" ${bound} ${written}, rounded ${mode}, breaks at ${at.length} of the sizes ${range}: ${list.en}${advice.en}`,
+            `“${name}”的${QUOTA_BOUND_NAMES_ZH[bound]} ${written} 按${ROUNDING_NAMES_ZH[mode]}取整，在 ${range} 个考核对象中有 ${at.length} 种人数不符合：${list['zh-CN']}${advice['zh-CN']}`,
           ),
           { data: { tier, bound, keeps } },
         ),

@@ -8,13 +8,13 @@ import { Check, finding, keysOf } from './check';
 /** The most ids a message lists: a file with thousands of them would repeat them all in every message. */
 const LISTED = 20;
 
-/** `poor (不合格)`: ids with the names people recognise them by. */
+/** `poor (不合格)` / `不合格（编号 poor）`: ids with the names people recognise them by. */
 function listed(items: readonly NamedItem[], zh: boolean): string {
   const seen = new Set<string>();
   const known = items.filter((i) => i.key !== undefined && !seen.has(i.key) && seen.add(i.key));
   const shown = known
     .slice(0, LISTED)
-    .map((i) => (i.name?.value && i.name.value !== i.key ? (zh ? `${i.key}（${i.name.value}）` : `${i.key} (${i.name.value})`) : i.key!))
+    .map((i) => (i.name?.value && i.name.value !== i.key ? (zh ? `${i.name.value}（编号 ${i.key}）` : `${i.key} (${i.name.value})`) : i.key!))
     .join(zh ? '、' : ', ');
   const more = known.length - LISTED;
   return more > 0 ? (zh ? `${shown} 等（另有 ${more} 个）` : `${shown} and ${more} more`) : shown;
@@ -31,16 +31,16 @@ function unresolved(reference: Field<string>, items: readonly NamedItem[], known
   const message = byName
     ? text(
         `"${name}" is the name of the ${kind.en} with id "${byName.key}": refer to it by its id`,
-        `“${name}”是${kind.zh}的名称，其 id 为“${byName.key}”：此处须填写 id`,
+        `“${name}”是${kind.zh}的名称，其编号为“${byName.key}”：此处须填写编号`,
       )
     : suggestion
       ? text(
           `No ${kind.en} has the id "${name}": did you mean "${suggestion}"${alsoName ? ` (${alsoName})` : ''}?`,
-          `没有 id 为“${name}”的${kind.zh}：是否应为“${suggestion}”${alsoName ? `（${alsoName}）` : ''}？`,
+          `没有编号为“${name}”的${kind.zh}：是否应为“${suggestion}”${alsoName ? `（${alsoName}）` : ''}？`,
         )
       : known.size > 0
-        ? text(`No ${kind.en} has the id "${name}"; known: ${listed(items, false)}`, `没有 id 为“${name}”的${kind.zh}；已定义：${listed(items, true)}`)
-        : text(`No ${kind.en} has the id "${name}": none are defined`, `没有 id 为“${name}”的${kind.zh}：尚未定义任何${kind.zh}`);
+        ? text(`No ${kind.en} has the id "${name}"; known: ${listed(items, false)}`, `没有编号为“${name}”的${kind.zh}；已定义：${listed(items, true)}`)
+        : text(`No ${kind.en} has the id "${name}": none are defined`, `没有编号为“${name}”的${kind.zh}：尚未定义任何${kind.zh}`);
   const fullWidth = name.includes('，') ? text(' (the full-width comma "，" inside [ ] must be ",")', '（方括号内的全角逗号“，”须改为半角“,”）') : undefined;
   const withHint = fullWidth ? text(message.en + fullWidth.en, message['zh-CN'] + fullWidth['zh-CN']) : message;
   return [finding(unknownReference, reference.span, withHint, { data: { reference: name, suggestion } })];

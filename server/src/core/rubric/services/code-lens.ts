@@ -35,7 +35,7 @@ export function quotaLenses(analysis: Analysis, locale: Locale): QuotaLens[] {
     const { allocation } = document;
     const title = allocation
       ? slotLine(allocation, locale)
-      : text('Quota simulation (state subjects to see the slots)', '名额模拟（填写 subjects 后显示各等次名额）')[locale];
+      : text('Quota simulation (state the subjects to see the slots)', '名额模拟（填写考核对象后显示各等次名额）')[locale];
     return [{ span: key, title, subjects: allocation?.subjects, documentIndex }];
   });
 }

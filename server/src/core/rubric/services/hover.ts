@@ -5,17 +5,13 @@ import { largestLoss, pointValue } from '../model/scoring-figures';
 import { Locale, text } from '../../text/locale';
 import { IndicatorModel } from '../model/rubric-model';
 import { segmentsOf } from '../../yaml/yaml-path';
-import { describeWorking, QUOTA_BOUNDS, SlotWorking } from '../../quota/allocate';
-import { ROUNDING_NAMES_ZH, RoundingMode } from '../../quota/rounding';
+import { describeWorking, QUOTA_BOUND_NAMES_ZH, QUOTA_BOUNDS, SlotWorking } from '../../quota/allocate';
+import { roundingName } from '../../quota/rounding';
 import { SchemaDocs } from '../../schema/schema-docs';
 import { contains } from '../../text/span';
 import { documentAt } from '../document-at';
 import { formulaHover, formulaLines } from './formula-services';
-import { percentLabel, slotsText, subjectsLabel, sumLabel } from '../../text/figures';
-
-function roundingName(mode: RoundingMode | 'count', locale: Locale): string {
-  return text(mode, `${mode}（${ROUNDING_NAMES_ZH[mode]}）`)[locale];
-}
+import { bracketed, labelled, percentLabel, slotsText, subjectsLabel, sumLabel } from '../../text/figures';
 
 function indicatorPath(document: DocumentAnalysis, indicator: IndicatorModel): string {
   const names: string[] = [];
@@ -36,7 +32,11 @@ export function indicatorHover(document: DocumentAnalysis, indicator: IndicatorM
   if (weight) {
     const derived = !indicator.weight;
     lines.push(
-      `${text('Weight', '分值')[locale]}: ${formatDecimal(weight, 10)}${derived ? text(' (derived from its items)', '（由下级指标合计得出）')[locale] : ''}`,
+      labelled(
+        text('Weight', '分值'),
+        `${formatDecimal(weight, 10)}${derived ? text(' (derived from its items)', '（由下级指标合计得出）')[locale] : ''}`,
+        locale,
+      ),
     );
     // Under a composite group a point counts less (20 on a 100-point sheet counted at 70 is 14).
     const factor = pointValue(model, indicator);
@@ -44,7 +44,8 @@ export function indicatorHover(document: DocumentAnalysis, indicator: IndicatorM
     const share = counted && model.total ? percentLabel(counted, model.total) : undefined;
     const worth =
       counted && !factor!.eq(1) ? `${formatDecimal(weight, 10)} × ${formatDecimal(factor!, 4)} = ${formatDecimal(counted, 4)}` : formatDecimal(weight, 10);
-    if (share) lines.push('', `${text('Share of the whole', '占总分')[locale]}: ${share} (${worth} / ${formatDecimal(model.total!, 10)})`);
+    if (share)
+      lines.push('', labelled(text('Share of the whole', '占总分'), bracketed(share, `${worth} / ${formatDecimal(model.total!, 10)}`, locale), locale));
   } else {
     lines.push(text('Weight: unknown', '分值：未知')[locale]);
   }
@@ -60,10 +61,10 @@ export function indicatorHover(document: DocumentAnalysis, indicator: IndicatorM
   }
   if (indicator.items?.length) {
     const target = indicator.outOf?.value ?? indicator.weight?.value ?? indicator.itemsSum;
-    lines.push('', `${text('Items add up to', '下级指标合计')[locale]}: ${sumLabel(indicator.itemsSum, target)}`);
+    lines.push('', labelled(text('Items add up to', '下级指标合计'), sumLabel(indicator.itemsSum, target), locale));
   }
   lines.push(...deductionLines(indicator, locale), ...formulaLines(indicator, locale));
-  if (indicator.key) lines.push('', `id: \`${indicator.key}\``);
+  if (indicator.key) lines.push('', labelled(text('id', '编号'), `\`${indicator.key}\``, locale));
   return lines.join('\n');
 }
 
@@ -99,10 +100,12 @@ function deductionLines(indicator: IndicatorModel, locale: Locale): string[] {
 }
 
 function workingLines(working: SlotWorking, locale: Locale): string[] {
-  const lines = [`**${working.bound}**: \`${describeWorking(working)}\` (${roundingName(working.rounding, locale)})`];
+  const lines = [
+    `**${text(working.bound, QUOTA_BOUND_NAMES_ZH[working.bound])[locale]}**${text(': ', '：')[locale]}${working.rounding === 'count' ? `\`${describeWorking(working)}\`` : bracketed(`\`${describeWorking(working)}\``, roundingName(working.rounding, locale), locale)}`,
+  ];
   if (working.alternatives.length > 0) {
-    const others = working.alternatives.map((a) => `${a.rounding} ${a.slots}`).join(' · ');
-    lines.push('', `${text('Other roundings', '其他取整方式')[locale]}: ${others}`);
+    const others = working.alternatives.map((a) => `${roundingName(a.rounding, locale)} ${a.slots}`).join(' · ');
+    lines.push('', labelled(text('Other roundings', '其他取整方式'), others, locale));
   }
   return lines;
 }
@@ -116,12 +119,12 @@ function tierHover(document: DocumentAnalysis, index: number, locale: Locale, fo
   for (const { label, allocation } of allocations) {
     const slots = allocation?.tiers[index];
     if (!slots || !allocation) {
-      lines.push(text('The rubric does not state its subjects, so no slots can be worked out.', '未填写考核对象数量（subjects），无法计算名额。')[locale]);
+      lines.push(text('The rubric does not state its `subjects`, so no slots can be worked out.', '未填写考核对象数量（`subjects`），无法计算名额。')[locale]);
       continue;
     }
     const n = allocation.subjects;
     const share = percentLabel(decimal(slots.max), decimal(n)) ?? '0%';
-    lines.push(`${label ? `**${label}** · ` : ''}${subjectsLabel(n, locale)}${text(': ', '：')[locale]}${slotsText(slots)} (${share})`);
+    lines.push(`${label ? `**${label}** · ` : ''}${subjectsLabel(n, locale)}${text(': ', '：')[locale]}${bracketed(slotsText(slots), share, locale)}`);
     for (const working of slots.workings) {
       if (focus && working.bound !== focus) continue;
       lines.push('', ...workingLines(working, locale));

@@ -70,8 +70,8 @@ export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): I
           offset: endOfLine(itemsKey.end),
           label: `${onSheet} → ${formatDecimal(indicator.weight.value, 10)}`,
           tooltip: text(
-            `Items add up to out_of; the group counts ${formatDecimal(indicator.weight.value, 10)} (points × ${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(indicator.outOf.value, 10)})`,
-            `下级指标按 out_of 计分，本组折算为 ${formatDecimal(indicator.weight.value, 10)} 分（得分 × ${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(indicator.outOf.value, 10)}）`,
+            `Items are scored out of ${formatDecimal(indicator.outOf.value, 10)}; the group counts ${formatDecimal(indicator.weight.value, 10)} (points × ${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(indicator.outOf.value, 10)})`,
+            `下级指标按 ${formatDecimal(indicator.outOf.value, 10)} 分计分，本组折算为 ${formatDecimal(indicator.weight.value, 10)} 分（得分 × ${formatDecimal(indicator.weight.value, 10)} / ${formatDecimal(indicator.outOf.value, 10)}）`,
           )[locale],
         });
       } else if (indicator.weight) {

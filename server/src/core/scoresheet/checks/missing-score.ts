@@ -1,6 +1,6 @@
 import { Finding } from '../../findings';
-import { text } from '../../text/locale';
-import { IndicatorModel } from '../../rubric/model/rubric-model';
+import { LocalizedText, text } from '../../text/locale';
+import { IndicatorModel, NamedItem } from '../../rubric/model/rubric-model';
 
 import { displayName, groupIndex, isDeductLeaf, RubricIndex } from '../rubric-index';
 import { isMeasured } from '../../rubric/model/measure';
@@ -19,7 +19,9 @@ function unscored(index: RubricIndex, points: readonly KeyedFigure[], entry: Sub
 }
 
 function listed(items: readonly string[], separator: string): string {
-  return items.length > 6 ? `${items.slice(0, 6).join(separator)}${separator}… (${items.length})` : items.join(separator);
+  return items.length > 6
+    ? `${items.slice(0, 6).join(separator)}${separator}…${separator === '、' ? `（共 ${items.length} 项）` : ` (${items.length})`}`
+    : items.join(separator);
 }
 
 /** A leaf left unscored (at the subject's name), a rater group with no view, a subject of the rubric not scored (at `scores:`). */
@@ -31,22 +33,37 @@ export const missingScore: ScoresheetCheck = {
     if (!index || entry.strayKeys) return [];
     const at = entry.subject?.span ?? { start: entry.span.start, end: entry.span.start };
     const name = subjectLabel(entry, i);
-    const gaps: string[] = [];
+    const gaps: LocalizedText[] = [];
+    const quoted = (item: NamedItem | IndicatorModel) => text(`"${displayName(item)}"`, `“${displayName(item)}”`);
     if (entry.by.length > 0) {
       for (const rater of index.model.raters.items) {
         const view = entry.by.find((v) => v.rater.value === rater.key);
-        if (!view || (view.kind === 'total' && view.blank)) gaps.push(displayName(rater));
-        else if (view.kind === 'points') gaps.push(...unscored(index, view.points, entry).map((leaf) => `${rater.key}: ${displayName(leaf)}`));
+        if (!view || (view.kind === 'total' && view.blank)) gaps.push(text(`the view of ${quoted(rater).en}`, `${quoted(rater)['zh-CN']}的评分`));
+        else if (view.kind === 'points')
+          gaps.push(
+            ...unscored(index, view.points, entry).map((leaf) =>
+              text(`${quoted(leaf).en} by ${displayName(rater)}`, `${displayName(rater)}对${quoted(leaf)['zh-CN']}的评分`),
+            ),
+          );
       }
     } else {
-      gaps.push(...unscored(index, entry.points, entry).map(displayName));
+      gaps.push(...unscored(index, entry.points, entry).map(quoted));
     }
     if (gaps.length === 0) return [];
     return [
       scoresheetFinding(
         this,
         at,
-        text(`${name}: no score yet for ${listed(gaps, ', ')}; its total is not known`, `${name}：${listed(gaps, '、')} 尚未评分，总分暂无法确定`),
+        text(
+          `${name}: no score yet for ${listed(
+            gaps.map((g) => g.en),
+            ', ',
+          )}; its total is not known`,
+          `${name}：${listed(
+            gaps.map((g) => g['zh-CN']),
+            '、',
+          )}尚未评分，总分暂无法确定`,
+        ),
       ),
     ];
   },
@@ -72,7 +89,7 @@ export const missingScore: ScoresheetCheck = {
         if (group.members.length > 0 || group.size === undefined) return;
         const scored = model.scores.items.filter((entry) => groupIndex(index, entry) === g).length;
         if (scored >= group.size) return;
-        const label = group.name?.value ?? group.key ?? `#${g + 1}`;
+        const label = group.name?.value || group.key || `#${g + 1}`;
         findings.push(
           scoresheetFinding(
             this,

@@ -1,15 +1,15 @@
 import { exactText, isNegative } from '../../decimal';
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { isLeaf } from '../rubric-index';
+import { displayName, isLeaf } from '../rubric-index';
 import { KeyedFigure } from '../types';
-import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
+import { ofSubject, ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
 /** Points that are none of the leaf's scoring levels (a typo, or a level the rubric forgot). */
 export const scoreNotALevel: ScoresheetCheck = {
   code: 'score-not-a-level',
   severity: 'warning',
-  entry(entry, _, { index }) {
+  entry(entry, position, { index }) {
     if (!index) return [];
     const findings: Finding[] = [];
     const check = (figure: KeyedFigure) => {
@@ -27,9 +27,13 @@ export const scoreNotALevel: ScoresheetCheck = {
         scoresheetFinding(
           this,
           figure.value.span,
-          text(
-            `${exactText(value)} is none of the levels of ${figure.key.value}: ${shown.join(', ')}`,
-            `${exactText(value)} 不是“${figure.key.value}”的评分档次：${shown.join('、')}`,
+          ofSubject(
+            entry,
+            position,
+            text(
+              `${exactText(value)} is none of the levels of "${displayName(leaf)}": ${shown.join(', ')}`,
+              `${exactText(value)} 不是“${displayName(leaf)}”的评分档次：${shown.join('、')}`,
+            ),
           ),
         ),
       );

@@ -4,9 +4,9 @@ import { LocalizedText, text } from '../../text/locale';
 import { BonusItemModel } from '../../rubric/model/rubric-model';
 import { Field } from '../../yaml/field';
 import { scaleOf } from '../../rubric/model/measure';
-import { isLeaf, RubricIndex } from '../rubric-index';
+import { displayName, isLeaf, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';
-import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
+import { ofSubject, ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
 /** Cases are counted: a whole number, 0 or more. */
 function casesProblem(value: Decimal): LocalizedText | undefined {
@@ -24,9 +24,10 @@ function pointsProblem(index: RubricIndex, figure: KeyedFigure): LocalizedText |
   if (weight === undefined || value.lte(weight)) return undefined;
   // Under a composite group the weight is on the group's own sheet: say so, or 85 > 59.5 would puzzle.
   const sheet = index.factor.get(leaf)?.eq(1) === false ? text(' on its own sheet', '（按所在分组自身分制）') : text('', '');
+  const name = displayName(leaf);
   return text(
-    `${exactText(value)} is above the weight of ${figure.key.value} (${exactText(weight)}${sheet.en})`,
-    `${exactText(value)} 超过“${figure.key.value}”的分值 ${exactText(weight)}${sheet['zh-CN']}`,
+    `${exactText(value)} is above the weight of "${name}" (${exactText(weight)}${sheet.en})`,
+    `${exactText(value)} 超过“${name}”的分值 ${exactText(weight)}${sheet['zh-CN']}`,
   );
 }
 
@@ -37,9 +38,16 @@ function extraProblem(kind: 'bonus' | 'penalty', item: BonusItemModel | undefine
   if (value.lt(0)) return text(`Points cannot be negative (${exactText(value)})`, `分值不能为负数（${exactText(value)}）`);
   const points = item.points?.value;
   if (points === undefined || value.lte(points)) return undefined;
+  const name = displayName(item);
   return kind === 'bonus'
-    ? text(`${exactText(value)} is above the bonus item's ${exactText(points)} points`, `${exactText(value)} 超过该加分事项的分值 ${exactText(points)}`)
-    : text(`${exactText(value)} is above the penalty item's ${exactText(points)} points`, `${exactText(value)} 超过该减分事项的分值 ${exactText(points)}`);
+    ? text(
+        `${exactText(value)} is above the ${exactText(points)} points of the bonus item "${name}"`,
+        `${exactText(value)} 超过加分事项“${name}”的分值 ${exactText(points)}`,
+      )
+    : text(
+        `${exactText(value)} is above the ${exactText(points)} points of the penalty item "${name}"`,
+        `${exactText(value)} 超过减分事项“${name}”的分值 ${exactText(points)}`,
+      );
 }
 
 function viewProblem(index: RubricIndex, value: Decimal | undefined): LocalizedText | undefined {
@@ -58,11 +66,11 @@ function viewProblem(index: RubricIndex, value: Decimal | undefined): LocalizedT
 export const scoreOutOfRange: ScoresheetCheck = {
   code: 'score-out-of-range',
   severity: 'error',
-  entry(entry, _, { index }) {
+  entry(entry, position, { index }) {
     if (!index) return [];
     const findings: Finding[] = [];
     const report = (field: Field<Decimal>, message: LocalizedText | undefined) => {
-      if (message) findings.push(scoresheetFinding(this, field.span, message));
+      if (message) findings.push(scoresheetFinding(this, field.span, ofSubject(entry, position, message)));
     };
     for (const figure of entry.points) report(figure.value, pointsProblem(index, figure));
     for (const view of entry.by) {

@@ -48,3 +48,9 @@ export function scoresheetFinding(check: ScoresheetCheck, span: Span, message: L
 export function subjectLabel(entry: SubjectScoresModel, index: number): string {
   return entry.subject?.value ?? `#${index + 1}`;
 }
+
+/** A finding about one entry says whose it is: `卫庄镇：25 超过“火灾防控成效”的分值 22`. */
+export function ofSubject(entry: SubjectScoresModel, index: number, message: LocalizedText): LocalizedText {
+  const name = subjectLabel(entry, index);
+  return { en: `${name}: ${message.en}`, 'zh-CN': `${name}：${message['zh-CN']}` };
+}

@@ -2,6 +2,7 @@ import { Finding } from '../../findings';
 import { text } from '../../text/locale';
 import { nearSpelling } from '../../text/near-spelling';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
+import { displayName, groupName, nameWithId } from '../rubric-index';
 
 /**
  * A subject the rubric's list does not name (a typo, or one added since), and under 分序列 a
@@ -15,6 +16,7 @@ export const unknownSubject: ScoresheetCheck = {
     const findings: Finding[] = [];
     const groups = index.model.subjectGroups;
     const groupIds = [...index.groups.keys()];
+    const named = groups.filter((g) => g.key !== undefined).map(nameWithId);
     const subject = entry.subject;
     const name = subject?.value;
     if (!subject || name === undefined) return [];
@@ -41,8 +43,8 @@ export const unknownSubject: ScoresheetCheck = {
           this,
           written.span,
           text(
-            `No group "${written.value}" in the rubric${near ? `: did you mean "${near}"?` : `; its groups: ${groupIds.join(', ')}`}`,
-            `考核细则中没有序列“${written.value}”${near ? `：是否应为“${near}”？` : `；现有序列：${groupIds.join('、')}`}`,
+            `No group "${written.value}" in the rubric${near ? `: did you mean "${near}"?` : `; its groups: ${named.map((g) => g.en).join(', ')}`}`,
+            `考核细则中没有序列“${written.value}”${near ? `：是否应为“${near}”？` : `；现有序列：${named.map((g) => g['zh-CN']).join('、')}`}`,
           ),
         ),
       );
@@ -52,21 +54,23 @@ export const unknownSubject: ScoresheetCheck = {
           this,
           subject.span,
           text(
-            `"${name}" is in no group of the rubric: add group: with one of ${groupIds.join(', ')}`,
-            `“${name}”不属于考核细则的任何序列：请填写 group:，可选 ${groupIds.join('、')}`,
+            `"${name}" is in no group of the rubric: add group: with the id of one of ${named.map((g) => g.en).join(', ')}`,
+            `“${name}”不属于考核细则的任何序列：请填写 group: 及序列编号，可选：${named.map((g) => g['zh-CN']).join('、')}`,
           ),
         ),
       );
     } else if (listed && written?.value !== undefined) {
       const member = groups[index.subjects.get(name)!];
       if (member?.key !== written.value) {
+        const there = member ? displayName(member) : '?';
+        const notThere = groupName(index, written.value);
         findings.push(
           scoresheetFinding(
             this,
             written.span,
             text(
-              `"${name}" is a member of ${member?.key ?? '?'} in the rubric: it is ranked there, not in ${written.value}`,
-              `考核细则将“${name}”列入序列 ${member?.key ?? '?'}：按该序列排名，而不是 ${written.value}`,
+              `"${name}" is a member of "${there}" in the rubric: it is ranked there, not in "${notThere}"`,
+              `考核细则将“${name}”列入“${there}”：按该序列排名，而不是“${notThere}”`,
             ),
           ),
         );

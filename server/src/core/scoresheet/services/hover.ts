@@ -5,7 +5,8 @@ import { tierName } from '../../rubric/model/tiers';
 import { indicatorHover } from '../../rubric/services/hover';
 import type { HoverResult } from '../../service-types';
 import { contains, Span } from '../../text/span';
-import { displayName, RubricIndex } from '../rubric-index';
+import { displayName, groupName, RubricIndex, vetoName } from '../rubric-index';
+import { labelled } from '../../text/figures';
 import { RankedSubject, ScoresheetAnalysis } from '../types';
 import { subjectFigures } from './inlay-hints';
 import { pathAt, rubricIndexOf } from './locate';
@@ -19,11 +20,11 @@ function marginLines(index: RubricIndex, subject: RankedSubject, locale: Locale)
   const current = tierName(index.model, subject.tier);
   const { up, down } = subject.margin;
   if (subject.vetoes.length > 0 && up === undefined && down === undefined) {
+    const vetoes = subject.vetoes.map((id) => vetoName(index, id));
     lines.push(
-      text(
-        `The tier is set by a veto (${subject.vetoes.join(', ')}): no score changes it.`,
-        `等次由一票否决（${subject.vetoes.join('、')}）确定，得分变化不影响等次。`,
-      )[locale],
+      text(`The tier is set by a veto (${vetoes.join(', ')}): no score changes it.`, `等次由一票否决（${vetoes.join('、')}）确定，得分变化不影响等次。`)[
+        locale
+      ],
     );
     return lines;
   }
@@ -42,8 +43,8 @@ function marginLines(index: RubricIndex, subject: RankedSubject, locale: Locale)
 function subjectHover(analysis: ScoresheetAnalysis, index: RubricIndex, subject: RankedSubject, locale: Locale): string {
   const lines = [`**${subject.subject}** · ${subjectFigures(analysis, subject, locale)}`, ''];
   if (subject.group) {
-    const group = index.model.subjectGroups.find((g) => g.key === subject.group);
-    lines.push(text(`Ranked in ${group?.name?.value ?? subject.group}`, `在${group?.name?.value ?? subject.group}中排名`)[locale], '');
+    const group = groupName(index, subject.group);
+    lines.push(text(`Ranked in ${group}`, `在${group}中排名`)[locale], '');
   }
   if (subject.steps.length > 0) {
     lines.push(text('| Step | Points | Working |', '| 项目 | 得分 | 计算 |')[locale], '|---|---:|---|');
@@ -69,19 +70,25 @@ function levelLines(indicator: IndicatorModel, locale: Locale): string[] {
   return [
     '',
     `**${text('Levels', '评分档次')[locale]}**`,
-    ...levels.map((level) => `- ${level.points.value === undefined ? '?' : exactText(level.points.value)}${level.when?.value ? `: ${level.when.value}` : ''}`),
+    ...levels.map(
+      (level) =>
+        `- ${level.points.value === undefined ? '?' : exactText(level.points.value)}${level.when?.value ? `${text(': ', '：')[locale]}${level.when.value}` : ''}`,
+    ),
   ];
 }
 
 function extraHover(item: BonusItemModel, kind: 'bonus' | 'penalty', locale: Locale): string {
   const points = item.points?.value === undefined ? '?' : exactText(item.points.value);
-  const what = kind === 'bonus' ? text('Bonus', '加分')[locale] : text('Penalty', '减分')[locale];
+  const what = kind === 'bonus' ? text('Bonus', '加分') : text('Penalty', '减分');
   const per = item.per?.value ? text(` per case (${item.per.value}): write the cases`, `，按次（${item.per.value}）：填写次数`)[locale] : '';
-  return `**${displayName(item)}**\n\n${what}: ${points}${per}`;
+  return namedHover(item, `${labelled(what, points, locale)}${per}`, locale);
 }
 
-function namedHover(item: NamedItem, detail: string): string {
-  return `**${displayName(item)}**${detail ? `\n\n${detail}` : ''}`;
+/** An item of the rubric by its name, then what is said of it, then its id as the sheet writes it (not twice, when it has no name). */
+function namedHover(item: NamedItem, detail: string, locale: Locale): string {
+  const id =
+    item.key !== undefined && item.name?.value !== undefined && item.key !== item.name.value ? labelled(text('id', '编号'), `\`${item.key}\``, locale) : '';
+  return [`**${displayName(item)}**`, detail, id].filter(Boolean).join('\n\n');
 }
 
 /**
@@ -118,7 +125,7 @@ export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, lo
               `−${points} per case (${rule.per?.value ?? ''})${rule.max?.value ? `, at most ${exactText(rule.max.value)}` : ''}: write the cases`,
               `每次扣 ${points} 分（${rule.per?.value ?? ''}）${rule.max?.value ? `，最多扣 ${exactText(rule.max.value)} 分` : ''}：填写次数`,
             );
-        return { span, markdown: namedHover(rule, (rangedRuleText(rule) ?? how)[locale]) };
+        return { span, markdown: namedHover(rule, (rangedRuleText(rule) ?? how)[locale], locale) };
       }
     }
     if (indicator && indicatorKey === id)
@@ -135,7 +142,10 @@ export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, lo
     const rater = index.raters.get(id);
     const weight = rater?.weight?.value;
     if (rater)
-      return { span, markdown: namedHover(rater, text(`Weight ${weight ? exactText(weight) : '?'}%`, `权重 ${weight ? exactText(weight) : '?'}%`)[locale]) };
+      return {
+        span,
+        markdown: namedHover(rater, text(`Weight ${weight ? exactText(weight) : '?'}%`, `权重 ${weight ? exactText(weight) : '?'}%`)[locale], locale),
+      };
   }
   if (within('bonus') && at.inKey) {
     const item = index.bonus.get(id);
@@ -154,7 +164,7 @@ export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, lo
         forced !== undefined
           ? text(`Forces ${tierName(index.model, forced)}`, `直接确定为${tierName(index.model, forced)}`)[locale]
           : text(`Bars ${bars.join(', ')}`, `不得评为${bars.join('、')}`)[locale];
-      return { span, markdown: namedHover(veto, detail) };
+      return { span, markdown: namedHover(veto, detail, locale) };
     }
   }
   return undefined;

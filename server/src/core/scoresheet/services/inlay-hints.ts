@@ -5,6 +5,7 @@ import type { InlayHintItem } from '../../service-types';
 import { RankedSubject, ScoresheetAnalysis } from '../types';
 import { rubricIndexOf } from './locate';
 import { measuredInlayHints } from './measured-services';
+import { groupName, vetoName } from '../rubric-index';
 
 /** `93.5 · rank 1 · 优秀` / `93.5 · 第 1 名 · 优秀`, with a veto or a boundary tie marked. */
 export function subjectFigures(analysis: ScoresheetAnalysis, subject: RankedSubject, locale: Locale): string {
@@ -12,7 +13,10 @@ export function subjectFigures(analysis: ScoresheetAnalysis, subject: RankedSubj
   const parts: string[] = [subject.total === undefined ? text('total ?', '总分待定')[locale] : exactText(subject.total)];
   if (subject.rank !== undefined) parts.push(text(`rank ${subject.rank}`, `第 ${subject.rank} 名`)[locale]);
   if (subject.tier !== undefined && index) parts.push(tierName(index.model, subject.tier));
-  if (subject.vetoes.length > 0) parts.push(text(`vetoed (${subject.vetoes.join(', ')})`, `一票否决（${subject.vetoes.join('、')}）`)[locale]);
+  if (subject.vetoes.length > 0) {
+    const vetoes = subject.vetoes.map((id) => (index ? vetoName(index, id) : id));
+    parts.push(text(`vetoed (${vetoes.join(', ')})`, `一票否决（${vetoes.join('、')}）`)[locale]);
+  }
   if (subject.tiedAtBoundary) parts.push(text('tied at the boundary', '分界同分')[locale]);
   return parts.join(' · ');
 }
@@ -20,16 +24,18 @@ export function subjectFigures(analysis: ScoresheetAnalysis, subject: RankedSubj
 /** Beside each subject's name: its total, rank and tier. */
 export function scoresheetInlayHints(analysis: ScoresheetAnalysis, locale: Locale): InlayHintItem[] {
   const entries = analysis.model?.scores.items ?? [];
-  if (!rubricIndexOf(analysis)) return [];
+  const index = rubricIndexOf(analysis);
+  if (!index) return [];
   const subjects = analysis.subjects.flatMap((subject) => {
     const span = entries[subject.index]?.subject?.span;
     if (!span) return [];
-    const group = subject.group ? text(` in group ${subject.group}`, `（序列 ${subject.group}）`)[locale] : '';
+    const group = subject.group === undefined ? undefined : groupName(index, subject.group);
+    const what = group ? text(`Total, rank and tier in ${group}`, `在${group}中的总分、排名与等次`) : text('Total, rank and tier', '总分、排名与等次');
     return [
       {
         offset: span.end,
         label: subjectFigures(analysis, subject, locale),
-        tooltip: text(`Total, rank and tier${group}; hover the name for the working`, `总分、排名与等次${group}；悬停名称查看计算过程`)[locale],
+        tooltip: `${what[locale]}${text('; hover the name for the working', '；悬停名称查看计算过程')[locale]}`,
       },
     ];
   });

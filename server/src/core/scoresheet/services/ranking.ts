@@ -54,6 +54,8 @@ export interface RankingTable {
   outOf: string | null;
   /** The rubric's tiers, best first (empty without tiers). */
   tiers: RankingTier[];
+  /** The rubric's vetoes by id: their names, for showing a row's `vetoes` (an id without a name is not here). */
+  vetoNames?: Record<string, string>;
   groups: RankingGroup[];
   errors: number;
   warnings: number;
@@ -94,6 +96,9 @@ export function rankingTable(analysis: ScoresheetAnalysis): RankingTable {
     title: found?.model.title?.value ?? null,
     outOf: found?.model.total === undefined ? null : exact(found.model.total),
     tiers: tiers.map(tierOf),
+    vetoNames: Object.fromEntries(
+      (found?.model.veto.items ?? []).flatMap((v) => (v.key !== undefined && v.name?.value !== undefined ? [[v.key, v.name.value]] : [])),
+    ),
     groups: analysis.groups.map((group) => ({
       ...(group.id !== undefined ? { id: group.id } : {}),
       ...(group.name !== undefined ? { name: group.name } : {}),

@@ -137,6 +137,37 @@ function nameOf(item: NamedItem, fallback: string): string {
 }
 
 /**
+ * What the 考评表 cannot hold as rules yet, kept in the 评分标准 as words so that it is not lost:
+ * a leaf's formula and inputs, and deductions whose amount is set within a range (扣5—20分).
+ */
+function withMeasuredWords(criteria: string | undefined, indicator: IndicatorModel): string | undefined {
+  const scoring = indicator.scoring;
+  const lines: string[] = [];
+  if (scoring?.formula?.value !== undefined && !indicator.items?.length) {
+    const inputs = scoring.inputs.flatMap((input) => {
+      if (input.key === undefined) return [];
+      const name = input.name?.value && input.name.value !== input.key ? ` ${input.name.value}` : '';
+      const unit = input.unit?.value ? `（${input.unit.value}）` : '';
+      return [`${input.key}${name}${unit}`];
+    });
+    lines.push(`计分公式：${scoring.formula.value}${inputs.length > 0 ? `（${inputs.join('；')}）` : ''}`);
+  }
+  for (const rule of scoring?.rules ?? []) {
+    const range = rule.range?.value;
+    if (!range) continue;
+    const what = rule.when?.value ?? rule.per?.value ?? rule.key ?? '';
+    const [min, max] = [range.min.toFixed(), range.max.toFixed()];
+    lines.push(
+      rule.when
+        ? `${what}：视情节扣 ${min}—${max} 分`
+        : `${what}：每次视情节扣 ${min}—${max} 分${rule.max?.value ? `，最多 ${rule.max.value.toFixed()} 分` : ''}`,
+    );
+  }
+  if (lines.length === 0) return criteria;
+  return [...(criteria ? [criteria] : []), ...lines].join('\n');
+}
+
+/**
  * The draft of one analysed rubric document. `text` is the whole file the analysis was made from:
  * the document's own slice is parsed again for the free text the model leaves out.
  */
@@ -156,7 +187,7 @@ export function draftOf(text: string, document: DocumentAnalysis): DraftRubric {
       weight: ind.weight?.value,
       outOf: ind.outOf?.value,
       methods: ind.methods.flatMap((m) => (m.value !== undefined ? [m.value] : [])),
-      criteria: nonEmptyString(source.criteria),
+      criteria: withMeasuredWords(nonEmptyString(source.criteria), ind),
       scoring: scoring && {
         levels: scoring.levels.map((level) => ({ points: level.points.value!, when: level.when?.value })),
         deduct: scoring.deduct?.value,

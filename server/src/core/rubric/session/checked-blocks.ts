@@ -2,7 +2,7 @@ import { keptFromBlockStart, placedAt } from '../../blocks/kept-findings';
 import { Finding } from '../../findings';
 import type { IndicatorContext } from '../checks/check';
 import { findingsOnIndicators, indicatorInputs } from '../check-document';
-import { IndicatorBlock } from './indicator-blocks';
+import { IndicatorBlock, ownIndicators } from './indicator-blocks';
 
 /**
  * The findings of the checks of single indicators, block by block: made for a block the first
@@ -21,7 +21,7 @@ export function findingsOfBlocks(blocks: readonly IndicatorBlock[], context: Ind
         readsLines = true;
         return context.lineOf(offset);
       };
-      const own = block.children.length === 0 ? block.all : [block.indicator];
+      const own = ownIndicators(block);
       const made = findingsOnIndicators(own, { ...context, lineOf });
       checked += own.length;
       kept = block.checked = { inputs, readsLines, findings: keptFromBlockStart(made, block.start) };

@@ -50,6 +50,12 @@ export interface CheckedBlock {
   findings: Finding[];
   /** A finding read line numbers (see IndicatorContext.lineOf): made again on every version. */
   readsLines: boolean;
+  /**
+   * A split block's own findings and those of every block under it, at offsets from its start,
+   * under the same inputs; unset while a finding under it reads line numbers. Its items' blocks
+   * are the ones it was made with, and keep their paths while it keeps its own (see givePaths).
+   */
+  below?: Finding[];
 }
 
 /** Blocks longer than this (about 40 indicators with long criteria) are split into their items. */

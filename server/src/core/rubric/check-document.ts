@@ -1,6 +1,6 @@
 import { CHECKS } from './checks';
 import type { IndicatorIds } from './indicator-ids';
-import { Check, CheckContext, IndicatorContext, keysOf } from './checks/check';
+import { Check, CheckContext, IndicatorContext, keysOf, RubricNames } from './checks/check';
 import { Finding } from '../findings';
 import { text } from '../text/locale';
 import { quotaInputsOf } from './model/quota-inputs';
@@ -75,7 +75,13 @@ export function checkDocument(
   const lineOf = (offset: number) => source.lines.positionAt(offset).line + 1;
   const context: CheckContext = { model, quotaInputs, allocation, lineOf, schemaFindings, indicatorIds: kept?.indicatorIds };
   const onIndicators = kept?.onIndicators ?? ((indicatorContext: IndicatorContext) => findingsOnIndicators(model.allIndicators, indicatorContext));
-  const indicatorContext: IndicatorContext = { methods: model.methods.items, methodKeys: keysOf(model.methods.items), lineOf };
+  let names: RubricNames | undefined;
+  const indicatorContext: IndicatorContext = {
+    methods: model.methods.items,
+    methodKeys: keysOf(model.methods.items),
+    lineOf,
+    rubricNames: () => (names ??= rubricNames(model)),
+  };
   const rubricWide = groups.length === 0 ? CHECKS : OTHER_CHECKS;
   const semantic = [
     ...schemaFindings,
@@ -85,6 +91,22 @@ export function checkDocument(
   ];
   const findings = settleFindings(syntaxFindings(parsed.syntaxErrors), semantic, parsed, source, parsed.span, kept?.mayHoldIgnores ?? true);
   return { parsed, model, quotaInputs, allocation, groups, findings };
+}
+
+/** Every input id and indicator id of the rubric, for the formulas' `unknown-name` (see IndicatorContext.rubricNames). */
+function rubricNames(model: RubricModel): RubricNames {
+  const inputs = new Map<string, IndicatorModel[]>();
+  const indicators = new Map<string, string | undefined>();
+  for (const indicator of model.allIndicators) {
+    if (indicator.key !== undefined && !indicators.has(indicator.key)) indicators.set(indicator.key, indicator.name?.value);
+    for (const input of indicator.scoring?.inputs ?? []) {
+      if (input.key === undefined) continue;
+      const owners = inputs.get(input.key);
+      if (owners) owners.push(indicator);
+      else inputs.set(input.key, [indicator]);
+    }
+  }
+  return { inputs, indicators };
 }
 
 /**

@@ -9,6 +9,7 @@ import { asMap, keySpan, pairsOf } from '../yaml/yaml-nodes';
 import { buildScoresheetModel } from './build-model';
 import { SCORESHEET_CHECKS } from './checks';
 import { EntryFacts, entryFacts } from './entry-facts';
+import { EntryAggregates, groupAggregates } from './measured';
 import { RankedGroup } from './rank-groups';
 import { rankSubjects } from './rank-subjects';
 import { indexRubric, RubricIndex } from './rubric-index';
@@ -54,7 +55,7 @@ export function analyzeScoresheetText(
     extraDocuments: documents.slice(1).map(extraDocument),
     lookup,
     indexOf: (document) => indexRubric(document),
-    factsOf: (entry, position, index) => entryFacts(entry, position, index),
+    factsOf: (entry, position, index, aggregates) => entryFacts(entry, position, index, aggregates),
   });
 }
 
@@ -73,8 +74,8 @@ export interface ScoresheetParts {
   lookup: (writtenPath: string) => RubricLookup;
   /** The rubric's first document, indexed (a session keeps the index while the rubric stays). */
   indexOf(document: DocumentAnalysis): RubricIndex;
-  /** An entry's facts under that index (a session keeps them while the entry and the rubric stay). */
-  factsOf(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): EntryFacts;
+  /** An entry's facts under that index and its group's figures (a session keeps them while the entry, the rubric and the figures it reads stay). */
+  factsOf(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, aggregates: EntryAggregates | undefined): EntryFacts;
 }
 
 /** The rest of an analysis once the sheet is parsed: the rubric, totals, ranks, tiers, checks. */
@@ -83,7 +84,9 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
   const rubric = model.rubric?.value !== undefined ? parts.lookup(model.rubric.value) : undefined;
   const rubricDocument = rubric?.found ? rubric.analysis.documents[0] : undefined;
   const index = rubricDocument ? parts.indexOf(rubricDocument) : undefined;
-  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index));
+  // best / worst / mean over each group: the one figure an entry reads of the others.
+  const aggregatesOf = index ? groupAggregates(model.scores.items, index) : undefined;
+  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, aggregatesOf?.(entry)));
   const { subjects, groups, duplicates } = rankSubjects(model, index, facts);
   const context = {
     model,

@@ -1,6 +1,7 @@
 import { Decimal } from '../decimal';
 import { Finding } from '../findings';
 import { SCORESHEET_CHECKS } from './checks';
+import { EntryAggregates } from './measured';
 import { groupIndex, RubricIndex } from './rubric-index';
 import { evaluateSubject } from './subject-total';
 import { SubjectScoresModel, TotalStep } from './types';
@@ -30,17 +31,21 @@ export interface EntryFigures {
   own(key: string): Decimal | undefined;
 }
 
-export function entryFacts(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): EntryFacts {
-  return { figures: index && entryFigures(entry, index), findings: entryFindings(entry, position, index) };
+/**
+ * `aggregates`: the group figures (best, worst, mean) its formulas read, the one thing that comes
+ * from the other entries: facts made under the same figures (see EntryAggregates.print) still hold.
+ */
+export function entryFacts(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, aggregates?: EntryAggregates): EntryFacts {
+  return { figures: index && entryFigures(entry, index, aggregates), findings: entryFindings(entry, position, index, aggregates) };
 }
 
-export function entryFindings(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): Finding[] {
-  const context = { index };
+export function entryFindings(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, aggregates?: EntryAggregates): Finding[] {
+  const context = { index, aggregates };
   return SCORESHEET_CHECKS.flatMap((check) => check.entry?.(entry, position, context) ?? []);
 }
 
-export function entryFigures(entry: SubjectScoresModel, index: RubricIndex): EntryFigures {
-  const outcome = evaluateSubject(index, entry);
+export function entryFigures(entry: SubjectScoresModel, index: RubricIndex, aggregates?: EntryAggregates): EntryFigures {
+  const outcome = evaluateSubject(index, entry, aggregates);
   return {
     total: outcome.total,
     get steps() {

@@ -1,4 +1,7 @@
 import { duplicateSubject } from './duplicate-id';
+import { formulaUndefined } from './formula-undefined';
+import { inputOutOfRange } from './input-out-of-range';
+import { missingInput } from './missing-input';
 import { missingScore } from './missing-score';
 import { rubricNotFound } from './rubric-not-found';
 import { scoresheetShape } from './schema';
@@ -20,4 +23,7 @@ export const SCORESHEET_CHECKS: readonly ScoresheetCheck[] = [
   missingScore,
   unknownSubject,
   tieAtBoundary,
+  missingInput,
+  inputOutOfRange,
+  formulaUndefined,
 ];

@@ -5,6 +5,7 @@ import { syntaxFindings } from '../../settle-findings';
 import { analyzeScoresheetText, documentStart, finishScoresheet, ScoresheetAnalysisDetail, ScoresheetValidator } from '../analyze';
 import { buildScoresheetModel } from '../build-model';
 import { EntryFacts, entryFacts, EntryFigures, entryFindings } from '../entry-facts';
+import { EntryAggregates } from '../measured';
 import { RubricIndex } from '../rubric-index';
 import { evaluateSubject } from '../subject-total';
 import { RubricLookup, ScoresheetSession, SubjectScoresModel, TotalStep } from '../types';
@@ -104,7 +105,7 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
       extraDocuments: [],
       lookup,
       indexOf: (document) => this.rubric.indexOf(document),
-      factsOf: (entry, position, index) => this.factsOf(blockOf.get(entry)!, position, index),
+      factsOf: (entry, position, index, aggregates) => this.factsOf(blockOf.get(entry)!, position, index, aggregates),
     });
   }
 
@@ -112,24 +113,30 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
    * An entry's facts under the rubric at hand: kept while its text and what it reads of the
    * rubric stay; when only names changed, its figures are kept and its findings made again.
    */
-  private factsOf(block: EntryBlock, position: number, index: RubricIndex | undefined): EntryFacts {
+  private factsOf(block: EntryBlock, position: number, index: RubricIndex | undefined, aggregates: EntryAggregates | undefined): EntryFacts {
     // Facts made without the rubric are of their own generation.
     const generations = index ? { figures: this.rubric.figures, names: this.rubric.names } : { figures: -1, names: -1 };
     // A finding names an entry without a subject by its place (`#3`).
     const placed = block.entry.subject?.value !== undefined || block.position === position;
     const kept = block.facts;
-    const sameFigures = block.generations?.figures === generations.figures;
+    // The group figures its formulas read: an edit of another subject of its group may change them.
+    const aggregatesPrint = aggregates?.print ?? '';
+    const sameFigures = block.generations?.figures === generations.figures && block.aggregatesPrint === aggregatesPrint;
     if (!kept || !sameFigures || block.generations?.names !== generations.names || !placed) {
       this.lastEvaluated++;
       let facts: EntryFacts;
       if (kept?.figures && index && sameFigures) {
-        facts = { figures: withNamesOf(index, block.entry, kept.figures), findings: entryFindings(block.entry, position, index) };
+        facts = {
+          figures: withNamesOf(index, block.entry, kept.figures, aggregates),
+          findings: entryFindings(block.entry, position, index, aggregates),
+        };
       } else {
         if (index) this.lastTotalled++;
-        facts = entryFacts(block.entry, position, index);
+        facts = entryFacts(block.entry, position, index, aggregates);
       }
       block.facts = { figures: facts.figures, findings: keptFromBlockStart(facts.findings, block.start) };
       block.generations = generations;
+      block.aggregatesPrint = aggregatesPrint;
       block.position = position;
     }
     return { figures: block.facts!.figures, findings: placedAt(block.facts!.findings, block.start) };
@@ -137,7 +144,7 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
 }
 
 /** Figures kept from a rubric whose names have changed since: the working, which names indicators, is made again from the rubric at hand when first read. */
-function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryFigures): EntryFigures {
+function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryFigures, aggregates: EntryAggregates | undefined): EntryFigures {
   const { total, vetoes, group, own } = kept;
   let steps: TotalStep[] | undefined;
   return {
@@ -146,7 +153,7 @@ function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryF
     group,
     own,
     get steps() {
-      return (steps ??= evaluateSubject(index, entry).steps);
+      return (steps ??= evaluateSubject(index, entry, aggregates).steps);
     },
   };
 }

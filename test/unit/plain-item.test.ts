@@ -1,56 +1,9 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { isMap, isPair, isScalar, isSeq, parseDocument } from 'yaml';
-import { PARSE_OPTIONS } from 'rubric-studio-server/out/core/blocks/block';
-import { findLayout } from 'rubric-studio-server/out/core/blocks/layout';
-import { LineIndex } from 'rubric-studio-server/out/core/text/line-index';
-import { collectFolds } from 'rubric-studio-server/out/core/yaml/document-tree';
-import { readPlainItem } from 'rubric-studio-server/out/core/yaml/plain-item';
-import { random } from '../support/generate-rubric';
 import { generateScoresheet } from '../support/generate-scoresheet';
+import { entries, readsAsTheParser } from '../support/plain-item';
 import { SAMPLES } from '../support/scoresheet';
-
-/** A node as the readers of a one-item list see it: kinds, values, sources, ranges, flow, in order. */
-function shape(node: unknown): unknown {
-  if (isPair(node)) return { key: shape(node.key), value: shape(node.value) };
-  if (isMap(node) || isSeq(node)) return { kind: isMap(node) ? 'map' : 'seq', flow: node.flow ?? false, range: node.range, items: node.items.map(shape) };
-  if (isScalar(node)) return { value: node.value, source: node.source, type: node.type, range: node.range, fraction: node.minFractionDigits };
-  return { other: String(node) };
-}
-
-/** What the block engine takes from an item's parse: its nodes, the document's range and errors, the folds, the plain data. */
-function asParsed(text: string): unknown {
-  const doc = parseDocument(text, PARSE_OPTIONS);
-  return { errors: doc.errors.length, contents: shape(doc.contents), range: doc.range, folds: collectFolds(doc), data: doc.toJS() as unknown };
-}
-
-/** The plain reader's answer in the same terms, or undefined when it leaves the text to the parser. */
-function asRead(text: string, column: number): unknown {
-  const read = readPlainItem(text, column);
-  if (!read) return undefined;
-  assert.equal(read.node, (read.doc.contents as { items: unknown[] }).items[0]);
-  assert.deepEqual(read.range, read.node.range);
-  return { errors: read.doc.errors.length, contents: shape(read.doc.contents), range: read.doc.range, folds: collectFolds(read.doc), data: [read.data] };
-}
-
-/** Each entry of a scoresheet's `scores:` as the block engine cuts it: its lines and the next item's indentation. */
-function entries(sheet: string): { text: string; column: number }[] {
-  const layout = findLayout(sheet, new LineIndex(sheet), 'scores');
-  assert.ok(layout, 'a plain scoresheet');
-  return layout.blocks.map((block, i) => ({
-    text: sheet.slice(block.start, i + 1 < layout.blocks.length ? block.end + layout.indent : block.end),
-    column: layout.indent,
-  }));
-}
-
-/** Whether the reader read the text; when it did, it must have read it as the parser does. */
-function readsAsTheParser(text: string, column: number): boolean {
-  const read = asRead(text, column);
-  if (read === undefined) return false;
-  assert.deepEqual(read, asParsed(text), JSON.stringify(text));
-  return true;
-}
 
 const SHEETS = fs
   .readdirSync(SAMPLES)
@@ -101,51 +54,5 @@ describe('the plain reader of list items', () => {
       '  - subject: x\r\n',
     ])
       assert.equal(reads(text), false, `read: ${text}`);
-  });
-
-  it('after random edits of entries, reads each text as the parser does or leaves it alone', () => {
-    const next = random(25);
-    const alphabet = [
-      ' ',
-      '\n',
-      '\n    ',
-      '\n      ',
-      ':',
-      ': ',
-      ',',
-      ', ',
-      '{',
-      '}',
-      '[',
-      ']',
-      '#',
-      ' #',
-      '-',
-      '.',
-      '0',
-      '7',
-      'a',
-      '中',
-      'e',
-      '~',
-      'null',
-      '_',
-    ];
-    const sources = [...entries(generateScoresheet({ leaves: 12, subjects: 12, seed: 3 }).sheet), ...SHEETS.flatMap(entries)];
-    let read = 0;
-    for (let i = 0; i < 4000; i++) {
-      const { text, column } = sources[Math.floor(next() * sources.length)];
-      let edited = text;
-      for (let edits = 1 + Math.floor(next() * 2); edits > 0; edits--) {
-        const at = Math.floor(next() * (edited.length + 1));
-        edited =
-          next() < 0.7
-            ? edited.slice(0, at) + alphabet[Math.floor(next() * alphabet.length)] + edited.slice(at)
-            : edited.slice(0, at) + edited.slice(at + 1 + Math.floor(next() * 2));
-      }
-      if (readsAsTheParser(edited, column)) read++;
-    }
-    // Many edits of a plain entry leave it plain: the comparison is not vacuous.
-    assert.ok(read > 1000, `${read} of 4000 read`);
   });
 });

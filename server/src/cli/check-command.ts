@@ -140,7 +140,12 @@ export async function runCheck(
   const workers = threadsFor(files.length, threads);
   if (workers > 1) {
     // Each file's lines on standard error were made safe for a terminal in its worker, as `output` would.
-    for (const { report, err } of await checkInWorkers(__filename, files, { format, locale, maxFileSize }, workers)) {
+    const checkHere = async (file: string): Promise<CheckedFile> => {
+      const err: string[] = [];
+      const report = await checkOne(file, locale, core, outputFor(format, { out: () => undefined, err: (line) => err.push(line) }), maxFileSize);
+      return { report, err };
+    };
+    for (const { report, err } of await checkInWorkers(__filename, files, { format, locale, maxFileSize }, workers, checkHere)) {
       for (const line of err) printer.err(line);
       reports.push(report);
     }

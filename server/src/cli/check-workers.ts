@@ -5,8 +5,8 @@ import type { FileReport } from './check-report';
 import type { Format } from './options';
 
 /**
- * `rubric check` over many files on every core: worker threads each check a share of the files,
- * taking the next few as they finish, and send back each file's report and the lines it wrote
+ * `rubric check` over many files on every core: this thread and worker threads each check a
+ * share of the files, taking the next few as they finish, and send back each file's report and the lines it wrote
  * on standard error; the main thread puts them back in the files' order, so the output is the
  * serial run's, line for line (test/cli/check-workers.test.ts holds it to it).
  */
@@ -44,29 +44,36 @@ export function threadsFor(files: number, requested?: number): number {
 }
 
 /**
- * The files checked in `threads` worker threads running `script` (check-command's own module:
- * the command line's bundle when bundled), in the files' order.
+ * The files checked on `threads` threads: this one (with `checkHere`) and worker threads running
+ * `script` (check-command's own module: the command line's bundle when bundled), all taking the
+ * next few files as they free up; the results in the files' order.
  */
-export function checkInWorkers(script: string, files: readonly string[], settings: CheckSettings, threads: number): Promise<CheckedFile[]> {
+export async function checkInWorkers(
+  script: string,
+  files: readonly string[],
+  settings: CheckSettings,
+  threads: number,
+  checkHere: (file: string) => Promise<CheckedFile>,
+): Promise<CheckedFile[]> {
   const results: CheckedFile[] = new Array<CheckedFile>(files.length);
   let next = 0;
-  let running = threads;
-  return new Promise((resolve, reject) => {
-    const workers: Worker[] = [];
+  const take = (): [number, string][] => {
+    const batch: [number, string][] = [];
+    for (; next < files.length && batch.length < BATCH; next++) batch.push([next, files[next]]);
+    return batch;
+  };
+  const workers: Worker[] = [];
+  const inWorkers = new Promise<void>((resolve, reject) => {
+    let running = threads - 1;
     const fail = (error: unknown) => {
       for (const worker of workers) void worker.terminate();
       reject(error instanceof Error ? error : new Error(String(error)));
     };
     const give = (worker: Worker) => {
-      if (next >= files.length) {
-        worker.postMessage({ done: true } satisfies ToWorker);
-        return;
-      }
-      const batch: [number, string][] = [];
-      for (; next < files.length && batch.length < BATCH; next++) batch.push([next, files[next]]);
-      worker.postMessage({ files: batch } satisfies ToWorker);
+      const batch = take();
+      worker.postMessage((batch.length > 0 ? { files: batch } : { done: true }) satisfies ToWorker);
     };
-    for (let i = 0; i < threads; i++) {
+    for (let i = 0; i < threads - 1; i++) {
       const worker = new Worker(script, { workerData: { [CHECK_WORKER]: settings } });
       workers.push(worker);
       worker.on('message', (message: FromWorker) => {
@@ -76,9 +83,13 @@ export function checkInWorkers(script: string, files: readonly string[], setting
       worker.on('error', fail);
       worker.on('exit', (code) => {
         if (code !== 0) return fail(new Error(`a checking thread stopped with code ${code}`));
-        if (--running === 0) resolve(results);
+        if (--running === 0) resolve();
       });
       give(worker);
     }
   });
+  // This thread checks its share too (its core is made already); reading a file lets the workers' messages in.
+  for (let batch = take(); batch.length > 0; batch = take()) for (const [index, file] of batch) results[index] = await checkHere(file);
+  await inWorkers;
+  return results;
 }

@@ -680,7 +680,9 @@ function targets(rows: Row[], sheets: SheetRow[], cli: CliRow[]): void {
 /** How each cost grows with the size, per shape: a keystroke should stay flat, an open grow at most linearly. */
 function growth(rows: Row[], sheets: SheetRow[]): void {
   console.log('\nGrowth (this build), each figure against the one at the smallest size measured:');
-  const line = (label: string, points: { size: number; open: number; key: number; cpu: number; rss: number }[]) => {
+  const line = (label: string, unsorted: { size: number; open: number; key: number; cpu: number; rss: number }[]) => {
+    // Measured in any order (--sizes=10000,1000), compared from the smallest up.
+    const points = [...unsorted].sort((a, b) => a.size - b.size);
     if (points.length < 2) return;
     const [first] = points;
     const figures = points.map(
@@ -696,7 +698,7 @@ function growth(rows: Row[], sheets: SheetRow[]): void {
     line(`${shape.name} (indicators)`, points);
   }
   const sheetPoints = sheets
-    .filter((s) => s.server === 'after' && s.leaves < sheetLeaves - 5)
+    .filter((s) => s.server === 'after' && (s.subjects !== sheetSubjects || s.leaves < sheetLeaves - 5))
     .map((s) => ({ size: s.subjects, open: s.open, key: median(wall(s.keys)), cpu: median(cpu(s.keys)), rss: s.rss }));
   line(`scoresheet (subjects × ${growthLeaves} leaves)`, sheetPoints);
 }

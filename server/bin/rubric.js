@@ -8,8 +8,12 @@ for (const stream of [process.stdout, process.stderr]) {
     throw error;
   });
 }
-require('../out/cli/main.js')
-  .main(process.argv.slice(2))
-  .then((code) => {
-    process.exitCode = code;
-  });
+// Bundled, this file is also what a worker thread of `rubric check` runs (see cli/check-workers.ts):
+// it then serves checks, and the command line does not start again.
+if (require('worker_threads').isMainThread)
+  require('../out/cli/main.js')
+    .main(process.argv.slice(2))
+    .then((code) => {
+      process.exitCode = code;
+    });
+else require('../out/cli/check-command.js');

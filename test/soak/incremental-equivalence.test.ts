@@ -41,11 +41,25 @@ function randomEdit(text: string, next: () => number): string {
   }
   if (roll < 0.75) return text.slice(0, at) + ALPHABET[Math.floor(next() * ALPHABET.length)] + text.slice(at);
   if (roll < 0.85) return text.slice(0, at) + text.slice(at + 1 + Math.floor(next() * 3));
+  if (roll < 0.88) return sameIdAgain(text, next);
   const lines = text.split('\n');
   const line = Math.floor(next() * lines.length);
-  if (roll < 0.93) lines.splice(line, 0, lines[line]);
+  if (roll < 0.9) lines.splice(line, 0, `${/^ */.exec(lines[line])![0]}# rubric-ignore${next() < 0.5 ? ' children-sum' : ''}`);
+  else if (roll < 0.95) lines.splice(line, 0, lines[line]);
   else lines.splice(line, 1);
   return lines.join('\n');
+}
+
+/**
+ * One id written again in place of another (duplicate-id across blocks), or the other way back:
+ * the ids a session counts as blocks come and go must say what a walk of the whole tree says.
+ */
+function sameIdAgain(text: string, next: () => number): string {
+  const ids = [...text.matchAll(/id: ([\w-]+)/g)];
+  if (ids.length < 2) return text;
+  const [target, source] = [0, 1].map(() => ids[Math.floor(next() * ids.length)]);
+  const at = target.index! + 'id: '.length;
+  return text.slice(0, at) + source[1] + text.slice(at + target[1].length);
 }
 
 interface Run {

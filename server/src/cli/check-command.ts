@@ -1,10 +1,14 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
-import { DEFAULT_MAX_FILE_SIZE, Locale, RubricCore, SCORES_FILE, text } from '../core';
+import { isMainThread, parentPort, workerData } from 'worker_threads';
+import { createRubricCore, DEFAULT_MAX_FILE_SIZE, Locale, RubricCore, SCORES_FILE, text } from '../core';
 import { findRubricFiles } from '../host/find-rubric-files';
 import { readTextFile } from '../host/read-text-file';
+import { loadRubricSchema } from '../host/rubric-schema';
+import { loadScoresSchema } from '../host/scores-schema';
 import { cliText } from './cli-text';
 import { FileReport, ReportContext } from './check-report';
+import { CHECK_WORKER, checkInWorkers, CheckedFile, CheckSettings, FromWorker, threadsFor, ToWorker } from './check-workers';
 import { Format, UsageError } from './options';
 import { githubReport } from './report-github';
 import { sarifReport } from './report-sarif';
@@ -48,6 +52,43 @@ function maxFileSizeOf(option: string | undefined, locale: Locale): number {
   throw new UsageError(text('--max-file-size needs a whole number of bytes, at least 1', '--max-file-size 须为不小于 1 的整数（字节数）')[locale]);
 }
 
+/** Paths and messages quote the files: a terminal must not obey what they hold. */
+function outputFor(format: Format, printer: Output): Output {
+  return format === 'json' || format === 'sarif' ? jsonOutput(printer) : terminalOutput(printer);
+}
+
+/** One file's report; a fault of ours while checking it is reported for that file. */
+function checkOne(file: string, locale: Locale, core: RubricCore, output: Output, maxFileSize: number): Promise<FileReport> {
+  return checkFile(file, locale, core, output, maxFileSize).catch((error: unknown) => failed(file, error, locale, output));
+}
+
+/**
+ * A worker thread of a run over many files (see check-workers.ts): it checks the files it is
+ * given, one at a time as the serial run does, and sends back each report with the lines the
+ * file wrote on standard error.
+ */
+function serveChecks(settings: CheckSettings): void {
+  const core = createRubricCore({ schema: loadRubricSchema(), scoresSchema: loadScoresSchema() });
+  const port = parentPort!;
+  port.on('message', (message: ToWorker) => {
+    if ('done' in message) {
+      port.close();
+      return;
+    }
+    void (async () => {
+      const results: [number, CheckedFile][] = [];
+      for (const [index, file] of message.files) {
+        const err: string[] = [];
+        const output = outputFor(settings.format, { out: () => undefined, err: (line) => err.push(line) });
+        results.push([index, { report: await checkOne(file, settings.locale, core, output, settings.maxFileSize), err }]);
+      }
+      port.postMessage({ results } satisfies FromWorker);
+    })();
+  });
+}
+
+if (!isMainThread && (workerData as Record<string, unknown> | null)?.[CHECK_WORKER]) serveChecks((workerData as Record<string, CheckSettings>)[CHECK_WORKER]);
+
 /** Why a file over the limit is not checked, after "file: cannot read:". */
 function tooLarge(limit: number) {
   return text(
@@ -89,14 +130,28 @@ export async function runCheck(
   core: RubricCore,
   printer: Output,
   maxFileSizeOption?: string,
+  /** How many threads check the files (for tests); by default every core for many files, one for few. */
+  threads?: number,
 ): Promise<number> {
-  // Paths and messages quote the files: a terminal must not obey what they hold.
-  const output = format === 'json' || format === 'sarif' ? jsonOutput(printer) : terminalOutput(printer);
+  const output = outputFor(format, printer);
   const maxFileSize = maxFileSizeOf(maxFileSizeOption, locale);
   const files = await expand(paths, locale, output);
   const reports: FileReport[] = [];
-  for (const file of files)
-    reports.push(await checkFile(file, locale, core, output, maxFileSize).catch((error: unknown) => failed(file, error, locale, output)));
+  const workers = threadsFor(files.length, threads);
+  if (workers > 1) {
+    // Each file's lines on standard error were made safe for a terminal in its worker, as `output` would.
+    const checkHere = async (file: string): Promise<CheckedFile> => {
+      const err: string[] = [];
+      const report = await checkOne(file, locale, core, outputFor(format, { out: () => undefined, err: (line) => err.push(line) }), maxFileSize);
+      return { report, err };
+    };
+    for (const { report, err } of await checkInWorkers(__filename, files, { format, locale, maxFileSize }, workers, checkHere)) {
+      for (const line of err) printer.err(line);
+      reports.push(report);
+    }
+  } else {
+    for (const file of files) reports.push(await checkOne(file, locale, core, output, maxFileSize));
+  }
   const context: ReportContext = { locale, cwd: process.cwd(), toolVersion: require('../../package.json').version as string };
   for (const line of REPORTERS[format](reports, context)) output.out(line);
   if (files.length === 0 || reports.some((r) => r.error !== undefined)) return 2;

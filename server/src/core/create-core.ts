@@ -1,12 +1,11 @@
-import type { Document } from 'yaml';
 import { analyzeRubricText } from './rubric/analyze';
 import { createIncrementalSession } from './rubric/session/session';
 import { SchemaDocs, SchemaNode } from './schema/schema-docs';
 import { createDocumentValidators, createSchemaValidator, DocumentValidators } from './schema/schema-validator';
 import { analyzeScoresheetText, ScoresheetValidator } from './scoresheet/analyze';
+import type { EntryValidator } from './scoresheet/session/entry-blocks';
 import { createScoresheetSession } from './scoresheet/session/session';
 import { text } from './text/locale';
-import { Span } from './text/span';
 import type { RubricCore, RubricCoreOptions } from './types';
 
 /** The core with its schemas compiled once: whole analyses and incremental sessions of both kinds, schema docs. */
@@ -23,8 +22,10 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     ));
   const validateScoresheet: ScoresheetValidator = (doc, source) =>
     options.scoresSchema ? scoresheetValidators(options.scoresSchema).validateDocument(doc, source) : [];
-  const validateEntry = (doc: Document.Parsed, source: string, fallback: Span) =>
-    options.scoresSchema ? scoresheetValidators(options.scoresSchema).validateItem(doc, source, fallback, '#/definitions/subjectScores', ['scores', 0]) : [];
+  const validateEntry: EntryValidator = (doc, source, fallback, plain) =>
+    options.scoresSchema
+      ? scoresheetValidators(options.scoresSchema).validateItem(doc, source, fallback, '#/definitions/subjectScores', ['scores', 0], plain)
+      : [];
 
   return {
     schemaDocs: new SchemaDocs(options.schema as SchemaNode),

@@ -9,8 +9,17 @@ import type { ParsedDocument, ParsedText, SyntaxError } from './yaml/parse';
  * half-typed text is held back, what a person silenced with `# rubric-ignore` is dropped (an
  * ignore comment that silences nothing is reported), and the rest is put in text order.
  */
-export function settleFindings(syntax: readonly Finding[], semantic: Finding[], document: ParsedDocument, source: ParsedText, within: Span): Finding[] {
-  return applySuppressions([...syntax, ...withoutHalfTyped(semantic, document, source.text)], source.text, source.lines, within).sort(byPosition);
+export function settleFindings(
+  syntax: readonly Finding[],
+  semantic: Finding[],
+  document: ParsedDocument,
+  source: ParsedText,
+  within: Span,
+  /** False when the caller knows the text holds no `rubric-ignore` (a session, from its blocks): no search of a big text then. */
+  mayHoldIgnores = true,
+): Finding[] {
+  const settled = [...syntax, ...withoutHalfTyped(semantic, document, source.text)];
+  return (mayHoldIgnores ? applySuppressions(settled, source.text, source.lines, within) : settled).sort(byPosition);
 }
 
 /** A finding about a file as a whole (it holds no document of its kind yet), at its start. */

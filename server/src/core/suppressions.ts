@@ -6,6 +6,14 @@ import { Span } from './text/span';
 /** `# rubric-ignore quota-rounding` on its own line silences that code on the next line of YAML. */
 const IGNORE = /^([ \t]*#[ \t]*)(rubric-ignore)\b([^\r\n]*)$/gm;
 
+/**
+ * Whether a text may hold an ignore comment: false means none. A session asks it of each block
+ * once, when the block is made, so that a keystroke need not search the whole text for one.
+ */
+export function mayHoldIgnore(text: string): boolean {
+  return text.includes('rubric-ignore');
+}
+
 interface IgnoreComment {
   span: Span;
   codes: string[];

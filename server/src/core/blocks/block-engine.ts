@@ -23,7 +23,22 @@ export interface BlockVersion<B> {
   layout: Layout;
   skeleton: Skeleton;
   blocks: B[];
+  /** Whether any of its blocks or its skeleton may hold a `rubric-ignore` comment. */
+  holdsIgnore: boolean;
 }
+
+/**
+ * What a split changed, block by block, at every level: the blocks it made anew and the last
+ * version's blocks the new one no longer holds. A block reused whole brings its items' blocks
+ * with it, unchanged: a keystroke's changes are a few blocks however big the file, so a kind can
+ * keep what it counts over the whole document (a rubric's indicator ids) up to date from them.
+ */
+export interface BlockChanges<B> {
+  made: B[];
+  dropped: B[];
+}
+
+const NO_CHANGES: BlockChanges<never> = { made: [], dropped: [] };
 
 /**
  * The block-reuse engine both document kinds' sessions run on. A plain file (one document, its
@@ -36,6 +51,10 @@ export interface BlockVersion<B> {
 export class BlockEngine<B extends Block<B>> {
   /** How many characters the last split parsed (blocks and skeletons). */
   parsed = 0;
+  /** What the last split changed since the version before it (nothing when it gave the same version or none). */
+  changes: BlockChanges<B> = NO_CHANGES;
+  /** How many splits have been tried: a block is stamped with the one that made or took it. */
+  private splits = 0;
   /** The last version split: the blocks a new version may reuse stand in its text. */
   private last: BlockVersion<B> | undefined;
   /** The last version's line index, and its layout when it had one: the next version's are made from them. */
@@ -56,10 +75,12 @@ export class BlockEngine<B extends Block<B>> {
   /** The text in blocks, or undefined when it must be analysed whole (the last version's blocks then stay as they were). */
   split(text: string): BlockVersion<B> | undefined {
     this.parsed = 0;
+    this.changes = NO_CHANGES;
     if (this.last?.text === text) {
       this.laidOut = { lines: this.last.lines, layout: this.last.layout };
       return this.last;
     }
+    this.splits++;
     const { lines, layout } = this.lay(text);
     if (!layout) return undefined;
     const { region } = layout;
@@ -67,8 +88,33 @@ export class BlockEngine<B extends Block<B>> {
     if (!skeleton) return undefined;
     const blocks = this.topLevelBlocks(text, layout);
     if (!blocks) return undefined;
-    this.last = { text, lines, layout, skeleton, blocks };
+    this.changes = this.changesSince(this.last?.blocks ?? [], blocks);
+    this.last = { text, lines, layout, skeleton, blocks, holdsIgnore: skeleton.holdsIgnore || blocks.some((block) => block.holdsIgnore) };
     return this.last;
+  }
+
+  /**
+   * The blocks this split made (a made block's items may be old ones, reused) and the old blocks
+   * it did not take. Only the made and the dropped are visited: a block taken whole is skipped
+   * with its items, on either side.
+   */
+  private changesSince(oldBlocks: readonly B[], blocks: readonly B[]): BlockChanges<B> {
+    const split = this.splits;
+    const made: B[] = [];
+    const dropped: B[] = [];
+    const visitMade = (block: B): void => {
+      if (block.madeIn !== split) return;
+      made.push(block);
+      block.children.forEach(visitMade);
+    };
+    const visitDropped = (block: B): void => {
+      if (block.takenIn === split) return;
+      dropped.push(block);
+      block.children.forEach(visitDropped);
+    };
+    blocks.forEach(visitMade);
+    oldBlocks.forEach(visitDropped);
+    return { made, dropped };
   }
 
   /**
@@ -136,10 +182,13 @@ export class BlockEngine<B extends Block<B>> {
     const old = this.pools[level]?.take(source.text);
     if (old) return this.reuse(old, source.start);
     this.releaseLevel(level);
-    return this.kind.build(source, level, this);
+    const block = this.kind.build(source, level, this);
+    if (block) block.madeIn = block.takenIn = this.splits;
+    return block;
   }
 
   private reuse(block: B, start: number): B {
+    block.takenIn = this.splits;
     this.moved.push([block, block.start]);
     moveBlock(block, start);
     return block;

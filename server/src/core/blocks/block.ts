@@ -3,6 +3,7 @@ import { Span } from '../text/span';
 import { collectFolds } from '../yaml/document-tree';
 import { nestingBeyondLimit } from '../yaml/nesting';
 import { ParserError, parserErrors } from '../yaml/parse';
+import { mayHoldIgnore } from '../suppressions';
 import { errorsStayInBlock, readsAloneAsInFile } from './contained-errors';
 import { Layout } from './layout';
 import { forEachSpan, SpanWalk } from './spans';
@@ -41,6 +42,12 @@ export interface Block<B extends Block<B>> {
   children: B[];
   /** For a split block: where its items are, in its own offsets. */
   region?: Span;
+  /** Whether its text (its items' among it) may hold a `rubric-ignore` comment (see mayHoldIgnore). */
+  holdsIgnore: boolean;
+  /** The engine's split that made it (see BlockEngine.changes). */
+  madeIn?: number;
+  /** The last of the engine's splits that made or reused it: the blocks of a version not taken by the next have left it. */
+  takenIn?: number;
 }
 
 /** Where one block's text is in the version at hand, and which list level it is on. */
@@ -91,6 +98,7 @@ export function leafParts(source: BlockSource, text: string, { doc, range }: Par
     folds: collectFolds(doc),
     parserErrors: parserErrors(doc.errors, text),
     spans: [],
+    holdsIgnore: mayHoldIgnore(text),
   };
 }
 

@@ -1,4 +1,5 @@
 import { isScalar } from 'yaml';
+import { mayHoldIgnore } from '../suppressions';
 import { Span } from '../text/span';
 import { nestingBeyondLimit } from '../yaml/nesting';
 import { parseText, YamlDocument } from '../yaml/parse';
@@ -13,6 +14,8 @@ export interface Skeleton {
   /** Where the list was cut out: skeleton offsets at or after it move by the list's length. */
   cut: number;
   parsed: YamlDocument;
+  /** Whether it may hold a `rubric-ignore` comment (see mayHoldIgnore). */
+  holdsIgnore: boolean;
 }
 
 /** Where an offset of a skeleton stands in the text it was cut from: at or after the cut, the list's length further on. */
@@ -48,7 +51,7 @@ export class SkeletonCache {
     const list = findPair(root, this.listKey)?.value;
     if (!root || !(isScalar(list) && list.value === null)) return undefined;
     this.key = ownCopy(key);
-    this.skeleton = { text, cut: head.length, parsed: document };
+    this.skeleton = { text, cut: head.length, parsed: document, holdsIgnore: mayHoldIgnore(text) };
     return this.skeleton;
   }
 }

@@ -1,4 +1,5 @@
 import { CHECKS } from './checks';
+import type { IndicatorIds } from './indicator-ids';
 import { Check, CheckContext, IndicatorContext, keysOf, RubricNames } from './checks/check';
 import { Finding } from '../findings';
 import { text } from '../text/locale';
@@ -41,6 +42,17 @@ export function indicatorInputs(context: IndicatorContext): string {
 export type IndicatorFindings = (context: IndicatorContext) => Finding[];
 
 /**
+ * What an incremental session keeps from one version to the next, where a whole analysis works
+ * it out from the model and the text: so that a keystroke's checks do not walk the whole tree.
+ */
+export interface KeptBySession {
+  onIndicators: IndicatorFindings;
+  indicatorIds: IndicatorIds;
+  /** False when no block of the text (nor the text around them) holds `rubric-ignore`: the ignores need no search then. */
+  mayHoldIgnores: boolean;
+}
+
+/**
  * The step every analysis ends with, whole or incremental: the semantic checks run on a built
  * model, findings in text that does not parse yet are held back, and what a person silenced with
  * `# rubric-ignore` is dropped.
@@ -50,7 +62,7 @@ export function checkDocument(
   parsed: ParsedDocument,
   model: RubricModel,
   schemaFindings: Finding[],
-  onIndicators: IndicatorFindings = (context) => findingsOnIndicators(model.allIndicators, context),
+  kept?: KeptBySession,
 ): DocumentAnalysis {
   const quotaInputs = quotaInputsOf(model);
   const groups: GroupAllocation[] = model.subjectGroups.map((group, index) => ({
@@ -61,7 +73,8 @@ export function checkDocument(
   }));
   const allocation = groups.length === 0 && model.subjects !== undefined ? allocate(quotaInputs, model.subjects, model.rounding) : undefined;
   const lineOf = (offset: number) => source.lines.positionAt(offset).line + 1;
-  const context: CheckContext = { model, quotaInputs, allocation, lineOf, schemaFindings };
+  const context: CheckContext = { model, quotaInputs, allocation, lineOf, schemaFindings, indicatorIds: kept?.indicatorIds };
+  const onIndicators = kept?.onIndicators ?? ((indicatorContext: IndicatorContext) => findingsOnIndicators(model.allIndicators, indicatorContext));
   let names: RubricNames | undefined;
   const indicatorContext: IndicatorContext = {
     methods: model.methods.items,
@@ -76,7 +89,7 @@ export function checkDocument(
     ...onIndicators(indicatorContext),
     ...perGroupQuotaFindings(context, groups),
   ];
-  const findings = settleFindings(syntaxFindings(parsed.syntaxErrors), semantic, parsed, source, parsed.span);
+  const findings = settleFindings(syntaxFindings(parsed.syntaxErrors), semantic, parsed, source, parsed.span, kept?.mayHoldIgnores ?? true);
   return { parsed, model, quotaInputs, allocation, groups, findings };
 }
 

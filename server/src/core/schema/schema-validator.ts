@@ -168,7 +168,15 @@ export interface DocumentValidators {
    * (`['scores', 0]`), for the titles in messages. The findings are those the whole document's
    * validation makes inside that item.
    */
-  validateItem(doc: Document.Parsed, source: string, fallback: Span, definition: string, prefix: SchemaPath): Finding[];
+  validateItem(doc: Document.Parsed, source: string, fallback: Span, definition: string, prefix: SchemaPath, plain?: PlainData): Finding[];
+}
+
+/**
+ * An item's data as the plain reader gives it (core/yaml/plain-item.ts): what `doc.toJS()` gives
+ * for it, every number in it the number written, so that neither has to be worked out again.
+ */
+export interface PlainData {
+  data: unknown;
 }
 
 export function createDocumentValidators(schema: object, notADocument: LocalizedText): DocumentValidators {
@@ -176,8 +184,8 @@ export function createDocumentValidators(schema: object, notADocument: Localized
   ajv.addVocabulary(SCHEMA_VOCABULARY);
   const validate = ajv.compile(schema);
   const docs = new SchemaDocs(schema as SchemaNode);
-  const run = (check: ValidateFunction, data: unknown, target: Target): Finding[] => {
-    const inexact = inexactNumbers(target.root);
+  const run = (check: ValidateFunction, data: unknown, target: Target, exact = false): Finding[] => {
+    const inexact = exact ? [] : inexactNumbers(target.root);
     const errors = check(data) ? [] : toFindings(check.errors ?? [], target, docs);
     const taken = new Set(inexact.map((f) => `${f.span.start}:${f.span.end}`));
     return [...inexact, ...errors.filter((f) => !taken.has(`${f.span.start}:${f.span.end}`))];
@@ -188,11 +196,12 @@ export function createDocumentValidators(schema: object, notADocument: Localized
       if (!ok) return findings;
       return run(validate, data, { root: doc.contents, source, fallback: { start: doc.range?.[0] ?? 0, end: doc.range?.[0] ?? 0 }, prefix: [], notADocument });
     },
-    validateItem(doc, source, fallback, definition, prefix) {
+    validateItem(doc, source, fallback, definition, prefix, plain) {
       const check = ajv.getSchema(`${(schema as { $id?: string }).$id ?? ''}${definition}`);
       if (!check) throw new Error(`the schema has no ${definition}`);
-      const { ok, data, findings } = toData(doc);
       const root = asSeq(doc.contents)?.items[0];
+      if (plain) return run(check, plain.data, { root, source, fallback, prefix, notADocument }, true);
+      const { ok, data, findings } = toData(doc);
       return ok && Array.isArray(data) ? run(check, data[0], { root, source, fallback, prefix, notADocument }) : findings;
     },
   };

@@ -4,6 +4,7 @@ import { LocalizedText } from '../../text/locale';
 import { IndicatorModel, NamedItem, RubricModel } from '../model/rubric-model';
 import { Allocation, TierQuotaInput } from '../../quota/allocate';
 import { Span } from '../../text/span';
+import type { IndicatorIds } from '../indicator-ids';
 
 /** What every check reads; the allocation for the rubric's own N is computed once for all. */
 export interface CheckContext {
@@ -17,6 +18,11 @@ export interface CheckContext {
   lineOf(offset: number): number;
   /** What the schema found: a check that would only guess about a rejected value can keep quiet. */
   schemaFindings: readonly Finding[];
+  /**
+   * The indicators' ids as a session keeps them from one keystroke to the next; a check that
+   * needs every id reads them here when given, rather than walking `model.allIndicators`.
+   */
+  indicatorIds?: IndicatorIds;
 }
 
 /**

@@ -87,12 +87,17 @@ function duplicatesIn(pool: readonly NamedItem[], kind: Kind, lineOf: (offset: n
 
 const RUBRIC_WIDE_KINDS = ID_KINDS.filter((kind) => !kind.ofIndicator);
 const INDICATOR_KINDS = ID_KINDS.filter((kind) => kind.ofIndicator);
+const INDICATORS = ID_KINDS[0];
 
 export const duplicateId: Check<'duplicate-id'> = {
   code: 'duplicate-id',
   severity: 'error',
-  run({ model, lineOf }) {
-    return RUBRIC_WIDE_KINDS.flatMap((kind) => kind.pools(model).flatMap((pool) => duplicatesIn(pool, kind, lineOf, model)));
+  run({ model, lineOf, indicatorIds }) {
+    return RUBRIC_WIDE_KINDS.flatMap((kind) => {
+      // The ids a session keeps name the indicators that share one: no walk of the whole tree per keystroke.
+      const pools = kind === INDICATORS && indicatorIds ? [indicatorIds.sharingAnId()] : kind.pools(model);
+      return pools.flatMap((pool) => duplicatesIn(pool, kind, lineOf, model));
+    });
   },
   runOnIndicator(indicator, { lineOf }) {
     return INDICATOR_KINDS.flatMap((kind) => duplicatesIn(kind.ofIndicator!(indicator), kind, lineOf));

@@ -50,7 +50,7 @@ function unresolved(reference: Field<string>, items: readonly NamedItem[], known
 export const unknownReference: Check<'unknown-reference'> = {
   code: 'unknown-reference',
   severity: 'error',
-  run({ model }) {
+  run({ model, indicatorIds }) {
     if (model.veto.items.length === 0) return [];
     const tierKeys = keysOf(model.tiers.items);
     // Only a veto `when:` names an indicator: the ids of the whole tree are gathered for it alone.
@@ -59,7 +59,8 @@ export const unknownReference: Check<'unknown-reference'> = {
     return model.veto.items.flatMap((veto) => [
       ...(veto.tier ? unresolved(veto.tier, model.tiers.items, tierKeys, tier) : []),
       ...veto.bars.flatMap((barred) => unresolved(barred, model.tiers.items, tierKeys, tier)),
-      ...(veto.when?.indicator
+      // A session's ids answer for an id that exists without a walk of the tree.
+      ...(veto.when?.indicator && !(veto.when.indicator.value !== undefined && indicatorIds?.has(veto.when.indicator.value))
         ? unresolved(veto.when.indicator, model.allIndicators, (indicatorKeys ??= keysOf(model.allIndicators)), { en: 'indicator', zh: '指标' })
         : []),
     ]);

@@ -1,9 +1,11 @@
 import { isScalar, isSeq, parseDocument, YAMLMap } from 'yaml';
 import { at, Block, BlockSource, leafParts, ParsedItem, PARSE_OPTIONS, placeBlock } from '../../blocks/block';
 import { BlockEngine, BlockKind } from '../../blocks/block-engine';
+import { joined } from '../../blocks/joined';
 import { forEachSpan, ownCopy, SpanWalk } from '../../blocks/spans';
 import { Finding } from '../../findings';
 import type { SchemaValidator } from '../../schema/schema-validator';
+import { mayHoldIgnore } from '../../suppressions';
 import { Span } from '../../text/span';
 import { collectFolds } from '../../yaml/document-tree';
 import { parserErrors } from '../../yaml/parse';
@@ -31,6 +33,11 @@ export interface IndicatorBlock extends Block<IndicatorBlock> {
   checked?: CheckedBlock;
 }
 
+/** A block's own indicators: a leaf's every one, a split block's root alone (its items' blocks hold theirs). */
+export function ownIndicators(block: IndicatorBlock): IndicatorModel[] {
+  return block.children.length === 0 ? block.all : [block.indicator];
+}
+
 /**
  * The findings of the checks of single indicators on a block's own indicators (a leaf's all, a
  * split block's own; its items' blocks keep theirs), at offsets from the block's start. They
@@ -43,6 +50,12 @@ export interface CheckedBlock {
   findings: Finding[];
   /** A finding read line numbers or the rest of the rubric (see IndicatorContext.lineOf, rubricNames): made again on every version. */
   readsLines: boolean;
+  /**
+   * A split block's own findings and those of every block under it, at offsets from its start,
+   * under the same inputs; unset while a finding under it reads line numbers. Its items' blocks
+   * are the ones it was made with, and keep their paths while it keeps its own (see givePaths).
+   */
+  below?: Finding[];
 }
 
 /** Blocks longer than this (about 40 indicators with long criteria) are split into their items. */
@@ -188,6 +201,7 @@ function ownBlock(
     spans: [],
     children: [],
     region,
+    holdsIgnore: mayHoldIgnore(head) || mayHoldIgnore(tail),
     indicator,
     all,
     relativePaths: [],
@@ -203,13 +217,14 @@ function joinItems(block: IndicatorBlock, children: IndicatorBlock[], { region }
   indicator.itemsSum = sumKnown(indicator.items.map((item) => item.effectiveWeight));
   if (!indicator.weight) indicator.effectiveWeight = indicator.itemsSum;
   block.children = children;
-  block.all = [indicator, ...children.flatMap((child) => child.all)];
-  block.schemaFindings = [...block.schemaFindings, ...children.flatMap((child) => child.schemaFindings)];
-  block.folds = [...block.folds, ...children.flatMap((child) => child.folds)];
+  block.all = joined([indicator], children, (child) => child.all);
+  block.schemaFindings = joined(block.schemaFindings, children, (child) => child.schemaFindings);
+  block.folds = joined(block.folds, children, (child) => child.folds);
+  block.holdsIgnore ||= children.some((child) => child.holdsIgnore);
   const tailFrom = block.start + region.end;
   block.parserErrors = [
     ...block.parserErrors.filter((e) => e.span.start < tailFrom),
-    ...children.flatMap((child) => child.parserErrors),
+    ...joined([], children, (child) => child.parserErrors),
     ...block.parserErrors.filter((e) => e.span.start >= tailFrom),
   ];
   return block;

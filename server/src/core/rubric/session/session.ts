@@ -1,12 +1,14 @@
-import { BlockEngine, BlockVersion } from '../../blocks/block-engine';
+import { BlockChanges, BlockEngine, BlockVersion } from '../../blocks/block-engine';
+import { joined } from '../../blocks/joined';
 import { composeDocument, moveToText } from '../../blocks/composite';
 import type { SchemaValidator } from '../../schema/schema-validator';
 import { assemble } from '../analyze';
-import { checkDocument, IndicatorFindings } from '../check-document';
+import { checkDocument, IndicatorFindings, KeptBySession } from '../check-document';
+import { IndicatorIds } from '../indicator-ids';
 import { buildRubricModel } from '../model/build-model';
 import type { Analysis, IncrementalSession } from '../types';
 import { findingsOfBlocks } from './checked-blocks';
-import { IndicatorBlock, indicatorBlocks, SPLIT_ABOVE } from './indicator-blocks';
+import { IndicatorBlock, indicatorBlocks, ownIndicators, SPLIT_ABOVE } from './indicator-blocks';
 
 /** What a session needs from the core that creates it. */
 export interface SessionDependencies {
@@ -48,6 +50,8 @@ class RubricSession implements IncrementalSession, SessionMeasures {
   lastParsed = 0;
   lastChecked = 0;
   private readonly engine: BlockEngine<IndicatorBlock>;
+  /** The ids of the indicators of the engine's last version, kept as its blocks change. */
+  private readonly ids = new IndicatorIds();
 
   constructor(
     private readonly analyzer: SessionDependencies,
@@ -61,6 +65,7 @@ class RubricSession implements IncrementalSession, SessionMeasures {
       const version = this.engine.split(text);
       if (!version) return this.whole(text);
       this.lastParsed = this.engine.parsed;
+      this.countIds(this.engine.changes);
       version.blocks.forEach((block, index) => givePaths(block, [index]));
       this.lastPath = 'incremental';
       return this.analyzeInBlocks(version);
@@ -94,15 +99,22 @@ class RubricSession implements IncrementalSession, SessionMeasures {
     moveToText(version, [model, skeletonFindings]);
     model.span = composed.document.span;
     model.indicators.items = blocks.map((b) => b.indicator);
-    model.allIndicators = blocks.flatMap((b) => b.all);
+    model.allIndicators = joined([], blocks, (b) => b.all);
     if (model.indicators.field) model.indicators.field.span = composed.listSpan;
-    const schemaFindings = [...skeletonFindings, ...blocks.flatMap((b) => b.schemaFindings)];
+    const schemaFindings = joined(skeletonFindings, blocks, (b) => b.schemaFindings);
     const onIndicators: IndicatorFindings = (context) => {
       const { findings, checked } = findingsOfBlocks(blocks, context);
       this.lastChecked = checked;
       return findings;
     };
-    return assemble(composed.parsed, [checkDocument(composed.parsed, composed.document, model, schemaFindings, onIndicators)]);
+    const kept: KeptBySession = { onIndicators, indicatorIds: this.ids, mayHoldIgnores: version.holdsIgnore };
+    return assemble(composed.parsed, [checkDocument(composed.parsed, composed.document, model, schemaFindings, kept)]);
+  }
+
+  /** The ids of the blocks' indicators, after the engine's last split: those of the blocks it dropped go, those of the blocks it made come. */
+  private countIds({ made, dropped }: BlockChanges<IndicatorBlock>): void {
+    for (const block of dropped) this.ids.remove(ownIndicators(block));
+    for (const block of made) this.ids.add(ownIndicators(block));
   }
 }
 

@@ -3,7 +3,9 @@ import { at, Block, leafParts, placeBlock } from '../../blocks/block';
 import { BlockKind } from '../../blocks/block-engine';
 import { ownCopy } from '../../blocks/spans';
 import { Finding } from '../../findings';
+import type { PlainData } from '../../schema/schema-validator';
 import { Span } from '../../text/span';
+import { readPlainItem } from '../../yaml/plain-item';
 import { buildSubjectScores } from '../build-model';
 import { EntryFacts } from '../entry-facts';
 import { SubjectScoresModel } from '../types';
@@ -22,20 +24,27 @@ export interface EntryBlock extends Block<EntryBlock> {
   aggregatesPrint?: string;
 }
 
-/** The schema's findings on one entry of `scores:`, parsed alone as a one-item list. */
-export type EntryValidator = (doc: Document.Parsed, source: string, fallback: Span) => Finding[];
+/** The schema's findings on one entry of `scores:`, parsed alone as a one-item list (its data given when the plain reader read it). */
+export type EntryValidator = (doc: Document.Parsed, source: string, fallback: Span, plain?: PlainData) => Finding[];
 
-/** A scoresheet's entries as the block engine's kind: blocks of `scores:`, one per entry, never split further. */
+/**
+ * A scoresheet's entries as the block engine's kind: blocks of `scores:`, one per entry, never
+ * split further. A plain entry is read by the plain reader, the rest by the parser.
+ */
 export function entryBlocks(validateEntry: EntryValidator | undefined): BlockKind<EntryBlock> {
   return {
     listKey: 'scores',
     build(source, _level, engine) {
       // Parsed from a copy, which the entry's model may keep: not this whole version of the text.
       const text = ownCopy(source.text);
-      const item = engine.parseItem(text, source.column);
+      // Nearly every entry is written in the plain subset, read without the general parser (the
+      // same nodes, ranges and data, see plain-item.ts); anything else is parsed in full.
+      const plain = readPlainItem(text, source.column);
+      if (plain) engine.parsed += text.length;
+      const item = plain ?? engine.parseItem(text, source.column);
       if (!item) return undefined;
       const entry = buildSubjectScores(item.node);
-      const schemaFindings = validateEntry?.(item.doc, text, at(item.range[0])) ?? [];
+      const schemaFindings = validateEntry?.(item.doc, text, at(item.range[0]), plain) ?? [];
       const block: EntryBlock = { ...leafParts(source, text, item), children: [], entry, schemaFindings };
       return placeBlock(block, [entry, schemaFindings], source.start);
     },

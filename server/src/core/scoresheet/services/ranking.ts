@@ -29,6 +29,27 @@ export interface RankingRow {
   tiedAtBoundary: boolean;
   /** Points short of the next tier up (`up`) and that may be lost before dropping (`down`). */
   margin: { up?: string; down?: string };
+  /**
+   * The subject's rank in the sheet that `previous:` names: a number, null when it was not ranked
+   * there (new); absent when the sheet names no previous result.
+   */
+  previousRank?: number | null;
+  /**
+   * The subject's total in each round, as that round reports it (rounded to its precision), in the
+   * order of `RankingTable.rounds`; null where the round has no total for it. Absent without rounds.
+   */
+  roundTotals?: (string | null)[];
+}
+
+/** One round column: a scoresheet that `rounds:` names for an indicator scored `{rounds: mean|sum}`. */
+export interface RankingRound {
+  /** The indicator's id and name. */
+  indicator: string;
+  indicatorName: string;
+  /** The path as written under `rounds:`. */
+  path: string;
+  /** A short heading: the file's name without `.scores.yaml`. */
+  label: string;
 }
 
 /** How many subjects of a group took a tier, against its quota's slots (null: no such bound; both null for a tier without a quota of its own). */
@@ -55,6 +76,10 @@ export interface RankingTable {
   /** The rubric's tiers, best first (empty without tiers). */
   tiers: RankingTier[];
   groups: RankingGroup[];
+  /** The round columns, in the order the rows' `roundTotals` follow; absent without rounds. */
+  rounds?: RankingRound[];
+  /** The `previous:` path as written; absent when the sheet names none. */
+  previous?: string;
   errors: number;
   warnings: number;
 }

@@ -32,6 +32,10 @@ const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'missing-score': 'A leaf indicator left unscored, or a subject of the rubric not scored',
   'unknown-subject': "A subject not in the rubric's subjects list",
   'tie-at-boundary': 'Tied totals straddle a tier boundary',
+  'quota-above-target': "A tier's count for N is above its quota's target (it informs; max binds)",
+  'scoresheet-not-found': 'A rounds: or previous: path does not resolve to a readable scoresheet inside the workspace',
+  'scoresheet-loop': 'A rounds: or previous: path leads back to a sheet it is read for',
+  'round-rubric-differs': "A round scored under another rubric than the indicator's first round",
 };
 
 const LEVELS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };

@@ -29,6 +29,8 @@ export type DiagnosticCode =
   | 'bonus-exceeds-cap'
   | 'veto-best-tier'
   | 'unused-ignore'
+  // Both kinds: a tier's count above its quota's `target` (in the simulation, in the ranking)
+  | 'quota-above-target'
   // Scoresheets (`*.scores.yaml`)
   | 'rubric-not-found'
   | 'score-out-of-range'
@@ -36,7 +38,10 @@ export type DiagnosticCode =
   | 'unknown-indicator'
   | 'missing-score'
   | 'unknown-subject'
-  | 'tie-at-boundary';
+  | 'tie-at-boundary'
+  | 'scoresheet-not-found'
+  | 'scoresheet-loop'
+  | 'round-rubric-differs';
 
 /**
  * Facts a quick fix needs, per diagnostic code (sums as exact decimal strings). Declared once

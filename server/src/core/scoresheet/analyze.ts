@@ -12,7 +12,9 @@ import { EntryFacts, entryFacts } from './entry-facts';
 import { RankedGroup } from './rank-groups';
 import { rankSubjects } from './rank-subjects';
 import { indexRubric, RubricIndex } from './rubric-index';
-import { RubricLookup, ScoresheetAnalysis, ScoresheetModel, SubjectScoresModel } from './types';
+import { annotateSubjects, readPrevious } from './rounds/previous-ranks';
+import { readRounds, SubjectRounds } from './rounds/sheet-rounds';
+import { RubricLookup, ScoresheetAnalysis, ScoresheetModel, SheetLookupFn, SubjectScoresModel } from './types';
 
 export type ScoresheetValidator = (doc: Document.Parsed, source: string) => Finding[];
 
@@ -31,6 +33,7 @@ export function analyzeScoresheetText(
   source: string,
   lookup: (writtenPath: string) => RubricLookup,
   validate: ScoresheetValidator | undefined,
+  sheets?: SheetLookupFn,
 ): ScoresheetAnalysisDetail {
   const read = parseOrRefuse(source);
   // A text the parser cannot take: one finding, no documents.
@@ -53,8 +56,9 @@ export function analyzeScoresheetText(
     syntax,
     extraDocuments: documents.slice(1).map(extraDocument),
     lookup,
+    sheets,
     indexOf: (document) => indexRubric(document),
-    factsOf: (entry, position, index) => entryFacts(entry, position, index),
+    factsOf: (entry, position, index, rounds) => entryFacts(entry, position, index, rounds),
   });
 }
 
@@ -71,10 +75,12 @@ export interface ScoresheetParts {
   syntax: Finding[];
   extraDocuments: Finding[];
   lookup: (writtenPath: string) => RubricLookup;
+  /** The host's answer for the scoresheets the sheet names (`rounds:`, `previous:`); without it they are not read. */
+  sheets?: SheetLookupFn;
   /** The rubric's first document, indexed (a session keeps the index while the rubric stays). */
   indexOf(document: DocumentAnalysis): RubricIndex;
   /** An entry's facts under that index (a session keeps them while the entry and the rubric stay). */
-  factsOf(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): EntryFacts;
+  factsOf(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, rounds: SubjectRounds | undefined): EntryFacts;
 }
 
 /** The rest of an analysis once the sheet is parsed: the rubric, totals, ranks, tiers, checks. */
@@ -83,8 +89,11 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
   const rubric = model.rubric?.value !== undefined ? parts.lookup(model.rubric.value) : undefined;
   const rubricDocument = rubric?.found ? rubric.analysis.documents[0] : undefined;
   const index = rubricDocument ? parts.indexOf(rubricDocument) : undefined;
-  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index));
+  const rounds = index ? readRounds(model, index, parts.sheets) : undefined;
+  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, rounds?.forSubject(entry.subject?.value)));
   const { subjects, groups, duplicates } = rankSubjects(model, index, facts);
+  const previous = readPrevious(model, parts.sheets);
+  annotateSubjects(subjects, rounds, previous);
   const context = {
     model,
     documentStart: parts.documentStart,
@@ -93,6 +102,8 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
     subjects,
     groups,
     duplicates,
+    rounds,
+    previous,
     lineOf: (offset: number) => parsed.lines.positionAt(offset).line + 1,
   };
   const checked = [...facts.flatMap((f) => f.findings), ...SCORESHEET_CHECKS.flatMap((check) => check.run?.(context) ?? [])];
@@ -100,7 +111,17 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
   const saidBetter = new Set(checked.filter((f) => f.code === 'rubric-not-found').map((f) => `${f.span.start}:${f.span.end}`));
   const semantic = [...schema.filter((f) => !saidBetter.has(`${f.span.start}:${f.span.end}`)), ...extraDocuments, ...checked];
   const findings = settleFindings(syntax, semantic, document, parsed, { start: 0, end: parsed.text.length });
-  return { source: parsed, model, rubric, subjects, groups, findings, index };
+  return {
+    source: parsed,
+    model,
+    rubric,
+    subjects,
+    groups,
+    findings,
+    index,
+    ...(rounds ? { rounds: rounds.columns } : {}),
+    ...(previous ? { previous } : {}),
+  };
 }
 
 /** Where findings about the whole sheet are shown: its first key, else its start. */

@@ -5,6 +5,7 @@ import { groupIndex, RubricIndex } from './rubric-index';
 import { evaluateSubject } from './subject-total';
 import { SubjectScoresModel, TotalStep } from './types';
 import { AppliedVetoes, appliedVetoes } from './vetoes';
+import type { SubjectRounds } from './rounds/sheet-rounds';
 
 /**
  * What one entry of `scores:` comes to under a rubric, and what the checks find in it alone:
@@ -30,8 +31,8 @@ export interface EntryFigures {
   own(key: string): Decimal | undefined;
 }
 
-export function entryFacts(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): EntryFacts {
-  return { figures: index && entryFigures(entry, index), findings: entryFindings(entry, position, index) };
+export function entryFacts(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, rounds?: SubjectRounds): EntryFacts {
+  return { figures: index && entryFigures(entry, index, rounds), findings: entryFindings(entry, position, index) };
 }
 
 export function entryFindings(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): Finding[] {
@@ -39,8 +40,8 @@ export function entryFindings(entry: SubjectScoresModel, position: number, index
   return SCORESHEET_CHECKS.flatMap((check) => check.entry?.(entry, position, context) ?? []);
 }
 
-export function entryFigures(entry: SubjectScoresModel, index: RubricIndex): EntryFigures {
-  const outcome = evaluateSubject(index, entry);
+export function entryFigures(entry: SubjectScoresModel, index: RubricIndex, rounds?: SubjectRounds): EntryFigures {
+  const outcome = evaluateSubject(index, entry, rounds);
   return {
     total: outcome.total,
     get steps() {

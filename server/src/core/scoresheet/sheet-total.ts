@@ -100,7 +100,13 @@ const PENDING = Symbol('pending');
  * is evaluated for every subject, again for every subject whenever the rubric's figures change,
  * and maps per subject cost more in collecting their garbage than in the arithmetic.
  */
-export function evaluateSheet(index: RubricIndex, points: readonly KeyedFigure[], deductions: readonly DeductionEntry[]): SheetOutcome {
+export function evaluateSheet(
+  index: RubricIndex,
+  points: readonly KeyedFigure[],
+  deductions: readonly DeductionEntry[],
+  /** The working of a leaf whose points come from elsewhere (its rounds), shown beside it. */
+  leafWorking?: (leaf: IndicatorModel) => LocalizedText | undefined,
+): SheetOutcome {
   const written = byLeaf(index, points, deductions);
   const leaves = leafFigures(index, written);
   const own = indicatorPoints(index, leaves.points);
@@ -111,7 +117,7 @@ export function evaluateSheet(index: RubricIndex, points: readonly KeyedFigure[]
     own,
     total,
     get steps() {
-      return (steps ??= totalSteps(index, leaves));
+      return (steps ??= totalSteps(index, leaves, leafWorking));
     },
   };
 }
@@ -206,7 +212,7 @@ function indicatorPoints(index: RubricIndex, source: readonly (Decimal | undefin
 }
 
 /** The working in words: each top-level indicator's points as written, then what each deduction under it took off. */
-function totalSteps(index: RubricIndex, leaves: LeafFigures): TotalStep[] {
+function totalSteps(index: RubricIndex, leaves: LeafFigures, leafWorking?: (leaf: IndicatorModel) => LocalizedText | undefined): TotalStep[] {
   const worked: TotalStep[] = [];
   const deductionSteps = deductionStepsOf(index, leaves.deducted);
   const ownStart = indicatorPoints(index, leaves.start);
@@ -215,7 +221,7 @@ function totalSteps(index: RubricIndex, leaves: LeafFigures): TotalStep[] {
     worked.push({
       label: text(indicator.name?.value ?? indicator.key ?? '?', indicator.name?.value ?? indicator.key ?? '?'),
       points: start ?? ZERO,
-      working: start === undefined ? text('not known yet', '尚不确定') : groupWorking(indicator, ownStart),
+      working: groupWorking(indicator, ownStart, start) ?? leafWorking?.(indicator) ?? (start === undefined ? text('not known yet', '尚不确定') : undefined),
     });
     if (deductionSteps.size === 0) continue;
     for (const leaf of leavesUnder(indicator)) {
@@ -247,8 +253,8 @@ function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {
 }
 
 /** `15 + 8 = 23`, `(56 + 38) × 0.3 / 100 + 1.1 = 1.382`: a group's items as they add up, nested groups inline. */
-function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined): LocalizedText | undefined {
-  if (isLeaf(indicator)) return undefined;
+function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined, start: Decimal | undefined): LocalizedText | undefined {
+  if (isLeaf(indicator) || start === undefined) return undefined;
   const line = `${term(indicator, own, true)} = ${exactText(own(indicator) ?? ZERO)}`;
   return text(line, line);
 }

@@ -5,6 +5,7 @@ import { BonusItemModel, ExtraPointsModel, IndicatorModel } from '../rubric/mode
 import { displayName, RubricIndex } from './rubric-index';
 import { evaluateSheet, usableCases } from './sheet-total';
 import { KeyedFigure, RaterView, SubjectScoresModel, TotalStep } from './types';
+import type { SubjectRounds } from './rounds/sheet-rounds';
 
 /** A subject's total and how it was reached; undefined while any figure it needs is unknown. */
 export interface SubjectOutcome {
@@ -117,7 +118,7 @@ export function roundTotal(value: Decimal, precision: number): Decimal {
   return value.round(precision, Big.roundHalfUp as 1);
 }
 
-export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel): SubjectOutcome {
+export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel, rounds?: SubjectRounds): SubjectOutcome {
   const byRaters = entry.by.length > 0;
   let base: { total: Decimal | undefined; readonly steps: TotalStep[]; own: SubjectOutcome['own'] };
   if (byRaters) {
@@ -125,7 +126,10 @@ export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel): 
     // Points beside `by` would be a second, contradictory figure: the total is not known.
     if (entry.points.length > 0) base = { ...base, total: undefined };
   } else {
-    base = evaluateSheet(index, entry.points, entry.deductions);
+    // A leaf scored from rounds takes the rounds' figure, placed first: a figure written for it is not read.
+    base = rounds
+      ? evaluateSheet(index, [...rounds.figures, ...entry.points], entry.deductions, rounds.working)
+      : evaluateSheet(index, entry.points, entry.deductions);
   }
   const bonus = extra('bonus', index.model.bonus, index.bonus, entry.bonus);
   const penalties = extra('penalties', index.model.penalties, index.penalties, entry.penalties);

@@ -4,12 +4,14 @@ import { IndicatorModel } from '../../rubric/model/rubric-model';
 
 import { displayName, groupIndex, isDeductLeaf, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';
+import { missingRoundScores } from '../rounds/round-findings';
+import { isRoundsLeaf } from '../rounds/sheet-rounds';
 import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
 
-/** Leaves a sheet leaves unscored; one scored by deduction keeps its weight and is never missing. */
+/** Leaves a sheet leaves unscored; one scored by deduction keeps its weight and is never missing, one scored from rounds is missing from them. */
 function unscored(index: RubricIndex, points: readonly KeyedFigure[]): IndicatorModel[] {
   const scored = new Set(points.filter((p) => !p.blank).map((p) => p.key.value));
-  return index.leaves.filter((leaf) => !isDeductLeaf(leaf) && !scored.has(leaf.key));
+  return index.leaves.filter((leaf) => !isDeductLeaf(leaf) && !isRoundsLeaf(leaf) && !scored.has(leaf.key));
 }
 
 function listed(items: readonly string[], separator: string): string {
@@ -44,9 +46,10 @@ export const missingScore: ScoresheetCheck = {
       ),
     ];
   },
-  run({ model, index, documentStart }) {
+  run(context) {
+    const { model, index, documentStart } = context;
     if (!index) return [];
-    const findings: Finding[] = [];
+    const findings: Finding[] = missingRoundScores(this, context);
     const where = model.scores.field?.keySpan ?? documentStart;
     const written = new Set(model.scores.items.flatMap((e) => (e.subject?.value === undefined ? [] : [e.subject.value])));
     const notScored = [...index.subjects.keys()].filter((name) => !written.has(name));

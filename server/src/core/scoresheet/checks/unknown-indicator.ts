@@ -5,6 +5,7 @@ import { Field } from '../../yaml/field';
 import { nearSpelling } from '../../text/near-spelling';
 import { isDeductLeaf, isLeaf, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';
+import { pointsForRoundLeaves, unknownRoundIndicators } from '../rounds/round-findings';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
 type Kind = 'indicator' | 'rule' | 'bonus' | 'penalty' | 'veto' | 'rater';
@@ -63,6 +64,7 @@ export const unknownIndicator: ScoresheetCheck = {
       for (const figure of points) if (figure.key.value !== undefined) report(figure.key, indicatorProblem(index, figure.key.value));
     };
     checkPoints(entry.points);
+    findings.push(...pointsForRoundLeaves(this, entry, index));
     for (const view of entry.by) {
       const rater = view.rater.value;
       if (rater !== undefined && !index.raters.has(rater)) report(view.rater, unknownId('rater', rater, keys(index.raters)));
@@ -118,9 +120,10 @@ export const unknownIndicator: ScoresheetCheck = {
       if (veto.value !== undefined && !index.vetoes.has(veto.value)) report(veto, unknownId('veto', veto.value, keys(index.vetoes)));
     return findings;
   },
-  run({ model, index }) {
+  run(context) {
+    const { model, index } = context;
     if (!index) return [];
-    const findings: Finding[] = [];
+    const findings: Finding[] = unknownRoundIndicators(this, context);
     const report = (field: Field<string>, message: LocalizedText | undefined) => {
       if (message) findings.push(scoresheetFinding(this, field.span, message));
     };

@@ -1,5 +1,5 @@
 import type { Decimal } from '../../decimal';
-import type { RankedSubject, ScoresheetAnalysis } from '../types';
+import type { RankedSubject, RoundColumn, ScoresheetAnalysis } from '../types';
 import type { TierModel } from '../../rubric/model/rubric-model';
 
 /**
@@ -39,6 +39,8 @@ export interface RankingRow {
    * order of `RankingTable.rounds`; null where the round has no total for it. Absent without rounds.
    */
   roundTotals?: (string | null)[];
+  /** `no_tier: true` (只写评语，不定等次): ranked, tier null, not counted in the quotas' N. */
+  noTier?: boolean;
 }
 
 /** One round column: a scoresheet that `rounds:` names for an indicator scored `{rounds: mean|sum}`. */
@@ -107,7 +109,14 @@ function rowOf(subject: RankedSubject, tiers: readonly TierModel[]): RankingRow 
     vetoes: [...subject.vetoes],
     tiedAtBoundary: subject.tiedAtBoundary,
     margin,
+    ...(subject.previousRank !== undefined ? { previousRank: subject.previousRank } : {}),
+    ...(subject.roundTotals ? { roundTotals: subject.roundTotals.map((t) => (t === undefined ? null : exact(t))) } : {}),
+    ...(subject.noTier ? { noTier: true } : {}),
   };
+}
+
+function roundOf(column: RoundColumn): RankingRound {
+  return { indicator: column.indicator, indicatorName: column.indicatorName, path: column.path.value ?? '', label: column.label };
 }
 
 /** The ranking of an analysed scoresheet, group by group, rows in rank order as the core gives them. */
@@ -129,6 +138,8 @@ export function rankingTable(analysis: ScoresheetAnalysis): RankingTable {
       }),
       rows: group.subjects.map((s) => rowOf(s, tiers)),
     })),
+    ...(analysis.rounds && analysis.rounds.length > 0 ? { rounds: analysis.rounds.map(roundOf) } : {}),
+    ...(analysis.model?.previous?.value !== undefined && analysis.previous ? { previous: analysis.model.previous.value } : {}),
     errors: count('error'),
     warnings: count('warning'),
   };

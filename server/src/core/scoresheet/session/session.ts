@@ -7,7 +7,8 @@ import { buildScoresheetModel } from '../build-model';
 import { EntryFacts, entryFacts, EntryFigures, entryFindings } from '../entry-facts';
 import { RubricIndex } from '../rubric-index';
 import { evaluateSubject } from '../subject-total';
-import { RubricLookup, ScoresheetSession, SubjectScoresModel, TotalStep } from '../types';
+import type { SubjectRounds } from '../rounds/sheet-rounds';
+import { RubricLookup, ScoresheetSession, SheetLookupFn, SubjectScoresModel, TotalStep } from '../types';
 import { EntryBlock, entryBlocks, EntryValidator } from './entry-blocks';
 import { RubricGenerations } from './rubric-generations';
 
@@ -58,31 +59,31 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
     this.engine = new BlockEngine(entryBlocks(dependencies.validateEntry));
   }
 
-  update(text: string, lookup: Lookup): ScoresheetAnalysisDetail {
+  update(text: string, lookup: Lookup, sheets?: SheetLookupFn): ScoresheetAnalysisDetail {
     this.lastEvaluated = 0;
     this.lastTotalled = 0;
     try {
       // The same text again (its rubric changed) is the same version: nothing is parsed.
       const version = this.engine.split(text);
-      if (!version) return this.whole(text, lookup);
+      if (!version) return this.whole(text, lookup, sheets);
       this.lastParsed = this.engine.parsed;
       this.lastPath = 'incremental';
-      return this.analyzeInBlocks(version, lookup);
+      return this.analyzeInBlocks(version, lookup, sheets);
     } catch (error) {
       // A parse that ran out of stack (see parseOrRefuse): the whole analysis says so.
-      if (error instanceof RangeError) return this.whole(text, lookup);
+      if (error instanceof RangeError) return this.whole(text, lookup, sheets);
       throw error;
     }
   }
 
-  private whole(text: string, lookup: Lookup): ScoresheetAnalysisDetail {
+  private whole(text: string, lookup: Lookup, sheets: SheetLookupFn | undefined): ScoresheetAnalysisDetail {
     this.lastPath = 'whole';
     this.lastParsed = this.engine.parsed + text.length;
-    return analyzeScoresheetText(text, lookup, this.dependencies.validateDocument);
+    return analyzeScoresheetText(text, lookup, this.dependencies.validateDocument, sheets);
   }
 
   /** The sheet's model made of the skeleton's and the entries', finished as a whole analysis is. */
-  private analyzeInBlocks(version: BlockVersion<EntryBlock>, lookup: Lookup): ScoresheetAnalysisDetail {
+  private analyzeInBlocks(version: BlockVersion<EntryBlock>, lookup: Lookup, sheets: SheetLookupFn | undefined): ScoresheetAnalysisDetail {
     const { skeleton, blocks } = version;
     const composed = composeDocument(version, { list: 'scores' });
     // A model of its own each time: the skeleton's cached tree keeps its spans.
@@ -103,30 +104,32 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
       syntax: syntaxFindings(composed.document.syntaxErrors),
       extraDocuments: [],
       lookup,
+      sheets,
       indexOf: (document) => this.rubric.indexOf(document),
-      factsOf: (entry, position, index) => this.factsOf(blockOf.get(entry)!, position, index),
+      factsOf: (entry, position, index, rounds) => this.factsOf(blockOf.get(entry)!, position, index, rounds),
     });
   }
 
   /**
-   * An entry's facts under the rubric at hand: kept while its text and what it reads of the
-   * rubric stay; when only names changed, its figures are kept and its findings made again.
+   * An entry's facts under the rubric at hand: kept while its text, what it reads of the rubric
+   * and what its rounds give it stay; when only names changed, its figures are kept and its
+   * findings made again.
    */
-  private factsOf(block: EntryBlock, position: number, index: RubricIndex | undefined): EntryFacts {
+  private factsOf(block: EntryBlock, position: number, index: RubricIndex | undefined, rounds: SubjectRounds | undefined): EntryFacts {
     // Facts made without the rubric are of their own generation.
-    const generations = index ? { figures: this.rubric.figures, names: this.rubric.names } : { figures: -1, names: -1 };
+    const generations = index ? { figures: this.rubric.figures, names: this.rubric.names, rounds: rounds?.key } : { figures: -1, names: -1 };
     // A finding names an entry without a subject by its place (`#3`).
     const placed = block.entry.subject?.value !== undefined || block.position === position;
     const kept = block.facts;
-    const sameFigures = block.generations?.figures === generations.figures;
+    const sameFigures = block.generations?.figures === generations.figures && block.generations?.rounds === generations.rounds;
     if (!kept || !sameFigures || block.generations?.names !== generations.names || !placed) {
       this.lastEvaluated++;
       let facts: EntryFacts;
       if (kept?.figures && index && sameFigures) {
-        facts = { figures: withNamesOf(index, block.entry, kept.figures), findings: entryFindings(block.entry, position, index) };
+        facts = { figures: withNamesOf(index, block.entry, kept.figures, rounds), findings: entryFindings(block.entry, position, index) };
       } else {
         if (index) this.lastTotalled++;
-        facts = entryFacts(block.entry, position, index);
+        facts = entryFacts(block.entry, position, index, rounds);
       }
       block.facts = { figures: facts.figures, findings: keptFromBlockStart(facts.findings, block.start) };
       block.generations = generations;
@@ -137,7 +140,7 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
 }
 
 /** Figures kept from a rubric whose names have changed since: the working, which names indicators, is made again from the rubric at hand when first read. */
-function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryFigures): EntryFigures {
+function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryFigures, rounds: SubjectRounds | undefined): EntryFigures {
   const { total, vetoes, group, own } = kept;
   let steps: TotalStep[] | undefined;
   return {
@@ -146,7 +149,7 @@ function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryF
     group,
     own,
     get steps() {
-      return (steps ??= evaluateSubject(index, entry).steps);
+      return (steps ??= evaluateSubject(index, entry, rounds).steps);
     },
   };
 }

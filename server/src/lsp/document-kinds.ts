@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DocumentKind, emptyResult, ParamsOf, ResultOf, Service } from './document-kind';
 import { FileDependencies } from './file-dependencies';
 import { refusalOf } from './refusal';
-import { OpenRubric, ScoresheetKind } from './scoresheet-kind';
+import { OpenRubric, OpenText, ScoresheetKind } from './scoresheet-kind';
 import { RubricKind } from './rubric-kind';
 import { ServerState } from './server-state';
 
@@ -26,7 +26,15 @@ export class DocumentKinds {
     private readonly dependencies: FileDependencies,
   ) {
     this.rubric = new RubricKind(state, (uri, oldKey, newName) => this.dependentRenames(uri, oldKey, newName));
-    this.kinds = [new ScoresheetKind(state, dependencies, (realPath) => this.openRubricAt(realPath)), this.rubric];
+    this.kinds = [
+      new ScoresheetKind(
+        state,
+        dependencies,
+        (realPath) => this.openRubricAt(realPath),
+        (realPath) => this.openTextAt(realPath),
+      ),
+      this.rubric,
+    ];
   }
 
   kindOf(uri: string): DocumentKind | undefined {
@@ -69,6 +77,14 @@ export class DocumentKinds {
       if (!this.rubric.takes(document.uri) || this.dependencies.realPathOfDocument(document.uri) !== realPath) continue;
       const open = this.open(document.uri, this.rubric);
       if (open) return { uri: document.uri, analysis: this.rubric.analysisOf(open.document) };
+    }
+    return undefined;
+  }
+
+  /** The text and version of the document open in the editor at this real path (unsaved edits included). */
+  private openTextAt(realPath: string): OpenText | undefined {
+    for (const document of this.state.documents.all()) {
+      if (this.dependencies.realPathOfDocument(document.uri) === realPath) return { uri: document.uri, version: document.version, text: document.getText() };
     }
     return undefined;
   }

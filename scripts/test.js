@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// The whole test suite: builds, runs each suite in its own mocha process, and ends with the one
-// line CI reads: "N passed, N failed" summed over every suite.
+// The whole test suite: builds, runs each suite in its own process, prints each suite's counts and
+// time, and ends with the one line CI reads: "N passed, N failed" summed over every suite.
+// `node scripts/test.js unit soak` runs only the named suites (docs/dev/testing.md).
 const { spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { removeStaleTests } = require('./compiled-tests');
 
 const root = path.resolve(__dirname, '..');
 const mocha = require.resolve('mocha/bin/mocha.js');
@@ -22,49 +24,62 @@ const SUITES = [
       ['prettier', [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
     ],
   },
+  // The core and the hosts in process, every case worked by hand: fast and the same on every run.
   { name: 'unit', args: mochaSuite('test/out/unit/**/*.test.js') },
   { name: 'cli', args: mochaSuite('test/out/cli/**/*.test.js') },
   { name: 'protocol', args: mochaSuite('test/out/protocol/**/*.test.js') },
   // Real VS Code (code-server) in Chromium; installs its tools on first run (scripts/setup-editor.sh).
   { name: 'editor', args: ['test/out/editor/runner/main.js'] },
+  // Fuzz, property, random-edit equivalence and resource tests, at fixed seeds and bounded counts
+  // (test/support/seeds.ts); `npm run soak -- --minutes N` runs them longer with new seeds.
+  { name: 'soak', args: mochaSuite('test/out/soak/**/*.test.js') },
 ];
 
 function run(command, args, env = {}) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 }
 
+const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
+
+const only = process.argv.slice(2);
+const unknown = only.filter((name) => !SUITES.some((s) => s.name === name));
+if (unknown.length > 0) {
+  console.log(`no such suite: ${unknown.join(', ')} (the suites: ${SUITES.map((s) => s.name).join(', ')})`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const started = Date.now();
 const build = run('npm', ['run', '-s', 'build']);
 if (build.status !== 0) {
   console.log('build failed');
   console.log('0 passed, 1 failed');
   process.exit(1);
 }
+for (const file of removeStaleTests(root)) console.log(`removed ${file}: its source is gone`);
+const lines = [`build: ${seconds(started)}`];
 
-const only = process.argv.slice(2);
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const lines = [];
 for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.name))) {
   const countsFile = path.join(os.tmpdir(), `rubric-test-${process.pid}-${suite.name}.json`);
   fs.rmSync(countsFile, { force: true });
   console.log(`\n=== ${suite.name} ===`);
+  const suiteStarted = Date.now();
+  let counts = { passed: 0, failed: 1, skipped: 0 };
   if (suite.checks) {
-    const counts = { passed: 0, failed: 0, skipped: 0 };
+    counts = { passed: 0, failed: 0, skipped: 0 };
     for (const [label, args] of suite.checks) {
       const ok = run(process.execPath, args).status === 0;
       console.log(`${ok ? '  ✔' : '  ✗'} ${label}`);
       counts[ok ? 'passed' : 'failed']++;
     }
-    lines.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed, 0 skipped`);
-    totals.passed += counts.passed;
-    totals.failed += counts.failed;
-    continue;
+  } else {
+    const result = run(process.execPath, suite.args, { RUBRIC_TEST_COUNTS: countsFile });
+    if (fs.existsSync(countsFile)) counts = JSON.parse(fs.readFileSync(countsFile, 'utf8'));
+    else console.log(`${suite.name}: ended (status ${result.status}) without reporting counts`);
+    fs.rmSync(countsFile, { force: true });
   }
-  const result = run(process.execPath, suite.args, { RUBRIC_TEST_COUNTS: countsFile });
-  let counts = { passed: 0, failed: 1, skipped: 0 };
-  if (fs.existsSync(countsFile)) counts = JSON.parse(fs.readFileSync(countsFile, 'utf8'));
-  else console.log(`${suite.name}: mocha ended (status ${result.status}) without reporting counts`);
-  fs.rmSync(countsFile, { force: true });
-  lines.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
+  lines.push(`${suite.name}: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped (${seconds(suiteStarted)})`);
   totals.passed += counts.passed;
   totals.failed += counts.failed;
   totals.skipped += counts.skipped;
@@ -72,5 +87,6 @@ for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.na
 
 console.log('');
 for (const line of lines) console.log(line);
+console.log(`all: ${seconds(started)}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed`);
 process.exit(totals.failed > 0 ? 1 : 0);

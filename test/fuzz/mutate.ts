@@ -1,26 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 
-/** A small seeded generator (mulberry32): the same seed gives the same mutations on every machine. */
-export function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The seed of a run: RUBRIC_FUZZ_SEED when set (to replay a failure), else a fresh one. */
-export function runSeed(): number {
-  const fixed = process.env.RUBRIC_FUZZ_SEED;
-  if (fixed !== undefined && /^\d+$/.test(fixed.trim())) return Number(fixed.trim()) >>> 0;
-  return (Date.now() ^ (process.pid << 16)) >>> 0;
-}
-
-/** The seed of case `index` of a run: a failure names it, and RUBRIC_FUZZ_SEED=<run seed> replays the run. */
+/** The seed of case `index` of a run of seed `run`. */
 export function caseSeed(run: number, index: number): number {
   return (run + Math.imul(index, 0x9e3779b1)) >>> 0;
 }

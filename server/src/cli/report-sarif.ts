@@ -25,6 +25,9 @@ const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'bonus-exceeds-cap': 'A bonus item alone worth more than the bonus cap',
   'veto-best-tier': 'A veto that forces the best tier',
   'unused-ignore': 'A # rubric-ignore comment that silences nothing',
+  'formula-syntax': 'A formula that does not parse',
+  'unknown-name': 'A formula name that is no input of its indicator, weight or function',
+  'formula-range': 'A formula that can give more than its weight, or divide by zero',
   'rubric-not-found': "A scoresheet's rubric path does not resolve to a readable rubric inside the workspace",
   'score-out-of-range': "Points below 0 or above the indicator's weight, negative cases, a bonus above its item's points",
   'score-not-a-level': "Points that are none of the indicator's levels",
@@ -36,6 +39,9 @@ const RULE_DESCRIPTIONS: Record<DiagnosticCode, string> = {
   'scoresheet-not-found': 'A rounds: or previous: path does not resolve to a readable scoresheet inside the workspace',
   'scoresheet-loop': 'A rounds: or previous: path leads back to a sheet it is read for',
   'round-rubric-differs': "A round scored under another rubric than the indicator's first round",
+  'missing-input': 'A measured input not recorded for a subject',
+  'input-out-of-range': 'A recorded input outside its min/max, or a per-case deduction outside its range',
+  'formula-undefined': 'A formula that cannot be worked out for a subject (a division by zero)',
 };
 
 const LEVELS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };

@@ -31,6 +31,10 @@ export type DiagnosticCode =
   | 'unused-ignore'
   // Both kinds: a tier's count above its quota's `target` (in the simulation, in the ranking)
   | 'quota-above-target'
+  // Points from measurements: a formula's problems
+  | 'formula-syntax'
+  | 'unknown-name'
+  | 'formula-range'
   // Scoresheets (`*.scores.yaml`)
   | 'rubric-not-found'
   | 'score-out-of-range'
@@ -41,7 +45,11 @@ export type DiagnosticCode =
   | 'tie-at-boundary'
   | 'scoresheet-not-found'
   | 'scoresheet-loop'
-  | 'round-rubric-differs';
+  | 'round-rubric-differs'
+  // Scoresheets of measured indicators
+  | 'missing-input'
+  | 'input-out-of-range'
+  | 'formula-undefined';
 
 /**
  * Facts a quick fix needs, per diagnostic code (sums as exact decimal strings). Declared once
@@ -63,6 +71,8 @@ export interface FindingData {
   /** Either a rule of one tier (`tier`, `bound`, and the quota rounding that keeps it at every size) or the tiers together. */
   'quota-range': { tier?: number; bound?: QuotaBound; keeps?: QuotaRounding; rounding?: 'largest-remainder' };
   'rule-exceeds-weight': { weight: string };
+  /** The name meant (an input id, `weight` or a function), for a quick fix. */
+  'unknown-name': { suggestion?: string };
 }
 
 export type FindingDataOf<C extends DiagnosticCode> = C extends keyof FindingData ? FindingData[C] : never;

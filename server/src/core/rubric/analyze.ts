@@ -15,7 +15,7 @@ export function analyzeRubricText(content: string, validator: SchemaValidator): 
   const source = read.parsed;
   const documents = source.documents
     .filter((d) => !d.tree.isBlank)
-    .map((d) => checkDocument(source, d, buildRubricModel(d.doc, d.span), validator.validateDocument(d.doc, source.text)));
+    .map((d) => checkDocument(source, d, buildRubricModel(d.doc, d.span, source.text), validator.validateDocument(d.doc, source.text)));
   return assemble(source, documents);
 }
 

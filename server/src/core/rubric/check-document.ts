@@ -1,5 +1,5 @@
 import { CHECKS } from './checks';
-import { Check, CheckContext, IndicatorContext, keysOf } from './checks/check';
+import { Check, CheckContext, IndicatorContext, keysOf, RubricNames } from './checks/check';
 import { Finding } from '../findings';
 import { text } from '../text/locale';
 import { quotaInputsOf } from './model/quota-inputs';
@@ -62,7 +62,13 @@ export function checkDocument(
   const allocation = groups.length === 0 && model.subjects !== undefined ? allocate(quotaInputs, model.subjects, model.rounding) : undefined;
   const lineOf = (offset: number) => source.lines.positionAt(offset).line + 1;
   const context: CheckContext = { model, quotaInputs, allocation, lineOf, schemaFindings };
-  const indicatorContext: IndicatorContext = { methods: model.methods.items, methodKeys: keysOf(model.methods.items), lineOf };
+  let names: RubricNames | undefined;
+  const indicatorContext: IndicatorContext = {
+    methods: model.methods.items,
+    methodKeys: keysOf(model.methods.items),
+    lineOf,
+    rubricNames: () => (names ??= rubricNames(model)),
+  };
   const rubricWide = groups.length === 0 ? CHECKS : OTHER_CHECKS;
   const semantic = [
     ...schemaFindings,
@@ -72,6 +78,22 @@ export function checkDocument(
   ];
   const findings = settleFindings(syntaxFindings(parsed.syntaxErrors), semantic, parsed, source, parsed.span);
   return { parsed, model, quotaInputs, allocation, groups, findings };
+}
+
+/** Every input id and indicator id of the rubric, for the formulas' `unknown-name` (see IndicatorContext.rubricNames). */
+function rubricNames(model: RubricModel): RubricNames {
+  const inputs = new Map<string, IndicatorModel[]>();
+  const indicators = new Map<string, string | undefined>();
+  for (const indicator of model.allIndicators) {
+    if (indicator.key !== undefined && !indicators.has(indicator.key)) indicators.set(indicator.key, indicator.name?.value);
+    for (const input of indicator.scoring?.inputs ?? []) {
+      if (input.key === undefined) continue;
+      const owners = inputs.get(input.key);
+      if (owners) owners.push(indicator);
+      else inputs.set(input.key, [indicator]);
+    }
+  }
+  return { inputs, indicators };
 }
 
 /**

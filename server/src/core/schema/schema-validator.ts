@@ -10,7 +10,14 @@ import { SchemaDocs, SchemaNode, SchemaPath } from './schema-docs';
 import { ROUNDING_SYNONYMS } from './synonyms';
 
 /** Keywords of ours in the schema: bilingual titles and enum descriptions for editors. */
-export const SCHEMA_VOCABULARY = ['x-title-zh-CN', 'x-description-zh-CN', 'x-enumDescriptions', 'x-enumDescriptions-zh-CN'];
+export const SCHEMA_VOCABULARY = [
+  'x-title-zh-CN',
+  'x-description-zh-CN',
+  'x-enumDescriptions',
+  'x-enumDescriptions-zh-CN',
+  'x-patternMessage',
+  'x-patternMessage-zh-CN',
+];
 
 /** Where ajv's instance paths point: a YAML node, the text it came from, its place in the schema. */
 interface Target {
@@ -439,7 +446,8 @@ function toFinding(error: ErrorObject, target: Target, docs: SchemaDocs, keys: K
     case 'enum':
       return notAllowed(at);
     case 'pattern':
-      return notAQuota(at);
+    case 'not':
+      return patternMessage(at) ?? notAQuota(at);
     case 'minimum':
     case 'exclusiveMinimum':
       return belowMinimum(at);
@@ -540,6 +548,15 @@ function notAllowed({ error, target, resolved, label }: ErrorAt): Finding {
     ),
     { suggestion },
   );
+}
+
+/** A value its schema words the rule for itself (`x-patternMessage`): an input's id that a formula cannot name. */
+function patternMessage({ error, target, resolved, ownSchema }: ErrorAt): Finding | undefined {
+  const own = ownSchema as { 'x-patternMessage'?: string; 'x-patternMessage-zh-CN'?: string } | undefined;
+  const [en, zh] = [own?.['x-patternMessage'], own?.['x-patternMessage-zh-CN']];
+  if (en === undefined || zh === undefined) return undefined;
+  const value = String(error.data);
+  return schemaFinding(valueSpanOf(resolved, target), text(`"${value}" ${en}`, `“${value}”${zh}`));
 }
 
 function notAQuota({ error, target, resolved }: ErrorAt): Finding {

@@ -9,6 +9,7 @@ import { asMap, keySpan, pairsOf } from '../yaml/yaml-nodes';
 import { buildScoresheetModel } from './build-model';
 import { SCORESHEET_CHECKS } from './checks';
 import { EntryFacts, entryFacts } from './entry-facts';
+import { EntryAggregates, groupAggregates } from './measured';
 import { RankedGroup } from './rank-groups';
 import { rankSubjects } from './rank-subjects';
 import { indexRubric, RubricIndex } from './rubric-index';
@@ -58,7 +59,7 @@ export function analyzeScoresheetText(
     lookup,
     sheets,
     indexOf: (document) => indexRubric(document),
-    factsOf: (entry, position, index, rounds) => entryFacts(entry, position, index, rounds),
+    factsOf: (entry, position, index, aggregates, rounds) => entryFacts(entry, position, index, aggregates, rounds),
   });
 }
 
@@ -79,8 +80,17 @@ export interface ScoresheetParts {
   sheets?: SheetLookupFn;
   /** The rubric's first document, indexed (a session keeps the index while the rubric stays). */
   indexOf(document: DocumentAnalysis): RubricIndex;
-  /** An entry's facts under that index (a session keeps them while the entry and the rubric stay). */
-  factsOf(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, rounds: SubjectRounds | undefined): EntryFacts;
+  /**
+   * An entry's facts under that index, its group's figures and what its rounds give it (a session
+   * keeps them while the entry, the rubric and the figures it reads stay).
+   */
+  factsOf(
+    entry: SubjectScoresModel,
+    position: number,
+    index: RubricIndex | undefined,
+    aggregates: EntryAggregates | undefined,
+    rounds: SubjectRounds | undefined,
+  ): EntryFacts;
 }
 
 /** The rest of an analysis once the sheet is parsed: the rubric, totals, ranks, tiers, checks. */
@@ -90,7 +100,9 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
   const rubricDocument = rubric?.found ? rubric.analysis.documents[0] : undefined;
   const index = rubricDocument ? parts.indexOf(rubricDocument) : undefined;
   const rounds = index ? readRounds(model, index, parts.sheets) : undefined;
-  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, rounds?.forSubject(entry.subject?.value)));
+  // best / worst / mean over each group: the one figure an entry reads of the others.
+  const aggregatesOf = index ? groupAggregates(model.scores.items, index) : undefined;
+  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, aggregatesOf?.(entry), rounds?.forSubject(entry.subject?.value)));
   const { subjects, groups, duplicates } = rankSubjects(model, index, facts);
   const previous = readPrevious(model, parts.sheets);
   annotateSubjects(subjects, rounds, previous);

@@ -3,7 +3,7 @@ import { Decimal, decimalFromSource, MAX_POINTS, ONE, ZERO } from '../decimal';
 import { Field } from '../yaml/field';
 import { asMap, asScalar, asSeq, findPair, itemsOf, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../yaml/yaml-nodes';
 import { Span } from '../text/span';
-import { DeductionEntry, KeyedFigure, RaterView, RoundsEntry, ScoresheetModel, SubjectScoresModel, TiesMode } from './types';
+import { DeductionEntry, KeyedFigure, MeasuredFigure, RaterView, RoundsEntry, ScoresheetModel, SubjectScoresModel, TiesMode } from './types';
 
 /**
  * The typed scoresheet, built straight from the YAML tree with the spans findings and editor
@@ -12,7 +12,7 @@ import { DeductionEntry, KeyedFigure, RaterView, RoundsEntry, ScoresheetModel, S
  */
 
 const TIES_MODES: readonly TiesMode[] = ['flag', 'share', 'break'];
-const ENTRY_KEYS = new Set(['subject', 'group', 'points', 'deductions', 'bonus', 'penalties', 'veto', 'by', 'no_tier']);
+const ENTRY_KEYS = new Set(['subject', 'group', 'points', 'deductions', 'bonus', 'penalties', 'veto', 'by', 'measured', 'not_applicable', 'no_tier']);
 
 function pairField<T>(pair: Pair, value: T | undefined): Field<T> | undefined {
   const ks = keySpan(pair);
@@ -85,11 +85,31 @@ function deductionEntries(node: unknown): DeductionEntry[] {
       return pairsOf(rules).flatMap((rulePair): DeductionEntry[] => {
         const rule = keyField(rulePair);
         const cases = pairField(rulePair, casesOf(rulePair.value));
-        return rule && cases ? [{ indicator, rule, cases, blank: isBlank(rulePair.value), form: 'rules' }] : [];
+        if (!rule || !cases) return [];
+        // `{fire: [5, 12]}`: an amount per case.
+        const amounts = asSeq(rulePair.value) ? figureList(rulePair.value) : undefined;
+        return [{ indicator, rule, cases, blank: isBlank(rulePair.value), form: 'rules', amounts }];
       });
     }
     const cases = pairField(pair, casesOf(pair.value));
     return cases ? [{ indicator, cases, blank: isBlank(pair.value), form: 'count' }] : [];
+  });
+}
+
+/** Numbers listed (`[5, 12]`), each with its span. */
+function figureList(node: unknown): Field<Decimal>[] {
+  return itemsOf(asSeq(node)).flatMap((item): Field<Decimal>[] => {
+    const span = nodeSpan(asScalar(item));
+    return span ? [{ value: numberOf(item), keySpan: span, span }] : [];
+  });
+}
+
+/** `{water: {reached: 8, sections: 10}}`: one figure per indicator and input, in the order written. */
+function measuredFigures(node: unknown): MeasuredFigure[] {
+  return pairsOf(asMap(node)).flatMap((pair): MeasuredFigure[] => {
+    const indicator = keyField(pair);
+    if (!indicator) return [];
+    return keyedFigures(pair.value).map((figure) => ({ indicator, input: figure.key, value: figure.value, blank: figure.blank }));
   });
 }
 
@@ -154,6 +174,8 @@ export function buildSubjectScores(node: unknown): SubjectScoresModel {
   const penaltiesField = anyField(map, 'penalties');
   const vetoField = anyField(map, 'veto');
   const byField = anyField(map, 'by');
+  const measuredField = anyField(map, 'measured');
+  const notApplicableField = anyField(map, 'not_applicable');
   return {
     span,
     subject: stringField(map, 'subject'),
@@ -164,12 +186,16 @@ export function buildSubjectScores(node: unknown): SubjectScoresModel {
     penalties: keyedFigures(penaltiesField?.value),
     veto: idList(vetoField?.value),
     by: raterViews(byField?.value),
+    measured: measuredFigures(measuredField?.value),
+    notApplicable: idList(notApplicableField?.value),
     pointsField: spanOnly(pointsField),
     deductionsField: spanOnly(deductionsField),
     bonusField: spanOnly(bonusField),
     penaltiesField: spanOnly(penaltiesField),
     vetoField: spanOnly(vetoField),
     byField: spanOnly(byField),
+    measuredField: spanOnly(measuredField),
+    notApplicableField: spanOnly(notApplicableField),
     noTier: booleanField(map, 'no_tier'),
     strayKeys: pairsOf(map).some((pair) => !ENTRY_KEYS.has(keyText(pair) ?? '')),
   };

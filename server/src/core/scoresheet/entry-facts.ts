@@ -1,6 +1,7 @@
 import { Decimal } from '../decimal';
 import { Finding } from '../findings';
 import { SCORESHEET_CHECKS } from './checks';
+import { EntryAggregates } from './measured';
 import { groupIndex, RubricIndex } from './rubric-index';
 import { evaluateSubject } from './subject-total';
 import { SubjectScoresModel, TotalStep } from './types';
@@ -31,17 +32,28 @@ export interface EntryFigures {
   own(key: string): Decimal | undefined;
 }
 
-export function entryFacts(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, rounds?: SubjectRounds): EntryFacts {
-  return { figures: index && entryFigures(entry, index, rounds), findings: entryFindings(entry, position, index) };
+/**
+ * `aggregates`: the group figures (best, worst, mean) its formulas read, the one thing that comes
+ * from the other entries: facts made under the same figures (see EntryAggregates.print) still hold.
+ * `rounds`: what the rounds give the subject's leaves scored from rounds.
+ */
+export function entryFacts(
+  entry: SubjectScoresModel,
+  position: number,
+  index: RubricIndex | undefined,
+  aggregates?: EntryAggregates,
+  rounds?: SubjectRounds,
+): EntryFacts {
+  return { figures: index && entryFigures(entry, index, aggregates, rounds), findings: entryFindings(entry, position, index, aggregates) };
 }
 
-export function entryFindings(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined): Finding[] {
-  const context = { index };
+export function entryFindings(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, aggregates?: EntryAggregates): Finding[] {
+  const context = { index, aggregates };
   return SCORESHEET_CHECKS.flatMap((check) => check.entry?.(entry, position, context) ?? []);
 }
 
-export function entryFigures(entry: SubjectScoresModel, index: RubricIndex, rounds?: SubjectRounds): EntryFigures {
-  const outcome = evaluateSubject(index, entry, rounds);
+export function entryFigures(entry: SubjectScoresModel, index: RubricIndex, aggregates?: EntryAggregates, rounds?: SubjectRounds): EntryFigures {
+  const outcome = evaluateSubject(index, entry, aggregates, rounds);
   return {
     total: outcome.total,
     get steps() {

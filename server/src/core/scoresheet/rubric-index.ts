@@ -10,7 +10,7 @@ import {
   TierModel,
   VetoModel,
 } from '../rubric/model/rubric-model';
-import { pointValue } from '../rubric/model/scoring-figures';
+import { leafPointValue } from '../rubric/model/measure';
 import { DocumentAnalysis } from '../rubric/types';
 import type { SubjectScoresModel } from './types';
 
@@ -25,7 +25,7 @@ export interface RubricIndex {
   indicators: Map<string, IndicatorModel>;
   /** Scored indicators: no items. */
   leaves: IndicatorModel[];
-  /** What one point of each leaf counts in the total (out_of scaling); undefined while unknown. */
+  /** What one point of each leaf counts in the total (out_of scaling, its own `out_of` too); undefined while unknown. */
   factor: Map<IndicatorModel, Decimal | undefined>;
   raters: Map<string, RaterModel>;
   bonus: Map<string, BonusItemModel>;
@@ -106,7 +106,7 @@ export function indexRubric(document: DocumentAnalysis): RubricIndex {
     slotByKey,
     leafSlot,
     leaves,
-    factor: new Map(leaves.map((leaf) => [leaf, pointValue(model, leaf)])),
+    factor: new Map(leaves.map((leaf) => [leaf, leafPointValue(model, leaf)])),
     raters: byKey(model.raters.items),
     bonus: byKey(model.bonus?.items ?? []),
     penalties: byKey(model.penalties?.items ?? []),

@@ -1,7 +1,11 @@
 import { Decimal, exactText, isNegative, isWhole, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
+import { ownScaleFactor, scaleOf } from '../rubric/model/measure';
 import { IndicatorModel } from '../rubric/model/rubric-model';
+import { measuredWorking } from './measured';
+import { amountsDeduction } from './per-case-amounts';
 import { isDeductLeaf, isLeaf, RubricIndex, ruleByKey } from './rubric-index';
+import { rescaled, SheetExtras } from './sheet-extras';
 import { DeductionEntry, KeyedFigure, TotalStep } from './types';
 
 /**
@@ -18,10 +22,10 @@ export interface SheetOutcome {
   readonly steps: TotalStep[];
 }
 
-/** A leaf's points as written, when usable: a number from 0 to its weight. */
+/** A leaf's points as written, when usable: a number from 0 to its weight (its `out_of` on a leaf scored on its own scale). */
 export function usablePoints(leaf: IndicatorModel, figure: KeyedFigure | undefined): Decimal | undefined {
   const value = figure?.value.value;
-  const weight = leaf.effectiveWeight;
+  const weight = scaleOf(leaf);
   if (value === undefined || weight === undefined) return undefined;
   return !isNegative(value) && value.lte(weight) ? value : undefined;
 }
@@ -40,6 +44,14 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
   if (floor === undefined) return undefined;
   let raw: Decimal | undefined = ZERO;
   for (const entry of entries) {
+    const ranged = entry.form === 'rules' && entry.rule?.value !== undefined ? ruleByKey(leaf, entry.rule.value) : undefined;
+    if (ranged?.range || entry.amounts) {
+      // `points: [5, 15]`: the amounts set case by case.
+      const taken = ranged && !scoring.deduct ? amountsDeduction(ranged, entry, working) : undefined;
+      if (taken === undefined) return undefined;
+      raw = raw.plus(taken);
+      continue;
+    }
     const cases = usableCases(entry);
     if (cases === undefined) return undefined;
     if (scoring.deduct) {
@@ -100,24 +112,31 @@ const PENDING = Symbol('pending');
  * is evaluated for every subject, again for every subject whenever the rubric's figures change,
  * and maps per subject cost more in collecting their garbage than in the arithmetic.
  */
-export function evaluateSheet(
-  index: RubricIndex,
-  points: readonly KeyedFigure[],
-  deductions: readonly DeductionEntry[],
-  /** The working of a leaf whose points come from elsewhere (its rounds), shown beside it. */
-  leafWorking?: (leaf: IndicatorModel) => LocalizedText | undefined,
-): SheetOutcome {
-  const written = byLeaf(index, points, deductions);
-  const leaves = leafFigures(index, written);
+export function evaluateSheet(index: RubricIndex, points: readonly KeyedFigure[], deductions: readonly DeductionEntry[], extras?: SheetExtras): SheetOutcome {
+  const written = byLeaf(index, points, deductions, extras);
+  const leaves = leafFigures(index, written, extras);
   const own = indicatorPoints(index, leaves.points);
   const totals = index.model.indicators.items.map(own);
-  const total = written.keyedToNothing || totals.some((t) => t === undefined) ? undefined : sum(totals as Decimal[]);
+  let total = written.keyedToNothing || extras?.unsettled || totals.some((t) => t === undefined) ? undefined : sum(totals as Decimal[]);
+  // 缺项比率计分法: over the items that apply.
+  const rescale = total !== undefined && extras?.rescale ? rescaled(index, total, extras) : undefined;
+  if (rescale) total = rescale.total;
   let steps: TotalStep[] | undefined;
   return {
     own,
     total,
     get steps() {
-      return (steps ??= totalSteps(index, leaves, leafWorking));
+      if (steps) return steps;
+      steps = totalSteps(index, leaves, extras);
+      if (rescale) {
+        const before = sum(totals as Decimal[]);
+        steps.push({
+          label: text('Items that do not apply (rescaled)', '缺项折算'),
+          points: rescale.total === undefined ? ZERO : rescale.total.minus(before),
+          working: rescale.working,
+        });
+      }
+      return steps;
     },
   };
 }
@@ -129,12 +148,19 @@ interface WrittenByLeaf {
   keyedToNothing: boolean;
 }
 
-function byLeaf({ leaves, slotByKey }: RubricIndex, points: readonly KeyedFigure[], deductions: readonly DeductionEntry[]): WrittenByLeaf {
+function byLeaf(
+  { leaves, slotByKey }: RubricIndex,
+  points: readonly KeyedFigure[],
+  deductions: readonly DeductionEntry[],
+  extras: SheetExtras | undefined,
+): WrittenByLeaf {
   const written: WrittenByLeaf = { points: new Array(leaves.length), deductions: undefined, keyedToNothing: false };
   for (const figure of points) {
     const key = figure.key.value;
     const slot = key === undefined ? undefined : slotByKey.get(key);
-    if (slot === undefined) written.keyedToNothing = true;
+    // Points written for a leaf worked out from measurements, or one that does not apply, contradict it.
+    const contradicts = slot !== undefined && extras !== undefined && (extras.measured.has(leaves[slot]) || extras.inapplicable.has(leaves[slot]));
+    if (slot === undefined || (contradicts && !figure.blank)) written.keyedToNothing = true;
     else if (written.points[slot] === undefined) written.points[slot] = figure;
   }
   for (const entry of deductions) {
@@ -158,14 +184,29 @@ interface LeafFigures {
   deducted: [IndicatorModel, Decimal, Decimal, readonly DeductionEntry[]][];
 }
 
-function leafFigures({ leaves, leafSlot }: RubricIndex, written: WrittenByLeaf): LeafFigures {
+function leafFigures({ leaves, leafSlot }: RubricIndex, written: WrittenByLeaf, extras: SheetExtras | undefined): LeafFigures {
   const figures: LeafFigures = { start: new Array(leaves.length), points: new Array(leaves.length), deducted: [] };
   for (let i = 0; i < leaves.length; i++) {
     const leaf = leaves[i];
     const slot = leafSlot[i];
     const figure = slot < 0 ? undefined : written.points[slot];
+    // An item that does not apply counts nothing; the rescaling takes it out of the base.
+    if (extras?.inapplicable.has(leaf)) {
+      figures.start[i] = figures.points[i] = ZERO;
+      continue;
+    }
+    const measured = extras?.measured.get(leaf);
+    const fromRounds = extras?.rounds?.pointsOf(leaf);
     // 扣分制: a leaf scored by deduction starts from its weight unless points are written.
-    const start = figure && !figure.blank ? usablePoints(leaf, figure) : isDeductLeaf(leaf) ? leaf.effectiveWeight : undefined;
+    const start = fromRounds
+      ? fromRounds.points
+      : measured
+        ? measured.points
+        : figure && !figure.blank
+          ? usablePoints(leaf, figure)
+          : isDeductLeaf(leaf)
+            ? scaleOf(leaf)
+            : undefined;
     figures.start[i] = start;
     const entries = slot < 0 ? undefined : written.deductions?.[slot];
     if (start === undefined || entries === undefined) {
@@ -190,6 +231,11 @@ function indicatorPoints(index: RubricIndex, source: readonly (Decimal | undefin
     if (isLeaf(indicator)) {
       const place = ordinal === undefined ? -1 : index.leafPlace[ordinal];
       value = place < 0 ? undefined : source[place];
+      // Scored on its own scale (`out_of` on a leaf): counted at its weight.
+      if (value !== undefined && indicator.outOf) {
+        const factor = ownScaleFactor(indicator);
+        value = factor ? value.times(factor) : undefined;
+      }
     } else {
       let known = true;
       value = ZERO;
@@ -212,16 +258,17 @@ function indicatorPoints(index: RubricIndex, source: readonly (Decimal | undefin
 }
 
 /** The working in words: each top-level indicator's points as written, then what each deduction under it took off. */
-function totalSteps(index: RubricIndex, leaves: LeafFigures, leafWorking?: (leaf: IndicatorModel) => LocalizedText | undefined): TotalStep[] {
+function totalSteps(index: RubricIndex, leaves: LeafFigures, extras?: SheetExtras): TotalStep[] {
   const worked: TotalStep[] = [];
   const deductionSteps = deductionStepsOf(index, leaves.deducted);
   const ownStart = indicatorPoints(index, leaves.start);
   for (const indicator of index.model.indicators.items) {
     const start = ownStart(indicator);
+    const working = start === undefined ? text('not known yet', '尚不确定') : groupWorking(indicator, ownStart);
     worked.push({
       label: text(indicator.name?.value ?? indicator.key ?? '?', indicator.name?.value ?? indicator.key ?? '?'),
       points: start ?? ZERO,
-      working: groupWorking(indicator, ownStart, start) ?? leafWorking?.(indicator) ?? (start === undefined ? text('not known yet', '尚不确定') : undefined),
+      working: withExtras(indicator, working, extras, (leaf) => leafStart(index, leaves, leaf)),
     });
     if (deductionSteps.size === 0) continue;
     for (const leaf of leavesUnder(indicator)) {
@@ -253,8 +300,8 @@ function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {
 }
 
 /** `15 + 8 = 23`, `(56 + 38) × 0.3 / 100 + 1.1 = 1.382`: a group's items as they add up, nested groups inline. */
-function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined, start: Decimal | undefined): LocalizedText | undefined {
-  if (isLeaf(indicator) || start === undefined) return undefined;
+function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined): LocalizedText | undefined {
+  if (isLeaf(indicator)) return undefined;
   const line = `${term(indicator, own, true)} = ${exactText(own(indicator) ?? ZERO)}`;
   return text(line, line);
 }
@@ -271,6 +318,41 @@ function term(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | u
     return `${parts.length > 1 ? `(${sum})` : sum} × ${exactText(indicator.weight.value)} / ${exactText(indicator.outOf.value)}`;
   }
   return outermost || parts.length === 1 ? sum : `(${sum})`;
+}
+
+function leafStart(index: RubricIndex, leaves: LeafFigures, leaf: IndicatorModel): Decimal | undefined {
+  const ordinal = index.ordinal.get(leaf);
+  const place = ordinal === undefined ? -1 : index.leafPlace[ordinal];
+  return place < 0 ? undefined : leaves.start[place];
+}
+
+/**
+ * A step's working with what its leaves' own figures came to: a measured leaf's formula (`8 / 10 ×
+ * 30 × 80% = 19.2`), a leaf on its own scale (`88 × 40 / 100 = 35.2`), an item that does not apply.
+ */
+function withExtras(
+  indicator: IndicatorModel,
+  working: LocalizedText | undefined,
+  extras: SheetExtras | undefined,
+  start: (leaf: IndicatorModel) => Decimal | undefined,
+): LocalizedText | undefined {
+  if (extras?.inapplicable.has(indicator)) return text('does not apply', '不适用（缺项）');
+  const parts = working ? [working] : [];
+  for (const leaf of leavesUnder(indicator)) {
+    const name = leaf.name?.value ?? leaf.key ?? '?';
+    const measured = extras?.measured.get(leaf);
+    const fromRounds = extras?.rounds?.working(leaf);
+    if (measured) parts.push(measuredWorking(measured, leaf !== indicator));
+    else if (fromRounds) parts.push(leaf === indicator ? fromRounds : text(`${name}: ${fromRounds.en}`, `${name}：${fromRounds['zh-CN']}`));
+    else if (extras?.inapplicable.has(leaf)) parts.push(text(`${name}: does not apply`, `${name}：不适用（缺项）`));
+    const onScale = start(leaf);
+    const factor = ownScaleFactor(leaf);
+    if (onScale !== undefined && factor && leaf.outOf?.value && leaf.weight?.value && !extras?.inapplicable.has(leaf)) {
+      const line = `${exactText(onScale)} × ${exactText(leaf.weight.value)} / ${exactText(leaf.outOf.value)} = ${exactText(onScale.times(factor))}`;
+      parts.push(leaf === indicator ? text(line, line) : text(`${name}: ${line}`, `${name}：${line}`));
+    }
+  }
+  return parts.length === 0 ? undefined : joinWorkings(parts, undefined);
 }
 
 function joinWorkings(workings: readonly LocalizedText[], factor: Decimal | undefined): LocalizedText {

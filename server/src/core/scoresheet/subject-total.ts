@@ -2,7 +2,9 @@ import Big from 'big.js';
 import { Decimal, exactText, HUNDRED, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
 import { BonusItemModel, ExtraPointsModel, IndicatorModel } from '../rubric/model/rubric-model';
+import { EntryAggregates } from './measured';
 import { displayName, RubricIndex } from './rubric-index';
+import { SheetExtras, sheetExtras } from './sheet-extras';
 import { evaluateSheet, usableCases } from './sheet-total';
 import { KeyedFigure, RaterView, SubjectScoresModel, TotalStep } from './types';
 import type { SubjectRounds } from './rounds/sheet-rounds';
@@ -61,7 +63,7 @@ interface ViewFigures {
   working: string;
 }
 
-function viewFigures(index: RubricIndex, view: RaterView, entry: SubjectScoresModel): ViewFigures {
+function viewFigures(index: RubricIndex, view: RaterView, entry: SubjectScoresModel, extras: SheetExtras): ViewFigures {
   if (view.kind === 'total') {
     const total = view.blank ? undefined : usableViewTotal(index, view.total.value);
     return { total, working: total === undefined ? '?' : exactText(total) };
@@ -73,12 +75,16 @@ function viewFigures(index: RubricIndex, view: RaterView, entry: SubjectScoresMo
     const written = (totals as Decimal[]).map(exactText).join(' + ');
     return { total: average, working: totals.length > 1 ? `(${written}) / ${totals.length}` : written };
   }
-  const sheet = evaluateSheet(index, view.points, entry.deductions);
+  const sheet = evaluateSheet(index, view.points, entry.deductions, extras);
   return { total: sheet.total, own: sheet.own, working: sheet.total === undefined ? '?' : `Σ ${exactText(sheet.total)}` };
 }
 
 /** With raters: Σ rater weight × view total / 100 (a list of raters averaged first). */
-function raterTotal(index: RubricIndex, entry: SubjectScoresModel): { total: Decimal | undefined; steps: TotalStep[]; own: SubjectOutcome['own'] } {
+function raterTotal(
+  index: RubricIndex,
+  entry: SubjectScoresModel,
+  extras: SheetExtras,
+): { total: Decimal | undefined; steps: TotalStep[]; own: SubjectOutcome['own'] } {
   const raters = index.model.raters.items;
   const views = new Map<string, RaterView>();
   let unknownRater = false;
@@ -90,7 +96,7 @@ function raterTotal(index: RubricIndex, entry: SubjectScoresModel): { total: Dec
   const steps: TotalStep[] = [];
   const parts: { weight: Decimal | undefined; figures: ViewFigures | undefined }[] = raters.map((rater) => {
     const view = rater.key === undefined ? undefined : views.get(rater.key);
-    const figures = view && viewFigures(index, view, entry);
+    const figures = view && viewFigures(index, view, entry, extras);
     const weight = rater.weight?.value;
     const points = weight !== undefined && figures?.total !== undefined ? weight.times(figures.total).div(HUNDRED) : undefined;
     const weighted = weight === undefined ? '?' : `${exactText(weight)}%`;
@@ -118,18 +124,18 @@ export function roundTotal(value: Decimal, precision: number): Decimal {
   return value.round(precision, Big.roundHalfUp as 1);
 }
 
-export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel, rounds?: SubjectRounds): SubjectOutcome {
+/** `aggregates`: the group figures (best, worst, mean) the subject's formulas read; `rounds`: what its rounds give its leaves scored from rounds. */
+export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel, aggregates?: EntryAggregates, rounds?: SubjectRounds): SubjectOutcome {
   const byRaters = entry.by.length > 0;
+  // Measured leaves and items that do not apply: the same in every view of the subject.
+  const extras = sheetExtras(entry, index, aggregates, rounds);
   let base: { total: Decimal | undefined; readonly steps: TotalStep[]; own: SubjectOutcome['own'] };
   if (byRaters) {
-    base = raterTotal(index, entry);
+    base = raterTotal(index, entry, extras);
     // Points beside `by` would be a second, contradictory figure: the total is not known.
     if (entry.points.length > 0) base = { ...base, total: undefined };
   } else {
-    // A leaf scored from rounds takes the rounds' figure, placed first: a figure written for it is not read.
-    base = rounds
-      ? evaluateSheet(index, [...rounds.figures, ...entry.points], entry.deductions, rounds.working)
-      : evaluateSheet(index, entry.points, entry.deductions);
+    base = evaluateSheet(index, entry.points, entry.deductions, extras);
   }
   const bonus = extra('bonus', index.model.bonus, index.bonus, entry.bonus);
   const penalties = extra('penalties', index.model.penalties, index.penalties, entry.penalties);

@@ -41,6 +41,17 @@ export interface DeductionEntry {
   blank?: boolean;
   /** The single-rule form written where the leaf has a list of rules, or a map of rules for a single-rule leaf, is told apart here. */
   form: 'count' | 'rules';
+  /** `{fire: [5, 12]}`: one amount per case, for a rule whose points are a range (`points: [5, 15]`). */
+  amounts?: Field<Decimal>[];
+}
+
+/** One measured input's figure: `measured: {water: {reached: 8}}`. */
+export interface MeasuredFigure {
+  indicator: Field<string>;
+  input: Field<string>;
+  value: Field<Decimal>;
+  /** Written with no value yet (`reached:`): not recorded. */
+  blank?: boolean;
 }
 
 /** One rater group's view of a subject (`by:`): a total, a points map, or several raters averaged. */
@@ -61,6 +72,10 @@ export interface SubjectScoresModel {
   penalties: KeyedFigure[];
   veto: Field<string>[];
   by: RaterView[];
+  /** What was measured, by indicator and input (`measured: {water: {reached: 8, sections: 10}}`). */
+  measured: MeasuredFigure[];
+  /** Indicators that do not apply to this subject (`not_applicable: [forest]`, with the rubric's `not_applicable: rescale`). */
+  notApplicable: Field<string>[];
   /** `no_tier: true` (只写评语，不定等次): ranked among the others, no tier, not counted in the N of the quotas. */
   noTier?: Field<boolean>;
   /** A key the format does not have (`pionts:`): the schema says so, and no score is called missing for it. */
@@ -72,6 +87,8 @@ export interface SubjectScoresModel {
   penaltiesField?: Field<unknown>;
   vetoField?: Field<unknown>;
   byField?: Field<unknown>;
+  measuredField?: Field<unknown>;
+  notApplicableField?: Field<unknown>;
 }
 
 export interface ScoresheetModel {

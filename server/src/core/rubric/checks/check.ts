@@ -30,6 +30,20 @@ export interface IndicatorContext {
   methodKeys: ReadonlySet<string>;
   /** As CheckContext's; a finding that reads it is made again on every version. */
   lineOf(offset: number): number;
+  /**
+   * The rubric's names a formula may have meant beyond its own indicator's (another indicator's
+   * input, an indicator's id), for a clearer `unknown-name`. Read only for a formula with a name
+   * it does not know; like lineOf, a finding that reads it is made again on every version.
+   */
+  rubricNames(): RubricNames;
+}
+
+/** What a formula's unknown name may be elsewhere in the rubric. */
+export interface RubricNames {
+  /** An input id → the indicators that have it, in tree order. */
+  inputs: ReadonlyMap<string, readonly IndicatorModel[]>;
+  /** An indicator id → its name. */
+  indicators: ReadonlyMap<string, string | undefined>;
 }
 
 /** One semantic check: its id is its stable diagnostic code. */

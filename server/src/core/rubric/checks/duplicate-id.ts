@@ -13,6 +13,7 @@ interface Kind {
 }
 
 const rulesOf = (indicator: IndicatorModel): NamedItem[] => indicator.scoring?.rules ?? [];
+const inputsOf = (indicator: IndicatorModel): NamedItem[] => indicator.scoring?.inputs ?? [];
 
 /** Ids are unique within their kind; indicators across the whole tree, deduction rules within their item. */
 export const ID_KINDS: readonly Kind[] = [
@@ -24,6 +25,7 @@ export const ID_KINDS: readonly Kind[] = [
   { en: 'penalty item', zh: '减分项', pools: (model) => [model.penalties?.items ?? []] },
   { en: 'veto item', zh: '否决项', pools: (model) => [model.veto.items] },
   { en: 'deduction rule', zh: '扣分规则', pools: (model) => model.allIndicators.map(rulesOf), ofIndicator: rulesOf },
+  { en: 'input', zh: '输入项', pools: (model) => model.allIndicators.map(inputsOf), ofIndicator: inputsOf },
   { en: 'subject group', zh: '考核序列', pools: (model) => [model.subjectGroups] },
   { en: 'subject', zh: '考核对象', pools: (model) => [model.subjectItems] },
 ];

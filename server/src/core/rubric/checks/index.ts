@@ -2,6 +2,8 @@ import { bonusExceedsCap } from './bonus-exceeds-cap';
 import { Check } from './check';
 import { childrenSum } from './children-sum';
 import { duplicateId } from './duplicate-id';
+import { formulaRange } from './formula-range';
+import { formulaSyntax } from './formula-syntax';
 import { quotaConflict } from './quota-conflict';
 import { quotaEmpty } from './quota-empty';
 import { quotaOverflow } from './quota-overflow';
@@ -12,6 +14,7 @@ import { ratersSum } from './raters-sum';
 import { ruleExceedsWeight } from './rule-exceeds-weight';
 import { thresholdOrder } from './threshold-order';
 import { thresholdUnreachable } from './threshold-unreachable';
+import { unknownName } from './unknown-name';
 import { unknownReference } from './unknown-reference';
 import { vetoBestTier } from './veto-best-tier';
 import { weightsSum } from './weights-sum';
@@ -34,4 +37,7 @@ export const CHECKS: readonly Check[] = [
   ruleExceedsWeight,
   bonusExceedsCap,
   vetoBestTier,
+  formulaSyntax,
+  unknownName,
+  formulaRange,
 ];

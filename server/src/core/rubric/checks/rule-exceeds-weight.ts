@@ -1,5 +1,6 @@
 import { Decimal, exactText } from '../../decimal';
 import { LocalizedText, text } from '../../text/locale';
+import { scaleOf } from '../model/measure';
 import { IndicatorModel } from '../model/rubric-model';
 import { Field } from '../../yaml/field';
 import { Check, finding } from './check';
@@ -26,6 +27,16 @@ function boundsOf(indicator: IndicatorModel): Bound[] {
           ? text(`A one-off deduction of ${v} is more than "${n}" is worth (${w})`, `一次性扣 ${v} 分，超过“${n}”的分值 ${w}`)
           : text(`A deduction of ${v} per case is more than "${n}" is worth (${w})`, `每次扣 ${v} 分，超过“${n}”的分值 ${w}`),
       ),
+      // `points: [5, 15]`: its upper end, underlined with the whole range.
+      ...(rule.range?.value
+        ? [
+            {
+              field: { ...rule.range, value: rule.range.value.max },
+              says: (v: string, n: string, w: string) =>
+                text(`A deduction of up to ${v} per case is more than "${n}" is worth (${w})`, `每次最多扣 ${v} 分，超过“${n}”的分值 ${w}`),
+            },
+          ]
+        : []),
       ...bound(rule.max, (v, n, w) => text(`At most ${v} off is more than "${n}" is worth (${w})`, `最高扣 ${v} 分，超过“${n}”的分值 ${w}`)),
     ]),
     ...bound(scoring.floor, (v, n, w) => text(`A floor of ${v} is above what "${n}" is worth (${w})`, `最低得分 ${v} 高于“${n}”的分值 ${w}`)),
@@ -38,7 +49,8 @@ export const ruleExceedsWeight: Check<'rule-exceeds-weight'> = {
   severity: 'error',
   run: () => [],
   runOnIndicator(indicator) {
-    const weight = indicator.effectiveWeight;
+    // A leaf scored on its own scale (`out_of`) is scored, and deducted, on that scale.
+    const weight = scaleOf(indicator);
     if (weight === undefined || !indicator.scoring) return [];
     const name = indicator.name?.value ?? indicator.key ?? '';
     return boundsOf(indicator).flatMap(({ field, says }) => {

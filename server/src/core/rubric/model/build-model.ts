@@ -22,6 +22,7 @@ import {
   VetoThreshold,
 } from './rubric-model';
 import { asMap, asScalar, asSeq, findPair, itemsOf, keySpan, nodeSpan, valueSpan } from '../../yaml/yaml-nodes';
+import { isPointsList, readFormula, readInputs, readNotApplicable, readPointsRange } from './build-measure';
 
 const PERCENT = /^\s*(\d+(?:\.\d+)?)\s*%\s*$/;
 
@@ -109,7 +110,7 @@ function list<T>(root: YAMLMap | undefined, key: string, build: (map: YAMLMap | 
   return { field: f, items: itemsOf(seq).map((node, index) => build(asMap(node), node, index)) };
 }
 
-function buildScoring(map: YAMLMap | undefined): ScoringModel | undefined {
+function buildScoring(map: YAMLMap | undefined, source: string | undefined): ScoringModel | undefined {
   const f = field(map, 'scoring', readAny);
   if (!f) return undefined;
   const scoringMap = asMap(f.value);
@@ -124,7 +125,9 @@ function buildScoring(map: YAMLMap | undefined): ScoringModel | undefined {
   const single = asScalar(deductField?.value) ? field(scoringMap, 'deduct', readPositive) : undefined;
   const rules = list(scoringMap, 'deduct', (ruleMap, node): DeductRuleModel => ({
     ...named(ruleMap, node),
-    points: field(ruleMap, 'points', readPositive),
+    // `points: [5, 15]`: an amount per case within a range.
+    points: isPointsList(ruleMap) ? undefined : field(ruleMap, 'points', readPositive),
+    range: isPointsList(ruleMap) ? readPointsRange(ruleMap) : undefined,
     per: field(ruleMap, 'per', readString),
     max: field(ruleMap, 'max', readPositive),
     when: field(ruleMap, 'when', readString),
@@ -137,6 +140,9 @@ function buildScoring(map: YAMLMap | undefined): ScoringModel | undefined {
     deductField,
     floor: field(scoringMap, 'floor', readNonNegative),
     rounds: field(scoringMap, 'rounds', readEnum(isRoundsMode)),
+    inputs: readInputs(scoringMap, named),
+    inputsField: field(scoringMap, 'inputs', readAny),
+    formula: readFormula(scoringMap, source),
   };
 }
 
@@ -149,7 +155,8 @@ function referenceList(map: YAMLMap | undefined, key: string): Field<string>[] {
   });
 }
 
-export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: number[], all: IndicatorModel[]): IndicatorModel {
+/** `source`: the text the tree was parsed from, where a formula's characters are placed (see readFormula). */
+export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: number[], all: IndicatorModel[], source?: string): IndicatorModel {
   const base = named(map, node);
   const weight = field(map, 'weight', readPositive);
   const outOf = field(map, 'out_of', readPositive);
@@ -166,7 +173,7 @@ export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: nu
     outOf,
     itemsField,
     methods,
-    scoring: buildScoring(map),
+    scoring: buildScoring(map, source),
     effectiveWeight: undefined,
     itemsSum: undefined,
   };
@@ -174,7 +181,7 @@ export function buildIndicator(map: YAMLMap | undefined, node: unknown, path: nu
   const itemsSeq = asSeq(itemsField?.value);
   if (itemsSeq) {
     // concat makes an array of exactly the path's length; a spread leaves room for more, and a big rubric has ten thousand paths.
-    indicator.items = itemsSeq.items.map((child, index) => buildIndicator(asMap(child), child, path.concat(index), all));
+    indicator.items = itemsSeq.items.map((child, index) => buildIndicator(asMap(child), child, path.concat(index), all, source));
     indicator.itemsSum = sumKnown(indicator.items.map((item) => item.effectiveWeight));
   }
   if (weight) {
@@ -307,10 +314,10 @@ function buildVeto(map: YAMLMap | undefined, node: unknown): VetoModel {
   };
 }
 
-export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): RubricModel {
+export function buildRubricModel(doc: Document.Parsed, documentSpan: Span, source?: string): RubricModel {
   const root = asMap(doc.contents);
   const all: IndicatorModel[] = [];
-  const indicators = list(root, 'indicators', (map, node, index) => buildIndicator(map, node, [index], all));
+  const indicators = list(root, 'indicators', (map, node, index) => buildIndicator(map, node, [index], all, source));
   const totalField = field(root, 'total', readPositive);
   const subjectsField = field(root, 'subjects', readAny);
   const groups = subjectGroups(subjectsField);
@@ -342,5 +349,6 @@ export function buildRubricModel(doc: Document.Parsed, documentSpan: Span): Rubr
       quota: buildQuota(map),
       ...minScores(map),
     })),
+    notApplicable: readNotApplicable(root),
   };
 }

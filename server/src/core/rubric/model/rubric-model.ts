@@ -3,6 +3,7 @@ import { QuotaAmount, QuotaBound } from '../../quota/allocate';
 import { QuotaRounding, RoundingMode } from '../../quota/rounding';
 import { Span } from '../../text/span';
 import type { Field, ListField } from '../../yaml/field';
+import type { ValuePlacement } from '../../yaml/scalar-offsets';
 
 /**
  * The typed rubric, built straight from the YAML tree so every element keeps the spans that
@@ -46,13 +47,39 @@ export interface ScoringModel {
   floor?: Field<Decimal>;
   /** `rounds: mean|sum`: the points come from the subject's totals in the rounds a scoresheet names. */
   rounds?: Field<RoundsMode>;
+  /** Points from measurements: what is recorded per subject (`inputs`), and how it gives points (`formula`). */
+  inputs: InputModel[];
+  inputsField?: Field<unknown>;
+  formula?: FormulaModel;
+}
+
+/** One measured input of an indicator scored by formula: `{id: reached, name: 达标断面个数, min: 0}`. */
+export interface InputModel extends NamedItem {
+  unit?: Field<string>;
+  min?: Field<Decimal>;
+  max?: Field<Decimal>;
+}
+
+/** A formula as written: its text, and where each of its characters stands in the source (undefined: only its whole value can be pointed at). */
+export interface FormulaModel extends Field<string> {
+  placement?: ValuePlacement;
+  /** Written unquoted inside `{ }`, where a comma ends it (`max(0, 90 − rate)` is cut at its comma). */
+  unquotedInFlow?: boolean;
+}
+
+/** `points: [5, 15]`: the scorer sets each case's amount within it (视情节每次扣5—15分). */
+export interface PointsRange {
+  min: Decimal;
+  max: Decimal;
 }
 
 /** How the rounds' totals (each scaled to the indicator's weight) make its points: their mean or their sum. */
 export type RoundsMode = 'mean' | 'sum';
 
 export interface DeductRuleModel extends NamedItem {
+  /** A fixed amount; absent for a range (`range`). */
   points?: Field<Decimal>;
+  range?: Field<PointsRange>;
   per?: Field<string>;
   max?: Field<Decimal>;
   when?: Field<string>;
@@ -151,4 +178,6 @@ export interface RubricModel {
   penalties?: ExtraPointsModel;
   veto: ListField<VetoModel>;
   tiers: ListField<TierModel>;
+  /** `not_applicable: rescale` (缺项比率计分法): a subject's inapplicable items leave the base of its total. */
+  notApplicable?: Field<'rescale'>;
 }

@@ -8,12 +8,14 @@ import { IndicatorModel, RubricModel } from './rubric-model';
  */
 export function largestLoss(indicator: IndicatorModel): Decimal | undefined {
   const scoring = indicator.scoring;
-  const weight = indicator.effectiveWeight;
+  // On a leaf's own scale (`out_of` on a leaf), where its deductions are made.
+  const weight = !indicator.items?.length && indicator.outOf ? indicator.outOf.value : indicator.effectiveWeight;
   if (!scoring || weight === undefined) return undefined;
   const floor = scoring.floor ? scoring.floor.value : ZERO;
   if (floor === undefined) return undefined;
   const room = weight.minus(floor).gt(ZERO) ? weight.minus(floor) : ZERO;
-  const caps = scoring.rules.map((rule) => (rule.when ? rule.points?.value : rule.max ? rule.max.value : room));
+  // A one-off rule with a range (`points: [5, 15]`) costs at most its upper end.
+  const caps = scoring.rules.map((rule) => (rule.when ? (rule.points?.value ?? rule.range?.value?.max) : rule.max ? rule.max.value : room));
   // `deduct: 2` per case has no cap of its own: the floor stops it.
   if (scoring.deduct) caps.push(room);
   if (caps.length === 0 || caps.some((c) => c === undefined)) return undefined;

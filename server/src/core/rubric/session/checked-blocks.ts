@@ -16,13 +16,18 @@ export function findingsOfBlocks(blocks: readonly IndicatorBlock[], context: Ind
   const visit = (block: IndicatorBlock): void => {
     let kept = block.checked;
     if (!kept || kept.inputs !== inputs || kept.readsLines) {
+      // A finding that read the line numbers or the rest of the rubric is made again on every version.
       let readsLines = false;
       const lineOf = (offset: number): number => {
         readsLines = true;
         return context.lineOf(offset);
       };
+      const rubricNames = () => {
+        readsLines = true;
+        return context.rubricNames();
+      };
       const own = block.children.length === 0 ? block.all : [block.indicator];
-      const made = findingsOnIndicators(own, { ...context, lineOf });
+      const made = findingsOnIndicators(own, { ...context, lineOf, rubricNames });
       checked += own.length;
       kept = block.checked = { inputs, readsLines, findings: keptFromBlockStart(made, block.start) };
     }

@@ -41,7 +41,7 @@ export interface IndicatorBlock extends Block<IndicatorBlock> {
 export interface CheckedBlock {
   inputs: string;
   findings: Finding[];
-  /** A finding read line numbers (see IndicatorContext.lineOf): made again on every version. */
+  /** A finding read line numbers or the rest of the rubric (see IndicatorContext.lineOf, rubricNames): made again on every version. */
   readsLines: boolean;
 }
 
@@ -76,7 +76,7 @@ function leafBlock(source: BlockSource, engine: BlockEngine<IndicatorBlock>, val
   const item = engine.parseItem(text, source.column);
   if (!item) return undefined;
   const all: IndicatorModel[] = [];
-  const indicator = buildIndicator(asMap(item.node), item.node, [0], all);
+  const indicator = buildIndicator(asMap(item.node), item.node, [0], all, text);
   const schemaFindings = validator.validateIndicator(item.doc, text, at(item.range[0]));
   const block: IndicatorBlock = {
     ...leafParts(source, text, item),
@@ -153,7 +153,7 @@ function ownBlock(
   const { region, itemColumn } = layout;
   const { start, text } = source;
   const all: IndicatorModel[] = [];
-  const indicator = buildIndicator(map, item.node, [0], all);
+  const indicator = buildIndicator(map, item.node, [0], all, head + tail);
   const folds = collectFolds(item.doc);
   const errors = parserErrors(item.doc.errors, head + tail);
   const itemEnd = at(item.range[2]);

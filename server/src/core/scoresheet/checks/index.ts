@@ -1,4 +1,7 @@
 import { duplicateSubject } from './duplicate-id';
+import { formulaUndefined } from './formula-undefined';
+import { inputOutOfRange } from './input-out-of-range';
+import { missingInput } from './missing-input';
 import { missingScore } from './missing-score';
 import { quotaAboveTarget } from './quota-above-target';
 import { roundRubricDiffers } from './round-rubric-differs';
@@ -27,5 +30,8 @@ export const SCORESHEET_CHECKS: readonly ScoresheetCheck[] = [
   missingScore,
   unknownSubject,
   tieAtBoundary,
+  missingInput,
+  inputOutOfRange,
+  formulaUndefined,
   quotaAboveTarget,
 ];

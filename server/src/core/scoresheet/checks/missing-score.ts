@@ -3,15 +3,23 @@ import { text } from '../../text/locale';
 import { IndicatorModel } from '../../rubric/model/rubric-model';
 
 import { displayName, groupIndex, isDeductLeaf, RubricIndex } from '../rubric-index';
-import { KeyedFigure } from '../types';
+import { isMeasured } from '../../rubric/model/measure';
+import { appliesNot, inapplicableKeys } from '../measured';
 import { missingRoundScores } from '../rounds/round-findings';
 import { isRoundsLeaf } from '../rounds/sheet-rounds';
+import { KeyedFigure, SubjectScoresModel } from '../types';
 import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
 
-/** Leaves a sheet leaves unscored; one scored by deduction keeps its weight and is never missing, one scored from rounds is missing from them. */
-function unscored(index: RubricIndex, points: readonly KeyedFigure[]): IndicatorModel[] {
+/**
+ * Leaves a sheet leaves unscored; one scored by deduction keeps its weight and is never missing,
+ * one worked out from measurements has its own `missing-input`, one that does not apply has no score, one scored from rounds is missing from them.
+ */
+function unscored(index: RubricIndex, points: readonly KeyedFigure[], entry: SubjectScoresModel): IndicatorModel[] {
   const scored = new Set(points.filter((p) => !p.blank).map((p) => p.key.value));
-  return index.leaves.filter((leaf) => !isDeductLeaf(leaf) && !isRoundsLeaf(leaf) && !scored.has(leaf.key));
+  const inapplicable = inapplicableKeys(entry);
+  return index.leaves.filter(
+    (leaf) => !isDeductLeaf(leaf) && !isMeasured(leaf) && !isRoundsLeaf(leaf) && !scored.has(leaf.key) && !appliesNot(index, leaf, inapplicable),
+  );
 }
 
 function listed(items: readonly string[], separator: string): string {
@@ -32,10 +40,10 @@ export const missingScore: ScoresheetCheck = {
       for (const rater of index.model.raters.items) {
         const view = entry.by.find((v) => v.rater.value === rater.key);
         if (!view || (view.kind === 'total' && view.blank)) gaps.push(displayName(rater));
-        else if (view.kind === 'points') gaps.push(...unscored(index, view.points).map((leaf) => `${rater.key}: ${displayName(leaf)}`));
+        else if (view.kind === 'points') gaps.push(...unscored(index, view.points, entry).map((leaf) => `${rater.key}: ${displayName(leaf)}`));
       }
     } else {
-      gaps.push(...unscored(index, entry.points).map(displayName));
+      gaps.push(...unscored(index, entry.points, entry).map(displayName));
     }
     if (gaps.length === 0) return [];
     return [

@@ -3,6 +3,7 @@ import { Finding } from '../../findings';
 import { LocalizedText, text } from '../../text/locale';
 import { BonusItemModel } from '../../rubric/model/rubric-model';
 import { Field } from '../../yaml/field';
+import { scaleOf } from '../../rubric/model/measure';
 import { isLeaf, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
@@ -19,7 +20,7 @@ function pointsProblem(index: RubricIndex, figure: KeyedFigure): LocalizedText |
   const leaf = figure.key.value === undefined ? undefined : index.indicators.get(figure.key.value);
   if (value === undefined || !leaf || !isLeaf(leaf)) return undefined;
   if (isNegative(value)) return text(`Points cannot be below 0 (${exactText(value)})`, `得分不能低于 0（${exactText(value)}）`);
-  const weight = leaf.effectiveWeight;
+  const weight = scaleOf(leaf);
   if (weight === undefined || value.lte(weight)) return undefined;
   // Under a composite group the weight is on the group's own sheet: say so, or 85 > 59.5 would puzzle.
   const sheet = index.factor.get(leaf)?.eq(1) === false ? text(' on its own sheet', '（按所在分组自身分制）') : text('', '');

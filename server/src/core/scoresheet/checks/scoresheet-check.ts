@@ -1,6 +1,7 @@
 import { DiagnosticCode, Finding, Severity } from '../../findings';
 import { LocalizedText } from '../../text/locale';
 import { Span } from '../../text/span';
+import type { EntryAggregates } from '../measured';
 import { RankedGroup } from '../rank-groups';
 import { RubricIndex } from '../rubric-index';
 import type { SheetRounds } from '../rounds/sheet-rounds';
@@ -28,6 +29,8 @@ export interface ScoresheetCheckContext {
 /** What a check of one entry reads: the rubric's first document, indexed, when found. */
 export interface EntryCheckContext {
   index: RubricIndex | undefined;
+  /** The group figures (best, worst, mean) the entry's formulas read; undefined when no formula reads any. */
+  aggregates?: EntryAggregates;
 }
 
 /**

@@ -5,6 +5,7 @@ import { Field } from '../../yaml/field';
 import { nearSpelling } from '../../text/near-spelling';
 import { isDeductLeaf, isLeaf, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';
+import { measuredIdProblems } from './measured-ids';
 import { pointsForRoundLeaves, unknownRoundIndicators } from '../rounds/round-findings';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
@@ -118,6 +119,7 @@ export const unknownIndicator: ScoresheetCheck = {
     }
     for (const veto of entry.veto)
       if (veto.value !== undefined && !index.vetoes.has(veto.value)) report(veto, unknownId('veto', veto.value, keys(index.vetoes)));
+    measuredIdProblems(entry, index, report);
     return findings;
   },
   run(context) {

@@ -3,7 +3,7 @@ import { Decimal, exactText, sum, ZERO } from '../../decimal';
 import { IndicatorModel, RoundsMode } from '../../rubric/model/rubric-model';
 import { LocalizedText, text } from '../../text/locale';
 import { isLeaf, RubricIndex } from '../rubric-index';
-import { KeyedFigure, RoundColumn, ScoresheetModel, SheetLookup, SheetLookupFn } from '../types';
+import { RoundColumn, ScoresheetModel, SheetLookup, SheetLookupFn } from '../types';
 
 /**
  * The rounds a sheet reads (`rounds: {quarters: [q1.scores.yaml, …]}`) and what they give each
@@ -23,13 +23,13 @@ export interface SheetRounds {
   forSubject(name: string | undefined): SubjectRounds;
 }
 
-/** What the rounds give one subject: its round leaves' points, as figures a sheet reads like written points. */
+/** What the rounds give one subject: its round leaves' points, read by the sheet's total before any figure written for them. */
 export interface SubjectRounds {
-  /** One figure per round leaf (its value undefined while unknown), placed before the entry's own points. */
-  figures: KeyedFigure[];
+  /** A round leaf's points (undefined while unknown); undefined for a leaf not scored from rounds. */
+  pointsOf(leaf: IndicatorModel): { points: Decimal | undefined } | undefined;
   /** Each round's total and the mean (or sum), in words, for the hover. */
   working(leaf: IndicatorModel): LocalizedText | undefined;
-  /** The figures above in one string: an entry's total made with the same key still holds. */
+  /** Those points and workings in one string: an entry's total made with the same key still holds. */
   key: string;
 }
 
@@ -100,19 +100,17 @@ function roundColumn(key: string, indicator: IndicatorModel | undefined, path: R
   return column;
 }
 
+type RoundLeaf = { points: Decimal | undefined; working?: LocalizedText };
+
 function subjectRounds(leaves: readonly IndicatorModel[], byLeaf: Map<IndicatorModel, RoundColumn[]>, name: string | undefined): SubjectRounds {
-  const workings = new Map<IndicatorModel, LocalizedText>();
+  const outcomes = new Map<IndicatorModel, RoundLeaf>();
   const keyParts: string[] = [];
-  const figures = leaves.flatMap((leaf): KeyedFigure[] => {
-    const rounds = byLeaf.get(leaf) ?? [];
-    const outcome = name === undefined ? undefined : leafPoints(leaf, rounds, name);
-    if (outcome) workings.set(leaf, outcome.working);
-    keyParts.push(`${leaf.key}=${outcome?.points?.toString() ?? '?'}|${outcome?.working.en ?? ''}`);
-    const span = rounds[0]?.path.span ?? leaf.keySpan;
-    const at = { start: span.start, end: span.start };
-    return leaf.key === undefined ? [] : [{ key: { value: leaf.key, keySpan: at, span: at }, value: { value: outcome?.points, keySpan: at, span: at } }];
-  });
-  return { figures, working: (leaf) => workings.get(leaf), key: keyParts.join(';') };
+  for (const leaf of leaves) {
+    const outcome: RoundLeaf = name === undefined ? { points: undefined } : leafPoints(leaf, byLeaf.get(leaf) ?? [], name);
+    outcomes.set(leaf, outcome);
+    keyParts.push(`${leaf.key}=${outcome.points?.toString() ?? '?'}|${outcome.working?.en ?? ''}`);
+  }
+  return { pointsOf: (leaf) => outcomes.get(leaf), working: (leaf) => outcomes.get(leaf)?.working, key: keyParts.join(';') };
 }
 
 /** A round's total for the subject, scaled to the leaf's weight; undefined while either is unknown. */

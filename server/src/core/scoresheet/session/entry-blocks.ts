@@ -18,6 +18,8 @@ export interface EntryBlock extends Block<EntryBlock> {
   generations?: { figures: number; names: number; rounds?: string };
   /** The place it had when its facts were made: they name an entry without a subject by its place (`#3`). */
   position?: number;
+  /** The group figures its facts were made under (see EntryAggregates.print). */
+  aggregatesPrint?: string;
 }
 
 /** The schema's findings on one entry of `scores:`, parsed alone as a one-item list. */

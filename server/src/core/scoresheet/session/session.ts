@@ -5,6 +5,7 @@ import { syntaxFindings } from '../../settle-findings';
 import { analyzeScoresheetText, documentStart, finishScoresheet, ScoresheetAnalysisDetail, ScoresheetValidator } from '../analyze';
 import { buildScoresheetModel } from '../build-model';
 import { EntryFacts, entryFacts, EntryFigures, entryFindings } from '../entry-facts';
+import { EntryAggregates } from '../measured';
 import { RubricIndex } from '../rubric-index';
 import { evaluateSubject } from '../subject-total';
 import type { SubjectRounds } from '../rounds/sheet-rounds';
@@ -106,7 +107,7 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
       lookup,
       sheets,
       indexOf: (document) => this.rubric.indexOf(document),
-      factsOf: (entry, position, index, rounds) => this.factsOf(blockOf.get(entry)!, position, index, rounds),
+      factsOf: (entry, position, index, aggregates, rounds) => this.factsOf(blockOf.get(entry)!, position, index, aggregates, rounds),
     });
   }
 
@@ -115,24 +116,37 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
    * and what its rounds give it stay; when only names changed, its figures are kept and its
    * findings made again.
    */
-  private factsOf(block: EntryBlock, position: number, index: RubricIndex | undefined, rounds: SubjectRounds | undefined): EntryFacts {
+  private factsOf(
+    block: EntryBlock,
+    position: number,
+    index: RubricIndex | undefined,
+    aggregates: EntryAggregates | undefined,
+    rounds: SubjectRounds | undefined,
+  ): EntryFacts {
     // Facts made without the rubric are of their own generation.
     const generations = index ? { figures: this.rubric.figures, names: this.rubric.names, rounds: rounds?.key } : { figures: -1, names: -1 };
     // A finding names an entry without a subject by its place (`#3`).
     const placed = block.entry.subject?.value !== undefined || block.position === position;
     const kept = block.facts;
-    const sameFigures = block.generations?.figures === generations.figures && block.generations?.rounds === generations.rounds;
+    // The group figures its formulas read: an edit of another subject of its group may change them.
+    const aggregatesPrint = aggregates?.print ?? '';
+    const sameFigures =
+      block.generations?.figures === generations.figures && block.aggregatesPrint === aggregatesPrint && block.generations?.rounds === generations.rounds;
     if (!kept || !sameFigures || block.generations?.names !== generations.names || !placed) {
       this.lastEvaluated++;
       let facts: EntryFacts;
       if (kept?.figures && index && sameFigures) {
-        facts = { figures: withNamesOf(index, block.entry, kept.figures, rounds), findings: entryFindings(block.entry, position, index) };
+        facts = {
+          figures: withNamesOf(index, block.entry, kept.figures, aggregates, rounds),
+          findings: entryFindings(block.entry, position, index, aggregates),
+        };
       } else {
         if (index) this.lastTotalled++;
-        facts = entryFacts(block.entry, position, index, rounds);
+        facts = entryFacts(block.entry, position, index, aggregates, rounds);
       }
       block.facts = { figures: facts.figures, findings: keptFromBlockStart(facts.findings, block.start) };
       block.generations = generations;
+      block.aggregatesPrint = aggregatesPrint;
       block.position = position;
     }
     return { figures: block.facts!.figures, findings: placedAt(block.facts!.findings, block.start) };
@@ -140,7 +154,13 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
 }
 
 /** Figures kept from a rubric whose names have changed since: the working, which names indicators, is made again from the rubric at hand when first read. */
-function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryFigures, rounds: SubjectRounds | undefined): EntryFigures {
+function withNamesOf(
+  index: RubricIndex,
+  entry: SubjectScoresModel,
+  kept: EntryFigures,
+  aggregates: EntryAggregates | undefined,
+  rounds: SubjectRounds | undefined,
+): EntryFigures {
   const { total, vetoes, group, own } = kept;
   let steps: TotalStep[] | undefined;
   return {
@@ -149,7 +169,7 @@ function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryF
     group,
     own,
     get steps() {
-      return (steps ??= evaluateSubject(index, entry, rounds).steps);
+      return (steps ??= evaluateSubject(index, entry, aggregates, rounds).steps);
     },
   };
 }

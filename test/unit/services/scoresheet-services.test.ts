@@ -11,8 +11,8 @@ import {
   scoresheetLenses,
   ScoresheetAnalysis,
 } from 'rubric-studio-server';
-import { analyze } from '../support/rubric-core';
-import { analyzeSample, analyzeSheet, SAMPLES } from '../support/scoresheet';
+import { analyze } from '../../support/rubric-core';
+import { analyzeSample, analyzeSheet, SAMPLES } from '../../support/scoresheet';
 
 const FOREST_RUBRIC = fs.readFileSync(path.join(SAMPLES, 'forest-chief-2022.rubric.yaml'), 'utf8');
 

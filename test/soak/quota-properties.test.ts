@@ -4,14 +4,15 @@ import { allocate, Analysis, codeActions, Finding, TierQuotaInput } from 'rubric
 import { decimal } from 'rubric-studio-server/out/core/decimal';
 import { oracle, OracleFinding, OracleTier, parseDecimal, Rounding } from '../oracle/quota-oracle';
 import { analyze } from '../support/rubric-core';
+import { scaled, seedFor } from '../support/seeds';
 
 /**
  * The core against the independent oracle (test/oracle/quota-oracle.ts), and the laws of the quota
- * arithmetic, over random tiers. Seeded: RUBRIC_PROPERTY_SEED=<n> replays a run; fast-check prints
- * the seed and the path of a failing case.
+ * arithmetic, over random tiers. Seeded (test/support/seeds.ts); fast-check prints the
+ * shrunk case that fails.
  */
-const SEED = Number(process.env.RUBRIC_PROPERTY_SEED ?? 20261202);
-const RUNS = Number(process.env.RUBRIC_PROPERTY_RUNS ?? 1000);
+const SEED = seedFor(20261202);
+const RUNS = scaled(1000);
 const params = (numRuns: number) => ({ seed: SEED, numRuns });
 
 const ROUNDINGS: Rounding[] = ['half-up', 'floor', 'ceil', 'min-one', 'largest-remainder'];
@@ -222,7 +223,7 @@ describe('quota properties (core against the oracle, seeded)', function () {
       }),
       params(RUNS),
     );
-    assert.ok(applied > 50, `only ${applied} quick fixes were tried: the generator no longer reaches them`);
+    assert.ok(applied > RUNS / 20, `only ${applied} quick fixes were tried: the generator no longer reaches them`);
   });
 
   it('without subjects, every quota-range quick fix, applied, removes the finding it was offered for', () => {
@@ -242,6 +243,6 @@ describe('quota properties (core against the oracle, seeded)', function () {
       }),
       params(Math.ceil(RUNS / 5)),
     );
-    assert.ok(applied > 20, `only ${applied} quick fixes were tried: the generator no longer reaches them`);
+    assert.ok(applied > RUNS / 50, `only ${applied} quick fixes were tried: the generator no longer reaches them`);
   });
 });

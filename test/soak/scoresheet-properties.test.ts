@@ -1,16 +1,17 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
 import { analyze } from '../support/rubric-core';
+import { scaled, seedFor } from '../support/seeds';
 import { analyzeSheet } from '../support/scoresheet';
 
 /**
  * Laws of the scoresheet over random rubrics and scores: totals equal a straightforward
  * recomputation in whole hundredths; ranks and tiers do not depend on the order subjects are
  * written in (except where file order is the stated last tie-breaker); more points never lower a
- * tier; a margin is exactly where the tier changes. Seeded: RUBRIC_PROPERTY_SEED=<n> replays a run.
+ * tier; a margin is exactly where the tier changes. Seeded (test/support/seeds.ts).
  */
-const SEED = Number(process.env.RUBRIC_PROPERTY_SEED ?? 20261202);
-const RUNS = Number(process.env.RUBRIC_PROPERTY_RUNS ?? 100);
+const SEED = seedFor(20261202);
+const RUNS = scaled(100);
 const params = (numRuns: number) => ({ seed: SEED, numRuns });
 
 interface Row {

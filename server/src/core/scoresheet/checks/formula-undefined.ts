@@ -1,0 +1,34 @@
+import { text } from '../../text/locale';
+import { measuredOutcomes } from '../measured';
+import { displayName } from '../rubric-index';
+import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
+
+/**
+ * A formula that cannot be worked out for a subject's figures (a division by zero), at the
+ * subject's name: its indicator has no points, and its total is not known.
+ */
+export const formulaUndefined: ScoresheetCheck = {
+  code: 'formula-undefined',
+  severity: 'error',
+  entry(entry, i, { index, aggregates }) {
+    if (!index) return [];
+    const at = entry.subject?.span ?? { start: entry.span.start, end: entry.span.start };
+    const name = subjectLabel(entry, i);
+    return [...measuredOutcomes(entry, index, aggregates).values()].flatMap((outcome) => {
+      const why = outcome.evaluation?.undefined;
+      if (!why) return [];
+      const leaf = displayName(outcome.measured.leaf);
+      const { en, 'zh-CN': zh } = outcome.evaluation!.working;
+      return [
+        scoresheetFinding(
+          this,
+          at,
+          text(
+            `${name}: the formula of ${leaf} cannot be worked out: ${why.reason.en} (${en})`,
+            `${name}：“${leaf}”的计分公式无法计算：${why.reason['zh-CN']}（${zh}）`,
+          ),
+        ),
+      ];
+    });
+  },
+};

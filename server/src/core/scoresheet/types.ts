@@ -153,6 +153,8 @@ export interface RoundColumn {
   rubric?: { location: string; title?: string; total: Decimal | undefined };
   /** Each subject's total as the round reports it (rounded to its precision); undefined where it has none. */
   totals: ReadonlyMap<string, Decimal | undefined>;
+  /** Each subject's rank in the round (within its group there); undefined where it has none. */
+  ranks: ReadonlyMap<string, number | undefined>;
 }
 
 /** One step of how a subject's total was reached, for the hover and the ranking view. */
@@ -196,6 +198,8 @@ export interface RankedSubject {
   previousRank?: number | null;
   /** Its total in each round (ScoresheetAnalysis.rounds), as that round reports it; undefined without rounds. */
   roundTotals?: (Decimal | undefined)[];
+  /** Its rank in each round, in the same order; undefined where it has none. */
+  roundRanks?: (number | undefined)[];
 }
 
 /** Per group (one unnamed group without 分序列): how many took each tier, against the quota's slots. */

@@ -20,7 +20,10 @@ export function annotateSubjects(subjects: RankedSubject[], rounds: SheetRounds 
   const ranks = previous?.found ? previousRanks(previous.analysis.subjects) : undefined;
   for (const subject of subjects) {
     if (ranks) subject.previousRank = ranks.get(subject.subject) ?? null;
-    if (rounds && rounds.columns.length > 0) subject.roundTotals = rounds.columns.map((column: RoundColumn) => column.totals.get(subject.subject));
+    if (rounds && rounds.columns.length > 0) {
+      subject.roundTotals = rounds.columns.map((column: RoundColumn) => column.totals.get(subject.subject));
+      subject.roundRanks = rounds.columns.map((column: RoundColumn) => column.ranks.get(subject.subject));
+    }
   }
 }
 

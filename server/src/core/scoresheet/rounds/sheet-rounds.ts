@@ -86,13 +86,20 @@ function roundColumn(key: string, indicator: IndicatorModel | undefined, path: R
     label: roundLabel(path.value!),
     lookup,
     totals: new Map(),
+    ranks: new Map(),
   };
   if (!lookup.found) return column;
   const round = lookup.analysis;
   const totals = new Map<string, Decimal | undefined>();
+  const ranks = new Map<string, number | undefined>();
   // The first entry of a subject is the one ranked there (a later one is a duplicate).
-  for (const subject of round.subjects) if (!totals.has(subject.subject)) totals.set(subject.subject, subject.total);
+  for (const subject of round.subjects) {
+    if (totals.has(subject.subject)) continue;
+    totals.set(subject.subject, subject.total);
+    ranks.set(subject.subject, subject.rank);
+  }
   column.totals = totals;
+  column.ranks = ranks;
   if (round.rubric?.found) {
     const document = round.rubric.analysis.documents[0];
     column.rubric = { location: round.rubric.location, title: document?.model.title?.value, total: document?.model.total };

@@ -39,6 +39,8 @@ export interface RankingRow {
    * order of `RankingTable.rounds`; null where the round has no total for it. Absent without rounds.
    */
   roundTotals?: (string | null)[];
+  /** Its rank in each round (within its group there), in the same order; null where it has none. Absent without rounds. */
+  roundRanks?: (number | null)[];
   /** `no_tier: true` (只写评语，不定等次): ranked, tier null, not counted in the quotas' N. */
   noTier?: boolean;
 }
@@ -111,6 +113,7 @@ function rowOf(subject: RankedSubject, tiers: readonly TierModel[]): RankingRow 
     margin,
     ...(subject.previousRank !== undefined ? { previousRank: subject.previousRank } : {}),
     ...(subject.roundTotals ? { roundTotals: subject.roundTotals.map((t) => (t === undefined ? null : exact(t))) } : {}),
+    ...(subject.roundRanks ? { roundRanks: subject.roundRanks.map((r) => r ?? null) } : {}),
     ...(subject.noTier ? { noTier: true } : {}),
   };
 }

@@ -89,6 +89,10 @@ export class RankingView extends DocumentView<Ranking | null> {
         problems: t('{0} errors, {1} warnings: see the Problems panel.'),
         slots: t('{0} taken; the quota gives {1}'),
         chart: t('Totals, ranks and tiers'),
+        change: t('Change'),
+        newMark: t('new'),
+        roundTitle: t('{0}: total {1}, rank {2}'),
+        trend: t('Trend'),
       },
     });
     return { title: t('Ranking: {0}', file.split('/').pop() ?? file), html };

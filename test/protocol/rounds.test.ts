@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { DefinitionRequest, DidChangeWatchedFilesNotification, FileChangeType, Location } from 'vscode-languageserver-protocol/node';
 import { RankingRequest } from 'rubric-studio-server/out/protocol';
 import { LspClient } from '../support/lsp-client';
 
@@ -99,6 +99,15 @@ describe('a year sheet follows its rounds (stdio, real files)', function () {
     );
     assert.deepEqual(await rows('year.scores.yaml'), ['甲 89.5 1 excellent [86 94]', '乙 null null - [80 ]']);
     await client.close(uri('q2.scores.yaml'));
+  });
+
+  it('go to definition on a round’s path opens that round', async () => {
+    const line = YEAR_SHEET.split('\n')[1];
+    const found = (await client.connection.sendRequest(DefinitionRequest.type, {
+      textDocument: { uri: uri('year.scores.yaml') },
+      position: { line: 1, character: line.indexOf('q2.scores.yaml') + 2 },
+    })) as Location | null;
+    assert.deepEqual(found, { uri: uri('q2.scores.yaml'), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
   });
 
   it('a round changed on disk re-ranks the open year', async () => {

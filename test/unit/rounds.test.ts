@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { rankingTable, ScoresheetAnalysis, SheetLookup, SheetLookupFn } from 'rubric-studio-server';
+import { rankingTable, ScoresheetAnalysis, scoresheetDefinition, SheetLookup, SheetLookupFn } from 'rubric-studio-server';
 import { analyze, core } from '../support/rubric-core';
 import { exact, subjectNamed, table } from '../support/scoresheet';
 
@@ -218,6 +218,18 @@ describe('rounds: a year from its rounds', () => {
     assert.deepEqual(codesOf(year), ['missing-score']);
     assert.deepEqual(year.findings[0].span, spanOf(sheet, 'rubric'));
     assert.ok(year.subjects.every((s) => s.total === undefined));
+  });
+});
+
+describe('go to definition on a named sheet', () => {
+  it('a path under rounds: or previous: leads to the start of that sheet, where the host found it', () => {
+    const sheet = YEAR_SHEET.replace('rounds:', 'previous: q1.scores.yaml\nrounds:');
+    const year = analyzeIn({ ...FOUR_QUARTERS, 'year.scores.yaml': sheet }, 'year.scores.yaml');
+    const q3 = spanOf(sheet, 'q3.scores.yaml');
+    assert.deepEqual(scoresheetDefinition(year, q3.start + 3), { span: { start: 0, end: 0 }, sheet: 'q3.scores.yaml' });
+    assert.deepEqual(scoresheetDefinition(year, spanOf(sheet, 'q1.scores.yaml').start), { span: { start: 0, end: 0 }, sheet: 'q1.scores.yaml' });
+    // Between two paths: nothing.
+    assert.equal(scoresheetDefinition(year, q3.end + 1), undefined);
   });
 });
 

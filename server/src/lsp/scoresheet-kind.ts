@@ -151,7 +151,9 @@ function rubricUriOf(analysis: ScoresheetAnalysis): string | undefined {
 }
 
 /** A place in the scoresheet's rubric: the rubric's URI and the span in its text. */
-function rubricLocation(analysis: ScoresheetAnalysis, target: { span: Span } | undefined): Location | null {
+function rubricLocation(analysis: ScoresheetAnalysis, target: { span: Span; sheet?: string } | undefined): Location | null {
+  // A round or the previous result: the start of that scoresheet.
+  if (target?.sheet !== undefined) return Location.create(target.sheet, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   const rubric = analysis.rubric;
   return target && rubric?.found ? Location.create(rubric.location, rubric.analysis.source.lines.rangeOf(target.span)) : null;
 }

@@ -45,6 +45,13 @@ export interface RankingPage {
     upLegend: string;
     /** "▼ points it may lose and keep its tier". */
     downLegend: string;
+    /** With `previous:`: the column of rank changes ("Change") and the word for a subject not ranked then ("new"). */
+    change?: string;
+    newMark?: string;
+    /** A round cell's title: "{0}: total {1}, rank {2}" (the round's path, its total and rank there). */
+    roundTitle?: string;
+    /** With rounds: the column drawing each subject's round totals as a line ("Trend"). */
+    trend?: string;
   };
 }
 
@@ -106,6 +113,51 @@ function marks(ranking: Ranking, row: RankingRow, labels: RankingPage['labels'])
   return parts.join('');
 }
 
+/** `↑2`, `↓1`, `=`, `new` against the previous result; null without one (or without a rank now). */
+export function rankChange(row: RankingRow): { text: string; cls: string } | null {
+  if (row.previousRank === undefined || row.rank === null) return null;
+  if (row.previousRank === null) return { text: '', cls: 'new' };
+  const moved = row.previousRank - row.rank;
+  return moved > 0 ? { text: `↑${moved}`, cls: 'rose' } : moved < 0 ? { text: `↓${-moved}`, cls: 'fell' } : { text: '=', cls: 'same' };
+}
+
+function changeCell(row: RankingRow, labels: RankingPage['labels']): string {
+  const change = rankChange(row);
+  if (!change) return '<td class="change"></td>';
+  const shown = change.cls === 'new' ? (labels.newMark ?? 'new') : change.text;
+  return `<td class="change"><span class="${change.cls}">${escapeHtml(shown)}</span></td>`;
+}
+
+/** A round's cell: its total, and its rank there in small type; `—` where it has none. */
+function roundCell(ranking: Ranking, row: RankingRow, round: number, labels: RankingPage['labels']): string {
+  const total = row.roundTotals?.[round] ?? null;
+  const rank = row.roundRanks?.[round] ?? null;
+  if (total === null) return '<td class="num round">—</td>';
+  const path = ranking.rounds?.[round]?.path ?? '';
+  const title = fill(labels.roundTitle ?? '{0}: total {1}, rank {2}', path, total, rank === null ? '—' : String(rank));
+  return `<td class="num round" title="${escapeHtml(title)}">${escapeHtml(total)}${rank === null ? '' : `<small> (${rank})</small>`}</td>`;
+}
+
+/**
+ * The year at a glance: a subject's round totals as a line, every row drawn against the same
+ * lowest and highest round total of the table, so lines compare down the column.
+ */
+export function trendLine(totals: readonly (string | null)[], low: number, high: number): string {
+  const points = totals.flatMap((total, i) => {
+    if (total === null) return [];
+    const x = totals.length === 1 ? 50 : (i / (totals.length - 1)) * 100;
+    const y = high === low ? 5 : 9 - ((Number(total) - low) / (high - low)) * 8;
+    return [`${x.toFixed(1)},${y.toFixed(2)}`];
+  });
+  if (points.length === 0) return '';
+  return `<svg class="trend" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"><polyline points="${points.join(' ')}"></polyline></svg>`;
+}
+
+function roundRange(ranking: Ranking): [number, number] {
+  const values = ranking.groups.flatMap((g) => g.rows.flatMap((r) => (r.roundTotals ?? []).flatMap((t) => (t === null ? [] : [Number(t)]))));
+  return values.length === 0 ? [0, 0] : [Math.min(...values), Math.max(...values)];
+}
+
 function countsLine(ranking: Ranking, group: RankingGroup, labels: RankingPage['labels']): string {
   const chips = group.counts.map((count) => {
     const index = ranking.tiers.findIndex((t) => t.id === count.tier.id);
@@ -118,14 +170,23 @@ function countsLine(ranking: Ranking, group: RankingGroup, labels: RankingPage['
 }
 
 function groupTable(ranking: Ranking, group: RankingGroup, labels: RankingPage['labels'], scale: number): string {
-  const head = `<tr><th class="num">${escapeHtml(labels.rank)}</th><th>${escapeHtml(labels.subject)}</th><th class="num">${escapeHtml(labels.total)}</th><th class="barcol"></th><th>${escapeHtml(labels.tier)}</th><th>${escapeHtml(labels.margin)}</th></tr>`;
+  const rounds = ranking.rounds ?? [];
+  const withChange = group.rows.some((row) => row.previousRank !== undefined);
+  const [low, high] = roundRange(ranking);
+  const head =
+    `<tr><th class="num">${escapeHtml(labels.rank)}</th>${withChange ? `<th class="change">${escapeHtml(labels.change ?? 'Change')}</th>` : ''}<th>${escapeHtml(labels.subject)}</th>` +
+    rounds.map((r) => `<th class="num round" title="${escapeHtml(r.path)}">${escapeHtml(r.label)}</th>`).join('') +
+    (rounds.length > 0 ? `<th class="trendcol">${escapeHtml(labels.trend ?? 'Trend')}</th>` : '') +
+    `<th class="num">${escapeHtml(labels.total)}</th><th class="barcol"></th><th>${escapeHtml(labels.tier)}</th><th>${escapeHtml(labels.margin)}</th></tr>`;
   const body = group.rows
     .map((row) => {
       const cls = [row.vetoes.length > 0 ? 'vetoed' : '', row.tiedAtBoundary ? 'tied' : ''].filter(Boolean).join(' ');
       const index = tierIndex(ranking, row);
       const tier = row.tier ? `<i class="${tierClass(Math.max(index, 0))}"></i>${escapeHtml(row.tier.name)}` : '';
       return (
-        `<tr${cls ? ` class="${cls}"` : ''}><td class="num">${row.rank ?? '—'}</td><td class="subject">${escapeHtml(row.subject)}${marks(ranking, row, labels)}</td>` +
+        `<tr${cls ? ` class="${cls}"` : ''}><td class="num">${row.rank ?? '—'}</td>${withChange ? changeCell(row, labels) : ''}<td class="subject">${escapeHtml(row.subject)}${marks(ranking, row, labels)}</td>` +
+        rounds.map((_, i) => roundCell(ranking, row, i, labels)).join('') +
+        (rounds.length > 0 ? `<td class="trendcol">${trendLine(row.roundTotals ?? [], low, high)}</td>` : '') +
         `<td class="num">${row.total === null ? '—' : escapeHtml(row.total)}</td><td class="barcol">${bar(ranking, row, scale)}</td>` +
         `<td class="tier">${tier}</td><td class="margin">${marginCell(ranking, row, labels)}</td></tr>`
       );
@@ -176,7 +237,7 @@ const STYLE = `
   p.problems { color: color-mix(in srgb, var(--vscode-editorWarning-foreground) 45%, var(--vscode-foreground)); margin: 4px 0; }
   p.marks { margin: 10px 0; font-size: .9em; color: var(--vscode-descriptionForeground); }
   p.marks .down { margin-left: 12px; }
-  table { width: 100%; max-width: 720px; }
+  table { width: 100%; max-width: 960px; }
   th, td { white-space: nowrap; }
   th { text-align: left; }
   th.num, td.num { text-align: right; }
@@ -194,4 +255,11 @@ const STYLE = `
   .legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 4px 0; font-size: .9em; }
   .key small { color: var(--vscode-descriptionForeground); }
   .key.over b, .key.over small { color: color-mix(in srgb, var(--vscode-errorForeground) 60%, var(--vscode-foreground)); }
+  td.round small { color: var(--vscode-descriptionForeground); }
+  th.trendcol, td.trendcol { width: 12%; min-width: 50px; padding: 0 4px; }
+  svg.trend { display: block; width: 100%; height: 14px; overflow: visible; }
+  svg.trend polyline { fill: none; stroke: var(--vscode-charts-blue, #3794ff); stroke-width: 1.5; vector-effect: non-scaling-stroke; }
+  td.change .rose { color: color-mix(in srgb, var(--vscode-testing-iconPassed, var(--vscode-foreground)) 60%, var(--vscode-foreground)); }
+  td.change .fell { color: color-mix(in srgb, var(--vscode-editorWarning-foreground) 45%, var(--vscode-foreground)); }
+  td.change .new { font-size: .85em; color: var(--vscode-descriptionForeground); }
 `;

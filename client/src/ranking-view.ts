@@ -92,6 +92,10 @@ export class RankingView extends DocumentView<Ranking | null> {
         ofFile: t('Ranking: {0}'),
         upLegend: t('points short of the tier above'),
         downLegend: t('points it may lose and keep its tier'),
+        change: t('Change'),
+        newMark: t('new'),
+        roundTitle: t('{0}: total {1}, rank {2}'),
+        trend: t('Trend'),
       },
     });
     return { title: t('Ranking: {0}', file.split('/').pop() ?? file), html };

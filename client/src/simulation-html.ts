@@ -32,6 +32,8 @@ export interface SimulationPage {
     problem: string;
     empty: string;
     chart: string;
+    /** A target line's title: "{0}: target {1}" (the tier's name, its target share). */
+    target?: string;
   };
 }
 
@@ -81,6 +83,14 @@ function chart(page: SimulationPage): string {
     row.tiers.forEach((tier, t) => {
       // A range of slots is drawn at its lower bound; the table gives the full range.
       const h = (tier.min / n) * height;
+      // A quota's target (一般掌握比例): a line across the bar at the share the tier should keep to.
+      if (tier.target !== undefined) {
+        const at = (stackTop - tier.target * height).toFixed(2);
+        const title = (labels.target ?? '{0}: target {1}').replace('{0}', tier.name).replace('{1}', percent(tier.target));
+        parts.push(
+          `<line class="target" x1="${x.toFixed(2)}" x2="${(x + barWidth).toFixed(2)}" y1="${at}" y2="${at}"><title>${escapeHtml(title)}</title></line>`,
+        );
+      }
       stackTop -= h;
       parts.push(
         `<rect x="${x.toFixed(2)}" y="${stackTop.toFixed(2)}" width="${barWidth.toFixed(2)}" height="${h.toFixed(2)}" class="${tierClass(t)}">` +
@@ -173,6 +183,7 @@ const STYLE = `
   svg.chart { display: block; width: 100%; max-width: ${MAX_CHART_WIDTH}px; height: auto; margin-bottom: 8px; }
   .grid { stroke: var(--vscode-foreground); stroke-opacity: .15; }
   .axis { stroke: var(--vscode-foreground); stroke-opacity: .6; }
+  .target { stroke: var(--vscode-foreground); stroke-width: 1.5; stroke-dasharray: 3 2; }
   .tick { fill: var(--vscode-foreground); font-size: 10px; opacity: .8; }
   .axis-label { fill: var(--vscode-foreground); font-size: 10px; }
   rect.own { fill: none; stroke: var(--vscode-focusBorder); stroke-width: 1.5; }

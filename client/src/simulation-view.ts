@@ -96,6 +96,7 @@ export class SimulationView extends DocumentView<Simulated> {
         problem: t('a quota problem at this N, see the table'),
         empty: t('No tiers to simulate yet.'),
         chart: t('Slots per tier for each number of subjects'),
+        target: t('{0}: target {1}'),
       },
     });
     return { title: t('Quota simulation: {0}', this.title), html };

@@ -6,12 +6,12 @@
  * limits, slot text).
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
-import type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow } from './core';
+import type { RankingGroup, RankingRound, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow } from './core';
 
 export { countBounds, outsideBounds, slotsText, tierCountLine, tierLine } from './core/text/slot-text';
 export { RUBRIC_FILE, RUBRIC_GLOB, SCORES_FILE, SCORES_GLOB } from './core/document-kinds';
 export { MAX_SIMULATED_ROWS, MAX_SUBJECTS } from './core/limits';
-export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow };
+export type { RankingGroup, RankingRound, RankingRow, RankingTable, RankingTier, RankingTierCount, RubricSummary, SimulationRow };
 
 /** Command ids the server names (the quota lens) and the client registers. */
 export const COMMANDS = {

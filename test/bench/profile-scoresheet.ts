@@ -65,7 +65,7 @@ function main(): void {
       }),
     );
     const ordered = timed(times, '  ranks (sort)', () => [...contenders].sort((a, b) => compareContenders(a, b, 'flag')));
-    const rules = tierRules(index, rubric.documents[0].allocation!);
+    const rules = tierRules(index, rubric.documents[0].allocation!, undefined);
     const tiers = timed(times, '  tiers', () => assignTiers(ordered, rules, 'flag'));
     timed(times, '  margins', () => groupMargins(ordered, rules, 'flag', index.model.precision, tiers.tier));
     for (const check of SCORESHEET_CHECKS) {
@@ -78,6 +78,8 @@ function main(): void {
           index,
           subjects: analysis.subjects,
           groups: analysis.groups as never,
+          rounds: undefined,
+          previous: undefined,
           duplicates: new Map(),
           lineOf: (offset) => parsed.lines.positionAt(offset).line + 1,
         });

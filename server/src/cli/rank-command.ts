@@ -30,6 +30,18 @@ export interface RankJsonRow {
   tied: boolean;
   /** With --detail: each scored indicator's points as they count in the total (null: unknown, or not applicable). */
   points?: Record<string, number | null>;
+  /** With `previous:`: the rank in the previous result, null when not ranked there (new). */
+  previous_rank?: number | null;
+  /** With `rounds:`: the total (null: none) and the rank in each round, in the order of RankJson.rounds. */
+  round_totals?: (number | null)[];
+  round_ranks?: (number | null)[];
+}
+
+/** A round the sheet reads: the indicator scored from it, its heading and its path as written. */
+export interface RankJsonRound {
+  indicator: string;
+  label: string;
+  path: string;
 }
 
 export interface RankJson {
@@ -37,6 +49,8 @@ export interface RankJson {
   /** The rubric's path (relative to the current folder when below it); null when not found. */
   rubric: string | null;
   rows: RankJsonRow[];
+  /** With `rounds:`: the rounds read, indicator by indicator in the order written. */
+  rounds?: RankJsonRound[];
   diagnostics: ReportedDiagnostic[];
 }
 
@@ -61,7 +75,24 @@ function jsonRow(row: RankingRow): RankJsonRow {
     margin,
     vetoes: row.vetoes,
     tied: row.tiedAtBoundary,
+    ...(row.previousRank !== undefined ? { previous_rank: row.previousRank } : {}),
+    ...(row.roundTotals ? { round_totals: row.roundTotals.map((t) => asNumber(t) ?? null) } : {}),
+    ...(row.roundRanks ? { round_ranks: row.roundRanks } : {}),
   };
+}
+
+/** `↑2`, `↓1`, `=`, `new` against the previous result; empty without one. */
+export function rankChange(row: RankingRow, newWord: string): string {
+  if (row.previousRank === undefined || row.rank === null) return '';
+  if (row.previousRank === null) return newWord;
+  const moved = row.previousRank - row.rank;
+  return moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : '=';
+}
+
+/** A round's cell: `94.5 (2)`, the total and the rank there; `—` where it has none. */
+function roundCell(total: string | null | undefined, rank: number | null | undefined): string {
+  if (total === null || total === undefined) return '—';
+  return rank === null || rank === undefined ? total : `${total} (${rank})`;
 }
 
 const TEXT = {
@@ -71,6 +102,12 @@ const TEXT = {
   tier: { en: 'tier', 'zh-CN': '等次' },
   margin: { en: 'margin', 'zh-CN': '分差' },
   notes: { en: 'notes', 'zh-CN': '说明' },
+  change: { en: 'change', 'zh-CN': '名次变化' },
+  newEntry: { en: 'new', 'zh-CN': '新' },
+  roundsLegend: {
+    en: 'each round: its total (its rank there); change: against the previous result',
+    'zh-CN': '各轮次：该轮总分（该轮名次）；名次变化：与上期结果相比',
+  },
   vetoed: { en: (ids: string) => `vetoed (${ids})`, 'zh-CN': (ids: string) => `一票否决（${ids}）` },
   tied: { en: 'tied at a tier boundary', 'zh-CN': '等次分界处并列' },
   legend: {
@@ -102,7 +139,11 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
   let anyMargin = false;
   for (const group of table.groups) {
     if (group.name ?? group.id) lines.push('', terminalText(group.name ?? group.id ?? ''));
-    const header = [t.rank, t.subject, t.total, t.tier, t.margin, t.notes];
+    // The year at a glance: a column per round (its total and rank there), the change against `previous:`.
+    const rounds = table.rounds ?? [];
+    const withChange = group.rows.some((row) => row.previousRank !== undefined);
+    const header = [t.rank, ...(withChange ? [t.change] : []), t.subject, ...rounds.map((r) => r.label), t.total, t.tier, t.margin, t.notes];
+    const numeric = new Set([0, ...rounds.map((_, i) => i + (withChange ? 3 : 2)), rounds.length + (withChange ? 3 : 2)]);
     const body = group.rows.map((row) => {
       const margin = [row.margin.up !== undefined ? `↑${row.margin.up}` : '', row.margin.down !== undefined ? `↓${row.margin.down}` : '']
         .filter(Boolean)
@@ -111,13 +152,22 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
       const vetoes = row.vetoes.map((id) => vetoNames.get(id) ?? id).join(locale === 'zh-CN' ? '、' : ', ');
       const notes = [row.vetoes.length > 0 ? t.vetoed(vetoes) : '', row.tiedAtBoundary ? t.tied : ''].filter(Boolean).join(locale === 'zh-CN' ? '；' : '; ');
       // Escaped before they are measured, so the columns line up as printed.
-      return [row.rank === null ? '—' : String(row.rank), row.subject, row.total ?? '—', row.tier?.name ?? '', margin, notes].map(terminalText);
+      return [
+        row.rank === null ? '—' : String(row.rank),
+        ...(withChange ? [rankChange(row, t.newEntry)] : []),
+        row.subject,
+        ...rounds.map((_, i) => roundCell(row.roundTotals?.[i], row.roundRanks?.[i])),
+        row.total ?? '—',
+        row.tier?.name ?? '',
+        margin,
+        notes,
+      ].map(terminalText);
     });
     const widths = header.map((h, i) => Math.max(displayWidth(h), ...body.map((r) => displayWidth(r[i]))));
     // Rank and total right-aligned (numbers), the rest left.
     const line = (cells: string[]) =>
       cells
-        .map((c, i) => (i === 0 || i === 2 ? padStart(c, widths[i]) : padEnd(c, widths[i])))
+        .map((c, i) => (numeric.has(i) ? padStart(c, widths[i]) : padEnd(c, widths[i])))
         .join('  ')
         .trimEnd();
     lines.push(line(header), ...body.map(line));
@@ -133,6 +183,7 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
     }
   }
   if (anyMargin) lines.push('', t.legend);
+  if ((table.rounds?.length ?? 0) > 0 || table.groups.some((g) => g.rows.some((r) => r.previousRank !== undefined))) lines.push(t.roundsLegend);
   return lines;
 }
 
@@ -205,7 +256,8 @@ export async function runRank(
   }
   if (chosen === 'json') {
     const points = detail ? subjectLeafPoints(analysis) : undefined;
-    const rows = rankingTable(analysis).groups.flatMap((g) =>
+    const table = rankingTable(analysis);
+    const rows = table.groups.flatMap((g) =>
       g.rows.map((row) => {
         const json = jsonRow(row);
         const leaves = points?.get(row.subject);
@@ -213,7 +265,8 @@ export async function runRank(
         return json;
       }),
     );
-    const json: RankJson = { file, rubric: rubricPath ? shown(rubricPath, cwd) : null, rows, diagnostics };
+    const rounds = table.rounds?.map((r) => ({ indicator: r.indicator, label: r.label, path: r.path }));
+    const json: RankJson = { file, rubric: rubricPath ? shown(rubricPath, cwd) : null, rows, ...(rounds ? { rounds } : {}), diagnostics };
     output.out(JSON.stringify(json, null, 2));
   } else {
     const title = analysis.rubric?.found ? analysis.rubric.analysis.documents[0]?.model.title?.value : undefined;

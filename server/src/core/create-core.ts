@@ -31,7 +31,7 @@ export function createRubricCore(options: RubricCoreOptions): RubricCore {
     schemaDocs: new SchemaDocs(options.schema as SchemaNode),
     analyze,
     createSession: () => createIncrementalSession({ validator, analyzeWhole: analyze }),
-    analyzeScoresheet: (source, lookup) => analyzeScoresheetText(source, lookup, validateScoresheet),
+    analyzeScoresheet: (source, lookup, sheets) => analyzeScoresheetText(source, lookup, validateScoresheet, sheets),
     createScoresheetSession: () => createScoresheetSession({ validateDocument: validateScoresheet, validateEntry }),
   };
 }

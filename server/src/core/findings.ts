@@ -29,6 +29,8 @@ export type DiagnosticCode =
   | 'bonus-exceeds-cap'
   | 'veto-best-tier'
   | 'unused-ignore'
+  // Both kinds: a tier's count above its quota's `target` (in the simulation, in the ranking)
+  | 'quota-above-target'
   // Points from measurements: a formula's problems
   | 'formula-syntax'
   | 'unknown-name'
@@ -41,6 +43,9 @@ export type DiagnosticCode =
   | 'missing-score'
   | 'unknown-subject'
   | 'tie-at-boundary'
+  | 'scoresheet-not-found'
+  | 'scoresheet-loop'
+  | 'round-rubric-differs'
   // Scoresheets of measured indicators
   | 'missing-input'
   | 'input-out-of-range'

@@ -49,10 +49,15 @@ export type {
   Margin,
   RankedSubject,
   RaterView,
+  RoundColumn,
+  RoundsEntry,
   RubricLookup,
   ScoresheetAnalysis,
   ScoresheetModel,
   ScoresheetSession,
+  SheetLookup,
+  SheetLookupFn,
+  SheetRole,
   SubjectScoresModel,
   TierCount,
   TiesMode,
@@ -60,7 +65,7 @@ export type {
 } from './scoresheet/types';
 export { rankingTable } from './scoresheet/services/ranking';
 export { subjectLeafPoints } from './scoresheet/services/subject-points';
-export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './scoresheet/services/ranking';
+export type { RankingGroup, RankingRound, RankingRow, RankingTable, RankingTier, RankingTierCount } from './scoresheet/services/ranking';
 export { scoresheetInlayHints } from './scoresheet/services/inlay-hints';
 export { scoresheetHover } from './scoresheet/services/hover';
 export { scoresheetLenses } from './scoresheet/services/lenses';

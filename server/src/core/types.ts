@@ -4,7 +4,7 @@
  */
 import type { Analysis, IncrementalSession } from './rubric/types';
 import type { SchemaDocs } from './schema/schema-docs';
-import type { RubricLookup, ScoresheetAnalysis, ScoresheetSession } from './scoresheet/types';
+import type { RubricLookup, ScoresheetAnalysis, ScoresheetSession, SheetLookupFn } from './scoresheet/types';
 
 export interface RubricCoreOptions {
   /** The parsed `schemas/rubric.schema.json`; the host reads it, the core never touches disk. */
@@ -26,9 +26,10 @@ export interface RubricCore {
   /**
    * A scoresheet (`*.scores.yaml`): its totals, ranks, tiers, margins and findings. `lookup` is
    * called once, with the `rubric:` path as written, when the sheet names one; the host resolves
-   * it (inside the workspace) and answers with the rubric's analysis.
+   * it (inside the workspace) and answers with the rubric's analysis. `sheets` is called once per
+   * path the sheet writes under `rounds:` and `previous:`; without it those are not read.
    */
-  analyzeScoresheet(text: string, lookup: (writtenPath: string) => RubricLookup): ScoresheetAnalysis;
+  analyzeScoresheet(text: string, lookup: (writtenPath: string) => RubricLookup, sheets?: SheetLookupFn): ScoresheetAnalysis;
   /** A scoresheet analysis that keeps what it learnt between versions of one document and of its rubric. */
   createScoresheetSession(): ScoresheetSession;
 }

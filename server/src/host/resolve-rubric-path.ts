@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { LocalizedText, RUBRIC_FILE, text } from '../core';
+import { LocalizedText, RUBRIC_FILE, SCORES_FILE, text } from '../core';
 
 export type ResolvedRubricPath = { path: string } | { reason: LocalizedText };
 
@@ -13,6 +13,23 @@ export const RUBRIC_PATH_REASONS = {
   notRubric: text('is not a rubric file (*.rubric.yaml, *.rubric.yml)', '不是细则文件（*.rubric.yaml、*.rubric.yml）'),
   unreadable: text('cannot be read (permission denied)', '无法读取（没有读取权限）'),
 } as const;
+
+/** The kind of file a path must lead to: its name pattern, and what is said of a folder or another file there. */
+export interface ConfinedKind {
+  pattern: RegExp;
+  folder: LocalizedText;
+  wrongKind: LocalizedText;
+}
+
+/** A scoresheet's `rubric:`. */
+export const RUBRIC_KIND: ConfinedKind = { pattern: RUBRIC_FILE, folder: RUBRIC_PATH_REASONS.folder, wrongKind: RUBRIC_PATH_REASONS.notRubric };
+
+/** A scoresheet's `rounds:` and `previous:`: other scoresheets. */
+export const SCORESHEET_KIND: ConfinedKind = {
+  pattern: SCORES_FILE,
+  folder: text('is a folder, not a scoresheet', '这是一个文件夹，不是评分表'),
+  wrongKind: text('is not a scoresheet (*.scores.yaml, *.scores.yml)', '不是评分表（*.scores.yaml、*.scores.yml）'),
+};
 
 /** Whether `inner` is `outer` or lies below it (both absolute, normalised). */
 export function isInside(outer: string, inner: string): boolean {
@@ -45,13 +62,19 @@ export function confinementOf(scoresheetPath: string, workspaceRoots: readonly s
 
 /**
  * Resolves the `rubric:` path a scoresheet writes (relative to the scoresheet's folder) to the
- * real path of a readable rubric file, never outside the folder `confinementOf` gives: a path that
+ * real path of a readable rubric file (or, with SCORESHEET_KIND, a `rounds:` or `previous:` path
+ * to a scoresheet), never outside the folder `confinementOf` gives: a path that
  * climbs out (`../../etc/passwd`), an absolute path elsewhere and a symbolic link whose target lies
  * outside are all refused before anything outside is looked at, so a scoresheet cannot learn
  * whether a file exists there: "outside" whether it exists or not, never "no such file" (see
  * realPathWithin). Synchronous: the core's lookup is, and a rubric is small.
  */
-export function resolveRubricPath(scoresheetPath: string, writtenPath: string, workspaceRoots: readonly string[]): ResolvedRubricPath {
+export function resolveRubricPath(
+  scoresheetPath: string,
+  writtenPath: string,
+  workspaceRoots: readonly string[],
+  kind: ConfinedKind = RUBRIC_KIND,
+): ResolvedRubricPath {
   if (writtenPath.trim() === '' || writtenPath.includes('\0')) return { reason: RUBRIC_PATH_REASONS.empty };
   const root = confinementOf(scoresheetPath, workspaceRoots);
   const candidate = path.resolve(path.dirname(path.resolve(scoresheetPath)), writtenPath);
@@ -64,10 +87,10 @@ export function resolveRubricPath(scoresheetPath: string, writtenPath: string, w
   } catch {
     return { reason: RUBRIC_PATH_REASONS.missing };
   }
-  if (stat.isDirectory()) return { reason: RUBRIC_PATH_REASONS.folder };
-  // The name as written and the file it leads to must both be rubric files: a link named
+  if (stat.isDirectory()) return { reason: kind.folder };
+  // The name as written and the file it leads to must both be of the kind: a link named
   // `x.rubric.yaml` to some other file is not a rubric.
-  if (!stat.isFile() || !RUBRIC_FILE.test(candidate) || !RUBRIC_FILE.test(real)) return { reason: RUBRIC_PATH_REASONS.notRubric };
+  if (!stat.isFile() || !kind.pattern.test(candidate) || !kind.pattern.test(real)) return { reason: kind.wrongKind };
   try {
     fs.accessSync(real, fs.constants.R_OK);
   } catch {

@@ -4,7 +4,7 @@ import { ScoresheetAnalysis } from '../core';
 import { DocumentKind, emptyResult, ParamsOf, ResultOf, Service } from './document-kind';
 import { FileDependencies } from './file-dependencies';
 import { refusalOf } from './refusal';
-import { OpenRubric, ScoresheetKind } from './scoresheet-kind';
+import { OpenRubric, OpenText, ScoresheetKind } from './scoresheet-kind';
 import { RubricKind } from './rubric-kind';
 import { ServerState } from './server-state';
 
@@ -28,7 +28,12 @@ export class DocumentKinds {
     private readonly dependencies: FileDependencies,
   ) {
     this.rubric = new RubricKind(state, (uri, oldKey, newName) => this.dependentRenames(uri, oldKey, newName));
-    this.scoresheet = new ScoresheetKind(state, dependencies, (realPath) => this.openRubricAt(realPath));
+    this.scoresheet = new ScoresheetKind(
+      state,
+      dependencies,
+      (realPath) => this.openRubricAt(realPath),
+      (realPath) => this.openTextAt(realPath),
+    );
     this.kinds = [this.scoresheet, this.rubric];
   }
 
@@ -78,6 +83,14 @@ export class DocumentKinds {
       if (!this.rubric.takes(document.uri) || this.dependencies.realPathOfDocument(document.uri) !== realPath) continue;
       const open = this.open(document.uri, this.rubric);
       if (open) return { uri: document.uri, analysis: this.rubric.analysisOf(open.document) };
+    }
+    return undefined;
+  }
+
+  /** The text and version of the document open in the editor at this real path (unsaved edits included). */
+  private openTextAt(realPath: string): OpenText | undefined {
+    for (const document of this.state.documents.all()) {
+      if (this.dependencies.realPathOfDocument(document.uri) === realPath) return { uri: document.uri, version: document.version, text: document.getText() };
     }
     return undefined;
   }

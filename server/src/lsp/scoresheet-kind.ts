@@ -16,9 +16,10 @@ import {
   Span,
   text,
 } from '../core';
-import { rankingTable, SCORES_FILE } from '../core';
+import { rankingTable, SCORES_FILE, SCORES_GLOB } from '../core';
 import { resolveRubricPath } from '../host/resolve-rubric-path';
 import { RubricFiles } from '../host/rubric-files';
+import { readSheetFromDisk, ScoresheetFiles, SheetReading } from '../host/scoresheet-files';
 import { toCompletionItem, toHover, toInlayHint, toOffset, toRankingLens, toSpan, toTextEdits } from './convert';
 import { AnalyzedKind, DocumentServices } from './document-kind';
 import { FileDependencies } from './file-dependencies';
@@ -31,6 +32,13 @@ export interface OpenRubric {
   analysis: Analysis;
 }
 
+/** An open document's text (maybe unsaved) and version, for a scoresheet that names it under `rounds:` or `previous:`. */
+export interface OpenText {
+  uri: string;
+  version: number;
+  text: string;
+}
+
 const NOT_A_FILE = text('the scoresheet is not saved as a file, so a rubric path cannot be resolved from it', '评分表尚未保存为文件，无法据此解析细则路径');
 
 /**
@@ -39,35 +47,69 @@ const NOT_A_FILE = text('the scoresheet is not saved as a file, so a rubric path
  * (resolveRubricPath). The files a scoresheet's rubric lookup touched are its dependencies.
  */
 export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAnalysis> {
+  /** Other scoresheets' files are watched too: a round or a previous result changed on disk re-ranks the sheets naming it. */
+  readonly watchedGlob = SCORES_GLOB;
   private readonly rubricFiles: RubricFiles;
+  private readonly sheetFiles: ScoresheetFiles;
 
   constructor(
     private readonly state: ServerState,
     private readonly dependencies: FileDependencies,
     /** The rubric open in the editor at this real path, if any. */
     private readonly openRubricAt: (realPath: string) => OpenRubric | undefined,
+    /** The document open in the editor at this real path, if any. */
+    private readonly openTextAt: (realPath: string) => OpenText | undefined,
   ) {
     super(() => state.core.createScoresheetSession());
     this.rubricFiles = new RubricFiles(state.core, () => state.settings.maxFileSize);
+    this.sheetFiles = new ScoresheetFiles(
+      state.core,
+      {
+        read: (real) => this.sheetText(real),
+        rubric: (sheet, written, files) => this.findRubric(sheet, written, files),
+        location: (real) => this.openTextAt(real)?.uri ?? pathToFileURL(real).href,
+      },
+      () => state.workspaceRoots,
+    );
   }
 
   takes(uri: string): boolean {
     return SCORES_FILE.test(uriPath(uri));
   }
 
-  /** Against its rubric's current state; the files looked at are recorded as the scoresheet's dependencies. */
+  /**
+   * Against its rubric's current state and the current state of the scoresheets it names (open
+   * in the editor or on disk); every file looked at, at any depth, is recorded as the
+   * scoresheet's dependency, so an edit in a quarter re-ranks the year.
+   */
   protected analyze(session: ScoresheetSession, document: TextDocument): ScoresheetAnalysis {
     const sheetPath = filePathOf(document.uri);
-    const files = new Set<string>();
-    let waiting = false;
-    const analysis = session.update(document.getText(), (written) => {
-      if (sheetPath === undefined) return { found: false, reason: NOT_A_FILE };
-      const lookup = this.findRubric(sheetPath, written, files);
-      waiting ||= !lookup.found;
-      return lookup;
-    });
-    this.dependencies.record(document.uri, files, waiting);
+    const reading: SheetReading = { files: new Set<string>(), waiting: false };
+    const ownPath = this.dependencies.realPathOfDocument(document.uri);
+    const sheets = sheetPath === undefined || ownPath === undefined ? undefined : this.sheetFiles.lookupFor(ownPath, reading);
+    const analysis = session.update(
+      document.getText(),
+      (written) => {
+        if (sheetPath === undefined) return { found: false, reason: NOT_A_FILE };
+        const lookup = this.findRubric(sheetPath, written, reading.files);
+        reading.waiting ||= !lookup.found;
+        return lookup;
+      },
+      sheets ?? (() => ({ found: false, reason: NOT_A_FILE })),
+    );
+    this.dependencies.record(document.uri, reading.files, reading.waiting);
     return analysis;
+  }
+
+  /** A named scoresheet's text: open in the editor (unsaved edits included, within the size limit), else on disk. */
+  private sheetText(real: string): { text: string; stamp: string } | { reason: ReturnType<typeof text> } {
+    const limit = this.state.settings.maxFileSize;
+    const open = this.openTextAt(real);
+    if (!open) return readSheetFromDisk(real, limit);
+    if (Buffer.byteLength(open.text, 'utf8') > limit) {
+      return { reason: text(`is larger than ${limit} bytes (rubric.maxFileSize); it is not read`, `大于 ${limit} 字节（rubric.maxFileSize），不予读取`) };
+    }
+    return { text: open.text, stamp: `${open.uri}@${open.version}` };
   }
 
   /** The rubric a scoresheet names: open in the editor (unsaved edits included), else on disk; its location is a URI. */
@@ -99,6 +141,7 @@ export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAn
 
   fileChanged(file: string): void {
     this.rubricFiles.forget(file);
+    this.sheetFiles.forget(file);
   }
 }
 
@@ -108,7 +151,9 @@ function rubricUriOf(analysis: ScoresheetAnalysis): string | undefined {
 }
 
 /** A place in the scoresheet's rubric: the rubric's URI and the span in its text. */
-function rubricLocation(analysis: ScoresheetAnalysis, target: { span: Span } | undefined): Location | null {
+function rubricLocation(analysis: ScoresheetAnalysis, target: { span: Span; sheet?: string } | undefined): Location | null {
+  // A round or the previous result: the start of that scoresheet.
+  if (target?.sheet !== undefined) return Location.create(target.sheet, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   const rubric = analysis.rubric;
   return target && rubric?.found ? Location.create(rubric.location, rubric.analysis.source.lines.rangeOf(target.span)) : null;
 }

@@ -7,7 +7,8 @@ import { BODY_FONT, BORDER, HEADER_FILL, HEADING_FONT, TITLE_FONT } from './styl
 /**
  * `rubric rank --out FILE.xlsx`: the ranking as a workbook to print or pass on — per group (分序列)
  * a table of rank, subject, total, tier, the margins to the tiers above and below, vetoes and ties,
- * then how many took each tier against the quota's slots.
+ * then how many took each tier against the quota's slots. With `previous:` a column of rank changes
+ * (↑2 ↓1 = 新) follows the rank; with rounds a column per round (its total there) follows the subject.
  */
 export function buildRankingWorkbook(table: RankingTable, options: { locale: Locale; scoresheet: string; vetoNames?: Map<string, string> }): ExcelJS.Workbook {
   const { locale } = options;
@@ -17,10 +18,13 @@ export function buildRankingWorkbook(table: RankingTable, options: { locale: Loc
   workbook.creator = 'Rubric Studio';
   workbook.title = table.title ?? '';
   const sheet = workbook.addWorksheet(words.rankingSheet);
-  const headings = zh
+  const rounds = table.rounds ?? [];
+  const withChange = table.groups.some((g) => g.rows.some((row) => row.previousRank !== undefined));
+  const [rank, subject, ...rest] = zh
     ? ['名次', '考核对象', '总分', '等次', '距上一等次', '距下一等次', '一票否决', '分界处并列']
     : ['Rank', 'Subject', 'Total', 'Tier', 'Short of the tier above', 'Above the tier below', 'Vetoes', 'Tied at a boundary'];
-  const widths = [8, 22, 10, 12, 14, 14, 22, 12];
+  const headings = [rank, ...(withChange ? [zh ? '名次变化' : 'Change'] : []), subject, ...rounds.map((round) => round.label), ...rest];
+  const widths = [8, ...(withChange ? [10] : []), 22, ...rounds.map(() => 10), 10, 12, 14, 14, 22, 12];
   sheet.columns = widths.map((width) => ({ width }));
   const last = headings.length;
 
@@ -66,7 +70,9 @@ export function buildRankingWorkbook(table: RankingTable, options: { locale: Loc
     for (const row of group.rows) {
       const values = [
         row.rank ?? '',
+        ...(withChange ? [rankChange(row.rank, row.previousRank, zh)] : []),
         row.subject,
+        ...rounds.map((_, i) => number(row.roundTotals?.[i])),
         number(row.total),
         row.tier?.name ?? '',
         number(row.margin.up),
@@ -108,4 +114,12 @@ export function buildRankingWorkbook(table: RankingTable, options: { locale: Loc
   };
   sheet.headerFooter = { oddFooter: `&C&"宋体"&9${words.pageFooter}` };
   return workbook;
+}
+
+/** `↑2`, `↓1`, `=`, `新` (new) against the previous result; empty without a rank now. */
+function rankChange(rank: number | null, previous: number | null | undefined, zh: boolean): string {
+  if (previous === undefined || rank === null) return '';
+  if (previous === null) return zh ? '新' : 'new';
+  const moved = previous - rank;
+  return moved > 0 ? `↑${moved}` : moved < 0 ? `↓${-moved}` : '=';
 }

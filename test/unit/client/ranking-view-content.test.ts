@@ -146,6 +146,43 @@ describe('ranking view content (pure)', () => {
     assert.match(bodyRows[3], /<td class="num">—<\/td><td class="subject">丁镇<\/td><td class="num">—<\/td><td class="barcol"><\/td>/);
   });
 
+  it('the year at a glance: a column per round (total, rank there), a line across the rounds, the change against previous:', () => {
+    const rounds = [
+      { indicator: 'months', indicatorName: '月度考核', path: 'm/07.scores.yaml', label: '07' },
+      { indicator: 'months', indicatorName: '月度考核', path: 'm/08.scores.yaml', label: '08' },
+    ];
+    const rows = [
+      row('文峰', '94.87', 1, 0, { previousRank: 2, roundTotals: ['94', '96'], roundRanks: [2, 1] }),
+      row('中兴', '94.77', 2, 1, { previousRank: 2, roundTotals: ['95', '94'], roundRanks: [1, 2] }),
+      row('城东', '90', 3, 1, { previousRank: null, roundTotals: ['90', null], roundRanks: [3, null] }),
+      row('学田', '89', 4, 1, { previousRank: 3, roundTotals: [null, null], roundRanks: [null, null] }),
+    ];
+    const html = page(ranking(rows, { rounds }));
+    assert.match(
+      html,
+      /<th class="num">Rank<\/th><th class="change">Change<\/th><th>Subject<\/th><th class="num round" title="m\/07\.scores\.yaml">07<\/th><th class="num round" title="m\/08\.scores\.yaml">08<\/th><th class="trendcol">Trend<\/th><th class="num">Total<\/th>/,
+    );
+    const bodyRows = html.match(/<tr[^>]*><td class="num">[^<]*<\/td><td class="change">.*?<\/tr>/g) ?? [];
+    assert.equal(bodyRows.length, 4);
+    // ↑1 (2nd then, 1st now); 94 then 96 on a scale from the lowest round total 90 to the highest 96:
+    // x 0 and 100, y 9 − (94 − 90) / 6 × 8 = 3.67 and 9 − 8 = 1.
+    assert.match(
+      bodyRows[0],
+      /<td class="change"><span class="rose">↑1<\/span><\/td><td class="subject">文峰<\/td><td class="num round" title="m\/07\.scores\.yaml: total 94, rank 2">94<small> \(2\)<\/small><\/td>/,
+    );
+    assert.match(bodyRows[0], /<polyline points="0\.0,3\.67 100\.0,1\.00"><\/polyline>/);
+    assert.match(bodyRows[1], /<span class="same">=<\/span>/);
+    // Not ranked then: "new"; no total in a round: a dash, and the line skips it.
+    assert.match(bodyRows[2], /<span class="new">new<\/span>.*<td class="num round">—<\/td>/);
+    assert.match(bodyRows[2], /<polyline points="0\.0,9\.00"><\/polyline>/);
+    assert.match(bodyRows[3], /<span class="fell">↓1<\/span>.*<td class="trendcol"><\/td>/);
+  });
+
+  it('without rounds or previous: no round, trend or change column', () => {
+    const html = page(ranking(ROWS));
+    assert.doesNotMatch(html, /class="(change|round|trendcol)"/);
+  });
+
   it('draws bars against the best total when it passes the rubric total (a bonus)', () => {
     const html = page(ranking([row('甲镇', '105', 1, 0), row('乙镇', '52.5', 2, 1)]));
     // Scale 105: 105 → 100 units, 52.5 → 50.

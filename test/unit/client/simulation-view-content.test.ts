@@ -128,6 +128,20 @@ describe('simulation view content (pure)', () => {
     assert.match(html, /rect\.t0 \{ fill: #0072B2; \}/);
   });
 
+  it('draws a quota target as a dashed line across the bar at its share, from the tier’s own base', () => {
+    const withTarget = row(10, [
+      ['优秀', 2, 2],
+      ['良好', 8, 8],
+    ]);
+    withTarget.tiers[0] = { ...withTarget.tiers[0], target: 0.15 };
+    const html = page([withTarget]);
+    // One bar 240 wide (80% of the 300-unit plot) from x 76; the baseline at 14 + 110 = 124, so 15%
+    // of 110 is 16.5 above it: y 107.5.
+    assert.match(html, /<line class="target" x1="76\.00" x2="316\.00" y1="107\.50" y2="107\.50"><title>优秀: target 15%<\/title><\/line>/);
+    assert.equal((html.match(/class="target"/g) ?? []).length, 1);
+    assert.doesNotMatch(page([row(10, [['优秀', 2, 2]])]), /class="target"/);
+  });
+
   it('colours tiers with the Okabe–Ito palette through classes, never inline styles', () => {
     const html = page([
       row(10, [

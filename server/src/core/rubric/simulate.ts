@@ -2,6 +2,7 @@ import { decimal, formatDecimal } from '../decimal';
 import { Locale, LocalizedText, text } from '../text/locale';
 import { Allocation, describeWorking, QuotaProblem, allocate } from '../quota/allocate';
 import { roundingName } from '../quota/rounding';
+import { targetProblems } from './quota-target';
 import { DocumentAnalysis } from './types';
 
 /** One row of a quota simulation, as the contract's `rubric/simulate` and `simulate --format json` give it. */
@@ -9,7 +10,16 @@ export interface SimulationRow {
   /** 分序列: the group whose own N this row is for (absent for a rubric without groups or an N asked for). */
   group?: { id: string; name: string };
   subjects: number;
-  tiers: { id: string; name: string; min: number; max: number; share: number; working: string[] }[];
+  tiers: {
+    id: string;
+    name: string;
+    min: number;
+    max: number;
+    share: number;
+    working: string[];
+    /** The quota's `target` as a share of N (0–1), for a line in the chart; absent without one. */
+    target?: number;
+  }[];
   /** The problems' codes, as the contract gives them. */
   warnings: string[];
   /** Each problem as a short sentence in the locale asked for (absent from servers before issue 9). */
@@ -34,9 +44,11 @@ export function simulateGroups(document: DocumentAnalysis, locale: Locale = 'en'
 }
 
 function rowOf(document: DocumentAnalysis, allocation: Allocation, locale: Locale): SimulationRow {
+  // A tier above its target only informs: said after the quota's own problems.
+  const aboveTarget = targetProblems(document.model, allocation);
   return {
     subjects: allocation.subjects,
-    tiers: allocation.tiers.map((tier) => ({
+    tiers: allocation.tiers.map((tier, t) => ({
       id: tier.id,
       name: tier.name,
       min: tier.min,
@@ -44,11 +56,21 @@ function rowOf(document: DocumentAnalysis, allocation: Allocation, locale: Local
       // Display only: the exact share stays a decimal inside the core; rounded half-up, not cut.
       share: Number(formatDecimal(tier.share, 6)),
       working: tier.workings.map((w) => `${w.bound} ${describeWorking(w)}`),
+      ...targetShare(document, t),
     })),
-    warnings: [...new Set(allocation.problems.map((p) => p.code))],
-    problems: allocation.problems.map((p) => ({ code: p.code, message: problemSentence(p, allocation)[locale] })),
+    warnings: [...new Set([...allocation.problems.map((p) => p.code), ...aboveTarget.map((p) => p.code)])],
+    problems: [
+      ...allocation.problems.map((p) => ({ code: p.code, message: problemSentence(p, allocation)[locale] })),
+      ...aboveTarget.map((p) => ({ code: p.code, message: p.message[locale] })),
+    ],
     ...sharedRange(document, allocation),
   };
+}
+
+/** A percentage target as a share of any N (a count target has none that holds for every N). */
+function targetShare(document: DocumentAnalysis, tier: number): { target?: number } {
+  const target = document.model.tiers.items[tier]?.quota?.target?.value;
+  return target?.kind === 'percent' ? { target: Number(formatDecimal(target.percent.div(100), 6)) } : {};
 }
 
 /** What the tiers without a quota take together: N minus what the others take at most / at least. */

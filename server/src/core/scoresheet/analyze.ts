@@ -13,7 +13,9 @@ import { EntryAggregates, groupAggregates } from './measured';
 import { RankedGroup } from './rank-groups';
 import { rankSubjects } from './rank-subjects';
 import { indexRubric, RubricIndex } from './rubric-index';
-import { RubricLookup, ScoresheetAnalysis, ScoresheetModel, SubjectScoresModel } from './types';
+import { annotateSubjects, readPrevious } from './rounds/previous-ranks';
+import { readRounds, SubjectRounds } from './rounds/sheet-rounds';
+import { RubricLookup, ScoresheetAnalysis, ScoresheetModel, SheetLookupFn, SubjectScoresModel } from './types';
 
 export type ScoresheetValidator = (doc: Document.Parsed, source: string) => Finding[];
 
@@ -32,6 +34,7 @@ export function analyzeScoresheetText(
   source: string,
   lookup: (writtenPath: string) => RubricLookup,
   validate: ScoresheetValidator | undefined,
+  sheets?: SheetLookupFn,
 ): ScoresheetAnalysisDetail {
   const read = parseOrRefuse(source);
   // A text the parser cannot take: one finding, no documents.
@@ -54,8 +57,9 @@ export function analyzeScoresheetText(
     syntax,
     extraDocuments: documents.slice(1).map(extraDocument),
     lookup,
+    sheets,
     indexOf: (document) => indexRubric(document),
-    factsOf: (entry, position, index, aggregates) => entryFacts(entry, position, index, aggregates),
+    factsOf: (entry, position, index, aggregates, rounds) => entryFacts(entry, position, index, aggregates, rounds),
   });
 }
 
@@ -72,10 +76,21 @@ export interface ScoresheetParts {
   syntax: Finding[];
   extraDocuments: Finding[];
   lookup: (writtenPath: string) => RubricLookup;
+  /** The host's answer for the scoresheets the sheet names (`rounds:`, `previous:`); without it they are not read. */
+  sheets?: SheetLookupFn;
   /** The rubric's first document, indexed (a session keeps the index while the rubric stays). */
   indexOf(document: DocumentAnalysis): RubricIndex;
-  /** An entry's facts under that index and its group's figures (a session keeps them while the entry, the rubric and the figures it reads stay). */
-  factsOf(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, aggregates: EntryAggregates | undefined): EntryFacts;
+  /**
+   * An entry's facts under that index, its group's figures and what its rounds give it (a session
+   * keeps them while the entry, the rubric and the figures it reads stay).
+   */
+  factsOf(
+    entry: SubjectScoresModel,
+    position: number,
+    index: RubricIndex | undefined,
+    aggregates: EntryAggregates | undefined,
+    rounds: SubjectRounds | undefined,
+  ): EntryFacts;
 }
 
 /** The rest of an analysis once the sheet is parsed: the rubric, totals, ranks, tiers, checks. */
@@ -84,10 +99,13 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
   const rubric = model.rubric?.value !== undefined ? parts.lookup(model.rubric.value) : undefined;
   const rubricDocument = rubric?.found ? rubric.analysis.documents[0] : undefined;
   const index = rubricDocument ? parts.indexOf(rubricDocument) : undefined;
+  const rounds = index ? readRounds(model, index, parts.sheets) : undefined;
   // best / worst / mean over each group: the one figure an entry reads of the others.
   const aggregatesOf = index ? groupAggregates(model.scores.items, index) : undefined;
-  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, aggregatesOf?.(entry)));
+  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, aggregatesOf?.(entry), rounds?.forSubject(entry.subject?.value)));
   const { subjects, groups, duplicates } = rankSubjects(model, index, facts);
+  const previous = readPrevious(model, parts.sheets);
+  annotateSubjects(subjects, rounds, previous);
   const context = {
     model,
     documentStart: parts.documentStart,
@@ -96,6 +114,8 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
     subjects,
     groups,
     duplicates,
+    rounds,
+    previous,
     lineOf: (offset: number) => parsed.lines.positionAt(offset).line + 1,
   };
   const checked = [...facts.flatMap((f) => f.findings), ...SCORESHEET_CHECKS.flatMap((check) => check.run?.(context) ?? [])];
@@ -103,7 +123,17 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
   const saidBetter = new Set(checked.filter((f) => f.code === 'rubric-not-found').map((f) => `${f.span.start}:${f.span.end}`));
   const semantic = [...schema.filter((f) => !saidBetter.has(`${f.span.start}:${f.span.end}`)), ...extraDocuments, ...checked];
   const findings = settleFindings(syntax, semantic, document, parsed, { start: 0, end: parsed.text.length });
-  return { source: parsed, model, rubric, subjects, groups, findings, index };
+  return {
+    source: parsed,
+    model,
+    rubric,
+    subjects,
+    groups,
+    findings,
+    index,
+    ...(rounds ? { rounds: rounds.columns } : {}),
+    ...(previous ? { previous } : {}),
+  };
 }
 
 /** Where findings about the whole sheet are shown: its first key, else its start. */

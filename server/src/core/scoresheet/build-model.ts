@@ -3,7 +3,7 @@ import { Decimal, decimalFromSource, MAX_POINTS, ONE, ZERO } from '../decimal';
 import { Field } from '../yaml/field';
 import { asMap, asScalar, asSeq, findPair, itemsOf, keySpan, keyText, nodeSpan, pairsOf, valueSpan } from '../yaml/yaml-nodes';
 import { Span } from '../text/span';
-import { DeductionEntry, KeyedFigure, MeasuredFigure, RaterView, ScoresheetModel, SubjectScoresModel, TiesMode } from './types';
+import { DeductionEntry, KeyedFigure, MeasuredFigure, RaterView, RoundsEntry, ScoresheetModel, SubjectScoresModel, TiesMode } from './types';
 
 /**
  * The typed scoresheet, built straight from the YAML tree with the spans findings and editor
@@ -12,7 +12,7 @@ import { DeductionEntry, KeyedFigure, MeasuredFigure, RaterView, ScoresheetModel
  */
 
 const TIES_MODES: readonly TiesMode[] = ['flag', 'share', 'break'];
-const ENTRY_KEYS = new Set(['subject', 'group', 'points', 'deductions', 'bonus', 'penalties', 'veto', 'by', 'measured', 'not_applicable']);
+const ENTRY_KEYS = new Set(['subject', 'group', 'points', 'deductions', 'bonus', 'penalties', 'veto', 'by', 'measured', 'not_applicable', 'no_tier']);
 
 function pairField<T>(pair: Pair, value: T | undefined): Field<T> | undefined {
   const ks = keySpan(pair);
@@ -142,6 +142,21 @@ function raterViews(node: unknown): RaterView[] {
   });
 }
 
+/** `no_tier: true`; any other value is unknown (the schema says so). */
+function booleanField(map: YAMLMap | undefined, key: string): Field<boolean> | undefined {
+  const pair = findPair(map, key);
+  const value = pair ? asScalar(pair.value)?.value : undefined;
+  return pair ? pairField(pair, typeof value === 'boolean' ? value : undefined) : undefined;
+}
+
+/** `rounds: {quarters: [q1.scores.yaml, q2.scores.yaml]}`: each indicator with its rounds' paths, as written. */
+function roundsEntries(node: unknown): RoundsEntry[] {
+  return pairsOf(asMap(node)).flatMap((pair): RoundsEntry[] => {
+    const indicator = keyField(pair);
+    return indicator ? [{ indicator, paths: idList(pair.value) }] : [];
+  });
+}
+
 /**
  * Where a key and its value are written, without the YAML node: the model keeps figures and
  * spans, not the tree (a session caches entries' models long after their tree is gone).
@@ -182,6 +197,7 @@ export function buildSubjectScores(node: unknown): SubjectScoresModel {
     byField: spanOnly(byField),
     measuredField: spanOnly(measuredField),
     notApplicableField: spanOnly(notApplicableField),
+    noTier: booleanField(map, 'no_tier'),
     strayKeys: pairsOf(map).some((pair) => !ENTRY_KEYS.has(keyText(pair) ?? '')),
   };
 }
@@ -198,6 +214,7 @@ export function buildScoresheetModel(doc: Document.Parsed, documentSpan: Span): 
     : undefined;
   const tieBreakField = anyField(root, 'tie-break');
   const scoresField = anyField(root, 'scores');
+  const roundsField = anyField(root, 'rounds');
   return {
     span: documentSpan,
     rubric: stringField(root, 'rubric'),
@@ -205,5 +222,8 @@ export function buildScoresheetModel(doc: Document.Parsed, documentSpan: Span): 
     tiesField,
     tieBreak: { field: spanOnly(tieBreakField), items: idList(tieBreakField?.value) },
     scores: { field: spanOnly(scoresField), items: itemsOf(asSeq(scoresField?.value)).map(buildSubjectScores) },
+    previous: stringField(root, 'previous'),
+    rounds: roundsEntries(roundsField?.value),
+    roundsField: spanOnly(roundsField),
   };
 }

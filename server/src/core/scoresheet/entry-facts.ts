@@ -6,6 +6,7 @@ import { groupIndex, RubricIndex } from './rubric-index';
 import { evaluateSubject } from './subject-total';
 import { SubjectScoresModel, TotalStep } from './types';
 import { AppliedVetoes, appliedVetoes } from './vetoes';
+import type { SubjectRounds } from './rounds/sheet-rounds';
 
 /**
  * What one entry of `scores:` comes to under a rubric, and what the checks find in it alone:
@@ -34,9 +35,16 @@ export interface EntryFigures {
 /**
  * `aggregates`: the group figures (best, worst, mean) its formulas read, the one thing that comes
  * from the other entries: facts made under the same figures (see EntryAggregates.print) still hold.
+ * `rounds`: what the rounds give the subject's leaves scored from rounds.
  */
-export function entryFacts(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, aggregates?: EntryAggregates): EntryFacts {
-  return { figures: index && entryFigures(entry, index, aggregates), findings: entryFindings(entry, position, index, aggregates) };
+export function entryFacts(
+  entry: SubjectScoresModel,
+  position: number,
+  index: RubricIndex | undefined,
+  aggregates?: EntryAggregates,
+  rounds?: SubjectRounds,
+): EntryFacts {
+  return { figures: index && entryFigures(entry, index, aggregates, rounds), findings: entryFindings(entry, position, index, aggregates) };
 }
 
 export function entryFindings(entry: SubjectScoresModel, position: number, index: RubricIndex | undefined, aggregates?: EntryAggregates): Finding[] {
@@ -44,8 +52,8 @@ export function entryFindings(entry: SubjectScoresModel, position: number, index
   return SCORESHEET_CHECKS.flatMap((check) => check.entry?.(entry, position, context) ?? []);
 }
 
-export function entryFigures(entry: SubjectScoresModel, index: RubricIndex, aggregates?: EntryAggregates): EntryFigures {
-  const outcome = evaluateSubject(index, entry, aggregates);
+export function entryFigures(entry: SubjectScoresModel, index: RubricIndex, aggregates?: EntryAggregates, rounds?: SubjectRounds): EntryFigures {
+  const outcome = evaluateSubject(index, entry, aggregates, rounds);
   return {
     total: outcome.total,
     get steps() {

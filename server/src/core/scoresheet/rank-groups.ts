@@ -4,6 +4,7 @@ import { Allocation, allocate } from '../quota/allocate';
 import { assignTiers, BoundaryTie, compareContenders, Contender, TierRule } from './assign-tiers';
 import { groupMargins } from './margins';
 import { RubricIndex } from './rubric-index';
+import { minScoreFor } from '../rubric/model/tiers';
 import { GroupRanking, Margin, RankedSubject, TiesMode } from './types';
 
 /** A group's ranking, with the boundary ties found on the way (for the tie-at-boundary check). */
@@ -13,15 +14,15 @@ export interface RankedGroup extends GroupRanking {
 }
 
 /** Each tier's rule for N subjects: its own bounds as the quota arithmetic rounds them. */
-export function tierRules(index: RubricIndex, allocation: Allocation): TierRule[] {
+export function tierRules(index: RubricIndex, allocation: Allocation, group: string | undefined): TierRule[] {
   const inputs = index.document.quotaInputs;
   return index.model.tiers.items.map((tier, t) => {
+    const threshold = minScoreFor(tier, group)?.value;
     const workings = allocation.tiers[t]?.workings ?? [];
     const slotsOf = (bound: 'exactly' | 'min' | 'max') => workings.find((w) => w.bound === bound)?.slots;
     const input = inputs[t];
     // The least score on the precision grid reaching min_score (a total of 84.995 cannot be written at 2 decimals).
-    const minScore =
-      tier.minScore?.value === undefined ? undefined : scaled(tier.minScore.value.round(index.model.precision, Big.roundUp as 3), index.model.precision);
+    const minScore = threshold === undefined ? undefined : scaled(threshold.round(index.model.precision, Big.roundUp as 3), index.model.precision);
     if (input?.exactly) return { kind: 'exactly', slots: slotsOf('exactly') ?? 0, minScore };
     if (input?.min) return { kind: 'min', slots: slotsOf('min') ?? 0, cap: slotsOf('max'), minScore };
     if (input?.max) return { kind: 'max', slots: slotsOf('max') ?? 0, minScore };
@@ -65,15 +66,17 @@ export function rankGroup(index: RubricIndex, group: number, members: RankedSubj
   if (model.tiers.items.length === 0) {
     return { id, name, subjects: sortByRank(members), counts: [], ties: [], allocation: undefined };
   }
-  const allocation = allocationFor(index, group, ordered.length);
-  const rules = tierRules(index, allocation);
-  const assignment = assignTiers(ordered, rules, ties);
+  // 只写评语，不定等次: ranked above, but placed in no tier and not counted in the N of the quotas.
+  const placed = ordered.some((c) => byIndex.get(c.index)!.noTier) ? ordered.filter((c) => !byIndex.get(c.index)!.noTier) : ordered;
+  const allocation = allocationFor(index, group, placed.length);
+  const rules = tierRules(index, allocation, id);
+  const assignment = assignTiers(placed, rules, ties);
   const tied = new Set(assignment.ties.flatMap((t) => t.members));
   // Only the hover, the ranking view and the command line read margins: worked out for the whole
   // group the first time one is read, not on every keystroke.
   let margins: Map<number, Margin> | undefined;
   const marginOf = (subject: number): Margin => {
-    margins ??= groupMargins(ordered, rules, ties, model.precision, assignment.tier);
+    margins ??= groupMargins(placed, rules, ties, model.precision, assignment.tier);
     let margin = margins.get(subject);
     if (!margin) margins.set(subject, (margin = {}));
     return margin;

@@ -37,6 +37,7 @@ export function rankSubjects(
       tiedAtBoundary: false,
       margin: {},
     };
+    if (entry.noTier?.value === true) subject.noTier = true;
     const figures = facts[i].figures;
     if (!index || !figures) return subject;
     const { total, vetoes, group, own } = figures;

@@ -5,6 +5,7 @@ import { LocalizedText, text } from '../text/locale';
 import { EntryAggregates, measuredOutcomes, MeasuredOutcome } from './measured';
 import { RubricIndex } from './rubric-index';
 import { SubjectScoresModel } from './types';
+import type { SubjectRounds } from './rounds/sheet-rounds';
 
 /**
  * What a sheet's total reads of an entry beyond its points and deductions: the points of its
@@ -22,9 +23,11 @@ export interface SheetExtras {
   rescale: boolean;
   /** Items are listed but the rubric does not say how to count them: the total is not known. */
   unsettled: boolean;
+  /** What the subject's rounds give its leaves scored `{rounds: mean|sum}`; a figure written for such a leaf is not read. */
+  rounds?: SubjectRounds;
 }
 
-export function sheetExtras(entry: SubjectScoresModel, index: RubricIndex, aggregates: EntryAggregates | undefined): SheetExtras {
+export function sheetExtras(entry: SubjectScoresModel, index: RubricIndex, aggregates: EntryAggregates | undefined, rounds?: SubjectRounds): SheetExtras {
   const inapplicable = new Set<IndicatorModel>();
   const tops: IndicatorModel[] = [];
   for (const field of entry.notApplicable) {
@@ -41,7 +44,14 @@ export function sheetExtras(entry: SubjectScoresModel, index: RubricIndex, aggre
   const inapplicableTops = tops.filter((indicator) => !tops.some((other) => other !== indicator && isAbove(other, indicator)));
   const listed = inapplicableTops.length > 0;
   const rescale = listed && index.model.notApplicable?.value === 'rescale';
-  return { measured: measuredOutcomes(entry, index, aggregates), inapplicable, inapplicableTops, rescale, unsettled: listed && !rescale };
+  return {
+    measured: measuredOutcomes(entry, index, aggregates),
+    inapplicable,
+    inapplicableTops,
+    rescale,
+    unsettled: listed && !rescale,
+    ...(rounds ? { rounds } : {}),
+  };
 }
 
 function isAbove(group: IndicatorModel, indicator: IndicatorModel): boolean {

@@ -196,8 +196,17 @@ function leafFigures({ leaves, leafSlot }: RubricIndex, written: WrittenByLeaf, 
       continue;
     }
     const measured = extras?.measured.get(leaf);
+    const fromRounds = extras?.rounds?.pointsOf(leaf);
     // 扣分制: a leaf scored by deduction starts from its weight unless points are written.
-    const start = measured ? measured.points : figure && !figure.blank ? usablePoints(leaf, figure) : isDeductLeaf(leaf) ? scaleOf(leaf) : undefined;
+    const start = fromRounds
+      ? fromRounds.points
+      : measured
+        ? measured.points
+        : figure && !figure.blank
+          ? usablePoints(leaf, figure)
+          : isDeductLeaf(leaf)
+            ? scaleOf(leaf)
+            : undefined;
     figures.start[i] = start;
     const entries = slot < 0 ? undefined : written.deductions?.[slot];
     if (start === undefined || entries === undefined) {
@@ -332,7 +341,9 @@ function withExtras(
   for (const leaf of leavesUnder(indicator)) {
     const name = leaf.name?.value ?? leaf.key ?? '?';
     const measured = extras?.measured.get(leaf);
+    const fromRounds = extras?.rounds?.working(leaf);
     if (measured) parts.push(measuredWorking(measured, leaf !== indicator));
+    else if (fromRounds) parts.push(leaf === indicator ? fromRounds : text(`${name}: ${fromRounds.en}`, `${name}：${fromRounds['zh-CN']}`));
     else if (extras?.inapplicable.has(leaf)) parts.push(text(`${name}: does not apply`, `${name}：不适用（缺项）`));
     const onScale = start(leaf);
     const factor = ownScaleFactor(leaf);

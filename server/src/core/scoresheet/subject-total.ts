@@ -7,6 +7,7 @@ import { displayName, RubricIndex } from './rubric-index';
 import { SheetExtras, sheetExtras } from './sheet-extras';
 import { evaluateSheet, usableCases } from './sheet-total';
 import { KeyedFigure, RaterView, SubjectScoresModel, TotalStep } from './types';
+import type { SubjectRounds } from './rounds/sheet-rounds';
 
 /** A subject's total and how it was reached; undefined while any figure it needs is unknown. */
 export interface SubjectOutcome {
@@ -123,11 +124,11 @@ export function roundTotal(value: Decimal, precision: number): Decimal {
   return value.round(precision, Big.roundHalfUp as 1);
 }
 
-/** `aggregates`: the group figures (best, worst, mean) the subject's formulas read. */
-export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel, aggregates?: EntryAggregates): SubjectOutcome {
+/** `aggregates`: the group figures (best, worst, mean) the subject's formulas read; `rounds`: what its rounds give its leaves scored from rounds. */
+export function evaluateSubject(index: RubricIndex, entry: SubjectScoresModel, aggregates?: EntryAggregates, rounds?: SubjectRounds): SubjectOutcome {
   const byRaters = entry.by.length > 0;
   // Measured leaves and items that do not apply: the same in every view of the subject.
-  const extras = sheetExtras(entry, index, aggregates);
+  const extras = sheetExtras(entry, index, aggregates, rounds);
   let base: { total: Decimal | undefined; readonly steps: TotalStep[]; own: SubjectOutcome['own'] };
   if (byRaters) {
     base = raterTotal(index, entry, extras);

@@ -78,6 +78,8 @@ export interface SubjectScoresModel {
   measured: MeasuredFigure[];
   /** Indicators that do not apply to this subject (`not_applicable: [forest]`, with the rubric's `not_applicable: rescale`). */
   notApplicable: Field<string>[];
+  /** `no_tier: true` (只写评语，不定等次): ranked among the others, no tier, not counted in the N of the quotas. */
+  noTier?: Field<boolean>;
   /** A key the format does not have (`pionts:`): the schema says so, and no score is called missing for it. */
   strayKeys?: boolean;
   /** The keys as written (`points:`, `by:` …), for hovers, completion and lenses. */
@@ -99,6 +101,17 @@ export interface ScoresheetModel {
   tiesField?: Field<TiesMode>;
   tieBreak: ListField<Field<string>>;
   scores: ListField<SubjectScoresModel>;
+  /** `previous:`: the last result, as written (relative to this file); its ranks are compared with these. */
+  previous?: Field<string>;
+  /** `rounds:`: for each indicator scored `{rounds: mean|sum}`, the scoresheets of its rounds, in the order written. */
+  rounds: RoundsEntry[];
+  roundsField?: Field<unknown>;
+}
+
+/** One key of `rounds:`: an indicator's id and the paths of its rounds' scoresheets. */
+export interface RoundsEntry {
+  indicator: Field<string>;
+  paths: Field<string>[];
 }
 
 /** What the host found at the `rubric:` path. */
@@ -109,6 +122,42 @@ export type RubricLookup =
       /** For definitions and messages: the path or URI the host resolved. */ location: string;
     }
   | { found: false; /** Why not (outside the workspace, no such file, not a rubric…), in both languages. */ reason: LocalizedText };
+
+/** What a sheet reads another scoresheet for: a round of an indicator scored `{rounds: …}`, or the previous result. */
+export type SheetRole = 'round' | 'previous';
+
+/** What the host found at a scoresheet path that a sheet names (`rounds:`, `previous:`). */
+export type SheetLookup =
+  | {
+      found: true;
+      /** That scoresheet's analysis (its own rounds read, its previous result not). */ analysis: ScoresheetAnalysis;
+      /** For definitions and messages: the path or URI the host resolved. */ location: string;
+    }
+  | {
+      found: false;
+      /** Why not (outside the workspace, no such file, not a scoresheet, too large…), in both languages. */ reason: LocalizedText;
+      /** The path leads back to a sheet being read: the chain of paths as written, from this sheet round to it. */ loop?: string[];
+    };
+
+/** The host's answer for a path a sheet writes under `rounds:` or `previous:`. */
+export type SheetLookupFn = (writtenPath: string, role: SheetRole) => SheetLookup;
+
+/** One round a sheet reads: a path under `rounds:` for one indicator, what the host found there, and the figures read from it. */
+export interface RoundColumn {
+  /** The indicator's id and name. */
+  indicator: string;
+  indicatorName: string;
+  path: Field<string>;
+  /** A short heading: the file's name without `.scores.yaml`. */
+  label: string;
+  lookup: SheetLookup;
+  /** The round's rubric: where it was found and its `total`; undefined when the round or its rubric was not found. */
+  rubric?: { location: string; title?: string; total: Decimal | undefined };
+  /** Each subject's total as the round reports it (rounded to its precision); undefined where it has none. */
+  totals: ReadonlyMap<string, Decimal | undefined>;
+  /** Each subject's rank in the round (within its group there); undefined where it has none. */
+  ranks: ReadonlyMap<string, number | undefined>;
+}
 
 /** One step of how a subject's total was reached, for the hover and the ranking view. */
 export interface TotalStep {
@@ -145,6 +194,14 @@ export interface RankedSubject {
   /** Tied with a subject on the other side of a tier boundary. */
   tiedAtBoundary: boolean;
   margin: Margin;
+  /** `no_tier: true`: ranked, given no tier, not counted in the quotas' N. */
+  noTier?: boolean;
+  /** Its rank in the `previous:` sheet (null: not ranked there); undefined without `previous:`. */
+  previousRank?: number | null;
+  /** Its total in each round (ScoresheetAnalysis.rounds), as that round reports it; undefined without rounds. */
+  roundTotals?: (Decimal | undefined)[];
+  /** Its rank in each round, in the same order; undefined where it has none. */
+  roundRanks?: (number | undefined)[];
 }
 
 /** Per group (one unnamed group without 分序列): how many took each tier, against the quota's slots. */
@@ -173,6 +230,10 @@ export interface ScoresheetAnalysis {
   subjects: RankedSubject[];
   groups: GroupRanking[];
   findings: Finding[];
+  /** The rounds the sheet reads (`rounds:`), indicator by indicator in the order written; undefined without rounds. */
+  rounds?: RoundColumn[];
+  /** What the host found at `previous:`; undefined without it. */
+  previous?: SheetLookup;
 }
 
 /**
@@ -181,7 +242,7 @@ export interface ScoresheetAnalysis {
  */
 export interface ScoresheetSession {
   /** The analysis of this version of the text against the rubric `lookup` finds; equal to a whole analysis of it, always. */
-  update(text: string, lookup: (writtenPath: string) => RubricLookup): ScoresheetAnalysis;
+  update(text: string, lookup: (writtenPath: string) => RubricLookup, sheets?: SheetLookupFn): ScoresheetAnalysis;
   /** How the last call was answered, for tests and the benchmark. */
   readonly lastPath: 'incremental' | 'whole';
 }

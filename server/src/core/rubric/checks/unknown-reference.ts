@@ -1,6 +1,6 @@
 import { Finding } from '../../findings';
 import { text } from '../../text/locale';
-import { NamedItem } from '../model/rubric-model';
+import { NamedItem, RubricModel } from '../model/rubric-model';
 import { Field } from '../../yaml/field';
 import { nearSpelling } from '../../text/near-spelling';
 import { Check, finding, keysOf } from './check';
@@ -46,24 +46,35 @@ function unresolved(reference: Field<string>, items: readonly NamedItem[], known
   return [finding(unknownReference, reference.span, withHint, { data: { reference: name, suggestion } })];
 }
 
-/** Method ids on indicators, and tier and indicator ids in `veto`, must name something that exists. */
+/** The keys of `min_score` maps name 分序列 groups. */
+function groupThresholdReferences(model: RubricModel): Finding[] {
+  const maps = model.tiers.items.flatMap((tier) => tier.minScoreByGroup ?? []);
+  if (maps.length === 0) return [];
+  const groupKeys = keysOf(model.subjectGroups);
+  return maps.flatMap((entry) => unresolved(entry.group, model.subjectGroups, groupKeys, { en: 'subject group', zh: '考核序列' }));
+}
+
+/** Method ids on indicators, tier and indicator ids in `veto`, and group ids in `min_score` must name something that exists. */
 export const unknownReference: Check<'unknown-reference'> = {
   code: 'unknown-reference',
   severity: 'error',
   run({ model, indicatorIds }) {
-    if (model.veto.items.length === 0) return [];
+    const thresholds = groupThresholdReferences(model);
+    if (model.veto.items.length === 0) return thresholds;
     const tierKeys = keysOf(model.tiers.items);
     // Only a veto `when:` names an indicator: the ids of the whole tree are gathered for it alone.
     let indicatorKeys: Set<string> | undefined;
     const tier = { en: 'tier', zh: '等次' };
-    return model.veto.items.flatMap((veto) => [
-      ...(veto.tier ? unresolved(veto.tier, model.tiers.items, tierKeys, tier) : []),
-      ...veto.bars.flatMap((barred) => unresolved(barred, model.tiers.items, tierKeys, tier)),
-      // A session's ids answer for an id that exists without a walk of the tree.
-      ...(veto.when?.indicator && !(veto.when.indicator.value !== undefined && indicatorIds?.has(veto.when.indicator.value))
-        ? unresolved(veto.when.indicator, model.allIndicators, (indicatorKeys ??= keysOf(model.allIndicators)), { en: 'indicator', zh: '指标' })
-        : []),
-    ]);
+    return thresholds.concat(
+      model.veto.items.flatMap((veto) => [
+        ...(veto.tier ? unresolved(veto.tier, model.tiers.items, tierKeys, tier) : []),
+        ...veto.bars.flatMap((barred) => unresolved(barred, model.tiers.items, tierKeys, tier)),
+        // A session's ids answer for an id that exists without a walk of the tree.
+        ...(veto.when?.indicator && !(veto.when.indicator.value !== undefined && indicatorIds?.has(veto.when.indicator.value))
+          ? unresolved(veto.when.indicator, model.allIndicators, (indicatorKeys ??= keysOf(model.allIndicators)), { en: 'indicator', zh: '指标' })
+          : []),
+      ]),
+    );
   },
   runOnIndicator(indicator, { methods, methodKeys }) {
     return indicator.methods.flatMap((method) => unresolved(method, methods, methodKeys, { en: 'method', zh: '考核方式' }));

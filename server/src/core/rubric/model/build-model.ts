@@ -8,10 +8,12 @@ import {
   BonusItemModel,
   DeductRuleModel,
   ExtraPointsModel,
+  GroupThreshold,
   IndicatorModel,
   NamedItem,
   QuotaModel,
   RaterModel,
+  RoundsMode,
   RubricModel,
   ScoringModel,
   SubjectGroupModel,
@@ -84,6 +86,8 @@ function readEnum<T extends string>(allowed: (value: unknown) => value is T): Re
   };
 }
 
+const isRoundsMode = (value: unknown): value is RoundsMode => value === 'mean' || value === 'sum';
+
 const isQuotaRounding = (value: unknown): value is QuotaRounding => isRoundingMode(value) && value !== 'largest-remainder';
 
 function named(map: YAMLMap | undefined, node: unknown): NamedItem {
@@ -135,6 +139,7 @@ function buildScoring(map: YAMLMap | undefined, source: string | undefined): Sco
     rules,
     deductField,
     floor: field(scoringMap, 'floor', readNonNegative),
+    rounds: field(scoringMap, 'rounds', readEnum(isRoundsMode)),
     inputs: readInputs(scoringMap, named),
     inputsField: field(scoringMap, 'inputs', readAny),
     formula: readFormula(scoringMap, source),
@@ -202,7 +207,7 @@ function buildQuota(map: YAMLMap | undefined): QuotaModel | undefined {
     const b = field(quotaMap, bound, readQuotaAmount);
     if (b) bounds[bound] = b;
   }
-  return { field: f, bounds, rounding: field(quotaMap, 'rounding', readEnum(isQuotaRounding)) };
+  return { field: f, bounds, rounding: field(quotaMap, 'rounding', readEnum(isQuotaRounding)), target: field(quotaMap, 'target', readQuotaAmount) };
 }
 
 /** A whole count of at least 1, or undefined. */
@@ -266,6 +271,21 @@ const readThreshold: Reader<VetoThreshold> = (pair) => {
   return points ? { kind: 'points', points } : undefined;
 };
 
+/** `min_score: 85` (every group), or `min_score: {large: 92, small: 100}` (by 分序列 group id). */
+function minScores(map: YAMLMap | undefined): Pick<TierModel, 'minScore' | 'minScoreByGroup'> {
+  const byGroup = asMap(findPair(map, 'min_score')?.value);
+  if (!byGroup) return { minScore: field(map, 'min_score', readNonNegative) };
+  return {
+    minScoreByGroup: byGroup.items.flatMap((pair): GroupThreshold[] => {
+      const ks = keySpan(pair);
+      const vs = valueSpan(pair);
+      const key = asScalar(pair.key)?.value;
+      if (!ks || !vs || (typeof key !== 'string' && typeof key !== 'number')) return [];
+      return [{ group: { value: String(key), keySpan: ks, span: ks }, score: { value: readNonNegative(pair), keySpan: ks, span: vs } }];
+    }),
+  };
+}
+
 /** `bonus` and `penalties`: a cap and items worth points (per case with `per`). */
 function extraPoints(root: YAMLMap | undefined, key: 'bonus' | 'penalties'): ExtraPointsModel | undefined {
   const f = field(root, key, readAny);
@@ -328,7 +348,7 @@ export function buildRubricModel(doc: Document.Parsed, documentSpan: Span, sourc
     tiers: list(root, 'tiers', (map, node): TierModel => ({
       ...named(map, node),
       quota: buildQuota(map),
-      minScore: field(map, 'min_score', readNonNegative),
+      ...minScores(map),
     })),
     notApplicable: readNotApplicable(root),
   };

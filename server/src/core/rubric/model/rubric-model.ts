@@ -45,6 +45,8 @@ export interface ScoringModel {
   deductField?: Field<unknown>;
   /** Never below this (0 when not written). */
   floor?: Field<Decimal>;
+  /** `rounds: mean|sum`: the points come from the subject's totals in the rounds a scoresheet names. */
+  rounds?: Field<RoundsMode>;
   /** Points from measurements: what is recorded per subject (`inputs`), and how it gives points (`formula`). */
   inputs: InputModel[];
   inputsField?: Field<unknown>;
@@ -70,6 +72,9 @@ export interface PointsRange {
   min: Decimal;
   max: Decimal;
 }
+
+/** How the rounds' totals (each scaled to the indicator's weight) make its points: their mean or their sum. */
+export type RoundsMode = 'mean' | 'sum';
 
 export interface DeductRuleModel extends NamedItem {
   /** A fixed amount; absent for a range (`range`). */
@@ -128,11 +133,22 @@ export interface QuotaModel {
   field: Field<unknown>;
   bounds: Partial<Record<QuotaBound, Field<QuotaAmount>>>;
   rounding?: Field<QuotaRounding>;
+  /** `target`: the share a tier should keep to (一般掌握在…以内); it binds nothing, a count above it is said. */
+  target?: Field<QuotaAmount>;
 }
 
 export interface TierModel extends NamedItem {
   quota?: QuotaModel;
+  /** `min_score: 85`: one threshold for every group. */
   minScore?: Field<Decimal>;
+  /** `min_score: {large: 92, small: 100}`: a threshold per 分序列 group id (a group without an entry has none). */
+  minScoreByGroup?: GroupThreshold[];
+}
+
+/** One entry of a `min_score` map: the group's id as written and its threshold. */
+export interface GroupThreshold {
+  group: Field<string>;
+  score: Field<Decimal>;
 }
 
 export interface RubricModel {

@@ -5,17 +5,21 @@ import { IndicatorModel, NamedItem } from '../../rubric/model/rubric-model';
 import { displayName, groupIndex, isDeductLeaf, RubricIndex } from '../rubric-index';
 import { isMeasured } from '../../rubric/model/measure';
 import { appliesNot, inapplicableKeys } from '../measured';
+import { missingRoundScores } from '../rounds/round-findings';
+import { isRoundsLeaf } from '../rounds/sheet-rounds';
 import { KeyedFigure, SubjectScoresModel } from '../types';
 import { ScoresheetCheck, scoresheetFinding, subjectLabel } from './scoresheet-check';
 
 /**
  * Leaves a sheet leaves unscored; one scored by deduction keeps its weight and is never missing,
- * one worked out from measurements has its own `missing-input`, one that does not apply has no score.
+ * one worked out from measurements has its own `missing-input`, one that does not apply has no score, one scored from rounds is missing from them.
  */
 function unscored(index: RubricIndex, points: readonly KeyedFigure[], entry: SubjectScoresModel): IndicatorModel[] {
   const scored = new Set(points.filter((p) => !p.blank).map((p) => p.key.value));
   const inapplicable = inapplicableKeys(entry);
-  return index.leaves.filter((leaf) => !isDeductLeaf(leaf) && !isMeasured(leaf) && !scored.has(leaf.key) && !appliesNot(index, leaf, inapplicable));
+  return index.leaves.filter(
+    (leaf) => !isDeductLeaf(leaf) && !isMeasured(leaf) && !isRoundsLeaf(leaf) && !scored.has(leaf.key) && !appliesNot(index, leaf, inapplicable),
+  );
 }
 
 function listed(items: readonly string[], separator: string): string {
@@ -67,9 +71,10 @@ export const missingScore: ScoresheetCheck = {
       ),
     ];
   },
-  run({ model, index, documentStart }) {
+  run(context) {
+    const { model, index, documentStart } = context;
     if (!index) return [];
-    const findings: Finding[] = [];
+    const findings: Finding[] = missingRoundScores(this, context);
     const where = model.scores.field?.keySpan ?? documentStart;
     const written = new Set(model.scores.items.flatMap((e) => (e.subject?.value === undefined ? [] : [e.subject.value])));
     const notScored = [...index.subjects.keys()].filter((name) => !written.has(name));

@@ -4,7 +4,8 @@ import { Span } from '../../text/span';
 import type { EntryAggregates } from '../measured';
 import { RankedGroup } from '../rank-groups';
 import { RubricIndex } from '../rubric-index';
-import { RankedSubject, RubricLookup, ScoresheetModel, SubjectScoresModel } from '../types';
+import type { SheetRounds } from '../rounds/sheet-rounds';
+import { RankedSubject, RubricLookup, ScoresheetModel, SheetLookup, SubjectScoresModel } from '../types';
 
 /** What every scoresheet check reads: the model, the rubric (when found) and what was computed. */
 export interface ScoresheetCheckContext {
@@ -18,6 +19,10 @@ export interface ScoresheetCheckContext {
   groups: RankedGroup[];
   /** Entries ranked nowhere because an earlier entry scores the same subject. */
   duplicates: ReadonlyMap<SubjectScoresModel, SubjectScoresModel>;
+  /** The rounds the sheet reads, when the rubric scores a leaf from rounds or the sheet names some. */
+  rounds: SheetRounds | undefined;
+  /** What the host found at `previous:`. */
+  previous: SheetLookup | undefined;
   lineOf(offset: number): number;
 }
 

@@ -6,6 +6,7 @@ import { nearSpelling } from '../../text/near-spelling';
 import { displayName, isDeductLeaf, isLeaf, nameWithId, RubricIndex } from '../rubric-index';
 import { KeyedFigure } from '../types';
 import { measuredIdProblems } from './measured-ids';
+import { pointsForRoundLeaves, unknownRoundIndicators } from '../rounds/round-findings';
 import { ofSubject, ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 
 type Kind = 'indicator' | 'rule' | 'bonus' | 'penalty' | 'veto' | 'rater';
@@ -75,6 +76,7 @@ export const unknownIndicator: ScoresheetCheck = {
       for (const figure of points) if (figure.key.value !== undefined) report(figure.key, indicatorProblem(index, figure.key.value));
     };
     checkPoints(entry.points);
+    findings.push(...pointsForRoundLeaves(this, entry, index));
     for (const view of entry.by) {
       const rater = view.rater.value;
       if (rater !== undefined && !index.raters.has(rater)) report(view.rater, unknownId('rater', rater, values(index.raters)));
@@ -135,9 +137,10 @@ export const unknownIndicator: ScoresheetCheck = {
     measuredIdProblems(entry, index, report);
     return findings;
   },
-  run({ model, index }) {
+  run(context) {
+    const { model, index } = context;
     if (!index) return [];
-    const findings: Finding[] = [];
+    const findings: Finding[] = unknownRoundIndicators(this, context);
     const report = (field: Field<string>, message: LocalizedText | undefined) => {
       if (message) findings.push(scoresheetFinding(this, field.span, message));
     };

@@ -6,9 +6,13 @@ import { pathAt, rubricIndexOf } from './locate';
 /**
  * Where, in the rubric's text, the thing under the cursor is defined: a subject (its name in the
  * list or a group), an indicator, a deduction rule, a bonus, penalty, veto, rater or group id; the
- * `rubric:` path leads to the rubric's start. The host maps the span to the rubric's location.
+ * `rubric:` path leads to the rubric's start. The host maps the span to the rubric's location. A
+ * path under `rounds:` or `previous:` leads to the start of that scoresheet (`sheet`: where the
+ * host found it), when found.
  */
-export function scoresheetDefinition(analysis: ScoresheetAnalysis, offset: number): { span: Span } | undefined {
+export function scoresheetDefinition(analysis: ScoresheetAnalysis, offset: number): { span: Span; sheet?: string } | undefined {
+  const sheet = namedSheetAt(analysis, offset);
+  if (sheet) return { span: { start: 0, end: 0 }, sheet };
   const index = rubricIndexOf(analysis);
   const model = analysis.model;
   if (!index || !model) return undefined;
@@ -37,5 +41,13 @@ export function scoresheetDefinition(analysis: ScoresheetAnalysis, offset: numbe
   if (section === 'penalties') return found(index.penalties.get(id));
   if (section === 'by' && segments.length === 4) return found(index.raters.get(id));
   if (section === 'by' && segments.length === 5) return found(index.indicators.get(id));
+  return undefined;
+}
+
+/** The location of the scoresheet a `rounds:` or `previous:` path under the cursor names, when found. */
+function namedSheetAt(analysis: ScoresheetAnalysis, offset: number): string | undefined {
+  for (const column of analysis.rounds ?? []) if (column.lookup.found && contains(column.path.span, offset)) return column.lookup.location;
+  const previous = analysis.model?.previous;
+  if (previous && analysis.previous?.found && contains(previous.span, offset)) return analysis.previous.location;
   return undefined;
 }

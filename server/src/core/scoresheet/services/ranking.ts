@@ -1,5 +1,5 @@
 import type { Decimal } from '../../decimal';
-import type { RankedSubject, ScoresheetAnalysis } from '../types';
+import type { RankedSubject, RoundColumn, ScoresheetAnalysis } from '../types';
 import type { TierModel } from '../../rubric/model/rubric-model';
 
 /**
@@ -29,6 +29,31 @@ export interface RankingRow {
   tiedAtBoundary: boolean;
   /** Points short of the next tier up (`up`) and that may be lost before dropping (`down`). */
   margin: { up?: string; down?: string };
+  /**
+   * The subject's rank in the sheet that `previous:` names: a number, null when it was not ranked
+   * there (new); absent when the sheet names no previous result.
+   */
+  previousRank?: number | null;
+  /**
+   * The subject's total in each round, as that round reports it (rounded to its precision), in the
+   * order of `RankingTable.rounds`; null where the round has no total for it. Absent without rounds.
+   */
+  roundTotals?: (string | null)[];
+  /** Its rank in each round (within its group there), in the same order; null where it has none. Absent without rounds. */
+  roundRanks?: (number | null)[];
+  /** `no_tier: true` (只写评语，不定等次): ranked, tier null, not counted in the quotas' N. */
+  noTier?: boolean;
+}
+
+/** One round column: a scoresheet that `rounds:` names for an indicator scored `{rounds: mean|sum}`. */
+export interface RankingRound {
+  /** The indicator's id and name. */
+  indicator: string;
+  indicatorName: string;
+  /** The path as written under `rounds:`. */
+  path: string;
+  /** A short heading: the file's name without `.scores.yaml`. */
+  label: string;
 }
 
 /** How many subjects of a group took a tier, against its quota's slots (null: no such bound; both null for a tier without a quota of its own). */
@@ -57,6 +82,10 @@ export interface RankingTable {
   /** The rubric's vetoes by id: their names, for showing a row's `vetoes` (an id without a name is not here). */
   vetoNames?: Record<string, string>;
   groups: RankingGroup[];
+  /** The round columns, in the order the rows' `roundTotals` follow; absent without rounds. */
+  rounds?: RankingRound[];
+  /** The `previous:` path as written; absent when the sheet names none. */
+  previous?: string;
   errors: number;
   warnings: number;
 }
@@ -84,7 +113,15 @@ function rowOf(subject: RankedSubject, tiers: readonly TierModel[]): RankingRow 
     vetoes: [...subject.vetoes],
     tiedAtBoundary: subject.tiedAtBoundary,
     margin,
+    ...(subject.previousRank !== undefined ? { previousRank: subject.previousRank } : {}),
+    ...(subject.roundTotals ? { roundTotals: subject.roundTotals.map((t) => (t === undefined ? null : exact(t))) } : {}),
+    ...(subject.roundRanks ? { roundRanks: subject.roundRanks.map((r) => r ?? null) } : {}),
+    ...(subject.noTier ? { noTier: true } : {}),
   };
+}
+
+function roundOf(column: RoundColumn): RankingRound {
+  return { indicator: column.indicator, indicatorName: column.indicatorName, path: column.path.value ?? '', label: column.label };
 }
 
 /** The ranking of an analysed scoresheet, group by group, rows in rank order as the core gives them. */
@@ -109,6 +146,8 @@ export function rankingTable(analysis: ScoresheetAnalysis): RankingTable {
       }),
       rows: group.subjects.map((s) => rowOf(s, tiers)),
     })),
+    ...(analysis.rounds && analysis.rounds.length > 0 ? { rounds: analysis.rounds.map(roundOf) } : {}),
+    ...(analysis.model?.previous?.value !== undefined && analysis.previous ? { previous: analysis.model.previous.value } : {}),
     errors: count('error'),
     warnings: count('warning'),
   };

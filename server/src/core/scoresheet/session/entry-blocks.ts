@@ -16,8 +16,8 @@ export interface EntryBlock extends Block<EntryBlock> {
   schemaFindings: Finding[];
   /** Its totals and findings (see EntryFacts) under the rubric of `generations`, the findings at offsets from the block's start. */
   facts?: EntryFacts;
-  /** The rubric's generations the facts were made under (see RubricGenerations). */
-  generations?: { figures: number; names: number };
+  /** The rubric's generations the facts were made under (see RubricGenerations), and what its rounds gave it (SubjectRounds.key). */
+  generations?: { figures: number; names: number; rounds?: string };
   /** The place it had when its facts were made: they name an entry without a subject by its place (`#3`). */
   position?: number;
   /** The group figures its facts were made under (see EntryAggregates.print). */

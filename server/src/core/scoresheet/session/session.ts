@@ -8,7 +8,8 @@ import { EntryFacts, entryFacts, EntryFigures, entryFindings } from '../entry-fa
 import { EntryAggregates } from '../measured';
 import { RubricIndex } from '../rubric-index';
 import { evaluateSubject } from '../subject-total';
-import { RubricLookup, ScoresheetSession, SubjectScoresModel, TotalStep } from '../types';
+import type { SubjectRounds } from '../rounds/sheet-rounds';
+import { RubricLookup, ScoresheetSession, SheetLookupFn, SubjectScoresModel, TotalStep } from '../types';
 import { EntryBlock, entryBlocks, EntryValidator } from './entry-blocks';
 import { RubricGenerations } from './rubric-generations';
 
@@ -59,31 +60,31 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
     this.engine = new BlockEngine(entryBlocks(dependencies.validateEntry));
   }
 
-  update(text: string, lookup: Lookup): ScoresheetAnalysisDetail {
+  update(text: string, lookup: Lookup, sheets?: SheetLookupFn): ScoresheetAnalysisDetail {
     this.lastEvaluated = 0;
     this.lastTotalled = 0;
     try {
       // The same text again (its rubric changed) is the same version: nothing is parsed.
       const version = this.engine.split(text);
-      if (!version) return this.whole(text, lookup);
+      if (!version) return this.whole(text, lookup, sheets);
       this.lastParsed = this.engine.parsed;
       this.lastPath = 'incremental';
-      return this.analyzeInBlocks(version, lookup);
+      return this.analyzeInBlocks(version, lookup, sheets);
     } catch (error) {
       // A parse that ran out of stack (see parseOrRefuse): the whole analysis says so.
-      if (error instanceof RangeError) return this.whole(text, lookup);
+      if (error instanceof RangeError) return this.whole(text, lookup, sheets);
       throw error;
     }
   }
 
-  private whole(text: string, lookup: Lookup): ScoresheetAnalysisDetail {
+  private whole(text: string, lookup: Lookup, sheets: SheetLookupFn | undefined): ScoresheetAnalysisDetail {
     this.lastPath = 'whole';
     this.lastParsed = this.engine.parsed + text.length;
-    return analyzeScoresheetText(text, lookup, this.dependencies.validateDocument);
+    return analyzeScoresheetText(text, lookup, this.dependencies.validateDocument, sheets);
   }
 
   /** The sheet's model made of the skeleton's and the entries', finished as a whole analysis is. */
-  private analyzeInBlocks(version: BlockVersion<EntryBlock>, lookup: Lookup): ScoresheetAnalysisDetail {
+  private analyzeInBlocks(version: BlockVersion<EntryBlock>, lookup: Lookup, sheets: SheetLookupFn | undefined): ScoresheetAnalysisDetail {
     const { skeleton, blocks } = version;
     const composed = composeDocument(version, { list: 'scores' });
     // A model of its own each time: the skeleton's cached tree keeps its spans.
@@ -104,35 +105,44 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
       syntax: syntaxFindings(composed.document.syntaxErrors),
       extraDocuments: [],
       lookup,
+      sheets,
       indexOf: (document) => this.rubric.indexOf(document),
-      factsOf: (entry, position, index, aggregates) => this.factsOf(blockOf.get(entry)!, position, index, aggregates),
+      factsOf: (entry, position, index, aggregates, rounds) => this.factsOf(blockOf.get(entry)!, position, index, aggregates, rounds),
     });
   }
 
   /**
-   * An entry's facts under the rubric at hand: kept while its text and what it reads of the
-   * rubric stay; when only names changed, its figures are kept and its findings made again.
+   * An entry's facts under the rubric at hand: kept while its text, what it reads of the rubric
+   * and what its rounds give it stay; when only names changed, its figures are kept and its
+   * findings made again.
    */
-  private factsOf(block: EntryBlock, position: number, index: RubricIndex | undefined, aggregates: EntryAggregates | undefined): EntryFacts {
+  private factsOf(
+    block: EntryBlock,
+    position: number,
+    index: RubricIndex | undefined,
+    aggregates: EntryAggregates | undefined,
+    rounds: SubjectRounds | undefined,
+  ): EntryFacts {
     // Facts made without the rubric are of their own generation.
-    const generations = index ? { figures: this.rubric.figures, names: this.rubric.names } : { figures: -1, names: -1 };
+    const generations = index ? { figures: this.rubric.figures, names: this.rubric.names, rounds: rounds?.key } : { figures: -1, names: -1 };
     // A finding names an entry without a subject by its place (`#3`).
     const placed = block.entry.subject?.value !== undefined || block.position === position;
     const kept = block.facts;
     // The group figures its formulas read: an edit of another subject of its group may change them.
     const aggregatesPrint = aggregates?.print ?? '';
-    const sameFigures = block.generations?.figures === generations.figures && block.aggregatesPrint === aggregatesPrint;
+    const sameFigures =
+      block.generations?.figures === generations.figures && block.aggregatesPrint === aggregatesPrint && block.generations?.rounds === generations.rounds;
     if (!kept || !sameFigures || block.generations?.names !== generations.names || !placed) {
       this.lastEvaluated++;
       let facts: EntryFacts;
       if (kept?.figures && index && sameFigures) {
         facts = {
-          figures: withNamesOf(index, block.entry, kept.figures, aggregates),
+          figures: withNamesOf(index, block.entry, kept.figures, aggregates, rounds),
           findings: entryFindings(block.entry, position, index, aggregates),
         };
       } else {
         if (index) this.lastTotalled++;
-        facts = entryFacts(block.entry, position, index, aggregates);
+        facts = entryFacts(block.entry, position, index, aggregates, rounds);
       }
       block.facts = { figures: facts.figures, findings: keptFromBlockStart(facts.findings, block.start) };
       block.generations = generations;
@@ -144,7 +154,13 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
 }
 
 /** Figures kept from a rubric whose names have changed since: the working, which names indicators, is made again from the rubric at hand when first read. */
-function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryFigures, aggregates: EntryAggregates | undefined): EntryFigures {
+function withNamesOf(
+  index: RubricIndex,
+  entry: SubjectScoresModel,
+  kept: EntryFigures,
+  aggregates: EntryAggregates | undefined,
+  rounds: SubjectRounds | undefined,
+): EntryFigures {
   const { total, vetoes, group, own } = kept;
   let steps: TotalStep[] | undefined;
   return {
@@ -153,7 +169,7 @@ function withNamesOf(index: RubricIndex, entry: SubjectScoresModel, kept: EntryF
     group,
     own,
     get steps() {
-      return (steps ??= evaluateSubject(index, entry, aggregates).steps);
+      return (steps ??= evaluateSubject(index, entry, aggregates, rounds).steps);
     },
   };
 }

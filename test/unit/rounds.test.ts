@@ -130,8 +130,8 @@ describe('rounds: a year from its rounds', () => {
     const missing = year.findings.filter((f) => f.code === 'missing-score');
     assert.equal(missing.length, 1);
     assert.deepEqual(missing[0].span, spanOf(YEAR_SHEET, 'q3.scores.yaml'));
-    assert.equal(missing[0].message.en, '"q3.scores.yaml" has no total for 丙: its 季度考核 (quarters) points are not known');
-    assert.equal(missing[0].message['zh-CN'], '“q3.scores.yaml”中 丙 没有总分，其“季度考核 (quarters)”得分暂无法确定');
+    assert.equal(missing[0].message.en, '"q3.scores.yaml" has no total for 丙: its 季度考核 points are not known');
+    assert.equal(missing[0].message['zh-CN'], '“q3.scores.yaml”中 丙 没有总分，其“季度考核”得分暂无法确定');
   });
 
   it('each round’s total as that round reports it: rounded to its own precision first', () => {

@@ -16,12 +16,13 @@ const reporter = path.join(root, 'test/support/count-reporter.js');
 // A shared 2-core machine: a child process may take seconds to start; no test waits on a timer.
 const mochaSuite = (spec) => [mocha, '--timeout', '20000', '--reporter', reporter, spec];
 const SUITES = [
-  // Lint and formatting: each counts as one test that passes or fails.
+  // Lint, formatting and the documentation's links: each counts as one test that passes or fails.
   {
     name: 'lint',
     checks: [
       ['eslint', [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.']],
       ['prettier', [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
+      ['links', [path.join(root, 'scripts/check-links.js')]],
     ],
   },
   // The core and the hosts in process, every case worked by hand: fast and the same on every run.

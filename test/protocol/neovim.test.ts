@@ -7,16 +7,16 @@ import { pathToFileURL } from 'url';
 import { ROOT } from '../support/lsp-client';
 
 /**
- * The README's Neovim configuration, run as written (only its `/path/to/rubric-studio` replaced)
+ * The Neovim configuration of docs/editors/neovim.md, run as written (only its `/path/to/rubric-studio` replaced)
  * in a headless Neovim against the real server. Skipped where `nvim` is not installed: nothing
  * installs it for the tests.
  */
 
 const SAMPLE = 'samples/broken/weights-sum.rubric.yaml';
 
-/** The README's Lua blocks, each known by its first line. */
+/** The Lua blocks of docs/editors/neovim.md, each known by its first line. */
 function readmeLua(): Map<string, string> {
-  const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const readme = fs.readFileSync(path.join(ROOT, 'docs/editors/neovim.md'), 'utf8');
   const blocks = new Map<string, string>();
   for (const match of readme.matchAll(/```lua\n([\s\S]*?)```/g)) {
     const [first] = match[1].split('\n');
@@ -67,7 +67,7 @@ local ok, err = pcall(function()
     for _, item in ipairs(answer.result and (answer.result.items or answer.result) or {}) do table.insert(result.completion, item.label) end
   end
 
-  -- The code lens, fetched by the README's on_attach, then run as a user would.
+  -- The code lens, fetched by the page's on_attach, then run as a user would.
   vim.wait(10000, function() return #vim.lsp.codelens.get(buf) > 0 end, 10)
   local lens = vim.lsp.codelens.get(buf)[1]
   result.lens = lens and lens.command and { lens.command.title, lens.range.start.line }
@@ -99,7 +99,7 @@ interface NeovimResult {
   simulation?: string;
 }
 
-describe('the README Neovim configuration (headless nvim, skipped without it)', function () {
+describe('the Neovim configuration of docs/editors/neovim.md (headless nvim, skipped without it)', function () {
   this.timeout(90000);
   let version: [number, number] | undefined;
   let scratch: string;
@@ -118,7 +118,7 @@ describe('the README Neovim configuration (headless nvim, skipped without it)', 
     const shared = blocks.get('-- Rubric Studio, for every Neovim version');
     const modern = blocks.get('-- Rubric Studio, Neovim 0.8 and later');
     const legacy = blocks.get('-- Rubric Studio, Neovim 0.7');
-    assert.ok(shared && modern && legacy, 'the README has the three Neovim blocks');
+    assert.ok(shared && modern && legacy, 'docs/editors/neovim.md has the three Neovim blocks');
     const [mine, other] = version![0] > 0 || version![1] >= 8 ? [modern, legacy] : [legacy, modern];
     fs.writeFileSync(path.join(scratch, 'init.lua'), `${shared}\n${mine}`);
     fs.writeFileSync(path.join(scratch, 'driver.lua'), DRIVER);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // The documentation's links, checked without the network: every relative link and image in the
-// README, the CHANGELOG and docs/ leads to a file or folder that exists, every #anchor to a
+// README, the extension's page (MARKETPLACE.md), the CHANGELOG and docs/ leads to a file or folder that exists, every #anchor to a
 // heading (GitHub's slugs) or an <a id> on the page it names, and every diagnostic code of the
 // core (server/src/core/findings.ts) has its heading on docs/diagnostics.md, where the editor links
 // it. Links with a scheme (https:, mailto:, command:) are not followed. Run by the lint suite of
@@ -12,7 +12,7 @@ const root = path.resolve(__dirname, '..');
 
 /** Markdown files to check: the top-level pages and everything under docs/. */
 function pages() {
-  const found = ['README.md', 'CHANGELOG.md', 'client/README.md'].filter((f) => fs.existsSync(path.join(root, f)));
+  const found = ['README.md', 'MARKETPLACE.md', 'CHANGELOG.md'].filter((f) => fs.existsSync(path.join(root, f)));
   const walk = (dir) => {
     for (const entry of fs.readdirSync(path.join(root, dir), { withFileTypes: true })) {
       const rel = path.posix.join(dir, entry.name);

@@ -232,6 +232,20 @@ async function main(): Promise<void> {
       );
     }
 
+    // The walkthrough (Help → Welcome), in the workbench's language: English here.
+    const walkthrough = path.join(path.dirname(vsix), 'walkthrough.png');
+    try {
+      await runCommand(page, 'Welcome: Open Walkthrough...');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Get started with Rubric Studio' }).first().click({ timeout: 30000 });
+      await page.locator('.getting-started-step', { hasText: 'Fix a sum' }).first().waitFor({ timeout: 30000 });
+      await page.screenshot({ path: walkthrough });
+      console.log(`  ✔ ${path.relative(ROOT, walkthrough)}`);
+    } catch (error) {
+      failures.push('walkthrough');
+      await page.screenshot({ path: walkthrough });
+      console.log(`  ✗ walkthrough: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
+
     // The extension's own page, as a person who installed the vsix sees it: its text and images.
     // Not a step of the guide: written beside the vsix, for the person who runs this to look at.
     // VS Code's sanitizer keeps README images only from http(s) URLs (a relative path into the vsix

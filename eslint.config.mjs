@@ -34,6 +34,7 @@ export default tseslint.config(
  *                 (LSP *types* from vscode-languageserver-protocol / -types are allowed)
  *   host          the file system for the core (reads rubrics, resolves paths); nothing of lsp, cli, protocol
  *   spreadsheet   workbooks in and out; nothing of lsp, cli, protocol
+ *   notice        the results notice (通报), .docx and text; nothing of lsp, cli, protocol
  *   cli           the command line; nothing of lsp
  *   lsp           the language server; may use all of the above
  *   protocol.ts   the contract with the clients, bundled into the VS Code client: only the core
@@ -57,7 +58,10 @@ function layers() {
     restrict(
       ['server/src/core/**/*.ts'],
       [
-        { regex: climbInto('host', 'lsp', 'cli', 'spreadsheet', 'protocol'), message: 'The core imports nothing of host, lsp, cli, spreadsheet or protocol.' },
+        {
+          regex: climbInto('host', 'lsp', 'cli', 'spreadsheet', 'notice', 'protocol'),
+          message: 'The core imports nothing of host, lsp, cli, spreadsheet, notice or protocol.',
+        },
         impure,
       ],
     ),
@@ -72,10 +76,10 @@ function layers() {
       },
     },
     restrict(
-      ['server/src/host/**/*.ts', 'server/src/spreadsheet/**/*.ts'],
+      ['server/src/host/**/*.ts', 'server/src/spreadsheet/**/*.ts', 'server/src/notice/**/*.ts'],
       [
-        { regex: climbInto('lsp', 'cli'), message: 'host and spreadsheet import nothing of lsp or cli.' },
-        { regex: climbInto('protocol'), message: 'host and spreadsheet import nothing of protocol.ts.' },
+        { regex: climbInto('lsp', 'cli'), message: 'host, spreadsheet and notice import nothing of lsp or cli.' },
+        { regex: climbInto('protocol'), message: 'host, spreadsheet and notice import nothing of protocol.ts.' },
       ],
     ),
     restrict(['server/src/cli/**/*.ts'], [{ regex: climbInto('lsp'), message: 'The command line imports nothing of lsp.' }]),

@@ -4,6 +4,10 @@
 # .cache/editor (kept out of git) Node 24 (npm package `node`) and code-server built with it.
 # Every step is skipped when already done; prints the tool paths as NAME=value lines.
 set -euo pipefail
+# One set-up at a time: `npm test` starts them in the background while the first suites run, and
+# a suite that needs the tools runs its script again, waiting here until they are in place.
+exec 9>"${TMPDIR:-/tmp}/rubric-studio-setup.lock"
+flock 9
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cache="${RUBRIC_EDITOR_CACHE:-$root/.cache/editor}"
 code_server_version="4.139.1"

@@ -2,7 +2,7 @@
 // The whole test suite: builds, runs each suite in its own process, prints each suite's counts and
 // time, and ends with the one line CI reads: "N passed, N failed" summed over every suite.
 // `node scripts/test.js unit soak` runs only the named suites (docs/dev/testing.md).
-const { spawnSync } = require('child_process');
+const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
@@ -15,6 +15,11 @@ const reporter = path.join(root, 'test/support/count-reporter.js');
 // Each suite runs in its own process and writes its counts to $RUBRIC_TEST_COUNTS.
 // A shared 2-core machine: a child process may take seconds to start; no test waits on a timer.
 const mochaSuite = (spec) => [mocha, '--timeout', '20000', '--reporter', reporter, spec];
+/** What each suite needs installed beyond `npm ci` (idempotent scripts, quick when all is there). */
+const SETUP_SCRIPTS = {
+  cli: ['scripts/setup-office.sh'],
+  editor: ['scripts/setup-editor.sh'],
+};
 const SUITES = [
   // Lint, formatting and the documentation's links: each counts as one test that passes or fails.
   {
@@ -36,6 +41,25 @@ const SUITES = [
   { name: 'soak', args: mochaSuite('test/out/soak/**/*.test.js') },
 ];
 
+/**
+ * On a fresh machine the suites' tools (LibreOffice, Chromium, code-server) install for minutes,
+ * mostly downloading: start that at once, beside the build and the first suites, instead of when
+ * the suite that needs them comes. The scripts take one lock, so a suite that runs its script
+ * waits for the background run and then finds everything in place (or, if it failed, tries again
+ * in the foreground and says why). The background run's output goes to a log file.
+ */
+function prepareInBackground(suites) {
+  const skipped = process.env.RUBRIC_SKIP_OFFICE ? ['scripts/setup-office.sh'] : [];
+  const scripts = [...new Set(suites.flatMap((name) => SETUP_SCRIPTS[name] ?? []))].filter((script) => !skipped.includes(script));
+  if (scripts.length === 0 || process.env.RUBRIC_NO_BACKGROUND_SETUP) return;
+  const log = path.join(os.tmpdir(), `rubric-test-${process.pid}-setup.log`);
+  const out = fs.openSync(log, 'w');
+  const commands = scripts.map((script) => `bash ${JSON.stringify(path.join(root, script))} >/dev/null`).join(' && ');
+  console.log(`setting up ${scripts.map((script) => path.basename(script)).join(', ')} in the background (log: ${log})`);
+  spawn('bash', ['-c', commands], { cwd: root, stdio: ['ignore', out, out] }).unref();
+  fs.closeSync(out);
+}
+
 function run(command, args, env = {}) {
   return spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
 }
@@ -51,6 +75,7 @@ if (unknown.length > 0) {
 }
 
 const started = Date.now();
+prepareInBackground(only.length === 0 ? SUITES.map((s) => s.name) : only);
 const build = run('npm', ['run', '-s', 'build']);
 if (build.status !== 0) {
   console.log('build failed');

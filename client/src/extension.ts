@@ -7,6 +7,7 @@ import { AnalyzedEvents } from './rubric-documents';
 import { RankingView } from './ranking-view';
 import { SimulationView } from './simulation-view';
 import { registerSpreadsheetCommands } from './spreadsheet-commands';
+import { registerNoticeCommand } from './notice-command';
 import { StatusItem } from './status-item';
 
 /** What the extension hands to other extensions and to its own tests. */
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Rubric
   const ranking = new RankingView(client, analyzed);
   registerCommands(context, client, crashes, simulation, ranking);
   registerSpreadsheetCommands(context, client);
+  registerNoticeCommand(context, client);
   await client.start();
   const status = new StatusItem(client, analyzed);
   context.subscriptions.push(output, crashes, analyzed, simulation, ranking, status, client);

@@ -40,8 +40,8 @@ export function registerSpreadsheetCommands(context: vscode.ExtensionContext, cl
   );
 }
 
-/** The workbook's headings follow the extension's language: Chinese unless it speaks English. */
-function sheetLocale(): SpreadsheetLocale {
+/** A workbook's headings (and a results notice) follow the extension's language: Chinese unless it speaks English. */
+export function sheetLocale(): SpreadsheetLocale {
   const setting = localeSetting();
   if (setting !== 'auto') return setting;
   return vscode.env.language.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';

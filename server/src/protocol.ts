@@ -27,6 +27,7 @@ export const COMMANDS = {
   createScoringTemplate: 'rubric.createScoringTemplate',
   importScores: 'rubric.importScores',
   importAssessmentTable: 'rubric.importAssessmentTable',
+  writeNotice: 'rubric.writeNotice',
 } as const;
 
 export interface SummaryParams {
@@ -124,3 +125,24 @@ export type ImportSpreadsheetResult =
 
 /** `rubric/importSpreadsheet`: reads a workbook as `rubric import` does and answers the YAML and the problems by cell. */
 export const ImportSpreadsheetRequest = new RequestType<ImportSpreadsheetParams, ImportSpreadsheetResult, void>('rubric/importSpreadsheet');
+
+export interface NoticeParams {
+  /** The scoresheet: a document open in the editor (the client opens it first). */
+  uri: string;
+  /** The file URI to write, .docx or .md; replaced if it exists (the editor's save dialog has asked). */
+  target: string;
+  /** The notice's own language. */
+  locale: SpreadsheetLocale;
+  /** `YYYY-MM-DD`, the day the notice is dated: the editor's today; the server's when absent. */
+  date?: string;
+  /** With errors in the scoresheet or its rubric: write a draft that lists them at its top, rather than refuse. */
+  allowErrors?: boolean;
+}
+
+export type NoticeResult =
+  | { ok: true; file: string; subjects: number; /** Errors listed at the top of a draft (0: not a draft). */ errors: number; message: string }
+  /** `errors`: the lines of the errors that refused the notice (empty when something else did). */
+  | { ok: false; message: string; errors: string[] };
+
+/** `rubric/notice`: writes a scoresheet's results notice (通报), as `rubric notice` does. */
+export const NoticeRequest = new RequestType<NoticeParams, NoticeResult, void>('rubric/notice');

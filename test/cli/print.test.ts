@@ -1,66 +1,30 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
+import { Office, ROOT, run } from '../support/office';
 import { rowBreaksOf } from '../support/sheets';
 
 /**
  * The exported 考评表 and the scoring template as a reader's office suite prints them: LibreOffice
  * (headless) turns each workbook into a PDF, and the PDF's text and page count are checked with
- * poppler's pdftotext and pdfinfo. scripts/setup-office.sh installs both (apt, as root) the first
- * time; RUBRIC_SKIP_OFFICE=1 skips this suite on a machine that cannot have them.
+ * poppler's pdftotext and pdfinfo (see support/office.ts).
  */
 
-const ROOT = path.resolve(__dirname, '../../..');
 const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
-
-function run(command: string, args: string[], options: { cwd?: string; timeout?: number } = {}) {
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: options.timeout ?? 120000, cwd: options.cwd });
-  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '', error: result.error };
-}
-
-const has = (tool: string) => run('sh', ['-c', `command -v ${tool}`]).status === 0;
 
 describe('print: the workbooks as LibreOffice prints them (PDF)', function () {
   this.timeout(300000);
+  let office: Office;
   let scratch: string;
-  let profile: string;
 
   before(function () {
-    if (process.env.RUBRIC_SKIP_OFFICE === '1') this.skip();
-    if (!has('soffice') || !has('pdftotext') || !has('pdfinfo')) {
-      // A fresh machine's apt install of LibreOffice can outlast the tests' own limit.
-      this.timeout(1200000);
-      const setup = run('bash', [path.join(ROOT, 'scripts/setup-office.sh')], { timeout: 900000 });
-      assert.equal(setup.status, 0, `scripts/setup-office.sh failed (LibreOffice and poppler-utils are needed; RUBRIC_SKIP_OFFICE=1 skips): ${setup.stderr}`);
-    }
-    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-print-'));
-    // A profile of its own: another soffice running on the machine must not take the conversion over.
-    profile = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-soffice-'));
+    Office.prepare(this);
+    office = new Office();
+    scratch = office.scratch;
   });
-  after(() => {
-    for (const folder of [scratch, profile]) if (folder) fs.rmSync(folder, { recursive: true, force: true });
-  });
+  after(() => office?.dispose());
 
-  function toPdf(xlsx: string): { text: string; pages: number } {
-    const converted = run('soffice', [
-      `-env:UserInstallation=${pathToFileURL(profile).href}`,
-      '--headless',
-      '--norestore',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      scratch,
-      xlsx,
-    ]);
-    const pdf = xlsx.replace(/\.xlsx$/, '.pdf');
-    assert.ok(fs.existsSync(pdf), `soffice made no PDF: ${converted.stdout} ${converted.stderr} ${converted.error ?? ''}`);
-    const info = run('pdfinfo', [pdf]);
-    const pages = Number(/^Pages:\s+(\d+)/m.exec(info.stdout)?.[1]);
-    return { text: run('pdftotext', ['-layout', pdf, '-']).stdout, pages };
-  }
+  const toPdf = (xlsx: string) => office.toPdf(xlsx);
 
   it('prints the forest-chief 考评表 in Chinese on the pages the export planned, every column on the page', () => {
     const xlsx = path.join(scratch, 'forest.xlsx');

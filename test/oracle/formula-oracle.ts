@@ -9,30 +9,9 @@
  * ROUND); clamp(x, lo, hi) is min(max(x, lo), hi); x% is x ÷ 100; the result is kept to 20 places.
  */
 
-// ---------------------------------------------------------------------------------------------
-// Exact rationals: numerator / denominator, denominator > 0, reduced.
+import { add, cmpQ, div, mul, neg, q, Q, sub } from './rational';
 
-export interface Q {
-  readonly n: bigint;
-  readonly d: bigint;
-}
-
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
-export function q(n: bigint | number, d: bigint | number = 1n): Q {
-  let [nn, dd] = [BigInt(n), BigInt(d)];
-  if (dd < 0n) [nn, dd] = [-nn, -dd];
-  const g = gcd(nn, dd) || 1n;
-  return { n: nn / g, d: dd / g };
-}
-const add = (a: Q, b: Q) => q(a.n * b.d + b.n * a.d, a.d * b.d);
-const sub = (a: Q, b: Q) => q(a.n * b.d - b.n * a.d, a.d * b.d);
-const mul = (a: Q, b: Q) => q(a.n * b.n, a.d * b.d);
-const div = (a: Q, b: Q) => q(a.n * b.d, a.d * b.n);
-export const cmpQ = (a: Q, b: Q): number => {
-  const x = a.n * b.d - b.n * a.d;
-  return x > 0n ? 1 : x < 0n ? -1 : 0;
-};
-const neg = (a: Q) => q(-a.n, a.d);
+export { cmpQ, q, Q };
 const absQ = (a: Q) => (a.n < 0n ? neg(a) : a);
 const floorQ = (a: Q): Q => q(a.n >= 0n ? a.n / a.d : -((-a.n + a.d - 1n) / a.d));
 const ceilQ = (a: Q): Q => neg(floorQ(neg(a)));

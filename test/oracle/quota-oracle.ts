@@ -6,25 +6,9 @@
  * Readings where the contract is silent are marked READING; the report lists them.
  */
 
-// ---------------------------------------------------------------------------------------------
-// A tiny exact rational: numerator / denominator, denominator > 0, always reduced.
+import { add, cmpQ as cmp, mul, q, Q, sub } from './rational';
 
-export interface Q {
-  readonly n: bigint;
-  readonly d: bigint;
-}
-
-const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? (a < 0n ? -a : a) : gcd(b, a % b));
-export function q(n: bigint | number, d: bigint | number = 1n): Q {
-  let [nn, dd] = [BigInt(n), BigInt(d)];
-  if (dd < 0n) [nn, dd] = [-nn, -dd];
-  const g = gcd(nn, dd) || 1n;
-  return { n: nn / g, d: dd / g };
-}
-const add = (a: Q, b: Q) => q(a.n * b.d + b.n * a.d, a.d * b.d);
-const sub = (a: Q, b: Q) => q(a.n * b.d - b.n * a.d, a.d * b.d);
-const mul = (a: Q, b: Q) => q(a.n * b.n, a.d * b.d);
-const cmp = (a: Q, b: Q) => Number(a.n * b.d - b.n * a.d > 0n) - Number(a.n * b.d - b.n * a.d < 0n);
+export { q, Q };
 /** ⌊a⌋ (BigInt division truncates towards zero, so negatives need care). */
 const floorQ = (a: Q): number => Number(a.n >= 0n ? a.n / a.d : -((-a.n + a.d - 1n) / a.d));
 const ceilQ = (a: Q): number => -floorQ(q(-a.n, a.d)) || 0; // never -0

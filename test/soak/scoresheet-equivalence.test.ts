@@ -2,6 +2,7 @@ import { strict as assert } from 'assert';
 import { Analysis, ScoresheetAnalysis, scoresheetCompletion } from 'rubric-studio-server';
 import { random } from '../support/generate-rubric';
 import { generateScoresheet } from '../support/generate-scoresheet';
+import { MEASURED_RUBRIC, MEASURED_SHEET } from '../support/measured';
 import { analyze, core } from '../support/rubric-core';
 import { assertSame, lookupOf, MeasuredSession, sample, session } from '../support/scoresheet-session';
 import { scaled, seedFor } from '../support/seeds';
@@ -107,11 +108,18 @@ describe('scoresheet session equals a fresh whole analysis', function () {
     ['forest-chief-2022.scores.yaml', 'forest-chief-2022.rubric.yaml', scaled(100), 3],
     ['village-graduates-2022.scores.yaml', 'village-graduates-2022.rubric.yaml', scaled(40), 4],
     ['green-development-forestry.scores.yaml', 'green-development-forestry.rubric.yaml', scaled(100), 5],
+    ['zhoushan-water-2021.scores.yaml', 'zhoushan-water-2021.rubric.yaml', scaled(60), 14],
+    ['fire-safety-responsibility.scores.yaml', 'fire-safety-responsibility.rubric.yaml', scaled(60), 15],
   ] as const) {
     it(`after ${edits} random edits of ${sheet}`, () => {
       run(sample(sheet), analyze(sample(rubric)), edits, seed);
     });
   }
+
+  const measuredEdits = scaled(100);
+  it(`after ${measuredEdits} random edits of a measured sheet (formulas, group figures, per-case amounts, not_applicable)`, () => {
+    run(MEASURED_SHEET, analyze(MEASURED_RUBRIC), measuredEdits, 13);
+  });
 
   const generatedEdits = scaled(20);
   it(`after ${generatedEdits} random edits of a generated scoresheet (30 subjects × about 30 leaves, flow and block maps, deductions, bonus, penalties, vetoes)`, () => {
@@ -154,6 +162,29 @@ describe('scoresheet session equals a fresh whole analysis', function () {
 
 describe('scoresheet session under a changing rubric', function () {
   this.timeout(0);
+
+  const measuredSteps = scaled(40);
+  it(`${measuredSteps} random edits of a measured rubric (its formulas, inputs' ranges, weights) and its sheet, interleaved, equal fresh analyses`, () => {
+    const next = random(seedFor(91));
+    const sheet = session();
+    let [rubricText, sheetText] = [MEASURED_RUBRIC, MEASURED_SHEET];
+    for (let i = 0; i < measuredSteps; i++) {
+      if (i % 20 === 0) [rubricText, sheetText] = [MEASURED_RUBRIC, MEASURED_SHEET];
+      if (next() < 0.5) {
+        // A digit where the rubric says how points are worked out: a formula, a min / max, a weight, out_of.
+        const places = [...rubricText.matchAll(/(formula|min|max|weight|out_of|points): '?/g), ...rubricText.matchAll(/[×−/] /g)];
+        const hit = places[Math.floor(next() * places.length)];
+        const at = hit.index! + hit[0].length;
+        const edit = ['1', '0', '5', '%', ' ', '(', 'x'][Math.floor(next() * 7)];
+        rubricText = rubricText.slice(0, at) + edit + rubricText.slice(at);
+      } else {
+        sheetText = randomEdit(sheetText, next);
+      }
+      const lookup = lookupOf(analyze(rubricText));
+      const offsets = [Math.floor(next() * sheetText.length), sheetText.indexOf('gain')];
+      assertSame(sheet.update(sheetText, lookup), core().analyzeScoresheet(sheetText, lookup), offsets, `step ${i}:\n${rubricText}\n---\n${sheetText}\n`);
+    }
+  });
 
   const steps = scaled(30);
   it(`${steps} random edits of the rubric and the sheet, interleaved, equal fresh analyses`, () => {

@@ -275,6 +275,9 @@ describe('scoresheet samples, broken and half-typed', () => {
 
   it('has a broken scoresheet for every scoresheet code', () => {
     assert.deepEqual(broken.map((name) => name.replace('.scores.yaml', '')).sort(), [
+      'formula-undefined',
+      'input-out-of-range',
+      'missing-input',
       'missing-score',
       'rubric-not-found',
       'score-not-a-level',

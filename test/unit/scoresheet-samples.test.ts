@@ -172,4 +172,48 @@ describe('scoresheet samples', () => {
       assert.deepEqual(analysis.findings, []);
     });
   });
+
+  describe('zhoushan-water-2021.scores.yaml (measured: 水质比例 × 分值, × 0.8 when the task is missed, per-month and per-section deductions)', () => {
+    const analysis = analyzeSample('zhoushan-water-2021.scores.yaml');
+
+    it('works each 国控 / 省控 formula out and ranks the five', () => {
+      // 定海区 100% × 50 = 50; 90% × 30 = 27; + 40 = 117
+      // 普陀区 80% × 50 × 0.8 = 32 − 1 × 2 = 30; 100% × 30 = 30; + 42 = 102
+      // 岱山县 75% × 50 = 37.5 − 1 × 5 = 32.5; 83.3% × 30 × 0.8 = 19.992; + 38 = 90.492 → 90.49
+      // 嵊泗县 50% × 50 × 0.8 = 20 − 6 × 2 − 2 × 5 = −2 → 0 (never below the floor); 66.7% × 30 = 20.01; + 35 = 55.01
+      // 新城管委会 50 + 30 + 44 = 124
+      assert.deepEqual(table(analysis), {
+        定海区: ['117', 2, undefined],
+        普陀区: ['102', 3, undefined],
+        岱山县: ['90.49', 4, undefined],
+        嵊泗县: ['55.01', 5, undefined],
+        新城管委会: ['124', 1, undefined],
+      });
+      assert.deepEqual(analysis.findings, []);
+    });
+
+    it('shows the working with the figures put in, and the floor', () => {
+      const steps = subjectNamed(analysis, '嵊泗县').steps.map((s) => s.working?.['zh-CN']);
+      // The group's working adds the three items; the hover of the subject shows it.
+      assert.match(steps.join('\n'), /0 \+ 20\.01 \+ 35 = 55\.01/);
+    });
+  });
+
+  describe('fire-safety-responsibility.scores.yaml (deductions set within 5—20 / 5—10 by the assessor, 扣完为止)', () => {
+    const analysis = analyzeSample('fire-safety-responsibility.scores.yaml');
+
+    it('takes each amount as set, floors an item at 0, and ranks the four', () => {
+      // 一车间 (30 − 5) + (25 − 12 + 10) + (20 − 6 + 15) = 25 + 23 + 29 = 77
+      // 二车间 100
+      // 三车间 (30 − 5) + (max(0, 25 − 20 − 10) + 10 − 8) + (20 − 15 + 15 − 5) = 25 + 2 + 15 = 42
+      // 四车间 100 − 10 = 90
+      assert.deepEqual(table(analysis), {
+        一车间: ['77', 3, undefined],
+        二车间: ['100', 1, undefined],
+        三车间: ['42', 4, undefined],
+        四车间: ['90', 2, undefined],
+      });
+      assert.deepEqual(analysis.findings, []);
+    });
+  });
 });

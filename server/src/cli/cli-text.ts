@@ -30,6 +30,8 @@ Usage:
       lies elsewhere). JSON: {file, rubric, rows: [{subject, group, total,
       rank, tier, margin, vetoes, tied}], diagnostics}. Exit status as check.
       --out FILE.xlsx [--force]: the ranking also as a workbook.
+      --detail: each subject's points per scored indicator as they count in
+      its total (formulas worked out); JSON rows gain points: {id: number}.
   rubric export [--out FILE.xlsx] [--force] [--document K] FILE
       The printable 考评表 (assessment table) as an Excel workbook; in
       Chinese unless --locale en. Default: FILE with .xlsx.
@@ -42,6 +44,16 @@ Usage:
       rubric. Problems are printed by cell (打分表!D7: …); with errors
       nothing is written unless --allow-errors (exit 1).
       Existing files are replaced only with --force.
+  rubric notice [--out FILE.docx | FILE.md] [--date YYYY-MM-DD] [--force]
+                [--allow-errors] FILE.scores.yaml
+      The results notice (通报): each tier with its subjects in rank order,
+      vetoes, ties and rank changes explained, signed by the rubric's issuer
+      and dated today (or --date); the totals and ranks as its annex. A Word
+      document typeset as an official document (GB/T 9704), or plain text
+      (.md) to paste; in Chinese unless --locale en. Default:
+      FILE.notice.docx. With errors in the scoresheet or its rubric nothing
+      is written (exit 1) unless --allow-errors, which writes a draft that
+      lists them at its top.
 
   rubric --help | --version
 
@@ -71,6 +83,8 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       rows: [{subject, group, total, rank, tier, margin, vetoes, tied}],
       diagnostics}。退出码同 check。
       --out 文件.xlsx [--force]：同时把排名写入工作簿。
+      --detail：列出各考核对象每个末级指标计入总分的得分（按公式算出）；
+      JSON 的每行增加 points: {指标 id: 分数}。
   rubric export [--out 文件.xlsx] [--force] [--document K] 文件
       生成可打印的考评表（Excel 工作簿）；表格用中文，--locale en 时用英文。
       默认输出为同名 .xlsx。
@@ -82,6 +96,14 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       把填好的打分表导入为评分表（*.scores.yaml），或把考评表导入为细则。
       问题按单元格列出（打分表!D7：…）；有错误时不写入文件，除非加
       --allow-errors（退出码 1）。已存在的文件只有加 --force 才会覆盖。
+  rubric notice [--out 文件.docx | 文件.md] [--date YYYY-MM-DD] [--force]
+                [--allow-errors] 文件.scores.yaml
+      生成考核结果通报：按等次列出考核对象（按名次排列）及个数，说明一票否决、
+      同分并列和名次变化，以细则的发文单位（issuer）署名，日期为当天（或
+      --date 指定）；得分及排名作为附件。Word 文档按党政机关公文格式
+      （GB/T 9704）排版，或为便于粘贴的纯文本（.md）；通报用中文，--locale en
+      时用英文。默认输出为 文件.notice.docx。评分表或细则有错误时不写入文件
+      （退出码 1），除非加 --allow-errors：生成在开头列出错误的草稿。
 
   rubric --help | --version
 

@@ -8,6 +8,7 @@ import { runSimulate } from './simulate-command';
 import { runRank } from './rank-command';
 import type * as ExportCommand from './export-command';
 import type * as ImportCommand from './import-command';
+import type * as NoticeCommand from './notice-command';
 import type * as TemplateCommand from './template-command';
 
 const processOutput: Output = {
@@ -51,7 +52,7 @@ export async function main(args: string[], output: Output = processOutput, env: 
     }
     if (command === 'rank') {
       const workbook = { out: values.out, force: values.force ?? false, sheetLocale: values.locale === undefined ? ('zh-CN' as const) : locale };
-      return await runRank(paths, values.format, locale, createCore(), output, workbook);
+      return await runRank(paths, values.format, locale, createCore(), output, workbook, values.detail ?? false);
     }
     if (command === 'export' || command === 'template') {
       // The workbook speaks Chinese unless --locale en asks otherwise; messages follow LANG as usual.
@@ -73,6 +74,20 @@ export async function main(args: string[], output: Output = processOutput, env: 
     if (command === 'import') {
       const request = { paths, out: values.out, rubric: values.rubric, force: values.force ?? false, allowErrors: values['allow-errors'] ?? false, locale };
       return await (require('./import-command') as typeof ImportCommand).runImport(request, createCore(), output);
+    }
+    if (command === 'notice') {
+      // The notice speaks Chinese unless --locale en asks otherwise, as the workbooks do.
+      const request = {
+        paths,
+        out: values.out,
+        force: values.force ?? false,
+        date: values.date,
+        allowErrors: values['allow-errors'] ?? false,
+        locale,
+        noticeLocale: values.locale === undefined ? 'zh-CN' : locale,
+      } as const;
+      // Loaded on demand, with the docx library behind it.
+      return await (require('./notice-command') as typeof NoticeCommand).runNotice(request, createCore(), output);
     }
     throw new UsageError(`${t.unknownCommand}: ${command}`);
   } catch (error) {

@@ -27,6 +27,10 @@ const OPTIONS = {
   force: { type: 'boolean' },
   rubric: { type: 'string' },
   'allow-errors': { type: 'boolean' },
+  // rubric rank --detail: points per indicator
+  detail: { type: 'boolean' },
+  // rubric notice
+  date: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
 } as const;

@@ -1,5 +1,6 @@
 import * as path from 'path';
-import { Locale, localize, RankingRow, rankingTable, RubricCore, SCORES_FILE, ScoresheetAnalysis } from '../core';
+import { Locale, localize, RankingRow, rankingTable, RubricCore, SCORES_FILE, ScoresheetAnalysis, subjectLeafPoints } from '../core';
+import { exactText } from '../core/decimal';
 import { readTextFile } from '../host/read-text-file';
 import { ReportedDiagnostic } from './check-report';
 import { analyzeScoresheetFile, diagnosticsOf } from './analyze-file';
@@ -27,6 +28,8 @@ export interface RankJsonRow {
   margin: { up?: number; down?: number };
   vetoes: string[];
   tied: boolean;
+  /** With --detail: each scored indicator's points as they count in the total (null: unknown, or not applicable). */
+  points?: Record<string, number | null>;
 }
 
 export interface RankJson {
@@ -74,6 +77,7 @@ const TEXT = {
     en: 'margin: ↑ points short of the tier above, ↓ points that may be lost before the tier below',
     'zh-CN': '分差：↑ 距上一等次还差的分数，↓ 降为下一等次前还可失去的分数',
   },
+  detail: { en: 'Points per indicator, as they count in the total', 'zh-CN': '各指标计入总分的得分' },
   notFound: { en: 'rubric not found: no ranking (see the diagnostics below)', 'zh-CN': '未找到考核细则，无法排名（见下方诊断）' },
   noSubjects: { en: 'no subjects scored', 'zh-CN': '尚未给任何考核对象评分' },
   oneScoresheet: { en: 'rank takes exactly one scoresheet (*.scores.yaml)', 'zh-CN': 'rank 只接受一个评分表（*.scores.yaml）' },
@@ -126,6 +130,20 @@ function textTables(analysis: ScoresheetAnalysis, locale: Locale): string[] {
   return lines;
 }
 
+/** `rubric rank --detail`: one line per subject, in ranking order, with each indicator's points (`water 19.2 · review 26.4`). */
+function detailLines(analysis: ScoresheetAnalysis, locale: Locale): string[] {
+  const points = subjectLeafPoints(analysis);
+  const lines = ['', localize(TEXT, locale).detail];
+  for (const group of rankingTable(analysis).groups) {
+    for (const row of group.rows) {
+      const leaves = points.get(row.subject) ?? [];
+      const figures = leaves.map((l) => `${l.indicator} ${l.points === null ? '—' : exactText(l.points)}`).join(' · ');
+      lines.push(terminalText(`${row.subject}${locale === 'zh-CN' ? '：' : ': '}${figures}`));
+    }
+  }
+  return lines;
+}
+
 /** `rubric rank --out FILE.xlsx`: the ranking written as a workbook too. */
 export interface RankWorkbookRequest {
   out?: string;
@@ -142,6 +160,7 @@ export async function runRank(
   core: RubricCore,
   printer: Output,
   workbook: RankWorkbookRequest = { force: false, sheetLocale: 'zh-CN' },
+  detail = false,
 ): Promise<number> {
   const t = cliText(locale);
   const words = localize(TEXT, locale);
@@ -175,7 +194,15 @@ export async function runRank(
     (chosen === 'json' ? output.err : output.out)(written.message);
   }
   if (chosen === 'json') {
-    const rows = rankingTable(analysis).groups.flatMap((g) => g.rows.map(jsonRow));
+    const points = detail ? subjectLeafPoints(analysis) : undefined;
+    const rows = rankingTable(analysis).groups.flatMap((g) =>
+      g.rows.map((row) => {
+        const json = jsonRow(row);
+        const leaves = points?.get(row.subject);
+        if (leaves) json.points = Object.fromEntries(leaves.map((l) => [l.indicator, l.points === null ? null : Number(exactText(l.points))]));
+        return json;
+      }),
+    );
     const json: RankJson = { file, rubric: rubricPath ? shown(rubricPath, cwd) : null, rows, diagnostics };
     output.out(JSON.stringify(json, null, 2));
   } else {
@@ -184,7 +211,10 @@ export async function runRank(
     output.out(rubric ? `${file} — ${title ?? rubric} (${rubric})` : file);
     if (!rubricPath) output.out(words.notFound);
     else if (analysis.subjects.length === 0) output.out(words.noSubjects);
-    else for (const line of textTables(analysis, locale)) output.out(line);
+    else {
+      for (const line of textTables(analysis, locale)) output.out(line);
+      if (detail) for (const line of detailLines(analysis, locale)) output.out(line);
+    }
     output.out('');
     for (const d of diagnostics) output.out(`${file}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code}: ${d.message}`);
     output.out(summaryLine([{ file, diagnostics }], { locale, cwd, toolVersion: '' }));

@@ -57,6 +57,7 @@ export type {
   TotalStep,
 } from './scoresheet/types';
 export { rankingTable } from './scoresheet/services/ranking';
+export { subjectLeafPoints } from './scoresheet/services/subject-points';
 export type { RankingGroup, RankingRow, RankingTable, RankingTier, RankingTierCount } from './scoresheet/services/ranking';
 export { scoresheetInlayHints } from './scoresheet/services/inlay-hints';
 export { scoresheetHover } from './scoresheet/services/hover';

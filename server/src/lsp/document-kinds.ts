@@ -1,5 +1,6 @@
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ScoresheetAnalysis } from '../core';
 import { DocumentKind, emptyResult, ParamsOf, ResultOf, Service } from './document-kind';
 import { FileDependencies } from './file-dependencies';
 import { refusalOf } from './refusal';
@@ -19,6 +20,7 @@ export interface OpenDocument {
  */
 export class DocumentKinds {
   private readonly rubric: RubricKind;
+  private readonly scoresheet: ScoresheetKind;
   private readonly kinds: readonly DocumentKind[];
 
   constructor(
@@ -26,7 +28,8 @@ export class DocumentKinds {
     private readonly dependencies: FileDependencies,
   ) {
     this.rubric = new RubricKind(state, (uri, oldKey, newName) => this.dependentRenames(uri, oldKey, newName));
-    this.kinds = [new ScoresheetKind(state, dependencies, (realPath) => this.openRubricAt(realPath)), this.rubric];
+    this.scoresheet = new ScoresheetKind(state, dependencies, (realPath) => this.openRubricAt(realPath));
+    this.kinds = [this.scoresheet, this.rubric];
   }
 
   kindOf(uri: string): DocumentKind | undefined {
@@ -44,6 +47,12 @@ export class DocumentKinds {
   answer<S extends Service>(service: S, uri: string, params: ParamsOf<S>): ResultOf<S> {
     const open = this.open(uri);
     return open ? open.kind.answer(service, open.document, params) : emptyResult(service);
+  }
+
+  /** The current analysis of the scoresheet open at this URI (unsaved edits included); undefined when none is. */
+  scoresheetAnalysis(uri: string): ScoresheetAnalysis | undefined {
+    const open = this.open(uri, this.scoresheet);
+    return open && this.scoresheet.takes(uri) ? this.scoresheet.analysisOf(open.document) : undefined;
   }
 
   /** Globs of the files documents may depend on, for the editor's watcher. */

@@ -1,10 +1,19 @@
 import { CancellationToken, CodeActionKind, Connection, InitializeParams, InitializeResult, TextDocumentSyncKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RubricCore } from '../core';
-import { ExportSpreadsheetRequest, ImportSpreadsheetRequest, NewScoresheetRequest, RankingRequest, SimulateRequest, SummaryRequest } from '../protocol';
+import {
+  ExportSpreadsheetRequest,
+  ImportSpreadsheetRequest,
+  NewScoresheetRequest,
+  NoticeRequest,
+  RankingRequest,
+  SimulateRequest,
+  SummaryRequest,
+} from '../protocol';
 import { emptyResult, ParamsOf, Service } from './document-kind';
 import { DocumentKinds } from './document-kinds';
 import { FileDependencies } from './file-dependencies';
+import { writeNotice } from './notice-requests';
 import { DiagnosticsPublisher } from './publish-diagnostics';
 import { runSafe } from './run-safe';
 import { ServerState } from './server-state';
@@ -84,6 +93,7 @@ export class RubricLanguageServer {
     c.onRequest(NewScoresheetRequest, (p, token) => this.answer('newScoresheet', p.uri, p, token));
     c.onRequest(ExportSpreadsheetRequest, (p) => this.spreadsheets.export(p, this.state.documents.get(p.uri)?.getText(), this.state.locale));
     c.onRequest(ImportSpreadsheetRequest, (p) => this.spreadsheets.import(p, this.state.locale));
+    c.onRequest(NoticeRequest, (p) => writeNotice(p, this.kinds.scoresheetAnalysis(p.uri), this.state.locale));
 
     this.state.documents.listen(c);
     c.listen();

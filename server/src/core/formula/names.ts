@@ -52,7 +52,8 @@ export function checkNames(formula: Formula, scope: FormulaScope): FormulaProble
     }
   };
   visit(formula.root);
-  return problems;
+  // `a-b` said once, as an id that reads as a calculation: not again as the unknown name `b` in it.
+  return problems.filter((p) => !problems.some((q) => q !== p && q.code === 'formula-syntax' && q.span.start <= p.span.start && p.span.end <= q.span.end));
 }
 
 function numberId(where: FormulaProblem['span'], id: string): FormulaProblem {

@@ -220,7 +220,8 @@ class KeyIndex {
       index = new Map();
       for (const pair of pairsOf(map)) {
         const text = keyText(pair);
-        if (text !== undefined && !index.has(text)) index.set(text, pair);
+        // The last pair of a repeated key, as the data ajv validated holds (yaml keeps the last value).
+        if (text !== undefined) index.set(text, pair);
       }
       this.pairs.set(map, index);
     }
@@ -506,7 +507,8 @@ function strayKey({ error, target, keys, resolved, ownSchema }: ErrorAt): Findin
   return schemaFinding(span, message, { unknownKey, suggestion });
 }
 
-function wrongType({ error, target, resolved, path, ownSchema, label }: ErrorAt): Finding {
+function wrongType(at: ErrorAt): Finding {
+  const { error, target, resolved, path, ownSchema, label } = at;
   if (path.length === 0) {
     return schemaFinding(
       valueSpanOf(resolved, target),
@@ -517,6 +519,9 @@ function wrongType({ error, target, resolved, path, ownSchema, label }: ErrorAt)
         ),
     );
   }
+  // A number where an input's id goes (`id: 3`): the id's own rule says what it may be.
+  const worded = error.data !== null && error.data !== undefined ? patternMessage(at) : undefined;
+  if (worded) return worded;
   if (isQuotaValue(ownSchema) && error.data !== null && error.data !== undefined) {
     return schemaFinding(
       valueSpanOf(resolved, target),

@@ -109,7 +109,8 @@ function measuredFigures(node: unknown): MeasuredFigure[] {
   return pairsOf(asMap(node)).flatMap((pair): MeasuredFigure[] => {
     const indicator = keyField(pair);
     if (!indicator) return [];
-    return keyedFigures(pair.value).map((figure) => ({ indicator, input: figure.key, value: figure.value, blank: figure.blank }));
+    const indicatorValue = nodeSpan(asMap(pair.value));
+    return keyedFigures(pair.value).map((figure) => ({ indicator, indicatorValue, input: figure.key, value: figure.value, blank: figure.blank }));
   });
 }
 

@@ -48,6 +48,8 @@ export interface DeductionEntry {
 /** One measured input's figure: `measured: {water: {reached: 8}}`. */
 export interface MeasuredFigure {
   indicator: Field<string>;
+  /** The indicator's map of inputs as written (`{reached: 8, sections: 10}`), for the points shown beside it. */
+  indicatorValue?: Span;
   input: Field<string>;
   value: Field<Decimal>;
   /** Written with no value yet (`reached:`): not recorded. */

@@ -307,6 +307,7 @@ export function buildRubricModel(doc: Document.Parsed, documentSpan: Span, sourc
   return {
     span: documentSpan,
     title: field(root, 'rubric', readString),
+    issuer: field(root, 'issuer', readString),
     total: totalField ? totalField.value : DEFAULT_TOTAL,
     totalField,
     subjects: subjectsCount(subjectsField, groups),

@@ -138,6 +138,8 @@ export interface TierModel extends NamedItem {
 export interface RubricModel {
   span: Span;
   title?: Field<string>;
+  /** The body that issues the appraisal (发文单位): signs the results notice. */
+  issuer?: Field<string>;
   /** What the top-level weights must add up to; 100 when not written. */
   total: Decimal | undefined;
   totalField?: Field<Decimal>;

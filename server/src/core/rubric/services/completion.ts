@@ -5,6 +5,7 @@ import { probeAt } from '../../yaml/completion-probe';
 import { NamedItem } from '../model/rubric-model';
 import { SchemaDocs } from '../../schema/schema-docs';
 import { documentAt } from '../document-at';
+import { formulaCompletion } from './formula-services';
 
 function snippets(listKey: string | number | undefined, locale: Locale, dash: boolean): { label: string; body: string; detail: string }[] {
   const d = dash ? '- ' : '';
@@ -41,6 +42,9 @@ function snippets(listKey: string | number | undefined, locale: Locale, dash: bo
 export function complete(analysis: Analysis, offset: number, locale: Locale, schema: SchemaDocs): CompletionEntry[] {
   const { text, lines } = analysis.source;
   const document = documentAt(analysis, offset);
+  // Inside a formula: its inputs, weight and the functions.
+  const inFormula = document && formulaCompletion(document, offset, locale);
+  if (inFormula) return inFormula;
   // Only the text the cursor is in: its document, or its indicator block in a big file.
   const local = document?.parsed.tree.localText(offset) ?? { span: { start: 0, end: text.length }, pathPrefix: [] };
   const { probe, replace, beforeWord } = probeAt(text, lines, offset, local);

@@ -10,6 +10,7 @@ import { ROUNDING_NAMES_ZH, RoundingMode } from '../../quota/rounding';
 import { SchemaDocs } from '../../schema/schema-docs';
 import { contains } from '../../text/span';
 import { documentAt } from '../document-at';
+import { formulaHover, formulaLines } from './formula-services';
 import { percentLabel, slotsText, subjectsLabel, sumLabel } from '../../text/figures';
 
 function roundingName(mode: RoundingMode | 'count', locale: Locale): string {
@@ -61,7 +62,7 @@ export function indicatorHover(document: DocumentAnalysis, indicator: IndicatorM
     const target = indicator.outOf?.value ?? indicator.weight?.value ?? indicator.itemsSum;
     lines.push('', `${text('Items add up to', '下级指标合计')[locale]}: ${sumLabel(indicator.itemsSum, target)}`);
   }
-  lines.push(...deductionLines(indicator, locale));
+  lines.push(...deductionLines(indicator, locale), ...formulaLines(indicator, locale));
   if (indicator.key) lines.push('', `id: \`${indicator.key}\``);
   return lines.join('\n');
 }
@@ -73,7 +74,9 @@ function deductionLines(indicator: IndicatorModel, locale: Locale): string[] {
   const n = (value: Decimal | undefined) => (value === undefined ? '?' : formatDecimal(value, 10));
   const rules = scoring.rules.map((rule) => {
     const what = rule.when?.value ?? rule.per?.value ?? rule.key ?? '';
-    const points = n(rule.points?.value);
+    // A range the assessor sets each case's amount in (视情节扣5—15分): `5–15`.
+    const range = rule.range?.value;
+    const points = range ? `${n(range.min)}–${n(range.max)}` : n(rule.points?.value);
     return rule.when
       ? text(`- ${what}: −${points} once`, `- ${what}：一次性扣 ${points} 分`)[locale]
       : rule.max
@@ -148,6 +151,9 @@ export function hover(analysis: Analysis, offset: number, locale: Locale, schema
       if (field && contains(field.span, offset)) return { span: field.span, markdown: tierHover(document, index, locale, bound) };
     }
   }
+
+  const inFormula = formulaHover(document, offset, locale);
+  if (inFormula) return inFormula;
 
   if (at.inKey && at.scalar) {
     const markdown = keyHover(schema, segmentsOf(at), locale);

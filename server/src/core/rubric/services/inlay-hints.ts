@@ -6,6 +6,7 @@ import { sumKnown } from '../model/build-model';
 import { largestLoss, pointValue } from '../model/scoring-figures';
 import { Span } from '../../text/span';
 import { percentLabel, sumLabel } from '../../text/figures';
+import { formulaInlayHints } from './formula-services';
 
 /**
  * The live totals: beside `indicators:` and each group's `items:` the sum against its target,
@@ -15,8 +16,10 @@ export function inlayHints(analysis: Analysis, visible: Span, locale: Locale): I
   const lines = analysis.source.lines;
   const endOfLine = (offset: number) => lines.lineEnd(lines.positionAt(offset).line);
   const hints: InlayHintItem[] = [];
-  for (const { model } of analysis.documents) {
+  for (const document of analysis.documents) {
+    const { model } = document;
     if (model.span.end < visible.start || model.span.start > visible.end) continue;
+    hints.push(...formulaInlayHints(document, visible, locale));
     const indicatorsKey = model.indicators.field?.keySpan;
     if (indicatorsKey) {
       const actual = sumKnown(model.indicators.items.map((i) => i.effectiveWeight));

@@ -4,9 +4,10 @@ import { NamedItem, RubricModel } from '../model/rubric-model';
 import { Field } from '../../yaml/field';
 import { contains, Span } from '../../text/span';
 import { documentAt } from '../document-at';
+import { inputAt } from './formula-services';
 
 /** Kinds of ids that other parts of a rubric (and scoresheets, for indicators) refer to. */
-export type ReferableKind = 'method' | 'tier' | 'indicator';
+export type ReferableKind = 'method' | 'tier' | 'indicator' | 'input';
 
 interface Referable {
   kind: ReferableKind;
@@ -61,7 +62,7 @@ export function references(analysis: Analysis, offset: number, includeDeclaratio
 /** The id under the cursor, where it is spelled and what kind of id it is, for prepareRename (and a rename across scoresheets). */
 export function renameTarget(analysis: Analysis, offset: number): { span: Span; placeholder: string; kind: ReferableKind } | undefined {
   const target = referableAt(analysis, offset);
-  if (!target) return undefined;
+  if (!target) return inputTarget(analysis, offset);
   const span = [target.definition.keySpan, ...target.references.map((r) => r.span)].find((s) => contains(s, offset))!;
   return { span, placeholder: target.key, kind: target.kind };
 }
@@ -77,7 +78,19 @@ export function writtenId(newName: string): string {
  */
 export function rename(analysis: Analysis, offset: number, newName: string): TextEdit[] | undefined {
   const target = referableAt(analysis, offset);
-  if (!target) return undefined;
+  if (!target) {
+    // A measured input's id: at its definition and in its formula.
+    const document = documentAt(analysis, offset);
+    const input = document && inputAt(document, offset);
+    return input?.spans.map((span) => ({ span, newText: writtenId(newName) }));
+  }
   const text = writtenId(newName);
   return [target.definition.keySpan, ...target.references.map((r) => r.span)].map((span) => ({ span, newText: text }));
+}
+
+/** A measured input's id at the offset (its definition, or a name in its formula). */
+function inputTarget(analysis: Analysis, offset: number): { span: Span; placeholder: string; kind: ReferableKind } | undefined {
+  const document = documentAt(analysis, offset);
+  const found = document && inputAt(document, offset);
+  return found && found.input.key !== undefined ? { span: found.at, placeholder: found.input.key, kind: 'input' } : undefined;
 }

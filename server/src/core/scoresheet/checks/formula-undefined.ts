@@ -15,18 +15,15 @@ export const formulaUndefined: ScoresheetCheck = {
     const at = entry.subject?.span ?? { start: entry.span.start, end: entry.span.start };
     const name = subjectLabel(entry, i);
     return [...measuredOutcomes(entry, index, aggregates).values()].flatMap((outcome) => {
-      const why = outcome.evaluation?.undefined;
-      if (!why) return [];
+      if (!outcome.evaluation?.undefined) return [];
       const leaf = displayName(outcome.measured.leaf);
       const { en, 'zh-CN': zh } = outcome.evaluation!.working;
       return [
         scoresheetFinding(
           this,
           at,
-          text(
-            `${name}: the formula of ${leaf} cannot be worked out: ${why.reason.en} (${en})`,
-            `${name}：“${leaf}”的计分公式无法计算：${why.reason['zh-CN']}（${zh}）`,
-          ),
+          // The working says it: `10 / 0 × 30 × 80%: cannot be worked out, it divides by zero: …`.
+          text(`${name}: the formula of ${leaf}: ${en}`, `${name}：“${leaf}”的计分公式 ${zh}`),
         ),
       ];
     });

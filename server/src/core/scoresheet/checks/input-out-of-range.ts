@@ -11,9 +11,9 @@ import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
 function bounds(input: InputModel): { en: string; zh: string } {
   const min = input.min?.value;
   const max = input.max?.value;
-  if (min !== undefined && max !== undefined) return { en: `from ${exactText(min)} to ${exactText(max)}`, zh: `${exactText(min)} 至 ${exactText(max)}` };
-  if (min !== undefined) return { en: `at least ${exactText(min)}`, zh: `不小于 ${exactText(min)}` };
-  return { en: `at most ${exactText(max!)}`, zh: `不大于 ${exactText(max!)}` };
+  if (min !== undefined && max !== undefined) return { en: `from ${exactText(min)} to ${exactText(max)}`, zh: `应为 ${exactText(min)} 至 ${exactText(max)}` };
+  if (min !== undefined) return { en: `at least ${exactText(min)}`, zh: `应不小于 ${exactText(min)}` };
+  return { en: `at most ${exactText(max!)}`, zh: `应不大于 ${exactText(max!)}` };
 }
 
 /**
@@ -39,7 +39,7 @@ export const inputOutOfRange: ScoresheetCheck = {
         figure.value,
         text(
           `${exactText(value)}${unit} is outside what ${label.en} may be: ${range.en}`,
-          `${exactText(value)}${unit} 超出${label['zh-CN']}的取值范围：应为 ${range.zh}`,
+          `${exactText(value)}${unit} 超出${label['zh-CN']}的取值范围：${range.zh}`,
         ),
       );
     }
@@ -53,7 +53,7 @@ export const inputOutOfRange: ScoresheetCheck = {
           deduction.cases,
           text(
             `${rule.key} takes an amount per case within ${exactText(range.min)}–${exactText(range.max)}: write one per case, as [${exactText(range.min)}]`,
-            `${rule.key}按次在 ${exactText(range.min)}—${exactText(range.max)} 分之间确定扣分：请逐次填写扣分数额，如 [${exactText(range.min)}]`,
+            `“${rule.key}”按次在 ${exactText(range.min)}—${exactText(range.max)} 分之间确定扣分：请逐次填写扣分数额，如 [${exactText(range.min)}]`,
           ),
         );
         continue;
@@ -62,13 +62,13 @@ export const inputOutOfRange: ScoresheetCheck = {
         const points = exactText(rule.points.value);
         report(
           deduction.cases,
-          text(`${rule.key} takes a fixed ${points} per case: write the number of cases`, `${rule.key}每次固定扣 ${points} 分：请填写次数`),
+          text(`${rule.key} takes a fixed ${points} per case: write the number of cases`, `“${rule.key}”每次固定扣 ${points} 分：请填写次数`),
         );
         continue;
       }
       if (!range || !deduction.amounts) continue;
       if (rule.when && deduction.amounts.length > 1) {
-        report(deduction.cases, text(`${rule.key} is a one-off deduction: one amount at most`, `${rule.key}为一次性扣分：最多填写一个扣分数额`));
+        report(deduction.cases, text(`${rule.key} is a one-off deduction: one amount at most`, `“${rule.key}”为一次性扣分：最多填写一个扣分数额`));
       }
       for (const amount of deduction.amounts) {
         const value: Decimal | undefined = amount.value;
@@ -77,7 +77,7 @@ export const inputOutOfRange: ScoresheetCheck = {
           amount,
           text(
             `${exactText(value)} is outside ${rule.key}'s range of ${exactText(range.min)}–${exactText(range.max)} per case`,
-            `${exactText(value)} 超出${rule.key}每次扣分的范围 ${exactText(range.min)}—${exactText(range.max)}`,
+            `${exactText(value)} 超出“${rule.key}”每次扣分的范围 ${exactText(range.min)}—${exactText(range.max)}`,
           ),
         );
       }

@@ -9,6 +9,7 @@ import { displayName, RubricIndex } from '../rubric-index';
 import { RankedSubject, ScoresheetAnalysis } from '../types';
 import { subjectFigures } from './inlay-hints';
 import { pathAt, rubricIndexOf } from './locate';
+import { measuredHover, rangedRuleText } from './measured-services';
 
 const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -117,7 +118,7 @@ export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, lo
               `−${points} per case (${rule.per?.value ?? ''})${rule.max?.value ? `, at most ${exactText(rule.max.value)}` : ''}: write the cases`,
               `每次扣 ${points} 分（${rule.per?.value ?? ''}）${rule.max?.value ? `，最多扣 ${exactText(rule.max.value)} 分` : ''}：填写次数`,
             );
-        return { span, markdown: namedHover(rule, how[locale]) };
+        return { span, markdown: namedHover(rule, (rangedRuleText(rule) ?? how)[locale]) };
       }
     }
     if (indicator && indicatorKey === id)
@@ -125,6 +126,7 @@ export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, lo
     return undefined;
   }
   if (top !== 'scores') return undefined;
+  if (within('measured') && at.inKey) return measuredHover(analysis, segments, span, locale);
   if (within('by') && segments.length >= 6 && at.inKey) {
     const indicator = index.indicators.get(id);
     if (indicator) return { span, markdown: [indicatorHover(index.document, indicator, locale), ...levelLines(indicator, locale)].join('\n') };

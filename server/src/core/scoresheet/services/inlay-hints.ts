@@ -4,6 +4,7 @@ import { tierName } from '../../rubric/model/tiers';
 import type { InlayHintItem } from '../../service-types';
 import { RankedSubject, ScoresheetAnalysis } from '../types';
 import { rubricIndexOf } from './locate';
+import { measuredInlayHints } from './measured-services';
 
 /** `93.5 · rank 1 · 优秀` / `93.5 · 第 1 名 · 优秀`, with a veto or a boundary tie marked. */
 export function subjectFigures(analysis: ScoresheetAnalysis, subject: RankedSubject, locale: Locale): string {
@@ -20,7 +21,7 @@ export function subjectFigures(analysis: ScoresheetAnalysis, subject: RankedSubj
 export function scoresheetInlayHints(analysis: ScoresheetAnalysis, locale: Locale): InlayHintItem[] {
   const entries = analysis.model?.scores.items ?? [];
   if (!rubricIndexOf(analysis)) return [];
-  return analysis.subjects.flatMap((subject) => {
+  const subjects = analysis.subjects.flatMap((subject) => {
     const span = entries[subject.index]?.subject?.span;
     if (!span) return [];
     const group = subject.group ? text(` in group ${subject.group}`, `（序列 ${subject.group}）`)[locale] : '';
@@ -32,4 +33,6 @@ export function scoresheetInlayHints(analysis: ScoresheetAnalysis, locale: Local
       },
     ];
   });
+  // Beside each measured indicator: the points its figures come to.
+  return [...subjects, ...measuredInlayHints(analysis, locale)].sort((a, b) => a.offset - b.offset);
 }

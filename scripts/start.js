@@ -31,7 +31,16 @@ console.log('\n$ rubric simulate samples/forest-chief-2022.rubric.yaml');
 run(process.execPath, ['server/bin/rubric.js', 'simulate', 'samples/forest-chief-2022.rubric.yaml']);
 
 console.log('\nPackaging the extension (rubric-studio.vsix)…');
-run(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix]);
+run(process.execPath, [
+  require.resolve('@vscode/vsce/vsce'),
+  'package',
+  '--no-dependencies',
+  '--no-rewrite-relative-links',
+  '--readme-path',
+  'MARKETPLACE.md',
+  '--out',
+  vsix,
+]);
 
 const hasCode = spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
 if (hasCode) {

@@ -21,12 +21,13 @@ const SETUP_SCRIPTS = {
   editor: ['scripts/setup-editor.sh'],
 };
 const SUITES = [
-  // Lint and formatting: each counts as one test that passes or fails.
+  // Lint, formatting and the documentation's links: each counts as one test that passes or fails.
   {
     name: 'lint',
     checks: [
       ['eslint', [path.join(root, 'node_modules/eslint/bin/eslint.js'), '.']],
       ['prettier', [path.join(root, 'node_modules/prettier/bin/prettier.cjs'), '--check', '--log-level', 'warn', '.']],
+      ['links', [path.join(root, 'scripts/check-links.js')]],
     ],
   },
   // The core and the hosts in process, every case worked by hand: fast and the same on every run.

@@ -75,7 +75,7 @@ describe('language server over stdio', function () {
     assert.deepEqual(codes(diagnostics), ['weights-sum']);
     assert.deepEqual(diagnostics[0].range, { start: { line: 9, character: 0 }, end: { line: 9, character: 10 } });
     assert.equal(diagnostics[0].source, 'rubric');
-    assert.match(diagnostics[0].codeDescription?.href ?? '', /README\.md#diagnostics$/);
+    assert.match(diagnostics[0].codeDescription?.href ?? '', /^file:\/\/.*\/docs\/diagnostics\.md#weights-sum$/);
   });
 
   it('updates diagnostics and inlay totals after incremental edits', async () => {

@@ -2,7 +2,7 @@ import { existsSync } from 'fs';
 import * as path from 'path';
 
 /**
- * The project (or installed extension) root, where `schemas/` and README.md live: three levels
+ * The project (or installed extension) root, where `schemas/` and docs/diagnostics.md live: three levels
  * up from server/out/<folder>, one level up from the bundled dist/server.js.
  */
 export const PROJECT_ROOT =

@@ -63,8 +63,13 @@ const SEVERITY: Record<Exclude<CheckLevel, 'off'>, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** The README's table of codes, shipped beside the server: a link that works offline. */
-export const DOCS_URL = `${pathToFileURL(path.join(PROJECT_ROOT, 'README.md')).href}#diagnostics`;
+/** The page of codes, shipped beside the server (a link that works offline): one heading per code. */
+const DIAGNOSTICS_PAGE = pathToFileURL(path.join(PROJECT_ROOT, 'docs', 'diagnostics.md')).href;
+
+/** Where a code is explained: its own heading on the diagnostics page (`#weights-sum`). */
+export function diagnosticDocsUrl(code: string): string {
+  return `${DIAGNOSTICS_PAGE}#${code}`;
+}
 
 /** A finding as the editor shows it, at the level the person chose for its code (none when `off`). */
 export function toDiagnostic(analysis: Lines, finding: Finding, locale: Locale, level: CheckLevel | undefined): Diagnostic | undefined {
@@ -74,7 +79,7 @@ export function toDiagnostic(analysis: Lines, finding: Finding, locale: Locale, 
     range: toRange(analysis, finding.span),
     severity: SEVERITY[severity],
     code: finding.code,
-    codeDescription: { href: DOCS_URL },
+    codeDescription: { href: diagnosticDocsUrl(finding.code) },
     source: 'rubric',
     message: finding.message[locale],
   };

@@ -24,7 +24,7 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(vsix), { recursive: true });
     const pack = spawnSync(
       process.execPath,
-      [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--out', vsix],
+      [require.resolve('@vscode/vsce/vsce'), 'package', '--no-dependencies', '--no-rewrite-relative-links', '--readme-path', 'MARKETPLACE.md', '--out', vsix],
       { cwd: ROOT, encoding: 'utf8' },
     );
     if (pack.status !== 0) throw new Error(`vsce package failed: ${pack.stdout}${pack.stderr}`);

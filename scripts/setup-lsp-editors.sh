@@ -4,6 +4,10 @@
 # through apt, as root; skipped when they are there. Exits non-zero when they cannot be
 # installed here (not root, no apt): the tests then skip, saying so.
 set -euo pipefail
+# One set-up at a time: `npm test` starts them in the background while the first suites run, and
+# a suite that needs the tools runs its script again, waiting here until they are in place.
+exec 9>"${TMPDIR:-/tmp}/rubric-studio-setup.lock"
+flock 9
 packages=(neovim emacs-nox elpa-eglot)
 missing=()
 for package in "${packages[@]}"; do dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package"); done

@@ -18,6 +18,7 @@ const mochaSuite = (spec) => [mocha, '--timeout', '20000', '--reporter', reporte
 /** What each suite needs installed beyond `npm ci` (idempotent scripts, quick when all is there). */
 const SETUP_SCRIPTS = {
   cli: ['scripts/setup-office.sh'],
+  protocol: ['scripts/setup-lsp-editors.sh'],
   editor: ['scripts/setup-editor.sh'],
 };
 const SUITES = [
@@ -54,7 +55,7 @@ function prepareInBackground(suites) {
   if (scripts.length === 0 || process.env.RUBRIC_NO_BACKGROUND_SETUP) return;
   const log = path.join(os.tmpdir(), `rubric-test-${process.pid}-setup.log`);
   const out = fs.openSync(log, 'w');
-  const commands = scripts.map((script) => `bash ${JSON.stringify(path.join(root, script))} >/dev/null`).join(' && ');
+  const commands = scripts.map((script) => `bash ${JSON.stringify(path.join(root, script))} >/dev/null`).join('; ');
   console.log(`setting up ${scripts.map((script) => path.basename(script)).join(', ')} in the background (log: ${log})`);
   spawn('bash', ['-c', commands], { cwd: root, stdio: ['ignore', out, out] }).unref();
   fs.closeSync(out);

@@ -1,18 +1,7 @@
-import {
-  DocumentAnalysis,
-  Finding,
-  LineIndex,
-  LocalizedText,
-  Locale,
-  RankingGroup,
-  RankingRow,
-  RankingTable,
-  rankingTable,
-  ScoresheetAnalysis,
-  text,
-} from '../core';
+import { Finding, LineIndex, LocalizedText, Locale, RankingGroup, rankingTable, ScoresheetAnalysis, text } from '../core';
 import { NoticeDate, formatNoticeDate } from './notice-date';
 import { NoticeAnnex, NoticeBlock, NoticeDocument, NoticeDraft, NoticeTable } from './notice-document';
+import { NoticeFacts, NoticeGroup, NoticeRow } from './notice-facts';
 import { explainTies } from './notice-ties';
 import { NoticeWords, noticeWords, RankChanges } from './notice-words';
 
@@ -20,9 +9,6 @@ import { NoticeWords, noticeWords, RankChanges } from './notice-words';
  * A results notice (通报) from a scoresheet's analysis: what the ranking says, worded as an office
  * writes it. Pure: the date is given, nothing is read; the writers typeset what this returns.
  */
-
-/** A ranking row as the notice reads it: `previousRank` is there when the scoresheet names its last round (`previous:`). */
-export type NoticeRow = RankingRow & { previousRank?: number | null };
 
 /**
  * The one place the notice reads a row's rank in the previous result: a number, null for a
@@ -34,7 +20,6 @@ function previousRankOf(row: NoticeRow): number | null | undefined {
 }
 
 const hasPreviousRanks = (groups: NoticeGroup[]) => groups.some((g) => g.rows.some((r) => previousRankOf(r) !== undefined));
-export type NoticeGroup = Omit<RankingGroup, 'rows'> & { rows: NoticeRow[] };
 
 export interface NoticeOptions {
   locale: Locale;
@@ -43,17 +28,9 @@ export interface NoticeOptions {
   scoresheet: string;
 }
 
-export type BuiltNotice = { ok: true; notice: NoticeDocument; errors: ErrorLine[] } | { ok: false; reason: LocalizedText };
+export type { NoticeFacts, NoticeGroup, NoticeRow };
 
-/** What the notice says of a scoresheet: the ranking table, and what the rubric names. */
-export interface NoticeFacts {
-  table: Omit<RankingTable, 'groups'> & { groups: NoticeGroup[] };
-  rubric: DocumentAnalysis;
-  /** The scoresheet's `ties:` and `tie-break:` indicators by name. */
-  ties: 'flag' | 'share' | 'break';
-  tieBreak: string[];
-  vetoNames: Map<string, string>;
-}
+export type BuiltNotice = { ok: true; notice: NoticeDocument; errors: ErrorLine[] } | { ok: false; reason: LocalizedText };
 
 export function buildNotice(analysis: ScoresheetAnalysis, options: NoticeOptions): BuiltNotice {
   return noticeFromTable(analysis, rankingTable(analysis), options);

@@ -1,5 +1,5 @@
 import type { RankingGroup, RankingRow } from '../core';
-import type { NoticeFacts } from './build-notice';
+import type { NoticeFacts } from './notice-facts';
 import type { NoticeWords } from './notice-words';
 
 /**

@@ -1,23 +1,13 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ROOT, rubric } from '../support/cli';
 import { escapeData, escapeProperty } from 'rubric-studio-server/out/cli/report-github';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 const VERSION = (JSON.parse(fs.readFileSync(path.join(ROOT, 'server/package.json'), 'utf8')) as { version: string }).version;
 
 /** `rubric …` run from `cwd`: SARIF and annotation paths are relative to it. */
-function rubric(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 // Two errors after CJK text. Line 2 `indicators:`: weights-sum on the key, characters 0..10.
 // Line 5 `veto: [{name: 重大火灾, tier: 优等}]`: "veto: [{name: " is 14 units, 重大火灾 4 → 18,

@@ -1,21 +1,9 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { rubric } from '../support/cli';
 import { MEASURED_RUBRIC, MEASURED_SHEET } from '../support/measured';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
-
-function rubric(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /**
  * `rubric rank --detail`: each subject's points per scored indicator as they count in the total,

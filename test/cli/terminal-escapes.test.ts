@@ -1,21 +1,9 @@
 /* eslint-disable no-control-regex -- control characters in names are what this tests */
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
-
-function rubric(args: string[], cwd: string) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { rubric } from '../support/cli';
 
 /**
  * Terminal control in names a file holds: an OSC 52 clipboard write (ESC ] 52 ; c ; base64 BEL),

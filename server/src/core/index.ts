@@ -16,6 +16,7 @@ export { DiagnosticCode, Finding, FindingData, FindingOf, Severity } from './fin
 export { Locale, LOCALES, localize, LocalizedText, normalizeLocale, text } from './text/locale';
 export { LineIndex, Position, Range, stripByteOrderMark } from './text/line-index';
 export { Span } from './text/span';
+export { fileName } from './text/file-name';
 export { displayWidth, padEnd, padStart } from './text/display-width';
 export { slotsText, tierLine } from './text/figures';
 export { countBounds, outsideBounds, tierCountLine } from './text/slot-text';

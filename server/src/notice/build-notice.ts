@@ -1,4 +1,4 @@
-import { Finding, LineIndex, LocalizedText, Locale, RankingGroup, rankingTable, ScoresheetAnalysis, text } from '../core';
+import { fileName, Finding, LineIndex, LocalizedText, Locale, RankingGroup, rankingTable, ScoresheetAnalysis, text } from '../core';
 import { NoticeDate, formatNoticeDate } from './notice-date';
 import { NoticeAnnex, NoticeBlock, NoticeDocument, NoticeDraft, NoticeTable } from './notice-document';
 import { NoticeFacts, NoticeGroup, NoticeRow } from './notice-facts';
@@ -63,16 +63,6 @@ export function noticeFromTable(analysis: ScoresheetAnalysis, table: NoticeFacts
     vetoNames: new Map(rubric.model.veto.items.flatMap((v) => (v.key === undefined ? [] : [[v.key, v.name?.value ?? v.key] as [string, string]]))),
   };
   return { ok: true, notice: noticeOf(facts, errors, options), errors };
-}
-
-/** The last part of a path or a URI, as a person names the file. */
-function fileName(location: string): string {
-  const last = location.split(/[\\/]/).pop() ?? location;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }
 
 /** An error of the scoresheet or its rubric: where, and what. */

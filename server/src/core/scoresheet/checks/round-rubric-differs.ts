@@ -2,6 +2,7 @@ import { Finding } from '../../findings';
 import { text } from '../../text/locale';
 import { RoundColumn } from '../types';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
+import { fileName } from '../../text/file-name';
 
 /**
  * An indicator's rounds are scored under one rubric (four quarters under the quarterly
@@ -33,14 +34,4 @@ function message(column: RoundColumn, first: RoundColumn) {
     `"${column.path.value}" is scored under another rubric ("${name(column)}") than "${first.path.value}" ("${name(first)}"): its total is scaled by its own rubric's total`,
     `“${column.path.value}”所依据的考核细则（“${name(column)}”）与“${first.path.value}”（“${name(first)}”）不同：其总分按其自身细则的总分折算`,
   );
-}
-
-/** `q.rubric.yaml` of a path or a file URI. */
-function fileName(location: string): string {
-  const last = location.split(/[\\/]/).pop() ?? location;
-  try {
-    return decodeURIComponent(last);
-  } catch {
-    return last;
-  }
 }

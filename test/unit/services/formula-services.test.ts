@@ -160,7 +160,9 @@ describe('services: points from measurements', () => {
           [after('{gain: 2.0}'), '= 10'],
         ],
       );
-      assert.equal(hints[6].tooltip, '群众满意度 (satisfaction): 20 − max(0, 90 − 60) × 1 = −10, counted as 0 (never below its floor)');
+      assert.equal(hints[6].tooltip, '群众满意度: 20 − max(0, 90 − 60) × 1 = −10, counted as 0 (never below its floor)');
+      const zh = scoresheetInlayHints(analyzeSheet(MEASURED_SHEET, MEASURED_RUBRIC), 'zh-CN').filter((h) => h.label.startsWith('='));
+      assert.equal(zh[6].tooltip, '群众满意度：20 − max(0, 90 − 60) × 1 = −10，计 0 分（不低于最低得分）');
     });
   });
 });

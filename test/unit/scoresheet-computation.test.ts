@@ -85,7 +85,7 @@ describe('scoresheet computation', () => {
       ]);
       const wei = subjectNamed(analysis, '渭城区').steps.filter((s) => s.label.en.startsWith('Deductions'));
       assert.match(wei[0].working!.en, /never below 0: 6 taken off$/);
-      assert.match(wei[1].working!.en, /behind-schedule: did not happen; .*never below 2: 8 taken off$/);
+      assert.match(wei[1].working!.en, /工程未达到进度要求: did not happen; .*never below 2: 8 taken off$/);
       assert.deepEqual(analysis.findings, []);
     });
 

@@ -76,7 +76,7 @@ describe('rubric notice (child process)', function () {
     assert.equal(refused.status, 1);
     assert.equal(refused.stdout, '');
     assert.match(refused.stderr, /^未写入文件：评分表或考核细则中有 1 个错误，通报不能据此排名/);
-    assert.match(refused.stderr, /\n {2}forest-chief-2022\.scores\.yaml 第9行：古绛镇：30 /);
+    assert.match(refused.stderr, /\n {2}forest-chief-2022\.scores\.yaml 第9行：古绛镇：30 超过“火灾防控成效”的分值 22\n/);
     assert.deepEqual(listing(scratch), ['forest-chief-2022.rubric.yaml', 'forest-chief-2022.scores.yaml']);
 
     const draft = rubric(['notice', 'forest-chief-2022.scores.yaml', '--out', 'n.md', '--allow-errors', '--date', '2023-01-15'], scratch);

@@ -12,7 +12,8 @@ import { Analysis, RubricModel } from 'rubric-studio-server';
  * - names, not ids: the id of something that has a name appears only as code or after the word
  *   编号 / id that says it is one;
  * - full-width punctuation: no half-width `:` `,` `;` in a Chinese line (but in times, code and
- *   paths), no half-width brackets around or beside Chinese text (arithmetic keeps its own).
+ *   paths), no half-width brackets around or beside Chinese text (arithmetic keeps its own, and
+ *   so does a call of the formula's functions in a working: `if(1 = 1, 100% × 50, 40) − 0 × 2`).
  *
  * The English side of the same rule (names, not ids) is `idProblems` with locale 'en'.
  */
@@ -121,6 +122,35 @@ const CODE_WORDS = new Set([
   'info',
 ]);
 
+/** The functions of the formula language: the words an input's id may not be (the schema's `not.enum`). */
+function formulaFunctions(): string[] {
+  const found = new Set<string>();
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node && typeof node === 'object') {
+      const reserved = (node as { not?: { enum?: unknown } }).not?.enum;
+      if (Array.isArray(reserved) && reserved.includes('clamp')) for (const word of reserved) if (typeof word === 'string') found.add(word);
+      for (const value of Object.values(node)) walk(value);
+    }
+  };
+  walk(JSON.parse(fs.readFileSync(path.join(ROOT, 'schemas', 'rubric.schema.json'), 'utf8')));
+  return [...found].filter((word) => /^[a-z]+$/.test(word));
+}
+
+/**
+ * A call of a formula function over figures, as a working shows it (`if(1 = 1, 100% × 50, 40)`,
+ * `max(0, 90 − 60)`): arithmetic, with its own brackets and commas. Innermost first.
+ */
+const FORMULA_CALL = new RegExp(`\\b(?:${formulaFunctions().join('|')})\\(([\\d.\\s+\\-−×÷*/=%<>≤≥≠,…]*)\\)`, 'g');
+
+function withoutFormulaCalls(line: string): string {
+  for (let before = ''; before !== line;) {
+    before = line;
+    line = line.replace(FORMULA_CALL, ' 0 ');
+  }
+  return line;
+}
+
 /** Ids of rounding modes: each has a Chinese name, which a Chinese sentence uses. */
 const ROUNDING_IDS = new Set(['half-up', 'ceil', 'min-one', 'largest-remainder']);
 /** `floor` and `count` are keys too: as roundings they come with a figure (`floor 3`). */
@@ -146,6 +176,7 @@ export function chineseProblems(text: string, rules: TextRules): string[] {
       // paths and file patterns: a word with a slash or a file extension
       .replace(/[\w.*…~-]*(\/[\w.*…~-]+)+\/?|[\w*…-]+(\.[\w*…-]+)*\.(ya?ml|xlsx|json|js|ts|lua|el)\b/g, ' ')
       .replace(/--[a-z-]+/g, ' ');
+    line = withoutFormulaCalls(line);
     // Names may hold any characters: take them out before looking at words, longest first.
     for (const name of [...rules.names.names].sort((a, b) => b.length - a.length)) {
       if (!/[A-Za-z(),:;]/.test(name)) continue;

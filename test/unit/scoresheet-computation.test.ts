@@ -81,11 +81,11 @@ describe('scoresheet computation', () => {
         ['一河一策', '6', undefined],
         ['Deductions: 一河一策', '-5', 'no-policy: 1 × 5 = 5, capped at 4; no-annual-plan: 1 × 1 = 1'],
         ['河湖库渠治理工程', '10', undefined],
-        ['Deductions: 河湖库渠治理工程', '-5', 'behind-schedule: 2 once; quality-defect: 1 × 3 = 3'],
+        ['Deductions: 河湖库渠治理工程', '-5', '工程未达到进度要求: 2 once; quality-defect: 1 × 3 = 3'],
       ]);
       const wei = subjectNamed(analysis, '渭城区').steps.filter((s) => s.label.en.startsWith('Deductions'));
       assert.match(wei[0].working!.en, /never below 0: 6 taken off$/);
-      assert.match(wei[1].working!.en, /behind-schedule: did not happen; .*never below 2: 8 taken off$/);
+      assert.match(wei[1].working!.en, /工程未达到进度要求: did not happen; .*never below 2: 8 taken off$/);
       assert.deepEqual(analysis.findings, []);
     });
 

@@ -46,9 +46,9 @@ describe('formula-range', () => {
     );
     assert.equal(
       finding.message.en,
-      'The formula divides by zero when sections (断面总个数) is 0 (give sections a min above 0, or say what it gives then: if(sections = 0, …, …))',
+      'The formula divides by zero when sections (断面总个数) is 0 (give `sections` a `min` above 0, or say what it gives then: `if(sections = 0, …, …)`)',
     );
-    assert.equal(finding.message['zh-CN'], '当断面总个数为 0 时，公式除以零（可为 sections 设大于 0 的 min，或写明此时的得分：if(sections = 0, …, …)）');
+    assert.equal(finding.message['zh-CN'], '当断面总个数为 0 时，公式除以零（可为 `sections` 设大于 0 的 `min`，或写明此时的得分：`if(sections = 0, …, …)`）');
   });
 
   it('an input without a min is unbounded below, so its interval holds 0', () => {

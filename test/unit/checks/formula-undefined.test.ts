@@ -23,9 +23,9 @@ describe('formula-undefined', () => {
     const [finding] = expectSheetFindings(RUBRIC, SHEET, 'formula-undefined');
     assert.equal(
       finding.message.en,
-      '横水镇: the formula of 断面水质达标 (water): 0 / 0 × 30 × 80%: cannot be worked out, it divides by zero: sections (断面总个数) is 0',
+      '横水镇: the formula of 断面水质达标: 0 / 0 × 30 × 80%: cannot be worked out, it divides by zero: sections (断面总个数) is 0',
     );
-    assert.equal(finding.message['zh-CN'], '横水镇：“断面水质达标 (water)”的计分公式 0 / 0 × 30 × 80%：无法计算，除数“断面总个数”为 0');
+    assert.equal(finding.message['zh-CN'], '横水镇：“断面水质达标”的计分公式 0 / 0 × 30 × 80%：无法计算，除数“断面总个数”为 0');
   });
 
   it('the subject has no total; the others are scored', () => {

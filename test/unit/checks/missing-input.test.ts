@@ -19,9 +19,9 @@ describe('missing-input', () => {
       `,
       'missing-input',
     );
-    assert.equal(first.message.en, '古绛镇: not recorded under measured: 断面水质达标 (water): sections (断面总个数); those indicators are not scored yet');
-    assert.equal(first.message['zh-CN'], '古绛镇：measured 中未记录 断面水质达标 (water)：“断面总个数”，相应指标暂无法计分');
-    assert.match(second.message.en, /^横水镇: not recorded under measured: 群众满意度 \(satisfaction\): rate \(满意度\);/);
+    assert.equal(first.message.en, '古绛镇: not recorded under measured: 断面水质达标: sections (断面总个数); those indicators are not scored yet');
+    assert.equal(first.message['zh-CN'], '古绛镇：measured 中未记录 断面水质达标：“断面总个数”，相应指标暂无法计分');
+    assert.match(second.message.en, /^横水镇: not recorded under measured: 群众满意度: rate \(满意度\);/);
   });
 
   it('one finding per subject, listing every gap; the other subjects of the group are not blamed for the group figure', () => {
@@ -42,7 +42,11 @@ describe('missing-input', () => {
     );
     assert.equal(
       finding.message.en,
-      '卫庄镇: not recorded under measured: 断面水质达标 (water): reached (达标断面个数), sections (断面总个数); 群众满意度 (satisfaction): rate (满意度); 森林覆盖率提升 (forest): gain (提升幅度); those indicators are not scored yet',
+      '卫庄镇: not recorded under measured: 断面水质达标: reached (达标断面个数), sections (断面总个数); 群众满意度: rate (满意度); 森林覆盖率提升: gain (提升幅度); those indicators are not scored yet',
+    );
+    assert.equal(
+      finding.message['zh-CN'],
+      '卫庄镇：measured 中未记录 断面水质达标：“达标断面个数”、“断面总个数”；群众满意度：“满意度”；森林覆盖率提升：“提升幅度”，相应指标暂无法计分',
     );
   });
 

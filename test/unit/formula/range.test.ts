@@ -79,8 +79,8 @@ describe('formula language: the range a formula can give (formula-range)', () =>
   it('a divisor that can be 0: at the divisor, with what makes it 0 and how to guard it', () => {
     const range = rangeOf('reached / «sections» × weight × 80%', { reached: ['0', undefined], sections: ['0', undefined, '断面总个数'] }, '30');
     assert.deepEqual(range.problems[0].message, {
-      en: 'The formula divides by zero when sections (断面总个数) is 0 (give sections a min above 0, or say what it gives then: if(sections = 0, …, …))',
-      'zh-CN': '当断面总个数为 0 时，公式除以零（可为 sections 设大于 0 的 min，或写明此时的得分：if(sections = 0, …, …)）',
+      en: 'The formula divides by zero when sections (断面总个数) is 0 (give `sections` a `min` above 0, or say what it gives then: `if(sections = 0, …, …)`)',
+      'zh-CN': '当断面总个数为 0 时，公式除以零（可为 `sections` 设大于 0 的 `min`，或写明此时的得分：`if(sections = 0, …, …)`）',
     });
     // An input without min is unbounded below: 0 is among its values.
     rangeOf('reached / «sections»', { reached: [undefined, undefined], sections: [undefined, '10'] }, '30');
@@ -99,7 +99,7 @@ describe('formula language: the range a formula can give (formula-range)', () =>
     );
     assert.equal(
       range.problems[0].message.en,
-      'The formula can divide by zero: a − b is 0 when a (甲) is 5 and b is 5 (say what it gives then: if(a = b, …, …))',
+      'The formula can divide by zero: a − b is 0 when a (甲) is 5 and b is 5 (say what it gives then: `if(a = b, …, …)`)',
     );
   });
 
@@ -135,7 +135,7 @@ describe('formula language: the range a formula can give (formula-range)', () =>
     );
     assert.equal(
       range.problems[0].message['zh-CN'],
-      '公式可能除以零：当同组提升幅度的最高值为 0、同组提升幅度的最低值为 0 时，除数“best(gain) − worst(gain)”为 0（请写明此时的得分：if(best(gain) = worst(gain), …, …)）',
+      '公式可能除以零：当同组提升幅度的最高值为 0、同组提升幅度的最低值为 0 时，除数“best(gain) − worst(gain)”为 0（请写明此时的得分：`if(best(gain) = worst(gain), …, …)`）',
     );
   });
 

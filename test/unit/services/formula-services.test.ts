@@ -28,9 +28,9 @@ function rubricHover(marked: string, locale: 'en' | 'zh-CN' = 'en'): string {
   return shown.markdown;
 }
 
-function sheetHover(marked: string): string {
+function sheetHover(marked: string, locale: 'en' | 'zh-CN' = 'en'): string {
   const { text, offset, spans } = atCursor(marked);
-  const shown = scoresheetHover(analyzeSheet(text, MEASURED_RUBRIC), offset, 'en');
+  const shown = scoresheetHover(analyzeSheet(text, MEASURED_RUBRIC), offset, locale);
   assert.ok(shown, 'a hover at the cursor');
   assert.deepEqual(slices(text, [shown.span]), slices(text, spans));
   return shown.markdown;
@@ -39,10 +39,10 @@ function sheetHover(marked: string): string {
 describe('services: points from measurements', () => {
   describe('in a rubric', () => {
     it("hover on an input's id in the formula: its name, unit and range, in both languages", () => {
-      assert.equal(rubricHover(mark(MEASURED_RUBRIC, 'sections', 2, 1)), '**sections** · 断面总个数\n\nRecorded per subject under `measured`: at least 1');
+      assert.equal(rubricHover(mark(MEASURED_RUBRIC, 'sections', 2, 1)), '**断面总个数** · `sections`\n\nRecorded per subject under `measured`: at least 1');
       assert.equal(
         rubricHover(mark(MEASURED_RUBRIC, 'rate', 1, 1), 'zh-CN'),
-        '**rate** · 满意度（单位 %）\n\n在评分表的 measured 中为每个考核对象填写: 0 至 100',
+        '**满意度** · `rate`（单位 %）\n\n在评分表的 `measured` 中为每个考核对象填写：0 至 100',
       );
     });
 
@@ -51,7 +51,7 @@ describe('services: points from measurements', () => {
       assert.match(rubricHover(mark(MEASURED_RUBRIC, 'max', 1, 1)), /^`max\(a, b, …\)`\n\nThe largest of the numbers$/);
       assert.match(
         rubricHover(mark(MEASURED_RUBRIC, 'gain', 1, 1)),
-        /^\*\*gain\*\* · 提升幅度\n\n.*any number\n\nbest\(gain\): over the subjects of the same group$/,
+        /^\*\*提升幅度\*\* · `gain`\n\n.*any number\n\n`best\(gain\)`: over the subjects of the same group$/,
       );
     });
 
@@ -67,6 +67,10 @@ describe('services: points from measurements', () => {
       assert.match(
         markdown,
         /\*\*Formula\*\*: `reached \/ sections × weight × 80%`\n\nPoints it can give: 0 – 30\n\n- `reached` 达标断面个数\n- `sections` 断面总个数/,
+      );
+      assert.match(
+        rubricHover(mark(MEASURED_RUBRIC, 'satisfaction', 1), 'zh-CN'),
+        /\*\*计分公式\*\*：`weight − max\(0, 90 − rate\) × 1`\n\n可得分数：0 – 20\n\n- `rate` 满意度（%）/,
       );
     });
 
@@ -130,10 +134,14 @@ describe('services: points from measurements', () => {
         sheetHover(mark(MEASURED_SHEET, 'satisfaction', 1, 2)),
         /\*\*This subject\*\*: 20 − max\(0, 90 − 60\) × 1 = −10, counted as 0 \(never below its floor\)$/,
       );
+      assert.match(
+        sheetHover(mark(MEASURED_SHEET, 'satisfaction', 1, 2), 'zh-CN'),
+        /\*\*本考核对象\*\*：20 − max\(0, 90 − 60\) × 1 = −10，计 0 分（不低于最低得分）$/,
+      );
     });
 
     it("hover on an input's id: what it is and its range", () => {
-      assert.equal(sheetHover(mark(MEASURED_SHEET, 'rate', 1)), '**rate** · 满意度 (unit %)\n\nRecorded per subject under `measured`: 0 to 100');
+      assert.equal(sheetHover(mark(MEASURED_SHEET, 'rate', 1)), '**满意度** · `rate` (unit %)\n\nRecorded per subject under `measured`: 0 to 100');
     });
 
     it('hover on a deduction set within a range', () => {
@@ -160,7 +168,9 @@ describe('services: points from measurements', () => {
           [after('{gain: 2.0}'), '= 10'],
         ],
       );
-      assert.equal(hints[6].tooltip, '群众满意度 (satisfaction): 20 − max(0, 90 − 60) × 1 = −10, counted as 0 (never below its floor)');
+      assert.equal(hints[6].tooltip, '群众满意度: 20 − max(0, 90 − 60) × 1 = −10, counted as 0 (never below its floor)');
+      const zh = scoresheetInlayHints(analyzeSheet(MEASURED_SHEET, MEASURED_RUBRIC), 'zh-CN').filter((h) => h.label.startsWith('='));
+      assert.equal(zh[6].tooltip, '群众满意度：20 − max(0, 90 − 60) × 1 = −10，计 0 分（不低于最低得分）');
     });
   });
 });

@@ -500,11 +500,14 @@ function dividesByZero(
       : text(`The formula can divide by zero: the divisor ${written} can be 0`, `公式可能除以零：除数“${written}”可能为 0`);
   const guard =
     divisor.kind === 'arithmetic' && divisor.operator === '-'
-      ? `if(${source.slice(divisor.left.span.start, divisor.left.span.end)} = ${source.slice(divisor.right.span.start, divisor.right.span.end)}, …, …)`
-      : `if(${written} = 0, …, …)`;
+      ? `\`if(${source.slice(divisor.left.span.start, divisor.left.span.end)} = ${source.slice(divisor.right.span.start, divisor.right.span.end)}, …, …)\``
+      : `\`if(${written} = 0, …, …)\``;
   const hint =
     divisor.kind === 'input'
-      ? text(`give ${written} a min above 0, or say what it gives then: ${guard}`, `可为 ${written} 设大于 0 的 min，或写明此时的得分：${guard}`)
+      ? text(
+          `give \`${written}\` a \`min\` above 0, or say what it gives then: ${guard}`,
+          `可为 \`${written}\` 设大于 0 的 \`min\`，或写明此时的得分：${guard}`,
+        )
       : text(`say what it gives then: ${guard}`, `请写明此时的得分：${guard}`);
   return text(`${head.en} (${hint.en})`, `${head['zh-CN']}（${hint['zh-CN']}）`);
 }

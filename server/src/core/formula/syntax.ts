@@ -81,29 +81,29 @@ export interface FormulaFunction {
 export const FORMULA_FUNCTIONS: readonly FormulaFunction[] = [
   { name: 'min', arity: { min: 2, max: Infinity }, signature: 'min(a, b, …)', summary: text('The smallest of the numbers', '各数中最小的一个') },
   { name: 'max', arity: { min: 2, max: Infinity }, signature: 'max(a, b, …)', summary: text('The largest of the numbers', '各数中最大的一个') },
-  { name: 'abs', arity: { min: 1, max: 1 }, signature: 'abs(x)', summary: text('x without its sign', 'x 的绝对值') },
-  { name: 'floor', arity: { min: 1, max: 1 }, signature: 'floor(x)', summary: text('x rounded down to a whole number', 'x 向下取整') },
-  { name: 'ceil', arity: { min: 1, max: 1 }, signature: 'ceil(x)', summary: text('x rounded up to a whole number', 'x 向上取整') },
+  { name: 'abs', arity: { min: 1, max: 1 }, signature: 'abs(x)', summary: text('x without its sign', '`x` 的绝对值') },
+  { name: 'floor', arity: { min: 1, max: 1 }, signature: 'floor(x)', summary: text('x rounded down to a whole number', '`x` 向下取整') },
+  { name: 'ceil', arity: { min: 1, max: 1 }, signature: 'ceil(x)', summary: text('x rounded up to a whole number', '`x` 向上取整') },
   {
     name: 'round',
     arity: { min: 1, max: 2 },
     signature: 'round(x, digits)',
     summary: text(
       'x rounded half-up (四舍五入) to `digits` decimal places (0 to 20, written as a number; 0 if left out)',
-      'x 四舍五入到 digits 位小数（0 到 20 的整数，省略为 0）',
+      '`x` 四舍五入到 `digits` 位小数（0 到 20 的整数，省略为 0）',
     ),
   },
   {
     name: 'clamp',
     arity: { min: 3, max: 3 },
     signature: 'clamp(x, lo, hi)',
-    summary: text('x kept between lo and hi: min(max(x, lo), hi)', '把 x 限制在 lo 与 hi 之间：min(max(x, lo), hi)'),
+    summary: text('x kept between lo and hi: min(max(x, lo), hi)', '把 `x` 限制在 `lo` 与 `hi` 之间：`min(max(x, lo), hi)`'),
   },
   {
     name: 'if',
     arity: { min: 3, max: 3 },
     signature: 'if(condition, then, else)',
-    summary: text('`then` where the condition holds, else `else`; only the branch taken is worked out', '条件成立取 then，否则取 else；只计算取到的一支'),
+    summary: text('`then` where the condition holds, else `else`; only the branch taken is worked out', '条件成立取 `then`，否则取 `else`；只计算取到的一支'),
   },
   {
     name: 'best',

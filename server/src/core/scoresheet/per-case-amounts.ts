@@ -1,6 +1,7 @@
 import { Decimal, exactText, sum, ZERO } from '../decimal';
 import { DeductRuleModel, PointsRange } from '../rubric/model/rubric-model';
 import { LocalizedText, text } from '../text/locale';
+import { ruleName } from './rubric-index';
 import { DeductionEntry } from './types';
 
 /**
@@ -26,7 +27,7 @@ export function amountsDeduction(rule: DeductRuleModel, entry: DeductionEntry, w
   const cap = rule.max ? rule.max.value : undefined;
   if (rule.max && cap === undefined) return undefined;
   const net = cap !== undefined && gross.gt(cap) ? cap : gross;
-  const label = rule.key ?? '';
+  const label = ruleName(rule);
   const terms = (amounts as Decimal[]).map(exactText);
   const line = amounts.length === 0 ? '0' : amounts.length === 1 ? terms[0] : `${terms.join(' + ')} = ${exactText(gross)}`;
   working?.push(

@@ -127,6 +127,14 @@ export function displayName(item: NamedItem | IndicatorModel): string {
 }
 
 /**
+ * A deduction rule in a sentence: its name, else the case it is for (its `when`: 未制定应急预案),
+ * its id only when it says neither (a `per` is a unit, 每少1条, not a name).
+ */
+export function ruleName(rule: DeductRuleModel): string {
+  return rule.name?.value || rule.when?.value || rule.key || '?';
+}
+
+/**
  * An item where the person must write its id, named first: `火灾防控成效（编号 fire）` /
  * `火灾防控成效 (id fire)`; the id alone when it is the name.
  */

@@ -4,7 +4,7 @@ import { ownScaleFactor, scaleOf } from '../rubric/model/measure';
 import { IndicatorModel } from '../rubric/model/rubric-model';
 import { measuredWorking } from './measured';
 import { amountsDeduction } from './per-case-amounts';
-import { isDeductLeaf, isLeaf, RubricIndex, ruleByKey } from './rubric-index';
+import { isDeductLeaf, isLeaf, RubricIndex, ruleByKey, ruleName } from './rubric-index';
 import { rescaled, SheetExtras } from './sheet-extras';
 import { DeductionEntry, KeyedFigure, TotalStep } from './types';
 
@@ -69,7 +69,7 @@ function deduction(leaf: IndicatorModel, start: Decimal, entries: readonly Deduc
     const rule = entry.form === 'rules' && entry.rule?.value !== undefined ? ruleByKey(leaf, entry.rule.value) : undefined;
     const points = rule?.points?.value;
     if (!rule || points === undefined) return undefined;
-    const label = rule.key ?? '';
+    const label = ruleName(rule);
     if (rule.when) {
       const happened = cases.gt(0);
       if (happened) raw = raw.plus(points);

@@ -1,6 +1,7 @@
 import { Decimal, exactText, ZERO } from '../../decimal';
 import { FORMULA_FUNCTIONS, FormulaReference, tokenize } from '../../formula';
 import type { CompletionEntry, HoverResult, InlayHintItem } from '../../service-types';
+import { bracketed, labelled } from '../../text/figures';
 import { Locale, text } from '../../text/locale';
 import { contains, Span } from '../../text/span';
 import { formulaRangeOf, formulaSpan, offsetInFormula, parsedFormula, scaleOf } from '../model/measure';
@@ -38,10 +39,10 @@ export function formulaRangeLabel(indicator: IndicatorModel): string | undefined
   return low.eq(high) ? exactText(low) : `${exactText(low)} – ${exactText(high)}`;
 }
 
-/** `**reached** · 达标断面个数 (个), from 0`: what an input is, for hovers here and in scoresheets. */
+/** `**达标断面个数** · \`reached\`（单位 个）`, from 0: what an input is, for hovers here and in scoresheets; its name, its id as code. */
 export function inputDescription(input: InputModel, locale: Locale): string {
-  const parts = [`**${input.key ?? '?'}**`];
-  if (input.name?.value && input.name.value !== input.key) parts.push(input.name.value);
+  const id = `\`${input.key ?? '?'}\``;
+  const head = input.name?.value && input.name.value !== input.key ? `**${input.name.value}** · ${id}` : id;
   const unit = input.unit?.value ? text(` (unit ${input.unit.value})`, `（单位 ${input.unit.value}）`)[locale] : '';
   const [min, max] = [figure(input.min?.value), figure(input.max?.value)];
   const bounds =
@@ -52,21 +53,21 @@ export function inputDescription(input: InputModel, locale: Locale): string {
         : max !== undefined
           ? text(`at most ${max}`, `不大于 ${max}`)
           : text('any number', '任意数值');
-  return `${parts.join(' · ')}${unit}\n\n${text('Recorded per subject under `measured`', '在评分表的 measured 中为每个考核对象填写')[locale]}: ${bounds[locale]}`;
+  return `${head}${unit}\n\n${labelled(text('Recorded per subject under `measured`', '在评分表的 `measured` 中为每个考核对象填写'), bounds[locale], locale)}`;
 }
 
 /** The formula's lines in an indicator's hover: the formula, its inputs, the points it can give. */
 export function formulaLines(indicator: IndicatorModel, locale: Locale): string[] {
   const formula = indicator.scoring?.formula?.value;
   if (formula === undefined) return [];
-  const lines = ['', `**${text('Formula', '计分公式')[locale]}**: \`${formula.replace(/`/g, "'")}\``];
+  const lines = ['', labelled(text('**Formula**', '**计分公式**'), `\`${formula.replace(/`/g, "'")}\``, locale)];
   const range = formulaRangeLabel(indicator);
-  if (range) lines.push('', `${text('Points it can give', '可得分数')[locale]}: ${range}`);
+  if (range) lines.push('', labelled(text('Points it can give', '可得分数'), range, locale));
   if (indicator.scoring?.inputs.length) lines.push('');
   for (const input of indicator.scoring?.inputs ?? []) {
     const name = input.name?.value && input.name.value !== input.key ? ` ${input.name.value}` : '';
-    const unit = input.unit?.value ? ` (${input.unit.value})` : '';
-    lines.push(`- \`${input.key ?? '?'}\`${name}${unit}`);
+    const item = `\`${input.key ?? '?'}\`${name}`;
+    lines.push(`- ${input.unit?.value ? bracketed(item, input.unit.value, locale) : item}`);
   }
   return lines;
 }
@@ -91,14 +92,14 @@ export function formulaHover(document: DocumentAnalysis, offset: number, locale:
     if (!input) return undefined;
     const over =
       reference.kind === 'aggregate'
-        ? `\n\n${text(`${reference.aggregate}(${id}): over the subjects of the same group`, `${reference.aggregate}(${id})：同一序列各考核对象的该项数据`)[locale]}`
+        ? `\n\n${labelled(text(`\`${reference.aggregate}(${id})\``, `\`${reference.aggregate}(${id})\``), text('over the subjects of the same group', '同一序列各考核对象的该项数据')[locale], locale)}`
         : '';
     return { span: place(span), markdown: `${inputDescription(input, locale)}${over}` };
   }
   if (reference?.kind === 'weight') {
     return {
       span: place(reference.span),
-      markdown: `**weight**\n\n${text("This indicator's points", '本指标的分值')[locale]}: ${scale === undefined ? '?' : exactText(scale)}`,
+      markdown: `**weight**\n\n${labelled(text("This indicator's points", '本指标的分值'), scale === undefined ? '?' : exactText(scale), locale)}`,
     };
   }
   if (reference?.kind === 'function') {
@@ -112,7 +113,7 @@ export function formulaHover(document: DocumentAnalysis, offset: number, locale:
       `**${text('Formula', '计分公式')[locale]}**`,
       '',
       range
-        ? `${text('Points it can give', '可得分数')[locale]}: ${range}${text(" (over the inputs' min/max, limited to the floor and the weight)", '（按各输入项的取值范围，限于最低得分与分值之间）')[locale]}`
+        ? `${labelled(text('Points it can give', '可得分数'), range, locale)}${text(" (over the inputs' min/max, limited to the floor and the weight)", '（按各输入项的取值范围，限于最低得分与分值之间）')[locale]}`
         : text('The points it can give are worked out once the formula and its names are right.', '公式及其名称无误后，显示可得分数范围。')[locale],
     ].join('\n'),
   };
@@ -157,13 +158,12 @@ export function formulaCompletion(document: DocumentAnalysis, offset: number, lo
   for (const input of indicator.scoring?.inputs ?? []) {
     if (input.key === undefined) continue;
     const name = input.name?.value && input.name.value !== input.key ? input.name.value : undefined;
-    const unit = input.unit?.value ? ` (${input.unit.value})` : '';
     entries.push({
       label: input.key,
       kind: 'reference',
       insertText: input.key,
       snippet: false,
-      detail: `${name ?? text('input', '输入项')[locale]}${unit}`,
+      detail: input.unit?.value ? bracketed(name ?? text('input', '输入项')[locale], input.unit.value, locale) : (name ?? text('input', '输入项')[locale]),
       replace,
     });
   }
@@ -173,7 +173,10 @@ export function formulaCompletion(document: DocumentAnalysis, offset: number, lo
     kind: 'reference',
     insertText: 'weight',
     snippet: false,
-    detail: `${text("This indicator's points", '本指标的分值')[locale]}${scale === undefined ? '' : `: ${exactText(scale)}`}`,
+    detail:
+      scale === undefined
+        ? text("This indicator's points", '本指标的分值')[locale]
+        : labelled(text("This indicator's points", '本指标的分值'), exactText(scale), locale),
     replace,
   });
   for (const fn of FORMULA_FUNCTIONS) {

@@ -3,6 +3,7 @@ import { indicatorHover } from '../../rubric/services/hover';
 import { inputDescription } from '../../rubric/services/formula-services';
 import { DeductRuleModel } from '../../rubric/model/rubric-model';
 import type { HoverResult, InlayHintItem } from '../../service-types';
+import { labelled } from '../../text/figures';
 import { Locale, LocalizedText, text } from '../../text/locale';
 import { Span } from '../../text/span';
 import { groupAggregates, measuredOutcomes, measuredWorking } from '../measured';
@@ -79,6 +80,6 @@ export function measuredHover(analysis: ScoresheetAnalysis, segments: readonly (
     return input ? { span, markdown: inputDescription(input, locale) } : undefined;
   }
   const outcome = outcomesOf(analysis, index, entry).get(leaf);
-  const working = outcome ? ['', `**${text('This subject', '本考核对象')[locale]}**: ${measuredWorking(outcome, false)[locale]}`] : [];
+  const working = outcome ? ['', labelled(text('**This subject**', '**本考核对象**'), measuredWorking(outcome, false)[locale], locale)] : [];
   return { span, markdown: [indicatorHover(index.document, leaf, locale), ...working].join('\n') };
 }

@@ -39,7 +39,9 @@ const SUITES = [
   { name: 'editor', args: ['test/out/editor/runner/main.js'] },
   // Fuzz, property, random-edit equivalence and resource tests, at fixed seeds and bounded counts
   // (test/support/seeds.ts); `npm run soak -- --minutes N` runs them longer with new seeds.
-  { name: 'soak', args: mochaSuite('test/out/soak/**/*.test.js') },
+  // Half the soak counts in `npm test`, so every stop can run the whole suite in minutes; the same
+  // fixed seeds at full scale and beyond run with `npm run soak` (or RUBRIC_SOAK_SCALE=1 here).
+  { name: 'soak', args: mochaSuite('test/out/soak/**/*.test.js'), env: { RUBRIC_SOAK_SCALE: process.env.RUBRIC_SOAK_SCALE ?? '0.5' } },
 ];
 
 /**
@@ -101,7 +103,7 @@ for (const suite of SUITES.filter((s) => only.length === 0 || only.includes(s.na
       counts[ok ? 'passed' : 'failed']++;
     }
   } else {
-    const result = run(process.execPath, suite.args, { RUBRIC_TEST_COUNTS: countsFile });
+    const result = run(process.execPath, suite.args, { ...suite.env, RUBRIC_TEST_COUNTS: countsFile });
     if (fs.existsSync(countsFile)) counts = JSON.parse(fs.readFileSync(countsFile, 'utf8'));
     else console.log(`${suite.name}: ended (status ${result.status}) without reporting counts`);
     fs.rmSync(countsFile, { force: true });

@@ -34,21 +34,30 @@ export class StatusItem implements vscode.Disposable {
     return this.item.text;
   }
 
+  /** A tier's target after its figure, as the lenses word it: `优秀 3 (target 2)` / `优秀 3（一般掌握 2）`. */
+  static targetNote(figure: string): string {
+    return t(' (target {0})', figure);
+  }
+
   static format(summary: Summary): string {
     const sum = summary.total === null ? 'Σ ?' : summary.total === summary.expected ? `Σ ${summary.total} ✓` : `Σ ${summary.total} / ${summary.expected}`;
     // 分序列: each group's slots, `乡镇序列: 优秀 3 · 良好 5 | 部门序列: …`.
-    const groups = (summary.groups ?? []).filter((g) => g.tiers.length > 0).map((g) => t('{0}: {1}', g.name, tierLine(g.tiers)));
-    const slots = summary.tiers.length > 0 ? tierLine(summary.tiers) : groups.join(' | ');
+    const groups = (summary.groups ?? []).filter((g) => g.tiers.length > 0).map((g) => t('{0}: {1}', g.name, tierLine(g.tiers, StatusItem.targetNote)));
+    const slots = summary.tiers.length > 0 ? tierLine(summary.tiers, StatusItem.targetNote) : groups.join(' | ');
     return [sum, ...(slots ? [slots] : [])].join(' · ');
   }
 
   /**
    * A scoresheet's tier counts against the quota, per group, worded as the lens above `scores:`
-   * words them: `优秀 3/3 · 良好 5 · 一般 2/2` (`第一序列: 优秀 1/1 … | 第二序列: …`), or its
-   * subjects' count without tiers.
+   * words them: `优秀 3/3 · 良好 5 · 一般 2/2` (`第一序列: 优秀 1/1 … | 第二序列: …`), a tier's
+   * target after its count (`优秀 3/3 (target 2.4) ⚠`), or its subjects' count without tiers.
    */
   static formatRanking(ranking: Ranking): string {
-    const line = (counts: Ranking['groups'][number]['counts']) => tierCountLine(counts.map((c) => ({ ...c, name: c.tier.name })));
+    const line = (counts: Ranking['groups'][number]['counts']) =>
+      tierCountLine(
+        counts.map((c) => ({ ...c, name: c.tier.name })),
+        StatusItem.targetNote,
+      );
     const groups = ranking.groups.map((g) => (ranking.groups.length > 1 && g.name ? t('{0}: {1}', g.name, line(g.counts)) : line(g.counts)));
     const counts = groups.filter(Boolean).join(' | ');
     const subjects = ranking.groups.reduce((n, g) => n + g.rows.length, 0);

@@ -92,7 +92,7 @@ export function rankGroup(index: RubricIndex, group: number, members: RankedSubj
     min: allocation.tiers[t]?.min,
     max: allocation.tiers[t]?.max,
   }));
-  return { id, name, subjects: sortByRank(members), counts, ties: assignment.ties, allocation };
+  return { id, name, subjects: sortByRank(members), counts, placed: allocation.subjects, ties: assignment.ties, allocation };
 }
 
 /** Ranks are shared by equal totals (and, under `break`, equal tie-break points): file order never splits a rank. */

@@ -219,6 +219,8 @@ export interface GroupRanking {
   name?: string;
   subjects: RankedSubject[];
   counts: TierCount[];
+  /** The N its quotas were worked out for (the subjects placed in a tier); undefined without tiers. */
+  placed?: number;
 }
 
 export interface ScoresheetAnalysis {

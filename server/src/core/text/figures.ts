@@ -5,6 +5,11 @@ import { Locale, LocalizedText, text } from './locale';
 
 export { slotsText, tierLine } from './slot-text';
 
+/** A tier's target after its figure: `优秀 3 (target 2)` / `优秀 3（一般掌握 2）`. */
+export function targetWording(locale: Locale): (figure: string) => string {
+  return (figure) => text(` (target ${figure})`, `（一般掌握 ${figure}）`)[locale];
+}
+
 export function subjectsLabel(n: number, locale: Locale): string {
   return text(`${n} subject${n === 1 ? '' : 's'}`, `${n} 个考核对象`)[locale];
 }

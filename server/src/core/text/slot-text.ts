@@ -14,9 +14,27 @@ export function slotsText(tier: SlotRange): string {
   return tier.min === tier.max ? `${tier.max}` : `${tier.min}–${tier.max}`;
 }
 
-/** `优秀 3 · 良好 5 · 一般 2` */
-export function tierLine(tiers: readonly (SlotRange & { name: string })[]): string {
-  return tiers.map((t) => `${t.name} ${slotsText(t)}`).join(' · ');
+/**
+ * A tier's quota `target` for the N at hand, as the server words it: the figure N × target
+ * (exact, as `core/quota/target.ts` computes it) and whether the figure before it is above.
+ */
+export interface TargetFigure {
+  /** `2`, `1.8`; absent for a tier whose quota states no target. */
+  target?: string;
+  /** The count (or the most slots) is above the target: marked as other problems are. */
+  aboveTarget?: boolean;
+}
+
+/** How a target reads after a tier's figure, in the reader's language: `(target 2)` / `（一般掌握 2）`. */
+export type TargetWording = (figure: string) => string;
+
+function targetSuffix(tier: TargetFigure, wording: TargetWording | undefined): string {
+  return wording && tier.target !== undefined ? wording(tier.target) : '';
+}
+
+/** `优秀 3 · 良好 5 · 一般 2`; with a wording, each target after its slots: `优秀 3（一般掌握 2） ⚠ · …`. */
+export function tierLine(tiers: readonly (SlotRange & TargetFigure & { name: string })[], wording?: TargetWording): string {
+  return tiers.map((t) => `${t.name} ${slotsText(t)}${targetSuffix(t, wording)}${wording && t.aboveTarget ? ' ⚠' : ''}`).join(' · ');
 }
 
 /** How many subjects took a tier, against the slots its own quota rules (null: no such bound). */
@@ -42,13 +60,15 @@ export function outsideBounds({ count, min, max }: CountedTier): boolean {
 
 /**
  * `优秀 3/3 · 良好 5 · 一般 2/2`: each tier's count over its slots, marked ⚠ when outside them. The
- * one wording of the scoresheet's lens and the status bar, so that both say the same.
+ * one wording of the scoresheet's lens and the status bar, so that both say the same. With a
+ * wording, a tier's target follows its count (`优秀 3/3（一般掌握 2） ⚠`), marked when above it.
  */
-export function tierCountLine(counts: readonly CountedTier[]): string {
+export function tierCountLine(counts: readonly (CountedTier & TargetFigure)[], wording?: TargetWording): string {
   return counts
     .map((c) => {
       const bounds = countBounds(c);
-      return `${c.name} ${c.count}${bounds ? `/${bounds}` : ''}${outsideBounds(c) ? ' ⚠' : ''}`;
+      const marked = outsideBounds(c) || (wording !== undefined && c.aboveTarget === true);
+      return `${c.name} ${c.count}${bounds ? `/${bounds}` : ''}${targetSuffix(c, wording)}${marked ? ' ⚠' : ''}`;
     })
     .join(' · ');
 }

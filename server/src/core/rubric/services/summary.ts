@@ -2,6 +2,8 @@ import { formatDecimal } from '../../decimal';
 import { DocumentAnalysis } from '../types';
 import { sumKnown } from '../model/build-model';
 import { Allocation } from '../../quota/allocate';
+import { targetAgainst } from '../../quota/target';
+import { RubricModel } from '../model/rubric-model';
 
 /** `rubric/summary`: the figures a status bar shows for one rubric. */
 export interface RubricSummary {
@@ -26,11 +28,22 @@ export interface TierSummary {
   min: number;
   max: number;
   share: number;
+  /** N × the quota's `target`, exact (`2`, `1.8`); absent for a tier without a target. */
+  target?: string;
+  /** The most slots are above the target (it informs; `max` binds). */
+  aboveTarget?: boolean;
 }
 
-function tierSummaries(allocation: Allocation | undefined): TierSummary[] {
+function tierSummaries(allocation: Allocation | undefined, model: RubricModel): TierSummary[] {
   // Display values: the exact share stays a decimal inside the core.
-  return (allocation?.tiers ?? []).map((t) => ({ id: t.id, name: t.name, min: t.min, max: t.max, share: Number(formatDecimal(t.share, 6)) }));
+  return (allocation?.tiers ?? []).map((t, i) => ({
+    id: t.id,
+    name: t.name,
+    min: t.min,
+    max: t.max,
+    share: Number(formatDecimal(t.share, 6)),
+    ...targetAgainst(model.tiers.items[i]?.quota?.target?.value, allocation?.subjects, t.max),
+  }));
 }
 
 export function summarize(document: DocumentAnalysis): RubricSummary {
@@ -43,8 +56,8 @@ export function summarize(document: DocumentAnalysis): RubricSummary {
     expected: model.total === undefined ? null : model.total.toNumber(),
     subjects: model.subjects ?? null,
     rounding: model.rounding,
-    tiers: tierSummaries(allocation),
-    groups: document.groups.map((g) => ({ id: g.id, name: g.name, subjects: g.subjects ?? null, tiers: tierSummaries(g.allocation) })),
+    tiers: tierSummaries(allocation, model),
+    groups: document.groups.map((g) => ({ id: g.id, name: g.name, subjects: g.subjects ?? null, tiers: tierSummaries(g.allocation, model) })),
     errors: findings.filter((f) => f.severity === 'error').length,
     warnings: findings.filter((f) => f.severity === 'warning').length,
   };

@@ -1,6 +1,7 @@
 import type { Decimal } from '../../decimal';
 import type { RankedSubject, RoundColumn, ScoresheetAnalysis } from '../types';
 import type { TierModel } from '../../rubric/model/rubric-model';
+import { targetAgainst } from '../../quota/target';
 
 /**
  * A scoresheet's ranking as plain JSON (exact decimal strings, no spans): what `rubric/ranking`
@@ -62,6 +63,10 @@ export interface RankingTierCount {
   count: number;
   min: number | null;
   max: number | null;
+  /** N × the quota's `target` for the group's N, exact (`2`, `1.8`); absent for a tier without a target. */
+  target?: string;
+  /** The count is above the target (it informs; `max` binds). */
+  aboveTarget?: boolean;
 }
 
 export interface RankingGroup {
@@ -142,7 +147,13 @@ export function rankingTable(analysis: ScoresheetAnalysis): RankingTable {
       counts: group.counts.map((c) => {
         // A tier without a quota of its own takes what the others leave: its "slots" are that rest, not a rule to meet.
         const ruled = tiers[c.tier]?.quota !== undefined;
-        return { tier: tierOf(tiers[c.tier], c.tier), count: c.count, min: ruled ? (c.min ?? null) : null, max: ruled ? (c.max ?? null) : null };
+        return {
+          tier: tierOf(tiers[c.tier], c.tier),
+          count: c.count,
+          min: ruled ? (c.min ?? null) : null,
+          max: ruled ? (c.max ?? null) : null,
+          ...targetAgainst(tiers[c.tier]?.quota?.target?.value, group.placed, c.count),
+        };
       }),
       rows: group.subjects.map((s) => rowOf(s, tiers)),
     })),

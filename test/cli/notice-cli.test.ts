@@ -1,24 +1,11 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ROOT, rubric } from '../support/cli';
 import { docxText } from '../support/docx';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 const SAMPLES = path.join(ROOT, 'samples');
-
-function rubric(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    // A run that hangs fails the test instead of holding the suite.
-    timeout: 30000,
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
-}
 
 const listing = (folder: string) => fs.readdirSync(folder).sort();
 

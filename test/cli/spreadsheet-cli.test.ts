@@ -4,24 +4,12 @@ import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ROOT, rubric } from '../support/cli';
 import { parse } from 'yaml';
 import { compoundFile } from '../support/crafted-files';
 import { craftedWorkbooks } from '../support/crafted-workbooks';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 const FOREST = path.join(ROOT, 'samples/forest-chief-2022.rubric.yaml');
-
-function rubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    // A run that hangs fails the test instead of holding the suite.
-    timeout: 30000,
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
-}
 
 /** Files left in a folder, temporary ones included (a failed write must leave none). */
 const listing = (folder: string) => fs.readdirSync(folder).sort();

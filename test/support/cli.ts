@@ -5,12 +5,16 @@ export const ROOT = path.resolve(__dirname, '../../..');
 /** The command as npm installs it (node_modules/.bin), run as a child process. */
 export const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 
-/** `rubric ARGS` in `cwd`, in English whatever the machine's locale: status and both streams. */
-export function rubric(args: string[], cwd: string) {
+/**
+ * `rubric ARGS` in `cwd`, in English unless `env` says otherwise: status, both streams, and the
+ * spawn error (a run that hangs is stopped after 30 s and fails its test instead of holding the suite).
+ */
+export function rubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [RUBRIC, ...args], {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
+    timeout: 30000,
+    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
   });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
 }

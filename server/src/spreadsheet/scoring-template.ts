@@ -400,11 +400,12 @@ function deductionColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Colu
     const key = pairKey('deduct', leafKey, rule.id!);
     const words = scoringLines({ levels: [], rules: [rule] }, locale)[0];
     const once = rule.when !== undefined && rule.per === undefined;
+    const amount = zh ? `（扣${exact(rule.points)}分）` : `(−${exact(rule.points)})`;
     columns.push({
       key,
       group,
-      label: once ? rule.when! : words,
-      width: 11,
+      label: once ? `${rule.when!}\n${amount}` : words,
+      width: Math.max(11, widthFor(amount)),
       input: once
         ? validation(rule.when!, zh ? `发生时选“是”，否则留空（${words}）` : `Choose “yes” if it happened, else leave blank (${words})`, zh ? '只能为“是”或空白' : 'Only “yes” or blank', {
             type: 'list',
@@ -428,11 +429,13 @@ function deductionColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Colu
     const words = rangedRuleText(rule, locale);
     const range = rangeText(rule.min, rule.max, locale);
     const once = rule.when !== undefined && rule.per === undefined;
+    const amount = zh ? `（扣${range}分${once ? '' : '/次'}）` : `(−${range}${once ? '' : ' each'})`;
     columns.push({
       key,
       group,
-      label: once ? rule.when! : (rule.per ?? rule.id),
-      width: 11,
+      label: `${rule.when ?? rule.per ?? rule.id}\n${amount}`,
+      // Wide enough for the amount on one line (`（扣5—20分）`).
+      width: Math.max(11, widthFor(amount)),
       input: once
         ? validation(rule.when!, zh ? `发生时填写扣分，${range}，否则留空（${words}）` : `The points taken off, ${range}, if it happened; else blank (${words})`, zh ? `须为 ${range} 之间的数` : `Must be a number, ${range}`, {
             type: 'decimal',

@@ -1,7 +1,17 @@
 import { Document, isMap, isSeq, visit } from 'yaml';
 import { Decimal } from '../core';
 import type { QuotaAmount } from '../core/quota/allocate';
-import { DraftDeductRule, DraftExtras, DraftInput, DraftRangedRule, DraftIndicator, DraftQuota, DraftRubric, DraftScoring, DraftThreshold } from './rubric-draft';
+import {
+  DraftDeductRule,
+  DraftExtras,
+  DraftInput,
+  DraftRangedRule,
+  DraftIndicator,
+  DraftQuota,
+  DraftRubric,
+  DraftScoring,
+  DraftThreshold,
+} from './rubric-draft';
 
 /**
  * A draft as a rubric file: keys in the contract's order, the short lists and small maps in flow
@@ -47,7 +57,13 @@ function scoring(s: DraftScoring) {
 
 function indicator(i: DraftIndicator): Record<string, unknown> {
   const hasScoring =
-    i.scoring && (i.scoring.levels.length > 0 || i.scoring.deduct || i.scoring.rules.length > 0 || i.scoring.floor || i.scoring.ranged?.length || i.scoring.formula !== undefined);
+    i.scoring &&
+    (i.scoring.levels.length > 0 ||
+      i.scoring.deduct ||
+      i.scoring.rules.length > 0 ||
+      i.scoring.floor ||
+      i.scoring.ranged?.length ||
+      i.scoring.formula !== undefined);
   return compact({
     id: i.id,
     name: i.name,

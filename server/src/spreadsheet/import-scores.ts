@@ -134,7 +134,10 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
             heading,
             kind === 'input'
               ? text(`the rubric has no input “${pair?.[1] ?? key}” of “${pair?.[0] ?? ''}”`, `细则中“${pair?.[0] ?? ''}”没有计分数据“${pair?.[1] ?? key}”`)
-              : text(`the rubric has no deduction “${pair?.[1] ?? key}” of “${pair?.[0] ?? ''}”`, `细则中“${pair?.[0] ?? ''}”没有扣分规则“${pair?.[1] ?? key}”`),
+              : text(
+                  `the rubric has no deduction “${pair?.[1] ?? key}” of “${pair?.[0] ?? ''}”`,
+                  `细则中“${pair?.[0] ?? ''}”没有扣分规则“${pair?.[1] ?? key}”`,
+                ),
           );
           continue;
         }
@@ -234,7 +237,10 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
           const weight = leaf.weight;
           if (value.lt(0)) fail(address, text(`${exact(value)} is below 0`, `${exact(value)} 小于 0`));
           else if (leaf.outOf && value.gt(leaf.outOf))
-            fail(address, text(`${exact(value)} exceeds ${exact(leaf.outOf)}, the scale it is scored on`, `${exact(value)} 超过该项的 ${exact(leaf.outOf)} 分制`));
+            fail(
+              address,
+              text(`${exact(value)} exceeds ${exact(leaf.outOf)}, the scale it is scored on`, `${exact(value)} 超过该项的 ${exact(leaf.outOf)} 分制`),
+            );
           else if (!leaf.outOf && weight && value.gt(weight))
             fail(address, text(`${exact(value)} exceeds the weight ${exact(weight)}`, `${exact(value)} 超过该项分值 ${exact(weight)}`));
           else {
@@ -311,7 +317,14 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       entry.deductions.get(key)!.set(id, value);
     };
     if (fixed && fixed.when !== undefined && fixed.per === undefined) {
-      const word = reading.kind === 'text' ? reading.text.trim() : reading.kind === 'number' ? reading.value.toFixed() : reading.kind === 'boolean' ? String(reading.value) : '';
+      const word =
+        reading.kind === 'text'
+          ? reading.text.trim()
+          : reading.kind === 'number'
+            ? reading.value.toFixed()
+            : reading.kind === 'boolean'
+              ? String(reading.value)
+              : '';
       if (NO.test(word)) return;
       if (YES.test(word)) record(decimal(1));
       else fail(address, text(`“${word}” for “${fixed.when}”: write 是 / yes, or leave it blank`, `“${fixed.when}”填写了“${word}”：应填“是”或留空`));

@@ -205,9 +205,7 @@ export function draftOf(text: string, document: DocumentAnalysis): DraftRubric {
         ),
         inputs: nonEmpty(
           scoring.inputs.flatMap((input) =>
-            input.key === undefined
-              ? []
-              : [{ id: input.key, name: input.name?.value, unit: input.unit?.value, min: input.min?.value, max: input.max?.value }],
+            input.key === undefined ? [] : [{ id: input.key, name: input.name?.value, unit: input.unit?.value, min: input.min?.value, max: input.max?.value }],
           ),
         ),
         formula: ind.items?.length ? undefined : scoring.formula?.value,

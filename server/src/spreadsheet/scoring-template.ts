@@ -252,6 +252,9 @@ function pointsLabel(indicator: DraftIndicator, locale: Locale): string {
   return zh ? `（${shown}分）` : `(${shown})`;
 }
 
+/** A leaf's name over its own columns: `省控断面水环境质量（30分）` / `Provincial sections (30)`. */
+const leafHeading = (indicator: DraftIndicator, locale: Locale): string => `${indicator.name}${locale === 'zh-CN' ? '' : ' '}${pointsLabel(indicator, locale)}`;
+
 const validation = (title: string, prompt: string, error: string, rest: Partial<ExcelJS.DataValidation>): ExcelJS.DataValidation =>
   ({
     allowBlank: true,
@@ -275,7 +278,11 @@ function pointColumn(leaf: Leaf, locale: Locale): Column {
   const prompt = [
     zh ? `0 至 ${exact(scale)} 分` : `0 to ${exact(scale)} points`,
     ...(leaf.indicator.outOf
-      ? [zh ? `按 ${exact(leaf.indicator.outOf)} 分制打分，计 ${exact(leaf.indicator.weight ?? decimal(0))} 分` : `scored out of ${exact(leaf.indicator.outOf)}, counts ${exact(leaf.indicator.weight ?? decimal(0))}`]
+      ? [
+          zh
+            ? `按 ${exact(leaf.indicator.outOf)} 分制打分，计 ${exact(leaf.indicator.weight ?? decimal(0))} 分`
+            : `scored out of ${exact(leaf.indicator.outOf)}, counts ${exact(leaf.indicator.weight ?? decimal(0))}`,
+        ]
       : []),
     ...(full ? [zh ? '填写扣分后的得分，空白按满分计' : 'points left after deductions, blank counts full'] : []),
     ...scoringLines(leaf.indicator.scoring, locale, scale),
@@ -317,7 +324,7 @@ function measuredColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Colum
   const inputs = scoring.inputs!;
   const leafKey = keyOf(indicator);
   const scale = scaleOf(indicator);
-  const group = [...ancestorLabels(leaf, locale), `${indicator.name}${pointsLabel(indicator, locale)}`];
+  const group = [...ancestorLabels(leaf, locale), leafHeading(indicator, locale)];
   const written = schemeFormula(scoring.formula!, inputs, scale) ?? scoring.formula!;
   const inputColumns: Column[] = inputs.map((input) => {
     const range = rangeText(input.min, input.max, locale);
@@ -362,8 +369,7 @@ function measuredColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Colum
     const cells = inputs.map((input) => cellOf(row)(input.id));
     return `IF(COUNT(${cells.join(',')})<${cells.length},"",${formula})`;
   };
-  const computable =
-    excelPointsFormula(scoring.formula!, { input: () => 'A1', group: () => 'A$1:A$2', scale, floor: decimal(0) }) !== undefined;
+  const computable = excelPointsFormula(scoring.formula!, { input: () => 'A1', group: () => 'A$1:A$2', scale, floor: decimal(0) }) !== undefined;
   return [
     ...inputColumns,
     {
@@ -390,7 +396,7 @@ function deductionColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Colu
   const scoring = indicator.scoring!;
   const leafKey = keyOf(indicator);
   const scale = scaleOf(indicator);
-  const group = [...ancestorLabels(leaf, locale), `${indicator.name}${pointsLabel(indicator, locale)}`];
+  const group = [...ancestorLabels(leaf, locale), leafHeading(indicator, locale)];
   const yes = zh ? '是' : 'yes';
   const columns: Column[] = [];
   /** Each rule's Excel amount on a row; undefined where a cell holds several amounts. */
@@ -407,15 +413,25 @@ function deductionColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Colu
       label: once ? `${rule.when!}\n${amount}` : words,
       width: Math.max(11, widthFor(amount)),
       input: once
-        ? validation(rule.when!, zh ? `发生时选“是”，否则留空（${words}）` : `Choose “yes” if it happened, else leave blank (${words})`, zh ? '只能为“是”或空白' : 'Only “yes” or blank', {
-            type: 'list',
-            formulae: [`"${yes}"`],
-          })
-        : validation(words, zh ? `填写次数（${words}）` : `Enter the number of cases (${words})`, zh ? '须为 0 或正整数' : 'Must be a whole number, 0 or more', {
-            type: 'whole',
-            operator: 'greaterThanOrEqual',
-            formulae: [0],
-          }),
+        ? validation(
+            rule.when!,
+            zh ? `发生时选“是”，否则留空（${words}）` : `Choose “yes” if it happened, else leave blank (${words})`,
+            zh ? '只能为“是”或空白' : 'Only “yes” or blank',
+            {
+              type: 'list',
+              formulae: [`"${yes}"`],
+            },
+          )
+        : validation(
+            words,
+            zh ? `填写次数（${words}）` : `Enter the number of cases (${words})`,
+            zh ? '须为 0 或正整数' : 'Must be a whole number, 0 or more',
+            {
+              type: 'whole',
+              operator: 'greaterThanOrEqual',
+              formulae: [0],
+            },
+          ),
     });
     amounts.push((row) => {
       const cell = `${letter(key)}${row}`;
@@ -437,16 +453,26 @@ function deductionColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Colu
       // Wide enough for the amount on one line (`（扣5—20分）`).
       width: Math.max(11, widthFor(amount)),
       input: once
-        ? validation(rule.when!, zh ? `发生时填写扣分，${range}，否则留空（${words}）` : `The points taken off, ${range}, if it happened; else blank (${words})`, zh ? `须为 ${range} 之间的数` : `Must be a number, ${range}`, {
-            type: 'decimal',
-            operator: 'between',
-            formulae: [Number(exact(rule.min)), Number(exact(rule.max))],
-          })
-        : validation(words, zh ? `每次的扣分，以逗号分隔（如 5, 12），每次 ${range}` : `Each case's points, separated by commas (5, 12), each ${range}`, zh ? '最多 250 个字符' : 'At most 250 characters', {
-            type: 'textLength',
-            operator: 'lessThanOrEqual',
-            formulae: [250],
-          }),
+        ? validation(
+            rule.when!,
+            zh ? `发生时填写扣分，${range}，否则留空（${words}）` : `The points taken off, ${range}, if it happened; else blank (${words})`,
+            zh ? `须为 ${range} 之间的数` : `Must be a number, ${range}`,
+            {
+              type: 'decimal',
+              operator: 'between',
+              formulae: [Number(exact(rule.min)), Number(exact(rule.max))],
+            },
+          )
+        : validation(
+            words,
+            zh ? `每次的扣分，以逗号分隔（如 5, 12），每次 ${range}` : `Each case's points, separated by commas (5, 12), each ${range}`,
+            zh ? '最多 250 个字符' : 'At most 250 characters',
+            {
+              type: 'textLength',
+              operator: 'lessThanOrEqual',
+              formulae: [250],
+            },
+          ),
     });
     amounts.push((row) => (once ? `N(${letter(key)}${row})` : undefined));
   }

@@ -253,7 +253,9 @@ describe('scoring template: deductions set within a range', () => {
   });
 
   it('a leaf scored on its own scale (out_of) accepts 0..out_of and counts weight / out_of a point', async () => {
-    const sheet = await written('rubric: 述职\nindicators:\n  - {id: review, name: 年度述职, weight: 40, out_of: 100}\n  - {id: rest, name: 其他, weight: 60}\n');
+    const sheet = await written(
+      'rubric: 述职\nindicators:\n  - {id: review, name: 年度述职, weight: 40, out_of: 100}\n  - {id: rest, name: 其他, weight: 60}\n',
+    );
     const { keyRow, column } = keysOf(sheet);
     const c = column('points:review');
     assert.deepEqual(validationAt(sheet, sheet.getCell(keyRow + 3, c).address)!.formulae, [0, 100]);

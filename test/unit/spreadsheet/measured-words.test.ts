@@ -45,7 +45,10 @@ describe('the 考评表 writes formulas and ranged deductions as the scheme woul
       national[1],
       '计分公式：if(达到年度任务书要求（是 1，否 0） = 1, 国控断面Ⅲ类以上水质比例% × 50, 国控断面Ⅲ类以上水质比例% × 50 × 0.8) − 水质反弹为劣Ⅴ类的月数 × 2 − 年均水质未达到年度目标的断面数 × 5',
     );
-    assert.equal(national[2], '计分数据：国控断面Ⅲ类以上水质比例（%，0—100）；达到年度任务书要求（是 1，否 0）（0—1）；水质反弹为劣Ⅴ类的月数（月，0—12）；年均水质未达到年度目标的断面数（个，≥ 0）');
+    assert.equal(
+      national[2],
+      '计分数据：国控断面Ⅲ类以上水质比例（%，0—100）；达到年度任务书要求（是 1，否 0）（0—1）；水质反弹为劣Ⅴ类的月数（月，0—12）；年均水质未达到年度目标的断面数（个，≥ 0）',
+    );
   });
 
   it('in English: Points and Measured, the inputs as the rubric names them (it has no English names)', () => {

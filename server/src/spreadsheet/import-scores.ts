@@ -354,19 +354,20 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       readNumberCell(reading, address);
       return;
     }
-    const what = ranged.when ?? ranged.per ?? ranged.id;
+    const once = ranged.when !== undefined && ranged.per === undefined;
+    const what = ranged.when ?? ranged.id;
     const outside = amounts.find((a) => a.lt(ranged.min) || a.gt(ranged.max));
     if (outside) {
+      const [en, zh] = [rangeText(ranged.min, ranged.max, 'en'), rangeText(ranged.min, ranged.max, 'zh-CN')];
       fail(
         address,
-        text(
-          `${exact(outside)} is outside ${rangeText(ranged.min, ranged.max, 'en')}, the range of “${what}”`,
-          `${exact(outside)} 超出“${what}”的扣分范围 ${rangeText(ranged.min, ranged.max, 'zh-CN')}`,
-        ),
+        once
+          ? text(`${exact(outside)} is outside ${en}, the range of “${what}”`, `${exact(outside)} 超出“${what}”的扣分范围 ${zh}`)
+          : text(`${exact(outside)} is outside ${en}, the range of a case of “${leaf.name}”`, `${exact(outside)} 超出“${leaf.name}”每次扣分的范围 ${zh}`),
       );
       return;
     }
-    if (ranged.when !== undefined && ranged.per === undefined && amounts.length > 1) {
+    if (once && amounts.length > 1) {
       fail(address, text(`“${what}” is taken off once: one amount`, `“${what}”只扣一次：请填写一个分数`));
       return;
     }

@@ -246,7 +246,7 @@ describe('scoring template: deductions set within a range', () => {
       丙镇: { [deduct('safety', 'fire')]: '5，16', 'points:review': 101 },
     });
     const errors = imported.problems.filter((p) => p.severity === 'error').map((p) => p.message.en);
-    assert.deepEqual(errors, ['16 is outside 5–15, the range of “次”', '101 exceeds 100, the scale it is scored on']);
+    assert.deepEqual(errors, ['16 is outside 5–15, the range of a case of “安全生产”', '101 exceeds 100, the scale it is scored on']);
     assert.equal(totals['甲镇'], '75');
     assert.equal(totals['乙镇'], '100');
     assert.ok(imported.yaml.includes('      safety: {fire: [5, 12]}\n'), imported.yaml);

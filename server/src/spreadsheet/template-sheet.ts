@@ -263,11 +263,14 @@ function writeSubjectRows(sheet: ExcelJS.Worksheet, { columns, layout, subjects,
     else unlocked(nameCell);
     nameCell.font = BODY_FONT;
     nameCell.border = BORDER;
+    // Level with the scores on its row (the default bottom alignment reads as the row below's name).
+    nameCell.alignment = { vertical: 'middle' };
     if (groupColumn) {
       const groupCell = row.getCell(groupColumn);
       groupCell.value = subject.group ?? '';
       groupCell.font = BODY_FONT;
       groupCell.border = BORDER;
+      groupCell.alignment = { vertical: 'middle' };
     }
     columns.forEach((c, i) => {
       const cell = row.getCell(layout.firstColumn + i);

@@ -98,10 +98,12 @@ describe('print: the workbooks as LibreOffice prints them (PDF)', function () {
     // Each row: the inputs, the points of 国控 and 省控 worked by the sheet's formulas, the rest, the total.
     // 定海区 50, 27, 117; 普陀区 80% × 50 × 0.8 − 2 = 30, 30, 102; 岱山县 37.5 − 5 = 32.5, 83.3% × 30 × 0.8 = 19.992,
     // 90.49; 嵊泗县 20 − 12 − 10 → 0, 20.01, 55.01. 新城管委会 has nothing entered: no total.
-    assert.equal(row('100'), '100 1 0 0 50 90 1 27 40 117');
-    assert.equal(row('80'), '80 0 1 0 30 100 1 30 42 102');
-    assert.equal(row('75'), '75 1 0 1 32.5 83.3 0 19.992 38 90.49');
-    assert.equal(row('50'), '50 0 6 2 0 66.7 1 20.01 35 55.01');
+    // The name is level with its row's figures (centred vertically, as they are).
+    assert.equal(row('定海区'), '定海区 100 1 0 0 50 90 1 27 40 117');
+    assert.equal(row('普陀区'), '普陀区 80 0 1 0 30 100 1 30 42 102');
+    assert.equal(row('岱山县'), '岱山县 75 1 0 1 32.5 83.3 0 19.992 38 90.49');
+    assert.equal(row('嵊泗县'), '嵊泗县 50 0 6 2 0 66.7 1 20.01 35 55.01');
+    assert.equal(row('新城管委会'), '新城管委会');
     assert.match(text, /国控断面Ⅲ类\s/);
     assert.ok(!/\b124\b/.test(text), 'no total on the row with nothing entered');
   });

@@ -4,8 +4,9 @@ import { Location, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis,
-  renameIndicatorInScoresheet,
+  followRubricRename,
   RubricLookup,
+  RubricRename,
   ScoresheetAnalysis,
   ScoresheetSession,
   scoresheetCompletion,
@@ -134,9 +135,9 @@ export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAn
     ranking: (a, p) => ({ uri: p.uri, rubric: rubricUriOf(a) ?? null, ...rankingTable(a) }),
   };
 
-  renameIndicator(document: TextDocument, oldKey: string, newName: string): TextEdit[] {
+  followRename(document: TextDocument, rename: RubricRename): TextEdit[] {
     const analysis = this.analysisOf(document);
-    return toTextEdits(analysis, renameIndicatorInScoresheet(analysis, oldKey, newName));
+    return toTextEdits(analysis, followRubricRename(analysis, rename));
   }
 
   fileChanged(file: string): void {

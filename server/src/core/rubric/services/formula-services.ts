@@ -53,7 +53,8 @@ export function inputDescription(input: InputModel, locale: Locale): string {
         : max !== undefined
           ? text(`at most ${max}`, `不大于 ${max}`)
           : text('any number', '任意数值');
-  return `${head}${unit}\n\n${labelled(text('Recorded per subject under `measured`', '在评分表的 `measured` 中为每个考核对象填写'), bounds[locale], locale)}`;
+  const whole = input.integer?.value === true ? text(', a whole number', '，须为整数')[locale] : '';
+  return `${head}${unit}\n\n${labelled(text('Recorded per subject under `measured`', '在评分表的 `measured` 中为每个考核对象填写'), bounds[locale] + whole, locale)}`;
 }
 
 /** The formula's lines in an indicator's hover: the formula, its inputs, the points it can give. */

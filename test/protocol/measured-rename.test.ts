@@ -181,4 +181,29 @@ describe("rename of a measured input's id reaches the open scoresheets (stdio)",
     // Outside a formula, a place with nothing to rename is the editor's plain "cannot rename".
     assert.equal(await refusal('name: 断面水质达标', 8), 'answered null');
   });
+
+  it('prepareRename in a scoresheet on an input or an indicator says to rename it in the rubric', async () => {
+    const uri = fileUri('2023.scores.yaml');
+    const refusal = async (needle: string, delta: number) => {
+      try {
+        const answer = await client.connection.sendRequest(PrepareRenameRequest.type, {
+          textDocument: { uri },
+          position: positionOf(SHEET_2023, needle, delta),
+        });
+        return `answered ${JSON.stringify(answer)}`;
+      } catch (error) {
+        assert.ok(error instanceof ResponseError, String(error));
+        return error.message;
+      }
+    };
+    assert.equal(
+      await refusal('{water: {reached', 10),
+      'Rename the input reached (达标断面个数) in the rubric, where it is defined: its formula and the open scoresheets follow',
+    );
+    assert.equal(
+      await refusal('satisfaction: {reached: 45', 3),
+      'Rename the indicator satisfaction (群众满意度) in the rubric, where it is defined: the open scoresheets follow',
+    );
+    assert.equal(await refusal('subject: 甲镇', 10), 'answered null');
+  });
 });

@@ -73,6 +73,6 @@ export { scoresheetHover } from './scoresheet/services/hover';
 export { scoresheetLenses } from './scoresheet/services/lenses';
 export { scoresheetCompletion } from './scoresheet/services/completion';
 export { scoresheetDefinition } from './scoresheet/services/definition';
-export { followRubricRename, renameIndicatorInScoresheet, renameInputInScoresheet } from './scoresheet/services/rename';
+export { followRubricRename, renameIndicatorInScoresheet, renameInputInScoresheet, scoresheetRenameRefusal } from './scoresheet/services/rename';
 export type { RubricRename } from './scoresheet/services/rename';
 export { newScoresheetText } from './scoresheet/services/new-scoresheet';

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Location, TextEdit } from 'vscode-languageserver';
+import { ErrorCodes, Location, ResponseError, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis,
@@ -14,6 +14,7 @@ import {
   scoresheetHover,
   scoresheetInlayHints,
   scoresheetLenses,
+  scoresheetRenameRefusal,
   Span,
   text,
 } from '../core';
@@ -133,6 +134,11 @@ export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAn
     codeLenses: (a, p) => scoresheetLenses(a, this.state.locale).map((lens) => toRankingLens(p.textDocument.uri, a, lens)),
     definition: (a, p) => rubricLocation(a, scoresheetDefinition(a, toOffset(a, p.position))),
     ranking: (a, p) => ({ uri: p.uri, rubric: rubricUriOf(a) ?? null, ...rankingTable(a) }),
+    // An id a scoresheet uses is defined in its rubric: renamed there, the open scoresheets follow.
+    prepareRename: (a, p) => {
+      const refusal = scoresheetRenameRefusal(a, toOffset(a, p.position));
+      return refusal ? new ResponseError(ErrorCodes.InvalidRequest, refusal[this.state.locale]) : null;
+    },
   };
 
   followRename(document: TextDocument, rename: RubricRename): TextEdit[] {

@@ -9,6 +9,7 @@ import {
   renameTarget,
   scoresheetHover,
   scoresheetInlayHints,
+  scoresheetRenameRefusal,
 } from 'rubric-studio-server';
 import { atCursor, slices } from '../../support/cursor';
 import { MEASURED_RUBRIC, MEASURED_SHEET } from '../../support/measured';
@@ -166,6 +167,21 @@ describe('services: points from measurements', () => {
       assert.equal(edits.length, 2);
       assert.deepEqual(renameInputInScoresheet(analysis, 'satisfaction', 'reached', 'x'), []);
       assert.deepEqual(renameInputInScoresheet(analysis, 'water', 'reached', 'reached'), []);
+    });
+
+    it('a rename asked in the sheet on an input or an indicator says to rename it in the rubric, in both languages', () => {
+      const analysis = analyzeSheet(MEASURED_SHEET, MEASURED_RUBRIC);
+      assert.deepEqual(scoresheetRenameRefusal(analysis, MEASURED_SHEET.indexOf('reached: 8') + 2), {
+        en: 'Rename the input reached (达标断面个数) in the rubric, where it is defined: its formula and the open scoresheets follow',
+        'zh-CN': '请在考核细则中对输入项“达标断面个数”重命名（其定义所在处）：公式和已打开的评分表随之更新',
+      });
+      assert.deepEqual(scoresheetRenameRefusal(analysis, MEASURED_SHEET.indexOf('review: 88') + 1), {
+        en: 'Rename the indicator review (年度述职) in the rubric, where it is defined: the open scoresheets follow',
+        'zh-CN': '请在考核细则中对指标“年度述职”重命名（其定义所在处）：已打开的评分表随之更新',
+      });
+      // A figure, a subject: nothing to rename, nothing said.
+      assert.equal(scoresheetRenameRefusal(analysis, MEASURED_SHEET.indexOf('reached: 8') + 'reached: '.length), undefined);
+      assert.equal(scoresheetRenameRefusal(analysis, MEASURED_SHEET.indexOf('古绛镇') + 1), undefined);
     });
 
     it("hover on a measured indicator: the rubric's indicator and this subject's working", () => {

@@ -1,7 +1,11 @@
 import { Field } from '../../yaml/field';
 import type { TextEdit } from '../../service-types';
 import { writtenId } from '../../rubric/services/references';
+import { LocalizedText, text } from '../../text/locale';
+import { contains } from '../../text/span';
+import { displayName } from '../rubric-index';
 import { ScoresheetAnalysis } from '../types';
+import { entryAt, rubricIndexOf } from './locate';
 
 /** A rename made in a rubric that the scoresheets scoring it follow: an indicator's id, or a measured input's id within its indicator. */
 export type RubricRename = { kind: 'indicator'; oldKey: string; newName: string } | { kind: 'input'; indicator: string; oldKey: string; newName: string };
@@ -51,4 +55,38 @@ function editsAt(fields: Field<string>[], oldKey: string, newText: string): Text
     .filter((f) => f.value === oldKey && !seen.has(f.keySpan.start) && seen.add(f.keySpan.start))
     .sort((a, b) => a.keySpan.start - b.keySpan.start)
     .map((f) => ({ span: f.keySpan, newText }));
+}
+
+/**
+ * A rename asked in a scoresheet on a measured input's id or an indicator's id: refused, saying
+ * where to do it. The id is defined in the rubric; renamed there, its formula and every open
+ * scoresheet follow in one edit. Undefined elsewhere (nothing to rename there).
+ */
+export function scoresheetRenameRefusal(analysis: ScoresheetAnalysis, offset: number): LocalizedText | undefined {
+  const entry = entryAt(analysis, offset)?.entry;
+  if (!entry) return undefined;
+  const index = rubricIndexOf(analysis);
+  const indicatorNamed = (key: string | undefined) => {
+    const indicator = key === undefined ? undefined : index?.indicators.get(key);
+    return indicator ? displayName(indicator) : key;
+  };
+  const input = entry.measured.find((m) => contains(m.input.keySpan, offset));
+  if (input?.input.value !== undefined) {
+    const leaf = input.indicator.value === undefined ? undefined : index?.indicators.get(input.indicator.value);
+    const model = leaf?.scoring?.inputs.find((i) => i.key === input.input.value);
+    const name = model?.name?.value ?? input.input.value;
+    const shown = name === input.input.value ? input.input.value : `${input.input.value} (${name})`;
+    return text(
+      `Rename the input ${shown} in the rubric, where it is defined: its formula and the open scoresheets follow`,
+      `请在考核细则中对输入项“${name}”重命名（其定义所在处）：公式和已打开的评分表随之更新`,
+    );
+  }
+  const keys = [...entry.points.map((p) => p.key), ...entry.deductions.map((d) => d.indicator), ...entry.measured.map((m) => m.indicator)];
+  const key = keys.find((k) => contains(k.keySpan, offset))?.value;
+  if (key === undefined) return undefined;
+  const name = indicatorNamed(key) ?? key;
+  return text(
+    `Rename the indicator ${name === key ? key : `${key} (${name})`} in the rubric, where it is defined: the open scoresheets follow`,
+    `请在考核细则中对指标“${name}”重命名（其定义所在处）：已打开的评分表随之更新`,
+  );
 }

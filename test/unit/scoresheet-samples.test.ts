@@ -201,7 +201,10 @@ describe('scoresheet samples', () => {
 
     it('shows the working with the group’s best and worst put in', () => {
       const working = subjectNamed(analysis, '城西街道').steps.map((s) => s.working?.['zh-CN']);
-      assert.match(working.join('\n'), /“着力山更美”落实情况：if\(94 = 82, 0\.3, \(60 \+ \(90 − 82\) ÷ \(94 − 82\) × 40\) × 0\.3 ÷ 100\) = 0\.26/);
+      assert.match(working.join('\n'), /“着力山更美”落实情况：if\(94 = 82, 0\.3, \(60 \+ \(90 − 82\) ÷ \(94 − 82\) × 40\) × 0\.3 ÷ 100\) = 0\.26/); // 东山镇: 45/650 + 0.18 = 0.2492307692…, a division's 20 places cut to six in the group's sum (the total is exact).
+      const east = subjectNamed(analysis, '东山镇').steps.map((s) => s.working?.en);
+      assert.match(east[0]!, /^0\.249231… \+ 1\.05 = 1\.299231…; /);
+      assert.equal(east[1], '1.299231… → 1.3 (half-up to 2 decimals)');
     });
   });
 

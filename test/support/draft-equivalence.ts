@@ -27,7 +27,7 @@ function scoring(s: DraftScoring | undefined) {
   const floor = s.floor && !s.floor.eq?.(0) ? dec(s.floor) : undefined;
   // Deductions set within a range and points from measurements (issue 21), with their ids.
   const ranged = (s.ranged ?? []).map((r) => ({ id: r.id, min: dec(r.min), max: dec(r.max), per: r.per, cap: dec(r.cap), when: r.when }));
-  const inputs = (s.inputs ?? []).map((i) => ({ id: i.id, name: i.name, unit: i.unit, min: dec(i.min), max: dec(i.max) }));
+  const inputs = (s.inputs ?? []).map((i) => ({ id: i.id, name: i.name, unit: i.unit, min: dec(i.min), max: dec(i.max), integer: i.integer }));
   if (s.levels.length === 0 && rules.length === 0 && floor === undefined && ranged.length === 0 && s.formula === undefined) return undefined;
   return { levels: s.levels.map((l) => ({ points: dec(l.points), when: l.when })), rules, floor, ranged, inputs, formula: s.formula };
 }

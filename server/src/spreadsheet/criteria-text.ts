@@ -3,7 +3,7 @@ import { Decimal, decimal } from '../core/decimal';
 import type { QuotaAmount } from '../core/quota/allocate';
 import { ROUNDING_NAMES_ZH } from '../core';
 import type { QuotaRounding } from '../core/quota/rounding';
-import { FORMULA_WORD, formulaLines, inputName, INPUTS_WORD, rangedRuleText, schemeFormula } from './measured-text';
+import { FORMULA_WORD, formulaLines, inputName, INPUTS_WORD, rangedRuleText, schemeFormula, WHOLE } from './measured-text';
 import { DraftDeductRule, DraftExtraItem, DraftInput, DraftRangedRule, DraftQuota, DraftScoring, DraftThreshold } from './rubric-draft';
 
 /**
@@ -248,7 +248,8 @@ function measuredBack(formulaLine: string, inputsLine: string | undefined, own: 
   const ids = own.inputs ?? [];
   const specs = inputsLine === undefined ? [] : inputsLine.split(/；|; /).map(parseInputText);
   if (specs.length !== ids.length) return undefined;
-  const inputs: DraftInput[] = ids.map((id, index) => ({ id, ...specs[index] }));
+  // An input without a name is shown by its id: no name to write back then.
+  const inputs: DraftInput[] = ids.map((id, index) => ({ id, ...specs[index], ...(specs[index].name === id ? { name: undefined } : {}) }));
   if (own.formula !== undefined && schemeFormula(own.formula, inputs, own.scale) === formulaLine) return { inputs, formula: own.formula };
   let formula = formulaLine;
   const byLength = [...inputs].sort((a, b) => inputName(b).length - inputName(a).length);
@@ -262,13 +263,16 @@ function measuredBack(formulaLine: string, inputsLine: string | undefined, own: 
 /** `满意度（%，0—100）` / `满意度 (%, 0–100)`: the name, the unit and the range. */
 function parseInputText(text: string): Omit<DraftInput, 'id'> {
   const m = /^(.*?)\s*[（(]([^（）()]*)[）)]$/.exec(text.trim());
-  const parts = m ? m[2].split(/，|, /).map((p) => p.trim()) : [];
+  const all = m ? m[2].split(/，|, /).map((p) => p.trim()) : [];
+  const integer = all.length > 0 && (all[all.length - 1] === WHOLE['zh-CN'] || all[all.length - 1] === WHOLE.en);
+  const parts = integer ? all.slice(0, -1) : all;
   const range = new RegExp(`^(?:${NUMBER}\\s*[—–]\\s*${NUMBER}|≥\\s*${NUMBER}|≤\\s*${NUMBER})$`);
   const last = parts.length > 0 ? range.exec(parts[parts.length - 1]) : null;
   const unitParts = last ? parts.slice(0, -1) : parts;
   // A bracket that is neither a unit nor a range belongs to the name (`达到年度任务书要求（是 1，否 0）`).
-  if (!m || unitParts.length > 1 || (!last && unitParts.length === 1 && /\s|，/.test(unitParts[0]))) return { name: text.trim() };
+  if (!m || unitParts.length > 1 || (!last && !integer && unitParts.length === 1 && /\s|，/.test(unitParts[0]))) return { name: text.trim() };
   const result: Omit<DraftInput, 'id'> = { name: m[1] };
+  if (integer) result.integer = true;
   if (unitParts[0]) result.unit = unitParts[0];
   if (last) {
     if (last[1] !== undefined) [result.min, result.max] = [decimal(last[1]), decimal(last[2])];

@@ -40,7 +40,7 @@ function rangedRule(r: DraftRangedRule) {
 }
 
 function input(i: DraftInput) {
-  return compact({ id: i.id, name: i.name, unit: i.unit, min: i.min && num(i.min), max: i.max && num(i.max) });
+  return compact({ id: i.id, name: i.name, unit: i.unit, min: i.min && num(i.min), max: i.max && num(i.max), integer: i.integer });
 }
 
 function scoring(s: DraftScoring) {

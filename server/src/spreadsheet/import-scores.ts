@@ -298,6 +298,10 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       fail(address, text(`${exact(value)} is outside ${range}, the range of “${label}”`, `${exact(value)} 超出“${label}”的范围 ${rangeZh}`));
       return;
     }
+    if (input.integer && !value.eq(value.round(0))) {
+      fail(address, text(`${exact(value)} is not a whole number, as “${label}” is`, `${exact(value)} 不是整数：“${label}”应为整数`));
+      return;
+    }
     const key = keyOf(leaf);
     if (!entry.measured.has(key)) entry.measured.set(key, new Map());
     entry.measured.get(key)!.set(id, value);

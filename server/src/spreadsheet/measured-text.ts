@@ -42,10 +42,13 @@ export function rangeText(min: Decimal | undefined, max: Decimal | undefined, lo
   return '';
 }
 
+/** The word for an input recorded as a whole number (`integer: true`). */
+export const WHOLE: Record<Locale, string> = { 'zh-CN': '整数', en: 'whole number' };
+
 /** An input with its unit and range: `满意度（%，0—100）` / `满意度 (%, 0–100)`. */
 export function inputText(input: DraftInput, locale: Locale): string {
   const zh = locale === 'zh-CN';
-  const parts = [input.unit, rangeText(input.min, input.max, locale)].filter((p): p is string => !!p);
+  const parts = [input.unit, rangeText(input.min, input.max, locale), input.integer ? WHOLE[locale] : undefined].filter((p): p is string => !!p);
   if (parts.length === 0) return inputName(input);
   return zh ? `${inputName(input)}（${parts.join('，')}）` : `${inputName(input)} (${parts.join(', ')})`;
 }

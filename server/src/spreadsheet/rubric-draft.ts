@@ -54,6 +54,8 @@ export interface DraftInput {
   unit?: string;
   min?: Decimal;
   max?: Decimal;
+  /** `integer: true`: a count or a yes/no, a whole number. */
+  integer?: boolean;
 }
 
 export interface DraftDeductRule {
@@ -205,7 +207,18 @@ export function draftOf(text: string, document: DocumentAnalysis): DraftRubric {
         ),
         inputs: nonEmpty(
           scoring.inputs.flatMap((input) =>
-            input.key === undefined ? [] : [{ id: input.key, name: input.name?.value, unit: input.unit?.value, min: input.min?.value, max: input.max?.value }],
+            input.key === undefined
+              ? []
+              : [
+                  {
+                    id: input.key,
+                    name: input.name?.value,
+                    unit: input.unit?.value,
+                    min: input.min?.value,
+                    max: input.max?.value,
+                    integer: input.integer?.value === true ? true : undefined,
+                  },
+                ],
           ),
         ),
         formula: ind.items?.length ? undefined : scoring.formula?.value,

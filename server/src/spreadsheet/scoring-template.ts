@@ -316,6 +316,12 @@ function groupRows(sheet: SheetContext, layout: Layout, index: number): [number,
 /** A column key carrying two keys (an indicator's and its input's or rule's): JSON, as keys may hold any character. */
 export const pairKey = (kind: 'input' | 'deduct', leaf: string, item: string): string => `${kind}:${JSON.stringify([leaf, item])}`;
 
+/** What a person is told when a measured input's cell is refused. */
+function inputError(range: string, whole: boolean, locale: Locale): string {
+  if (locale === 'zh-CN') return range ? `须为 ${range} 之间的${whole ? '整数' : '数'}` : whole ? '须为整数' : '须为数';
+  return `Must be a ${whole ? 'whole number' : 'number'}${range ? `, ${range}` : ''}`;
+}
+
 /** A measured leaf: one validated column per input, then its points worked out by an Excel formula. */
 function measuredColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Column[] {
   const zh = locale === 'zh-CN';
@@ -346,8 +352,9 @@ function measuredColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Colum
       group,
       label: heading,
       width: Math.min(16, Math.max(9.5, 4 + Math.ceil(textUnits(heading) / 2))),
-      input: validation(inputName(input), prompt, range ? (zh ? `须为 ${range} 之间的数` : `Must be a number, ${range}`) : zh ? '须为数' : 'Must be a number', {
-        type: 'decimal',
+      input: validation(inputName(input), prompt, inputError(range, input.integer === true, locale), {
+        // A count or a yes/no (`integer: true`) is a whole number.
+        type: input.integer ? 'whole' : 'decimal',
         ...bounds,
       } as Partial<ExcelJS.DataValidation>),
     };

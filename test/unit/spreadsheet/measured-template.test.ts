@@ -85,6 +85,8 @@ describe('scoring template: measured indicators', () => {
     );
     // An input with only a lower bound: at least 0.
     const missed = validationAt(sheet, sheet.getCell(keyRow + 3, column(input('national', 'missed'))).address)!;
+    // A count (`integer: true`) takes a whole number.
+    assert.equal(missed.type, 'whole');
     assert.equal(missed.operator, 'greaterThanOrEqual');
     assert.deepEqual(missed.formulae, [0]);
     // The leaf's name and points head its inputs and its points, merged across them.

@@ -38,7 +38,7 @@ describe('the 考评表 writes formulas and ranged deductions as the scheme woul
     const lines = criteriaOf(exported('zhoushan-water-2021', 'zh-CN'), '省控断面水环境质量').split('\n');
     assert.deepEqual(lines.slice(1), [
       '计分公式：if(达到年度任务书要求（是 1，否 0） = 1, 省控断面Ⅲ类以上水质比例% × 30, 省控断面Ⅲ类以上水质比例% × 30 × 0.8)',
-      '计分数据：省控断面Ⅲ类以上水质比例（%，0—100）；达到年度任务书要求（是 1，否 0）（0—1）',
+      '计分数据：省控断面Ⅲ类以上水质比例（%，0—100）；达到年度任务书要求（是 1，否 0）（0—1，整数）',
     ]);
     const national = criteriaOf(exported('zhoushan-water-2021', 'zh-CN'), '国控断面水环境质量').split('\n');
     assert.equal(
@@ -47,7 +47,7 @@ describe('the 考评表 writes formulas and ranged deductions as the scheme woul
     );
     assert.equal(
       national[2],
-      '计分数据：国控断面Ⅲ类以上水质比例（%，0—100）；达到年度任务书要求（是 1，否 0）（0—1）；水质反弹为劣Ⅴ类的月数（月，0—12）；年均水质未达到年度目标的断面数（个，≥ 0）',
+      '计分数据：国控断面Ⅲ类以上水质比例（%，0—100）；达到年度任务书要求（是 1，否 0）（0—1，整数）；水质反弹为劣Ⅴ类的月数（月，0—12，整数）；年均水质未达到年度目标的断面数（个，≥ 0，整数）',
     );
   });
 
@@ -55,7 +55,7 @@ describe('the 考评表 writes formulas and ranged deductions as the scheme woul
     const lines = criteriaOf(exported('zhoushan-water-2021', 'en'), '省控断面水环境质量').split('\n');
     assert.deepEqual(lines.slice(1), [
       'Points: if(达到年度任务书要求（是 1，否 0） = 1, 省控断面Ⅲ类以上水质比例% × 30, 省控断面Ⅲ类以上水质比例% × 30 × 0.8)',
-      'Measured: 省控断面Ⅲ类以上水质比例 (%, 0–100); 达到年度任务书要求（是 1，否 0） (0–1)',
+      'Measured: 省控断面Ⅲ类以上水质比例 (%, 0–100); 达到年度任务书要求（是 1，否 0） (0–1, whole number)',
     ]);
   });
 
@@ -81,8 +81,8 @@ describe('the 考评表 reads its own formula lines back', () => {
         const [was, is] = [leafOf(draft.indicators, id)!, leafOf(back.indicators, id)!];
         assert.equal(is.scoring?.formula, was.scoring?.formula);
         assert.deepEqual(
-          is.scoring?.inputs?.map((i) => [i.id, i.name, i.unit, i.min?.toFixed(), i.max?.toFixed()]),
-          was.scoring?.inputs?.map((i) => [i.id, i.name, i.unit, i.min?.toFixed(), i.max?.toFixed()]),
+          is.scoring?.inputs?.map((i) => [i.id, i.name, i.unit, i.min?.toFixed(), i.max?.toFixed(), i.integer]),
+          was.scoring?.inputs?.map((i) => [i.id, i.name, i.unit, i.min?.toFixed(), i.max?.toFixed(), i.integer]),
         );
         assert.equal(is.criteria, was.criteria);
         // The criteria's “…每个断面扣5分。” is the scheme's words, not a rule of ours.

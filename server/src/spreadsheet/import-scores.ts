@@ -43,6 +43,14 @@ interface SubjectEntry {
 const YES = /^(是|yes|y|true|1|✓|√|x|发生)$/i;
 const NO = /^(否|no|n|false|0)$/i;
 
+/** What a yes/no cell says, as a word to test against YES and NO: text trimmed, a number or a boolean written out, blank for the rest. */
+function cellWord(reading: CellReading): string {
+  if (reading.kind === 'text') return reading.text.trim();
+  if (reading.kind === 'number') return reading.value.toFixed();
+  if (reading.kind === 'boolean') return String(reading.value);
+  return '';
+}
+
 export interface ScoresImportOptions {
   /** The rubric's path as the scoresheet will name it (relative to the scoresheet's folder). */
   rubricReference: string;
@@ -213,14 +221,7 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
         }
         if (column.kind === 'veto') {
           const reading = sheet.reading(r, column.column);
-          const word =
-            reading.kind === 'text'
-              ? reading.text.trim()
-              : reading.kind === 'number'
-                ? reading.value.toFixed()
-                : reading.kind === 'boolean'
-                  ? String(reading.value)
-                  : '';
+          const word = cellWord(reading);
           if (reading.kind === 'empty' || NO.test(word)) continue;
           if (YES.test(word)) entry.veto.push(column.key);
           else fail(address, text(`“${word}” for a veto: write 是 / yes, or leave it blank`, `一票否决项填写了“${word}”：应填“是”或留空`));
@@ -321,14 +322,7 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       entry.deductions.get(key)!.set(id, value);
     };
     if (fixed && fixed.when !== undefined && fixed.per === undefined) {
-      const word =
-        reading.kind === 'text'
-          ? reading.text.trim()
-          : reading.kind === 'number'
-            ? reading.value.toFixed()
-            : reading.kind === 'boolean'
-              ? String(reading.value)
-              : '';
+      const word = cellWord(reading);
       if (NO.test(word)) return;
       if (YES.test(word)) record(decimal(1));
       else fail(address, text(`“${word}” for “${fixed.when}”: write 是 / yes, or leave it blank`, `“${fixed.when}”填写了“${word}”：应填“是”或留空`));

@@ -276,6 +276,26 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
         throw new Error(`menu: ${entries.join(' | ')}`);
       return `${entries.join(' | ')} — ${path.relative(ROOT, file)}`;
     });
+    await check('the New Rubric picker lists every template in the view language only', async () => {
+      await runCommand(page, 'Rubric: New Rubric');
+      const rows = page.locator('.quick-input-widget .monaco-list-row');
+      await rows.filter({ hasText: 'township-comprehensive-groups.rubric.yaml' }).first().waitFor({ timeout: 30000 });
+      // A row is the label, the file name (the same in both languages) and the detail.
+      const entries = (await rows.allInnerTexts()).map((t) =>
+        t
+          .replace(/[\w.-]+\.rubric\.yaml/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+      const file = path.join(SCREENSHOTS, `${v.label}-new-rubric.png`);
+      await page.screenshot({ path: file });
+      await page.keyboard.press('Escape');
+      // Chinese: no Latin letter beside the file names; English: no Chinese character.
+      const foreign = v.locale === 'zh-CN' ? /[A-Za-z]/ : /[\u3400-\u9fff\uff08\uff09\uff0c]/;
+      const mixed = entries.filter((e) => foreign.test(e));
+      if (entries.length !== 5 || mixed.length > 0) throw new Error(`${entries.length} templates; in the other language: ${mixed.join(' | ')}`);
+      return `${entries.join(' | ')} — ${path.relative(ROOT, file)}`;
+    });
     await check('the ranking view opens from the scoresheet lens and shows every subject, marks and bars', async () => {
       await runCommand(page, 'View: Close All Editors');
       // Quick Open rather than the explorer, whose list may have scrolled the file out of its rendered rows.

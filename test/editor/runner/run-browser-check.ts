@@ -59,6 +59,13 @@ async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Opens Rubric Studio's walkthrough (Help → Welcome lists it) through the palette. */
+export async function openWalkthrough(page: Page): Promise<void> {
+  await runCommand(page, 'Welcome: Open Walkthrough');
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Rubric Studio' }).first().click({ timeout: 30000 });
+  await page.locator('.gettingStartedContainer button.getting-started-step').first().waitFor({ timeout: 30000 });
+}
+
 /**
  * Runs `read` in the simulation page's own frame. VS Code swaps that frame (#active-frame) each
  * time the view's HTML is set, and the view may refresh once more after it first shows: a read that
@@ -340,6 +347,37 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
       if (contrast.below.length > 0 || contrast.unread.length > 0) problems.push(`contrast below 4.5:1: ${[...contrast.below, ...contrast.unread].join('; ')}`);
       if (problems.length > 0) throw new Error(problems.join('; '));
       return `${seen.rows} rows, ${seen.bars} bars, ${seen.scripts} scripts, lowest contrast ${contrast.min}:1 — ${path.relative(ROOT, file)}`;
+    });
+    await check("the walkthrough shows each step's picture once the editor is wider than 950 px", async () => {
+      await runCommand(page, 'View: Close All Editors');
+      // VS Code hides a step's media (display: none) while the Welcome editor is 950 px wide or less:
+      // at 1280 px with the side bar open it is about 920 px. Without the side bar the pictures show.
+      await runCommand(page, 'View: Close Primary Side Bar');
+      await openWalkthrough(page);
+      const steps = page.locator('.gettingStartedContainer button.getting-started-step');
+      const count = await steps.count();
+      const seen: string[] = [];
+      for (let i = 0; i < count; i++) {
+        await steps.nth(i).click();
+        const image = await page.waitForFunction(
+          (index) => {
+            const step = document.querySelectorAll('.gettingStartedContainer button.getting-started-step')[index];
+            const img = document.querySelector<HTMLImageElement>('.gettingStartedContainer .getting-started-media img');
+            return step?.classList.contains('expanded') && img && img.complete && img.naturalWidth > 0 && img.getClientRects().length > 0
+              ? `${img.naturalWidth}×${img.naturalHeight} ${decodeURIComponent(img.src).replace(/^.*\/images\//, 'images/')}`
+              : undefined;
+          },
+          i,
+          { timeout: 30000 },
+        );
+        seen.push(String(await image.jsonValue()));
+      }
+      const file = path.join(SCREENSHOTS, `${v.label}-walkthrough.png`);
+      await page.screenshot({ path: file });
+      await runCommand(page, 'View: Close All Editors');
+      await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
+      if (count !== 6) throw new Error(`${count} steps`);
+      return `${seen.join(', ')} — ${path.relative(ROOT, file)}`;
     });
   } catch (error) {
     checks.push({ name: `${v.label}: the workbench loads`, ok: false, detail: String(error) });

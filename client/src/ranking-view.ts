@@ -19,6 +19,11 @@ export function rankingColumnLabels(): RankingExportLabels {
     down: t('Above the tier below'),
     vetoes: t('Vetoes'),
     tied: t('Tied at a tier boundary'),
+    previousRank: t('Previous rank'),
+    change: t('Change'),
+    newMark: t('new'),
+    roundTotal: t('{0}: total'),
+    roundRank: t('{0}: rank'),
   };
 }
 

@@ -98,6 +98,19 @@ describe('rubric rank of rounds (samples/rounds, child process)', function () {
     assert.equal(rows.filter((r) => r.tier === 'excellent').length, 4);
   });
 
+  it('rank --help names every key the JSON of rounds and previous: holds, in both languages', () => {
+    const json = JSON.parse(rubric(['rank', '--format', 'json', 'nantong-2017-q3.scores.yaml']).stdout);
+    const keys = [...Object.keys(json), ...Object.keys(json.rows[0]), ...Object.keys(json.rounds[0])];
+    for (const locale of ['en', 'zh-CN']) {
+      const help = rubric(['rank', '--help', '--locale', locale]).stdout;
+      assert.deepEqual(
+        keys.filter((key) => !help.includes(key)),
+        [],
+        `keys missing from the ${locale} help`,
+      );
+    }
+  });
+
   it('公务员 style year: four quarters’ mean × 95% + the leaders’ 5, 优秀 within 25% of N rounded down, the recruit ranked without a tier', () => {
     const { rows, diagnostics } = rankJson('staff-2023.scores.yaml');
     const row = (name: string) => rows.find((r) => r.subject === name)!;

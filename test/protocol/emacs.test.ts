@@ -51,7 +51,21 @@ const DRIVER = String.raw`
                     (if (equal kind "rubric")
                         (eglot-execute-command (eglot-current-server) 'rubric.showSimulation (vector (rubric--uri) 0))
                       (eglot-execute-command (eglot-current-server) 'rubric.showRanking (vector (rubric--uri)))))
-              result))
+              result)
+        ;; Hover where RUBRIC_EMACS_HOVER is first written, as eldoc asks for it at point.
+        (goto-char (point-min))
+        (search-forward (getenv "RUBRIC_EMACS_HOVER"))
+        (backward-char 1)
+        (let ((hover (jsonrpc-request (eglot-current-server) :textDocument/hover (eglot--TextDocumentPositionParams))))
+          (push (cons 'hover (plist-get (plist-get hover :contents) :value)) result))
+        ;; Completion just after RUBRIC_EMACS_COMPLETE, through eglot's completion-at-point function:
+        ;; where it is written, else typed as a new last line (eglot sends the change first).
+        (goto-char (point-min))
+        (unless (search-forward (getenv "RUBRIC_EMACS_COMPLETE") nil t)
+          (goto-char (point-max))
+          (insert (getenv "RUBRIC_EMACS_COMPLETE")))
+        (let ((capf (eglot-completion-at-point)))
+          (push (cons 'completions (vconcat (all-completions "" (nth 2 capf)))) result)))
     (error (push (cons 'error (format "%S" err)) result)))
   (with-temp-file (getenv "RUBRIC_EMACS_RESULT")
     (insert (json-encode result))))
@@ -67,6 +81,9 @@ interface EmacsResult {
   diagnostics?: [number, string, string][];
   /** What running the lens's command showed: the simulation or the ranking. */
   printed?: string;
+  /** The hover's markdown at RUBRIC_EMACS_HOVER, and the completion labels after RUBRIC_EMACS_COMPLETE. */
+  hover?: string;
+  completions?: string[];
 }
 
 describe('the Emacs eglot configuration of docs/editors/emacs.md (emacs --batch)', function () {
@@ -88,7 +105,7 @@ describe('the Emacs eglot configuration of docs/editors/emacs.md (emacs --batch)
   });
   after(() => scratch && fs.rmSync(scratch, { recursive: true, force: true }));
 
-  function runEmacs(sample: string, kind: 'rubric' | 'scoresheet'): EmacsResult {
+  function runEmacs(sample: string, kind: 'rubric' | 'scoresheet', at: { hover: string; complete: string }): EmacsResult {
     const resultFile = path.join(scratch, `${kind}.json`);
     const run = spawnSync('emacs', ['--batch', '-l', path.join(scratch, 'init.el'), '-l', path.join(scratch, 'driver.el')], {
       cwd: ROOT,
@@ -104,14 +121,16 @@ describe('the Emacs eglot configuration of docs/editors/emacs.md (emacs --batch)
         RUBRIC_EMACS_FILE: path.join(ROOT, sample),
         RUBRIC_EMACS_KIND: kind,
         RUBRIC_EMACS_RESULT: resultFile,
+        RUBRIC_EMACS_HOVER: at.hover,
+        RUBRIC_EMACS_COMPLETE: at.complete,
       },
     });
     assert.ok(fs.existsSync(resultFile), `emacs wrote no result: ${run.stderr}${run.error ?? ''}`);
     return JSON.parse(fs.readFileSync(resultFile, 'utf8')) as EmacsResult;
   }
 
-  it('a rubric: its own mode, the Chinese diagnostic from the settings, and the simulation the lens opens', () => {
-    const result = runEmacs(RUBRIC_SAMPLE, 'rubric');
+  it('a rubric: its own mode, the Chinese diagnostic from the settings, the simulation the lens opens, hover and completion', () => {
+    const result = runEmacs(RUBRIC_SAMPLE, 'rubric', { hover: 'id: sewage', complete: 'methods: [' });
     assert.equal(result.error, undefined);
     assert.equal(result.timeout, undefined);
     assert.equal(result.mode, 'rubric-mode');
@@ -122,10 +141,14 @@ describe('the Emacs eglot configuration of docs/editors/emacs.md (emacs --batch)
     assert.equal(rows.length, 30);
     // 10 subjects: 30% → 3 优秀, 20% → 2 一般, the other 5 良好.
     assert.equal(rows[9], ' 10  优秀 3 (30%)  良好 5 (50%)  一般 2 (20%)');
+    // Hover on the id of 污水治理 (35 of 100), by its name, in Chinese.
+    assert.deepEqual((result.hover ?? '').split('\n\n').slice(0, 3), ['**污水治理**', '分值：35', '占总分：35%（35 / 100）']);
+    // Completion in `methods: [`: the rubric's two methods.
+    assert.deepEqual(result.completions, ['review', 'inspection']);
   });
 
-  it('a scoresheet: its rubric read from the folder above, the Chinese tie warnings, and the ranking', () => {
-    const result = runEmacs(SCORESHEET_SAMPLE, 'scoresheet');
+  it('a scoresheet: its rubric read from the folder above, the Chinese tie warnings, the ranking, hover and completion', () => {
+    const result = runEmacs(SCORESHEET_SAMPLE, 'scoresheet', { hover: 'subject: 卫庄', complete: '  - {subject: 新镇, points: {' });
     assert.equal(result.error, undefined);
     assert.equal(result.timeout, undefined);
     assert.equal(result.mode, 'rubric-mode');
@@ -141,5 +164,11 @@ describe('the Emacs eglot configuration of docs/editors/emacs.md (emacs --batch)
     assert.equal(lines[0], '绛县2022年度林长制工作考评表');
     assert.equal(lines.length, 11);
     assert.match(lines[1], /^ {2}1 {2}\S+ {2}\d+(\.\d+)? {2}优秀$/);
+    // Hover on 卫庄镇: its figures, then the working down to the total of 90.
+    const hover = (result.hover ?? '').split('\n');
+    assert.equal(hover[0], '**卫庄镇** · 90 · 第 3 名 · 优秀 · 分界同分');
+    assert.ok(hover.includes('| **总分** | **90** | |'), result.hover);
+    // Completion in a new entry's `points: {`, typed after the ranking ran: the rubric's seven scored leaves.
+    assert.deepEqual(result.completions, ['afforestation', 'village-greening', 'land-use', 'fire', 'pests', 'mechanism', 'rangers']);
   });
 });

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { rankingTable, ScoresheetAnalysis, scoresheetDefinition, SheetLookup, SheetLookupFn } from 'rubric-studio-server';
+import { rankingTable, ScoresheetAnalysis, scoresheetDefinition, scoresheetHover, SheetLookup, SheetLookupFn } from 'rubric-studio-server';
 import { analyze, core } from '../support/rubric-core';
 import { exact, subjectNamed, table } from '../support/scoresheet';
 
@@ -230,6 +230,38 @@ describe('go to definition on a named sheet', () => {
     assert.deepEqual(scoresheetDefinition(year, spanOf(sheet, 'q1.scores.yaml').start), { span: { start: 0, end: 0 }, sheet: 'q1.scores.yaml' });
     // Between two paths: nothing.
     assert.equal(scoresheetDefinition(year, q3.end + 1), undefined);
+  });
+});
+
+describe('hover on a named sheet', () => {
+  it('a round path: which round of which indicator, its rubric, its highest and lowest total; in both languages', () => {
+    const year = analyzeIn(FOUR_QUARTERS, 'year.scores.yaml');
+    const q3 = spanOf(YEAR_SHEET, 'q3.scores.yaml');
+    const hover = (locale: 'en' | 'zh-CN') => scoresheetHover(year, q3.start + 2, locale);
+    assert.deepEqual(hover('en')?.span, q3);
+    // q3: 甲 96.25, 乙 89.5, 丙 82 under 季度考核 (out of 100).
+    assert.equal(
+      hover('en')?.markdown,
+      '**q3** — round 3 of 4 of 季度考核\n\nRubric: 季度考核, out of 100\n\n3 subjects with a total: highest 96.25 (甲), lowest 82 (丙)',
+    );
+    assert.equal(
+      hover('zh-CN')?.markdown,
+      '**q3** —— 季度考核第 3 轮（共 4 轮）\n\n考核细则：季度考核，满分 100\n\n有总分的考核对象 3 个：最高 96.25（甲），最低 82（丙）',
+    );
+  });
+
+  it('a round that cannot be read says why; previous: says it is the last result and what it holds', () => {
+    const sheet = YEAR_SHEET.replace('q3.scores.yaml', 'gone.scores.yaml').replace('rounds:', 'previous: last.scores.yaml\nrounds:');
+    const files = { ...FOUR_QUARTERS, 'year.scores.yaml': sheet, 'last.scores.yaml': quarter({ 乙: '90', 甲: '80', 丙: 'x' }) };
+    const year = analyzeIn(files, 'year.scores.yaml');
+    assert.match(scoresheetHover(year, spanOf(sheet, 'gone.scores.yaml').start, 'zh-CN')?.markdown ?? '', /\n\n无法读取：文件不存在$/);
+    const last = scoresheetHover(year, spanOf(sheet, 'last.scores.yaml').start, 'en');
+    assert.deepEqual(last?.span, spanOf(sheet, 'last.scores.yaml'));
+    // 丙's points are no number there: two totals of three.
+    assert.equal(
+      last?.markdown,
+      '**last.scores.yaml** — the previous result: rank changes are against it\n\n2 subjects with a total (1 without): highest 90 (乙), lowest 80 (甲)',
+    );
   });
 });
 

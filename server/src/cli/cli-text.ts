@@ -22,13 +22,18 @@ Usage:
       Slots per tier for N subjects under the rubric's rounding; without
       --subjects or --range, for the rubric's own number of subjects.
       --document picks the K-th rubric of a multi-document file (default 1).
+      JSON: {file, rows: [{subjects, tiers: [{id, name, min, max, share,
+      working}], warnings: [code], problems: [{code, message}]}]}.
 
   rubric rank [--format text|json] [--locale en|zh-CN] FILE.scores.yaml
       Totals, ranks and tiers of a scoresheet, per group, then its
       diagnostics. Its rubric is read relative to the scoresheet, never
       outside the current folder (or the scoresheet's own folder when it
       lies elsewhere). JSON: {file, rubric, rows: [{subject, group, total,
-      rank, tier, margin, vetoes, tied}], diagnostics}. Exit status as check.
+      rank, tier, margin, vetoes, tied}], diagnostics}; with previous: each
+      row adds previous_rank; with rounds the object adds rounds: [{indicator,
+      label, path}] and each row round_totals and round_ranks. Exit status
+      as check.
       --out FILE.xlsx [--force]: the ranking also as a workbook.
       --detail: each subject's points per scored indicator as they count in
       its total (formulas worked out); JSON rows gain points: {id: number}.
@@ -75,13 +80,17 @@ Language: --locale, else the LANG environment variable (zh* gives Chinese).`,
       按细则的取整方式计算 N 个考核对象时各等次的名额；未给出
       --subjects 或 --range 时，按细则中的考核对象数计算。
       --document 指定多文档文件中的第 K 份细则（默认第 1 份）。
+      JSON：{file, rows: [{subjects, tiers: [{id, name, min, max, share,
+      working}], warnings: [代码], problems: [{code, message}]}]}。
 
   rubric rank [--format text|json] [--locale en|zh-CN] 文件.scores.yaml
       按序列列出评分表中各考核对象的总分、名次和等次，然后列出诊断。
       细则路径相对于评分表所在文件夹，且不得超出当前文件夹（评分表不在
       当前文件夹下时，不得超出评分表所在文件夹）。JSON：{file, rubric,
       rows: [{subject, group, total, rank, tier, margin, vetoes, tied}],
-      diagnostics}。退出码同 check。
+      diagnostics}；有 previous: 时每行增加 previous_rank（上期名次）；有
+      rounds 时增加 rounds: [{indicator, label, path}]，每行增加各轮总分
+      round_totals 和各轮名次 round_ranks。退出码同 check。
       --out 文件.xlsx [--force]：同时把排名写入工作簿。
       --detail：列出各考核对象每个末级指标计入总分的得分（按公式算出）；
       JSON 的每行增加 points: {指标 id: 分数}。

@@ -231,7 +231,43 @@ describe('ranking view content (pure)', () => {
     // With groups, a first column names each row's group.
     const grouped = ranking(ROWS.slice(0, 1));
     grouped.groups[0] = { ...grouped.groups[0], id: 'towns', name: '乡镇' };
-    assert.match(rankingToCsv(grouped, EXPORT_LABELS), /^Group,Rank,Subject,.*\r\n乡镇,1,丙镇,98,不合格,,,accident,\r\n$/);
+    // The veto by the name the rubric gives it, not its id.
+    assert.match(rankingToCsv(grouped, EXPORT_LABELS), /^Group,Rank,Subject,.*\r\n乡镇,1,丙镇,98,不合格,,,发生重大事故,\r\n$/);
+  });
+
+  it('exports the last rank (CSV) or the change (Markdown) with previous:, and each round’s total and rank', () => {
+    const labels = { ...EXPORT_LABELS, previousRank: 'Last', change: 'Change', newMark: 'new', roundTotal: '{0} total', roundRank: '{0} rank' };
+    const value = ranking(
+      [
+        row('甲镇', '94.87', 1, 0, { previousRank: 2, roundTotals: ['94.78', '94.9'], roundRanks: [2, 1] }),
+        row('乙镇', '94.77', 2, 1, { previousRank: 1, roundTotals: ['94.91', null], roundRanks: [1, null] }),
+        row('丙镇', '90', 3, 1, { previousRank: null, roundTotals: [null, '90'], roundRanks: [null, 2] }),
+      ],
+      {
+        previous: 'q2.scores.yaml',
+        rounds: [
+          { indicator: 'months', indicatorName: '月度考核', path: 'm7.scores.yaml', label: 'm7' },
+          { indicator: 'months', indicatorName: '月度考核', path: 'm8.scores.yaml', label: 'm8' },
+        ],
+      },
+    );
+    assert.equal(
+      rankingToCsv(value, labels),
+      'Rank,Last,Subject,Total,Tier,m7 total,m7 rank,m8 total,m8 rank,Up,Down,Vetoes,Tied\r\n' +
+        '1,2,甲镇,94.87,优秀,94.78,2,94.9,1,,,,\r\n' +
+        '2,1,乙镇,94.77,合格,94.91,1,,,,,,\r\n' +
+        '3,,丙镇,90,合格,,,90,2,,,,\r\n',
+    );
+    const table = rankingToMarkdown(value, 'T', labels)
+      .split('\n')
+      .filter((line) => line.startsWith('|'));
+    assert.deepEqual(table, [
+      '| Rank | Change | Subject | Total | Tier | m7 | m8 | Up | Down | Vetoes | Tied |',
+      '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+      '| 1 | ↑1 | 甲镇 | 94.87 | 优秀 | 94.78 (2) | 94.9 (1) |  |  |  |  |',
+      '| 2 | ↓1 | 乙镇 | 94.77 | 合格 | 94.91 (1) | — |  |  |  |  |',
+      '| 3 | new | 丙镇 | 90 | 合格 | — | 90 (2) |  |  |  |  |',
+    ]);
   });
 
   it('exports Markdown: title, counts and one table per group, pipes and line breaks defused', () => {

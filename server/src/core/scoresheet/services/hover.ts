@@ -11,6 +11,7 @@ import { RankedSubject, ScoresheetAnalysis } from '../types';
 import { subjectFigures } from './inlay-hints';
 import { pathAt, rubricIndexOf } from './locate';
 import { measuredHover, rangedRuleText } from './measured-services';
+import { sheetPathHover } from './sheet-path-hover';
 
 const cell = (value: string) => value.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -94,9 +95,12 @@ function namedHover(item: NamedItem, detail: string, locale: Locale): string {
 /**
  * Hover: on a subject, how its total was reached (each group, deductions with their rules and
  * caps, bonus capped, raters weighted, rounding) and its margin; on an indicator, bonus, penalty,
- * veto or rater id, what the rubric says of it.
+ * veto or rater id, what the rubric says of it; on a path under `rounds:` or `previous:`, what
+ * that sheet holds.
  */
 export function scoresheetHover(analysis: ScoresheetAnalysis, offset: number, locale: Locale): HoverResult | undefined {
+  const onSheet = sheetPathHover(analysis, offset, locale);
+  if (onSheet) return onSheet;
   const index = rubricIndexOf(analysis);
   const model = analysis.model;
   if (!index || !model) return undefined;

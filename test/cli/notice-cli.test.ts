@@ -91,7 +91,7 @@ describe('rubric notice (child process)', function () {
     const made = rubric(['notice', 'green-development-forestry.scores.yaml', '--out', 'g.md'], scratch);
     assert.equal(made.status, 0, made.stderr);
     const text = fs.readFileSync(path.join(scratch, 'g.md'), 'utf8');
-    assert.ok(text.includes('\u3000\u3000（一）第一序列（街道），共4个\n\n\u3000\u3000按得分从高到低，名次依次为：城东街道、城南街道、城北街道、城西街道。\n'));
+    assert.ok(text.includes('\u3000\u3000（一）第一序列（街道），共4个\n\n\u3000\u3000按得分从高到低，名次依次为：城东街道、城北街道、城南街道、城西街道。\n'));
   });
 
   it('says what is wrong with the command line (exit 2), in the person’s language', () => {

@@ -146,10 +146,17 @@ const FORMULA_CALL = new RegExp(`\\b(?:${formulaFunctions().join('|')})\\(([\\d.
 function withoutFormulaCalls(line: string): string {
   for (let before = ''; before !== line;) {
     before = line;
-    line = line.replace(FORMULA_CALL, ' 0 ');
+    line = line.replace(FORMULA_CALL, ' 0 ').replace(ARITHMETIC_GROUP, ' 0 ');
   }
   return line;
 }
+
+/**
+ * Brackets that group arithmetic in a working (`(60 + (90 − 82) ÷ 12 × 40) × 0.3`), not beside a
+ * Chinese character: arithmetic, as the bracket rule below takes them; taken out innermost first
+ * so that a call around them (`if(94 = 82, 0.3, (…))`) is seen as one.
+ */
+const ARITHMETIC_GROUP = /(?<!\p{Script=Han}\s*)\(([\d.\s+\-−×÷*/=%]*[+\-−×÷*/=][\d.\s+\-−×÷*/=%]*)\)(?!\s*\p{Script=Han})/gu;
 
 /** Ids of rounding modes: each has a Chinese name, which a Chinese sentence uses. */
 const ROUNDING_IDS = new Set(['half-up', 'ceil', 'min-one', 'largest-remainder']);

@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Analysis, Decimal, RankedSubject, RubricLookup, ScoresheetAnalysis } from 'rubric-studio-server';
+import { Analysis, Decimal, RankedSubject, RubricLookup, ScoresheetAnalysis, SheetLookup } from 'rubric-studio-server';
 import { analyze, core } from './rubric-core';
 
 /** The repository's samples, read from test/out/unit at run time. */
@@ -25,14 +25,39 @@ export function analyzeSheet(sheet: string, rubric: string | Analysis): Scoreshe
   return core().analyzeScoresheet(sheet, rubricLookup(rubric).lookup);
 }
 
-/** A sample scoresheet analysed against the file its `rubric:` names, as a host would. */
+/**
+ * A sample scoresheet analysed as a host would: against the file its `rubric:` names, with the
+ * scoresheets its `rounds:` and `previous:` name read from disk beside it (a path that leads back
+ * to a sheet being read is a loop, refused with its chain).
+ */
 export function analyzeSample(relative: string): ScoresheetAnalysis {
-  const file = path.join(SAMPLES, relative);
-  return core().analyzeScoresheet(fs.readFileSync(file, 'utf8'), (written) => {
-    const target = path.resolve(path.dirname(file), written);
-    if (!fs.existsSync(target)) return { found: false, reason: { en: 'no such file', 'zh-CN': '文件不存在' } };
-    return { found: true, analysis: analyze(fs.readFileSync(target, 'utf8')), location: target };
-  });
+  return analyzeSheetFile(path.join(SAMPLES, relative));
+}
+
+const NO_SUCH_FILE = { en: 'no such file', 'zh-CN': '文件不存在' };
+
+/** A scoresheet file read as analyzeSample reads it; `reading` holds the sheets it is read for, outermost first. */
+export function analyzeSheetFile(file: string, text = fs.readFileSync(file, 'utf8'), reading: string[] = []): ScoresheetAnalysis {
+  const here = path.resolve(file);
+  const sheets = (written: string): SheetLookup => {
+    const target = path.resolve(path.dirname(here), written);
+    const back = [...reading, here].indexOf(target);
+    if (back >= 0) {
+      const chain = [...reading, here].slice(back).map((f) => path.basename(f));
+      return { found: false, reason: { en: `it leads back to ${chain[0]}`, 'zh-CN': `它又回到 ${chain[0]}` }, loop: [...chain, written] };
+    }
+    if (!fs.existsSync(target)) return { found: false, reason: NO_SUCH_FILE };
+    return { found: true, analysis: analyzeSheetFile(target, undefined, [...reading, here]), location: target };
+  };
+  return core().analyzeScoresheet(
+    text,
+    (written) => {
+      const target = path.resolve(path.dirname(here), written);
+      if (!fs.existsSync(target)) return { found: false, reason: NO_SUCH_FILE };
+      return { found: true, analysis: analyze(fs.readFileSync(target, 'utf8')), location: target };
+    },
+    sheets,
+  );
 }
 
 export function subjectNamed(analysis: ScoresheetAnalysis, name: string): RankedSubject {

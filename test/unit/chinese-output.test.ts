@@ -15,7 +15,7 @@ import {
   Analysis,
 } from 'rubric-studio-server';
 import { analyze, core } from '../support/rubric-core';
-import { SAMPLES } from '../support/scoresheet';
+import { analyzeSheetFile, SAMPLES } from '../support/scoresheet';
 import { chineseProblems, englishIdProblems, formatWords, namesOf, NamesOf } from '../support/chinese-text';
 
 /**
@@ -39,14 +39,6 @@ function tokenStarts(text: string): number[] {
   const offsets: number[] = [];
   for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i]) && (i === 0 || /[\s\-:[{,]/.test(text[i - 1]))) offsets.push(i);
   return offsets;
-}
-
-function analyzeSheetFile(file: string, text: string): ScoresheetAnalysis {
-  return core().analyzeScoresheet(text, (written) => {
-    const target = path.resolve(path.dirname(file), written);
-    if (!fs.existsSync(target)) return { found: false, reason: { en: 'no such file', 'zh-CN': '文件不存在' } };
-    return { found: true, analysis: analyze(fs.readFileSync(target, 'utf8')), location: target };
-  });
 }
 
 function renderRubric(analysis: Analysis, text: string, locale: Locale): string[] {
@@ -85,6 +77,10 @@ function render(locale: Locale): { where: string; texts: string[]; names: NamesO
     const analysis = analyzeSheetFile(file, text);
     const names = namesOf(analysis.rubric?.found ? [analysis.rubric.analysis] : []);
     for (const subject of analysis.model?.scores.items ?? []) if (subject.subject?.value) names.names.add(subject.subject.value);
+    // A round is shown by its file's name (`staff-2023-q1` for staff-2023-q1.scores.yaml): the name the person gave it.
+    for (const round of analysis.model?.rounds.flatMap((r) => r.paths) ?? []) {
+      if (round.value) names.names.add(path.basename(round.value).replace(/\.scores\.ya?ml$/i, ''));
+    }
     return { where, texts: renderSheet(analysis, text, locale), names };
   });
 }

@@ -153,23 +153,58 @@ describe('scoresheet samples', () => {
     });
   });
 
-  describe('green-development-forestry.scores.yaml (分序列, composite sheet, no tiers)', () => {
+  describe('green-development-forestry.scores.yaml (分序列, 简单功效系数法 within each group, no tiers)', () => {
     const analysis = analyzeSample('green-development-forestry.scores.yaml');
 
-    it('scales the 100-point sheet and ranks each group apart', () => {
-      // 城东街道: (56 + 38) × 0.3 / 100 = 0.282; + 1.1 = 1.382 → 1.38.
-      const first = subjectNamed(analysis, '城东街道');
-      assert.equal(exact(first.total), '1.38');
-      assert.equal(first.group, 'streets');
+    it('places each subject between its group’s worst and best (60 + 40 × position, × 0.3 ÷ 100) and ranks each group apart', () => {
+      // 着力山更美 = (60 + (x − worst) ÷ (best − worst) × 40) × 0.3 ÷ 100, then + the rest, half-up to 2 places.
+      // Streets: best 94 (城东), worst 82 (城南), span 12.
+      //   城东 94: 100 × 0.003 = 0.3 + 1.1 = 1.4;  城西 90: (60 + 8/12 × 40) × 0.003 = 0.26 + 0.95 = 1.21;
+      //   城南 82: 60 × 0.003 = 0.18 + 1.05 = 1.23; 城北 90: 0.26 + 1 = 1.26.
+      // Towns: best 98 (青石), worst 72 (南溪), span 26: 0.18 + (x − 72) × 0.12 ÷ 26 = 0.18 + (x − 72) × 3/650.
+      //   梅岭 92: 0.18 + 60/650 = 0.272308 + 1.15 = 1.422308 → 1.42; 白沙 90: 0.18 + 54/650 = 0.263077 + 1.15 → 1.41;
+      //   桃源 88: 0.18 + 48/650 = 0.253846 + 1.15 → 1.40;   松山 97: 0.18 + 75/650 = 0.295385 + 1.05 → 1.35;
+      //   南溪 72: 0.18 + 1.15 = 1.33;                       东山 87: 0.18 + 45/650 = 0.249231 + 1.05 → 1.30;
+      //   柳河 79: 0.18 + 21/650 = 0.212308 + 1.05 → 1.26;   杏坪 / 云峰 92: 0.272308 + 0.95 → 1.22 (equal, both 8th);
+      //   青石 98: 0.3 + 0.9 = 1.2;                          北岭 93: 0.18 + 63/650 = 0.276923 + 0.9 → 1.18;
+      //   竹林 79: 0.212308 + 0.95 → 1.16;                   西山 77: 0.18 + 15/650 = 0.203077 + 0.95 → 1.15;
+      //   枫林 80: 0.18 + 24/650 = 0.216923 + 0.9 → 1.12.
+      assert.deepEqual(table(analysis), {
+        城东街道: ['1.4', 1, undefined],
+        城西街道: ['1.21', 4, undefined],
+        城南街道: ['1.23', 3, undefined],
+        城北街道: ['1.26', 2, undefined],
+        东山镇: ['1.3', 6, undefined],
+        西山镇: ['1.15', 13, undefined],
+        南溪镇: ['1.33', 5, undefined],
+        北岭镇: ['1.18', 11, undefined],
+        青石镇: ['1.2', 10, undefined],
+        白沙镇: ['1.41', 2, undefined],
+        桃源镇: ['1.4', 3, undefined],
+        梅岭镇: ['1.42', 1, undefined],
+        竹林镇: ['1.16', 12, undefined],
+        松山镇: ['1.35', 4, undefined],
+        柳河镇: ['1.26', 7, undefined],
+        杏坪镇: ['1.22', 8, undefined],
+        枫林镇: ['1.12', 14, undefined],
+        云峰镇: ['1.22', 8, undefined],
+      });
       assert.deepEqual(
-        analysis.groups.map((g) => [g.id, g.subjects.length, g.subjects.map((s) => s.rank).sort((a, b) => a! - b!)[0]]),
+        analysis.groups.map((g) => [g.id, g.subjects.length]),
         [
-          ['streets', 4, 1],
-          ['towns', 14, 1],
+          ['streets', 4],
+          ['towns', 14],
         ],
       );
-      assert.ok(analysis.subjects.every((s) => s.tier === undefined));
       assert.deepEqual(analysis.findings, []);
+    });
+
+    it('shows the working with the group’s best and worst put in', () => {
+      const working = subjectNamed(analysis, '城西街道').steps.map((s) => s.working?.['zh-CN']);
+      assert.match(working.join('\n'), /“着力山更美”落实情况：if\(94 = 82, 0\.3, \(60 \+ \(90 − 82\) ÷ \(94 − 82\) × 40\) × 0\.3 ÷ 100\) = 0\.26/); // 东山镇: 45/650 + 0.18 = 0.2492307692…, a division's 20 places cut to six in the group's sum (the total is exact).
+      const east = subjectNamed(analysis, '东山镇').steps.map((s) => s.working?.en);
+      assert.match(east[0]!, /^0\.249231… \+ 1\.05 = 1\.299231…; /);
+      assert.equal(east[1], '1.299231… → 1.3 (half-up to 2 decimals)');
     });
   });
 

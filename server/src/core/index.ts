@@ -38,7 +38,8 @@ export { quotaLenses, QuotaLens } from './rubric/services/code-lens';
 export { complete } from './rubric/services/completion';
 export { hover } from './rubric/services/hover';
 export { inlayHints } from './rubric/services/inlay-hints';
-export { definition, references, rename, renameTarget } from './rubric/services/references';
+export { definition, references, rename, renameRefusal, renameTarget } from './rubric/services/references';
+export type { RenameTarget } from './rubric/services/references';
 export { summarize, RubricSummary, TierSummary } from './rubric/services/summary';
 export { documentSymbols, foldingRanges, OutlineSymbol, SymbolKind } from './rubric/services/symbols';
 
@@ -72,5 +73,6 @@ export { scoresheetHover } from './scoresheet/services/hover';
 export { scoresheetLenses } from './scoresheet/services/lenses';
 export { scoresheetCompletion } from './scoresheet/services/completion';
 export { scoresheetDefinition } from './scoresheet/services/definition';
-export { renameIndicatorInScoresheet } from './scoresheet/services/rename';
+export { followRubricRename, renameIndicatorInScoresheet, renameInputInScoresheet, scoresheetRenameRefusal } from './scoresheet/services/rename';
+export type { RubricRename } from './scoresheet/services/rename';
 export { newScoresheetText } from './scoresheet/services/new-scoresheet';

@@ -16,6 +16,7 @@ import {
   InlayHintParams,
   Location,
   PrepareRenameParams,
+  ResponseError,
   Range,
   ReferenceParams,
   RenameParams,
@@ -23,7 +24,7 @@ import {
   WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Finding } from '../core';
+import { Finding, RubricRename } from '../core';
 import type { NewScoresheetParams, Ranking, RankingParams, SimulateParams, SimulationRow, Summary, SummaryParams } from '../protocol';
 import { AnalysisCache } from './analysis-cache';
 import { Lines } from './convert';
@@ -38,7 +39,8 @@ export interface ServiceSignatures {
   foldingRanges: [FoldingRangeParams, FoldingRange[]];
   definition: [DefinitionParams, Location | null];
   references: [ReferenceParams, Location[]];
-  prepareRename: [PrepareRenameParams, { range: Range; placeholder: string } | null];
+  /** A ResponseError says why the place cannot be renamed (the editor shows it in place of the rename box). */
+  prepareRename: [PrepareRenameParams, { range: Range; placeholder: string } | null | ResponseError<void>];
   rename: [RenameParams, WorkspaceEdit | null];
   codeActions: [CodeActionParams, CodeAction[]];
   summary: [SummaryParams, Summary | null];
@@ -94,8 +96,8 @@ export interface DocumentKind {
   /** The analysis of the document's current version: its findings and its text's line index, for publishing. */
   analysisOf(document: TextDocument): KindAnalysis;
   answer<S extends Service>(service: S, document: TextDocument, params: ParamsOf<S>): ResultOf<S>;
-  /** A document that scores a rubric's indicators follows the rename of one: its edits (none when it scores none). */
-  renameIndicator?(document: TextDocument, oldKey: string, newName: string): TextEdit[];
+  /** A document checked against a rubric follows the rename of an indicator's or an input's id in it: its edits (none when it names neither). */
+  followRename?(document: TextDocument, rename: RubricRename): TextEdit[];
   /** A file changed on disk: what the kind keeps of it is dropped. */
   fileChanged?(file: string): void;
   /** What the document depends on changed: its analysis is made again on the next request. */

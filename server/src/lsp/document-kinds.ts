@@ -1,6 +1,6 @@
 import { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ScoresheetAnalysis } from '../core';
+import { RubricRename, ScoresheetAnalysis } from '../core';
 import { DocumentKind, emptyResult, ParamsOf, ResultOf, Service } from './document-kind';
 import { FileDependencies } from './file-dependencies';
 import { refusalOf } from './refusal';
@@ -27,7 +27,7 @@ export class DocumentKinds {
     private readonly state: ServerState,
     private readonly dependencies: FileDependencies,
   ) {
-    this.rubric = new RubricKind(state, (uri, oldKey, newName) => this.dependentRenames(uri, oldKey, newName));
+    this.rubric = new RubricKind(state, (uri, rename) => this.dependentRenames(uri, rename));
     this.scoresheet = new ScoresheetKind(
       state,
       dependencies,
@@ -95,14 +95,14 @@ export class DocumentKinds {
     return undefined;
   }
 
-  /** The edits, by document, that keep the open documents checked against a rubric scoring an indicator renamed in it. */
-  private dependentRenames(rubricUri: string, oldKey: string, newName: string): Record<string, TextEdit[]> {
+  /** The edits, by document, that keep the open documents checked against a rubric naming an indicator or input renamed in it. */
+  private dependentRenames(rubricUri: string, rename: RubricRename): Record<string, TextEdit[]> {
     const rubricPath = this.dependencies.realPathOfDocument(rubricUri);
     const changes: Record<string, TextEdit[]> = {};
     if (rubricPath === undefined) return changes;
     for (const uri of this.dependencies.dependentsOf(rubricPath)) {
       const open = this.open(uri);
-      const edits = open?.kind.renameIndicator?.(open.document, oldKey, newName) ?? [];
+      const edits = open?.kind.followRename?.(open.document, rename) ?? [];
       if (edits.length > 0) changes[uri] = edits;
     }
     return changes;

@@ -1,7 +1,7 @@
 import { minimatch } from 'minimatch';
 import * as path from 'path';
 import { fileURLToPath } from 'url';
-import { CodeActionParams, Location, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
+import { CodeActionParams, ErrorCodes, Location, ResponseError, TextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis,
@@ -24,7 +24,9 @@ import {
   quotaLenses,
   references,
   rename,
+  renameRefusal,
   renameTarget,
+  RubricRename,
   simulate,
   Span,
   summarize,
@@ -47,8 +49,8 @@ import { AnalyzedKind, DocumentServices } from './document-kind';
 import { ServerState } from './server-state';
 import { uriPath } from './uris';
 
-/** The edits, by document, that make the documents depending on a rubric follow an indicator's rename. */
-export type DependentRenames = (rubricUri: string, oldKey: string, newName: string) => Record<string, TextEdit[]>;
+/** The edits, by document, that make the documents depending on a rubric follow an indicator's or an input's rename. */
+export type DependentRenames = (rubricUri: string, rename: RubricRename) => Record<string, TextEdit[]>;
 
 /** Rubrics: `*.rubric.yaml|yml`, and more through the `rubric.files` globs; analysed keystroke by keystroke. */
 export class RubricKind extends AnalyzedKind<IncrementalSession, Analysis> {
@@ -90,15 +92,23 @@ export class RubricKind extends AnalyzedKind<IncrementalSession, Analysis> {
     definition: (a, p) => location(p.textDocument.uri, a, definition(a, toOffset(a, p.position))),
     references: (a, p) => references(a, toOffset(a, p.position), p.context.includeDeclaration).map((s) => location(p.textDocument.uri, a, s)!),
     prepareRename: (a, p) => {
-      const target = renameTarget(a, toOffset(a, p.position));
-      return target ? { range: toRange(a, target.span), placeholder: target.placeholder } : null;
+      const offset = toOffset(a, p.position);
+      const target = renameTarget(a, offset);
+      if (target) return { range: toRange(a, target.span), placeholder: target.placeholder };
+      const refusal = renameRefusal(a, offset);
+      return refusal ? new ResponseError(ErrorCodes.InvalidRequest, refusal[this.state.locale]) : null;
     },
     rename: (a, p) => {
       const edits = rename(a, toOffset(a, p.position), p.newName);
       if (!edits) return null;
       const target = renameTarget(a, toOffset(a, p.position));
       const edit = toWorkspaceEdit(p.textDocument.uri, a, edits);
-      return target?.kind === 'indicator' ? this.withDependents(p.textDocument.uri, edit, target.placeholder, p.newName) : edit;
+      if (target?.kind === 'indicator')
+        return this.withDependents(p.textDocument.uri, edit, { kind: 'indicator', oldKey: target.placeholder, newName: p.newName });
+      if (target?.kind === 'input' && target.indicator !== undefined) {
+        return this.withDependents(p.textDocument.uri, edit, { kind: 'input', indicator: target.indicator, oldKey: target.placeholder, newName: p.newName });
+      }
+      return edit;
     },
     codeActions: (a, p) =>
       codeActions(a, this.findingsToFix(a, p), this.state.locale).map((x) => toCodeAction(p.textDocument.uri, a, x, p.context.diagnostics)),
@@ -118,11 +128,12 @@ export class RubricKind extends AnalyzedKind<IncrementalSession, Analysis> {
   };
 
   /**
-   * A rename of an indicator id also renames it in every open document checked against this
-   * rubric: one WorkspaceEdit over several documents, so the scoresheets keep scoring the same leaf.
+   * A rename of an indicator's id, or of a measured input's id, also renames it in every open
+   * document checked against this rubric: one WorkspaceEdit over several documents, so the
+   * scoresheets keep scoring the same leaf and recording the same measurements.
    */
-  private withDependents(uri: string, edit: WorkspaceEdit, oldKey: string, newName: string): WorkspaceEdit {
-    return { changes: { ...edit.changes, ...this.dependentRenames(uri, oldKey, newName) } };
+  private withDependents(uri: string, edit: WorkspaceEdit, rename: RubricRename): WorkspaceEdit {
+    return { changes: { ...edit.changes, ...this.dependentRenames(uri, rename) } };
   }
 
   /**

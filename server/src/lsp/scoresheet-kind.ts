@@ -1,11 +1,12 @@
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { Location, TextEdit } from 'vscode-languageserver';
+import { ErrorCodes, Location, ResponseError, TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   Analysis,
-  renameIndicatorInScoresheet,
+  followRubricRename,
   RubricLookup,
+  RubricRename,
   ScoresheetAnalysis,
   ScoresheetSession,
   scoresheetCompletion,
@@ -13,6 +14,7 @@ import {
   scoresheetHover,
   scoresheetInlayHints,
   scoresheetLenses,
+  scoresheetRenameRefusal,
   Span,
   text,
 } from '../core';
@@ -132,11 +134,16 @@ export class ScoresheetKind extends AnalyzedKind<ScoresheetSession, ScoresheetAn
     codeLenses: (a, p) => scoresheetLenses(a, this.state.locale).map((lens) => toRankingLens(p.textDocument.uri, a, lens)),
     definition: (a, p) => rubricLocation(a, scoresheetDefinition(a, toOffset(a, p.position))),
     ranking: (a, p) => ({ uri: p.uri, rubric: rubricUriOf(a) ?? null, ...rankingTable(a) }),
+    // An id a scoresheet uses is defined in its rubric: renamed there, the open scoresheets follow.
+    prepareRename: (a, p) => {
+      const refusal = scoresheetRenameRefusal(a, toOffset(a, p.position));
+      return refusal ? new ResponseError(ErrorCodes.InvalidRequest, refusal[this.state.locale]) : null;
+    },
   };
 
-  renameIndicator(document: TextDocument, oldKey: string, newName: string): TextEdit[] {
+  followRename(document: TextDocument, rename: RubricRename): TextEdit[] {
     const analysis = this.analysisOf(document);
-    return toTextEdits(analysis, renameIndicatorInScoresheet(analysis, oldKey, newName));
+    return toTextEdits(analysis, followRubricRename(analysis, rename));
   }
 
   fileChanged(file: string): void {

@@ -93,4 +93,10 @@ describe('formula-range', () => {
     // 80 × 1.2 = 96 ≤ 100: fine on its own scale, though above the weight 30.
     expectFindings(text.replace('max: 100', 'max: 80').replace('«', '').replace('»', ''), []);
   });
+
+  it('a whole-number input counts only whole values: n × 10 over 0.5..3.5 is 10..30 with integer, up to 35 without', () => {
+    expectFindings(thirty('[{id: n, min: 0.5, max: 3.5, integer: true}]', 'n × 10'), []);
+    const [finding] = expectFindings(thirty('[{id: n, min: 0.5, max: 3.5}]', '«n × 10»'), 'formula-range');
+    assert.match(finding.message.en, /^The formula can give 35 points, more than the weight 30, when n is 3\.5/);
+  });
 });

@@ -52,4 +52,51 @@ describe('input-out-of-range', () => {
     assert.equal(finding.message.en, 'leak is a one-off deduction: one amount at most');
     assert.equal(finding.message['zh-CN'], '“leak”为一次性扣分：最多填写一个扣分数额');
   });
+
+  describe('integer: true (a count, a yes/no)', () => {
+    const counted = MEASURED_RUBRIC.replace('{id: reached, name: 达标断面个数, min: 0}', '{id: reached, name: 达标断面个数, unit: 个, min: 0, integer: true}');
+    const yesNo = yaml`
+      rubric: 舟山治水（节选）
+      indicators:
+        - id: national
+          name: 国控断面水环境质量
+          weight: 50
+          scoring:
+            inputs:
+              - {id: ratio, name: 国控断面Ⅲ类以上水质比例, unit: '%', min: 0, max: 100}
+              - {id: met, name: 达到年度任务书要求（是 1，否 0）, min: 0, max: 1, integer: true}
+            formula: 'if(met = 1, ratio% × weight, ratio% × weight × 0.8)'
+        - {id: other, name: 其余条目, weight: 50}
+      tiers: [{name: 优秀}]
+    `;
+    const sheet = (met: string) => yaml`
+      rubric: r.rubric.yaml
+      scores:
+        - subject: 普陀区
+          measured: {national: {ratio: 80, met: ${met}}}
+          points: {other: 40}
+    `;
+
+    it('a count of 7.5 sections, at the figure, in both languages', () => {
+      const [finding] = expectSheetFindings(counted, one(CLEAN.replace('reached: 8', 'reached: «7.5»')), 'input-out-of-range');
+      assert.equal(finding.message.en, '7.5个 is not a whole number: reached (达标断面个数) must be a whole number');
+      assert.equal(finding.message['zh-CN'], '7.5个 不是整数：“达标断面个数”须为整数');
+    });
+
+    it('a yes/no of 0.5 is refused; 0, 1 and 1.0 are not', () => {
+      const [finding] = expectSheetFindings(yesNo, sheet('«0.5»'), 'input-out-of-range');
+      assert.equal(finding.message.en, '0.5 is not a whole number: met (达到年度任务书要求（是 1，否 0）) must be a whole number');
+      assert.equal(finding.message['zh-CN'], '0.5 不是整数：“达到年度任务书要求（是 1，否 0）”须为整数');
+      for (const met of ['0', '1', '1.0']) expectSheetFindings(yesNo, sheet(met), []);
+    });
+
+    it('outside min/max and fractional: the range is said (one finding)', () => {
+      const [finding] = expectSheetFindings(yesNo, sheet('«1.5»'), 'input-out-of-range');
+      assert.equal(finding.message.en, '1.5 is outside what met (达到年度任务书要求（是 1，否 0）) may be: from 0 to 1');
+    });
+
+    it('without integer, 0.5 is a figure like any other', () => {
+      expectSheetFindings(yesNo.replace(', integer: true', ''), sheet('0.5'), []);
+    });
+  });
 });

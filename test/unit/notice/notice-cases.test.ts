@@ -191,21 +191,20 @@ describe('results notice: what an office must be told', () => {
   });
 
   it('without tiers (a pure scoring sheet): the order of rank group by group, shared ranks marked', () => {
-    // green-development-forestry: total = (afforestation + greener) × 0.3 / 100 + protection, rounded to 2 places.
-    // Streets: 城东 94 → 1.382 → 1.38; 城南 82 → 1.296 → 1.3; 城北 90 → 1.27; 城西 90 → 0.27 + 0.95 = 1.22.
-    // Towns: 梅岭 1.426 → 1.43, 白沙 1.42, 桃源 1.414 → 1.41, 南溪 1.366 → 1.37, 松山 1.341 → 1.34, 东山 1.311 → 1.31,
-    // 柳河 1.287 → 1.29, 杏坪 and 云峰 1.226 → 1.23 (8th), 青石 1.194 and 竹林 1.187 → 1.19 (10th),
-    // 西山 1.181 and 北岭 1.179 → 1.18 (12th), 枫林 1.14; equal totals in file order.
+    // green-development-forestry: 着力山更美 by 简单功效系数法 within the group, + the rest, rounded to 2 places
+    // (worked in scoresheet-samples.test.ts). Streets: 城东 1.4, 城北 1.26, 城南 1.23, 城西 1.21.
+    // Towns: 梅岭 1.42, 白沙 1.41, 桃源 1.4, 松山 1.35, 南溪 1.33, 东山 1.3, 柳河 1.26, 杏坪 and 云峰 1.22 (8th),
+    // 青石 1.2, 北岭 1.18, 竹林 1.16, 西山 1.15, 枫林 1.12; equal totals in file order.
     const notice = built(analyzeSample('green-development-forestry.scores.yaml'));
     assert.equal(notice.title, '关于绿色发展考核评价办法涉林指标考核结果的通报');
     assert.match(notice.opening, /对18个考核对象分2个序列进行了考核。/);
     assert.deepEqual(said(notice.body), [
       '一、考核排名',
       '（一）第一序列（街道），共4个',
-      '按得分从高到低，名次依次为：城东街道、城南街道、城北街道、城西街道。',
+      '按得分从高到低，名次依次为：城东街道、城北街道、城南街道、城西街道。',
       '（二）第二序列（乡镇），共14个',
-      '按得分从高到低，名次依次为：梅岭镇、白沙镇、桃源镇、南溪镇、松山镇、东山镇、柳河镇、杏坪镇（并列第8名）、云峰镇（并列第8名）、' +
-        '青石镇（并列第10名）、竹林镇（并列第10名）、西山镇（并列第12名）、北岭镇（并列第12名）、枫林镇。',
+      '按得分从高到低，名次依次为：梅岭镇、白沙镇、桃源镇、松山镇、南溪镇、东山镇、柳河镇、杏坪镇（并列第8名）、云峰镇（并列第8名）、' +
+        '青石镇、北岭镇、竹林镇、西山镇、枫林镇。',
     ]);
     // No tier column; one table per group, captioned with the group's name.
     assert.deepEqual(
@@ -215,7 +214,7 @@ describe('results notice: what an office must be told', () => {
         ['第二序列（乡镇）', '名次 考核对象 得分 备注', 14],
       ],
     );
-    assert.deepEqual(notice.annex.tables[1].rows[7], ['8', '杏坪镇', '1.23', '并列']);
+    assert.deepEqual(notice.annex.tables[1].rows[7], ['8', '杏坪镇', '1.22', '并列']);
   });
 
   describe('bad input', () => {

@@ -1,5 +1,16 @@
 import { strict as assert } from 'assert';
-import { complete, hover, inlayHints, rename, renameTarget, scoresheetHover, scoresheetInlayHints } from 'rubric-studio-server';
+import {
+  complete,
+  hover,
+  inlayHints,
+  rename,
+  renameInputInScoresheet,
+  renameRefusal,
+  renameTarget,
+  scoresheetHover,
+  scoresheetInlayHints,
+  scoresheetRenameRefusal,
+} from 'rubric-studio-server';
 import { atCursor, slices } from '../../support/cursor';
 import { MEASURED_RUBRIC, MEASURED_SHEET } from '../../support/measured';
 import { analyze, core } from '../../support/rubric-core';
@@ -114,7 +125,7 @@ describe('services: points from measurements', () => {
       const text = MEASURED_RUBRIC.replace("'weight − max(0, 90 − rate) × 1'", "'weight − max(0, 90 − rate) × 1 + 0 × rate'");
       const analysis = analyze(text);
       const at = text.indexOf('rate) × 1') + 1;
-      assert.deepEqual(renameTarget(analysis, at), { span: { start: at - 1, end: at + 3 }, placeholder: 'rate', kind: 'input' });
+      assert.deepEqual(renameTarget(analysis, at), { span: { start: at - 1, end: at + 3 }, placeholder: 'rate', kind: 'input', indicator: 'satisfaction' });
       const edits = rename(analysis, at, '满意率')!;
       const renamed = edits.reduceRight((acc, e) => acc.slice(0, e.span.start) + e.newText + acc.slice(e.span.end), text);
       assert.match(renamed, /inputs: \[\{id: 满意率, name: 满意度/);
@@ -122,9 +133,57 @@ describe('services: points from measurements', () => {
       assert.equal(edits.length, 3);
       assert.deepEqual(analyze(renamed).findings, []);
     });
+
+    it('rename refused in a formula on what is not an input id, saying why in both languages', () => {
+      const analysis = analyze(MEASURED_RUBRIC);
+      const refusal = (needle: string, delta = 1) => renameRefusal(analysis, MEASURED_RUBRIC.indexOf(needle) + delta);
+      assert.deepEqual(refusal('weight × 80%'), {
+        en: "`weight` is this indicator's points, not an input. Only an input's id can be renamed in a formula.",
+        'zh-CN': '`weight` 是本指标的分值，不是输入项。公式中只能重命名输入项的标识。',
+      });
+      assert.deepEqual(refusal('max(0, 90'), {
+        en: "`max` is a function of the formula language, not an input. Only an input's id can be renamed in a formula.",
+        'zh-CN': '`max` 是公式语言的函数，不是输入项。公式中只能重命名输入项的标识。',
+      });
+      assert.deepEqual(refusal('80%'), { en: "Only an input's id can be renamed in a formula", 'zh-CN': '公式中只能重命名输入项的标识' });
+      const unknown = analyze(MEASURED_RUBRIC.replace('reached / sections', 'reachd / sections'));
+      assert.equal(
+        renameRefusal(unknown, MEASURED_RUBRIC.indexOf('reached / sections') + 2)?.['zh-CN'],
+        '`reachd` 不是本指标的输入项（见其 `inputs`）。公式中只能重命名输入项的标识。',
+      );
+      // An input's id, an indicator's id, and places outside formulas are not refused here.
+      assert.equal(refusal('sections × weight'), undefined);
+      assert.equal(refusal('id: water', 5), undefined);
+      assert.equal(refusal('name: 断面水质达标', 7), undefined);
+    });
   });
 
   describe('in a scoresheet', () => {
+    it("follows an input's rename: its figures under that indicator, in flow and block maps, quoted when it must be", () => {
+      const analysis = analyzeSheet(MEASURED_SHEET, MEASURED_RUBRIC);
+      const edits = renameInputInScoresheet(analysis, 'water', 'reached', 'reached: count');
+      const renamed = edits.reduceRight((acc, e) => acc.slice(0, e.span.start) + e.newText + acc.slice(e.span.end), MEASURED_SHEET);
+      assert.equal(renamed, MEASURED_SHEET.replace(/\{reached:/g, '{"reached: count":'));
+      assert.equal(edits.length, 2);
+      assert.deepEqual(renameInputInScoresheet(analysis, 'satisfaction', 'reached', 'x'), []);
+      assert.deepEqual(renameInputInScoresheet(analysis, 'water', 'reached', 'reached'), []);
+    });
+
+    it('a rename asked in the sheet on an input or an indicator says to rename it in the rubric, in both languages', () => {
+      const analysis = analyzeSheet(MEASURED_SHEET, MEASURED_RUBRIC);
+      assert.deepEqual(scoresheetRenameRefusal(analysis, MEASURED_SHEET.indexOf('reached: 8') + 2), {
+        en: 'Rename the input reached (达标断面个数) in the rubric, where it is defined: its formula and the open scoresheets follow',
+        'zh-CN': '请在考核细则中对输入项“达标断面个数”重命名（其定义所在处）：公式和已打开的评分表随之更新',
+      });
+      assert.deepEqual(scoresheetRenameRefusal(analysis, MEASURED_SHEET.indexOf('review: 88') + 1), {
+        en: 'Rename the indicator review (年度述职) in the rubric, where it is defined: the open scoresheets follow',
+        'zh-CN': '请在考核细则中对指标“年度述职”重命名（其定义所在处）：已打开的评分表随之更新',
+      });
+      // A figure, a subject: nothing to rename, nothing said.
+      assert.equal(scoresheetRenameRefusal(analysis, MEASURED_SHEET.indexOf('reached: 8') + 'reached: '.length), undefined);
+      assert.equal(scoresheetRenameRefusal(analysis, MEASURED_SHEET.indexOf('古绛镇') + 1), undefined);
+    });
+
     it("hover on a measured indicator: the rubric's indicator and this subject's working", () => {
       const markdown = sheetHover(mark(MEASURED_SHEET, 'water', 1));
       assert.match(markdown, /^\*\*断面水质达标\*\*/);

@@ -1,4 +1,4 @@
-import { Decimal, decimal, exactText, sum, ZERO } from '../decimal';
+import { Decimal, decimal, exactText, floor, sum, ZERO } from '../decimal';
 import { AggregateKind, aggregatesUsed, checkNames, evaluate, Evaluation, Formula, namesUsed } from '../formula';
 import { quotient } from '../formula/arithmetic';
 import { formulaInputs, isMeasured, parsedFormula, scaleOf } from '../rubric/model/measure';
@@ -66,11 +66,15 @@ export function recorded(entry: SubjectScoresModel, leaf: IndicatorModel, input:
   return value !== undefined && withinInput(input, value) ? { value } : { unusable: true, figure };
 }
 
-/** Within the input's `min`/`max` (either may be left out). */
+/** Within the input's `min`/`max` (either may be left out), and a whole number when it is `integer: true`. */
 export function withinInput(input: InputModel, value: Decimal): boolean {
   const min = input.min?.value;
   const max = input.max?.value;
-  return (min === undefined || value.gte(min)) && (max === undefined || value.lte(max));
+  return (min === undefined || value.gte(min)) && (max === undefined || value.lte(max)) && (input.integer?.value !== true || isWhole(value));
+}
+
+export function isWhole(value: Decimal): boolean {
+  return floor(value).eq(value);
 }
 
 /** A group figure (`best(gain)`) for one subject's group: its value, or who keeps it from being known. */

@@ -302,15 +302,31 @@ function leavesUnder(indicator: IndicatorModel): IndicatorModel[] {
 /** `15 + 8 = 23`, `(56 + 38) × 0.3 / 100 + 1.1 = 1.382`: a group's items as they add up, nested groups inline. */
 function groupWorking(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined): LocalizedText | undefined {
   if (isLeaf(indicator)) return undefined;
-  const line = `${term(indicator, own, true)} = ${exactText(own(indicator) ?? ZERO)}`;
+  const line = `${term(indicator, own, true)} = ${workingFigure(own(indicator) ?? ZERO)}`;
   return text(line, line);
+}
+
+/** Places past which a figure in a group's working is cut (a formula's division leaves 20). */
+const WORKING_PLACES = 8;
+
+/**
+ * A figure as a group's working shows it: exact, or, when a formula's division left a long
+ * fraction (0.24923076923076923077), its first places and an ellipsis (0.249231…), as exactText
+ * shows a fraction too long to read. The total beside it is exact.
+ */
+function workingFigure(value: Decimal): string {
+  const exact = exactText(value);
+  const places = exact.split('.')[1]?.length ?? 0;
+  if (places <= WORKING_PLACES || exact.endsWith('…')) return exact;
+  const shown = value.abs().lt(1) ? Math.max(6, 5 - Math.floor(Math.log10(value.abs().toNumber() || 1e-300))) : 6;
+  return `${value.round(shown, 1).toFixed()}…`;
 }
 
 /** How one indicator's points are written inside its parent's working. */
 function term(indicator: IndicatorModel, own: (i: IndicatorModel) => Decimal | undefined, outermost = false): string {
   if (isLeaf(indicator)) {
     const value = own(indicator);
-    return value === undefined ? '?' : exactText(value);
+    return value === undefined ? '?' : workingFigure(value);
   }
   const parts = indicator.items!.map((item) => term(item, own));
   const sum = parts.join(' + ');

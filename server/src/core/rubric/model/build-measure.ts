@@ -35,11 +35,22 @@ function figure(node: unknown): Decimal | undefined {
 
 const readFigure: Reader<Decimal> = (pair) => figure(pair.value);
 
-/** `inputs: [{id, name, unit, min, max}]`, each named like any item (its id defaulting to its name). */
+const readFlag: Reader<boolean> = (pair) => {
+  const value = asScalar(pair.value)?.value;
+  return typeof value === 'boolean' ? value : undefined;
+};
+
+/** `inputs: [{id, name, unit, min, max, integer}]`, each named like any item (its id defaulting to its name). */
 export function readInputs(scoring: YAMLMap | undefined, named: (map: YAMLMap | undefined, node: unknown) => NamedItem): InputModel[] {
   return itemsOf(asSeq(findPair(scoring, 'inputs')?.value)).map((node) => {
     const map = asMap(node);
-    return { ...named(map, node), unit: read(map, 'unit', readText), min: read(map, 'min', readFigure), max: read(map, 'max', readFigure) };
+    return {
+      ...named(map, node),
+      unit: read(map, 'unit', readText),
+      min: read(map, 'min', readFigure),
+      max: read(map, 'max', readFigure),
+      integer: read(map, 'integer', readFlag),
+    };
   });
 }
 

@@ -1,4 +1,4 @@
-import { Decimal } from '../../decimal';
+import { ceil, Decimal, floor } from '../../decimal';
 import { FormulaInput, FormulaRange, formulaRange, ParsedFormula, parseFormula } from '../../formula';
 import { Span } from '../../text/span';
 import { placeInSource } from '../../yaml/scalar-offsets';
@@ -41,11 +41,18 @@ export function leafPointValue(model: RubricModel, leaf: IndicatorModel): Decima
   return above && own ? above.times(own) : undefined;
 }
 
-/** The indicator's inputs as the formula language takes them (those with an id). */
+/**
+ * The indicator's inputs as the formula language takes them (those with an id). A whole-number
+ * input's ends are the whole numbers within them (`integer: true`, min 0.5 → 1): the range analysis
+ * then gives no point a subject cannot reach.
+ */
 export function formulaInputs(indicator: IndicatorModel): FormulaInput[] {
-  return (indicator.scoring?.inputs ?? []).flatMap((input) =>
-    input.key === undefined ? [] : [{ id: input.key, name: input.name?.value, min: input.min?.value, max: input.max?.value }],
-  );
+  return (indicator.scoring?.inputs ?? []).flatMap((input) => {
+    if (input.key === undefined) return [];
+    const whole = input.integer?.value === true;
+    const [min, max] = [input.min?.value, input.max?.value];
+    return [{ id: input.key, name: input.name?.value, min: whole && min ? ceil(min) : min, max: whole && max ? floor(max) : max }];
+  });
 }
 
 const parsedFormulas = new WeakMap<FormulaModel, ParsedFormula>();

@@ -58,6 +58,8 @@ export interface InputModel extends NamedItem {
   unit?: Field<string>;
   min?: Field<Decimal>;
   max?: Field<Decimal>;
+  /** `integer: true`: a count or a yes/no, recorded as a whole number (extension of the contract). */
+  integer?: Field<boolean>;
 }
 
 /** A formula as written: its text, and where each of its characters stands in the source (undefined: only its whole value can be pointed at). */

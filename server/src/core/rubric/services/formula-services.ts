@@ -2,7 +2,7 @@ import { Decimal, exactText, ZERO } from '../../decimal';
 import { FORMULA_FUNCTIONS, FormulaReference, tokenize } from '../../formula';
 import type { CompletionEntry, HoverResult, InlayHintItem } from '../../service-types';
 import { bracketed, labelled } from '../../text/figures';
-import { Locale, text } from '../../text/locale';
+import { Locale, LocalizedText, text } from '../../text/locale';
 import { contains, Span } from '../../text/span';
 import { formulaRangeOf, formulaSpan, offsetInFormula, parsedFormula, scaleOf } from '../model/measure';
 import { FormulaModel, IndicatorModel, InputModel } from '../model/rubric-model';
@@ -53,7 +53,8 @@ export function inputDescription(input: InputModel, locale: Locale): string {
         : max !== undefined
           ? text(`at most ${max}`, `不大于 ${max}`)
           : text('any number', '任意数值');
-  return `${head}${unit}\n\n${labelled(text('Recorded per subject under `measured`', '在评分表的 `measured` 中为每个考核对象填写'), bounds[locale], locale)}`;
+  const whole = input.integer?.value === true ? text(', a whole number', '，须为整数')[locale] : '';
+  return `${head}${unit}\n\n${labelled(text('Recorded per subject under `measured`', '在评分表的 `measured` 中为每个考核对象填写'), bounds[locale] + whole, locale)}`;
 }
 
 /** The formula's lines in an indicator's hover: the formula, its inputs, the points it can give. */
@@ -194,7 +195,7 @@ export function formulaCompletion(document: DocumentAnalysis, offset: number, lo
 }
 
 /** The input whose id is at the offset: at its definition, or where its formula names it; with every place its id is written. */
-export function inputAt(document: DocumentAnalysis, offset: number): { input: InputModel; spans: Span[]; at: Span } | undefined {
+export function inputAt(document: DocumentAnalysis, offset: number): { indicator: IndicatorModel; input: InputModel; spans: Span[]; at: Span } | undefined {
   for (const indicator of document.model.allIndicators) {
     const inputs = indicator.scoring?.inputs ?? [];
     const formula = indicator.scoring?.formula;
@@ -212,8 +213,32 @@ export function inputAt(document: DocumentAnalysis, offset: number): { input: In
       const uses = usesOf(input.key);
       const spans = [...(definition ? [definition] : []), ...uses];
       const at = spans.find((s) => s.start <= offset && offset <= s.end);
-      if (at && (inFormula?.indicator === indicator || (definition && contains(definition, offset)) || !inFormula)) return { input, spans, at };
+      if (at && (inFormula?.indicator === indicator || (definition && contains(definition, offset)) || !inFormula)) return { indicator, input, spans, at };
     }
   }
   return undefined;
+}
+
+/**
+ * Why the token under the cursor in a formula cannot be renamed, when it is not an input's id:
+ * `weight`, a function, a name the indicator does not define, a number or an operator. Said in
+ * the rename box instead of the editor's bare "cannot be renamed". Undefined outside formulas
+ * and on an input's id.
+ */
+export function formulaRenameRefusal(document: DocumentAnalysis, offset: number): LocalizedText | undefined {
+  const found = formulaAt(document, offset);
+  if (!found || found.formula.value === undefined || inputAt(document, offset)) return undefined;
+  const token = tokenize(found.formula.value).find((t) => t.kind !== 'end' && t.span.start <= found.at && found.at <= t.span.end);
+  const only = text("Only an input's id can be renamed in a formula", '公式中只能重命名输入项的标识');
+  if (token?.kind !== 'name') return only;
+  const name = token.name;
+  if (name === 'weight')
+    return text(`\`weight\` is this indicator's points, not an input. ${only.en}.`, `\`weight\` 是本指标的分值，不是输入项。${only['zh-CN']}。`);
+  if (FORMULA_FUNCTIONS.some((f) => f.name === name)) {
+    return text(`\`${name}\` is a function of the formula language, not an input. ${only.en}.`, `\`${name}\` 是公式语言的函数，不是输入项。${only['zh-CN']}。`);
+  }
+  return text(
+    `\`${name}\` is not an input of this indicator (see its \`inputs\`). ${only.en}.`,
+    `\`${name}\` 不是本指标的输入项（见其 \`inputs\`）。${only['zh-CN']}。`,
+  );
 }

@@ -4,7 +4,8 @@ import { NamedItem, RubricModel } from '../model/rubric-model';
 import { Field } from '../../yaml/field';
 import { contains, Span } from '../../text/span';
 import { documentAt } from '../document-at';
-import { inputAt } from './formula-services';
+import { formulaRenameRefusal, inputAt } from './formula-services';
+import { LocalizedText } from '../../text/locale';
 
 /** Kinds of ids that other parts of a rubric (and scoresheets, for indicators) refer to. */
 export type ReferableKind = 'method' | 'tier' | 'indicator' | 'input';
@@ -59,8 +60,16 @@ export function references(analysis: Analysis, offset: number, includeDeclaratio
   return [...(includeDeclaration ? [target.definition.keySpan] : []), ...target.references.map((r) => r.span)];
 }
 
-/** The id under the cursor, where it is spelled and what kind of id it is, for prepareRename (and a rename across scoresheets). */
-export function renameTarget(analysis: Analysis, offset: number): { span: Span; placeholder: string; kind: ReferableKind } | undefined {
+/** The id under the cursor for prepareRename (and a rename across scoresheets): where it is spelled and what kind of id it is. */
+export interface RenameTarget {
+  span: Span;
+  placeholder: string;
+  kind: ReferableKind;
+  /** An input's id is unique within its indicator: that indicator's id (scoresheets record the input under it). */
+  indicator?: string;
+}
+
+export function renameTarget(analysis: Analysis, offset: number): RenameTarget | undefined {
   const target = referableAt(analysis, offset);
   if (!target) return inputTarget(analysis, offset);
   const span = [target.definition.keySpan, ...target.references.map((r) => r.span)].find((s) => contains(s, offset))!;
@@ -89,8 +98,16 @@ export function rename(analysis: Analysis, offset: number, newName: string): Tex
 }
 
 /** A measured input's id at the offset (its definition, or a name in its formula). */
-function inputTarget(analysis: Analysis, offset: number): { span: Span; placeholder: string; kind: ReferableKind } | undefined {
+function inputTarget(analysis: Analysis, offset: number): RenameTarget | undefined {
   const document = documentAt(analysis, offset);
   const found = document && inputAt(document, offset);
-  return found && found.input.key !== undefined ? { span: found.at, placeholder: found.input.key, kind: 'input' } : undefined;
+  if (!found || found.input.key === undefined) return undefined;
+  return { span: found.at, placeholder: found.input.key, kind: 'input', ...(found.indicator.key !== undefined ? { indicator: found.indicator.key } : {}) };
+}
+
+/** Why the cursor's place cannot be renamed, when it is in a formula but not on an input's id (prepareRename says it). */
+export function renameRefusal(analysis: Analysis, offset: number): LocalizedText | undefined {
+  if (referableAt(analysis, offset)) return undefined;
+  const document = documentAt(analysis, offset);
+  return document && formulaRenameRefusal(document, offset);
 }

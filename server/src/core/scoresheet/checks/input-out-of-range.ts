@@ -3,10 +3,15 @@ import { Finding } from '../../findings';
 import { LocalizedText, text } from '../../text/locale';
 import { InputModel } from '../../rubric/model/rubric-model';
 import { Field } from '../../yaml/field';
-import { inputLabel, withinInput } from '../measured';
+import { inputLabel, isWhole, withinInput } from '../measured';
 import { withinRange } from '../per-case-amounts';
 import { isLeaf, ruleByKey } from '../rubric-index';
 import { ScoresheetCheck, scoresheetFinding } from './scoresheet-check';
+
+/** Within `min`/`max` alone (a figure outside them is told its range first, whole or not). */
+function withinBounds(input: InputModel, value: Decimal): boolean {
+  return withinInput({ ...input, integer: undefined }, value);
+}
 
 function bounds(input: InputModel): { en: string; zh: string } {
   const min = input.min?.value;
@@ -17,7 +22,8 @@ function bounds(input: InputModel): { en: string; zh: string } {
 }
 
 /**
- * A recorded input outside its `min`/`max` (at the value); a per-case amount outside its rule's
+ * A recorded input outside its `min`/`max`, or not a whole number where the input is
+ * `integer: true` (at the value); a per-case amount outside its rule's
  * range (`points: [5, 15]`), and amounts where the rule's points are fixed or the other way round.
  */
 export const inputOutOfRange: ScoresheetCheck = {
@@ -33,8 +39,18 @@ export const inputOutOfRange: ScoresheetCheck = {
       const input = leaf?.scoring?.inputs.find((i) => i.key === figure.input.value);
       if (!input || value === undefined || figure.blank || withinInput(input, value)) continue;
       const label = inputLabel(input);
-      const range = bounds(input);
       const unit = input.unit?.value ?? '';
+      if (input.integer?.value === true && !isWhole(value) && withinBounds(input, value)) {
+        report(
+          figure.value,
+          text(
+            `${exactText(value)}${unit} is not a whole number: ${label.en} must be a whole number`,
+            `${exactText(value)}${unit} 不是整数：${label['zh-CN']}须为整数`,
+          ),
+        );
+        continue;
+      }
+      const range = bounds(input);
       report(
         figure.value,
         text(

@@ -31,7 +31,8 @@ import { LspClient, ROOT } from '../support/lsp-client';
  * - --sizes=100,1000,10000 and --shapes=wide,deep-13,deep-5,scoresheet;
  * - --subjects=500 --leaves=200: the scoresheet of the targets; --sheet-growth=100,1000,10000
  *   (subjects, each scoring --growth-leaves=20 leaves) for how its costs grow, or none;
- * - --open-rounds=5, --no-cli.
+ * - --open-rounds=5, --no-cli;
+ * - --server-node-args=A,B: Node's options for the servers (`--cpu-prof,--cpu-prof-dir=DIR` profiles them).
  */
 
 const args = process.argv.slice(2);
@@ -58,7 +59,9 @@ interface Build {
 }
 
 const BUILDS: Build[] = [...(baseline ? [{ name: 'before' as const, root: path.resolve(baseline) }] : []), { name: 'after', root: ROOT }];
-const serverCommand = (build: Build) => [process.execPath, path.join(build.root, 'server/bin/rubric-language-server.js'), '--stdio'];
+/** Node's own options for the servers measured (`--server-node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof`: a profile of each server). */
+const serverNodeArgs = option('server-node-args')?.split(',') ?? [];
+const serverCommand = (build: Build) => [process.execPath, ...serverNodeArgs, path.join(build.root, 'server/bin/rubric-language-server.js'), '--stdio'];
 
 interface Shape {
   name: string;

@@ -73,4 +73,38 @@ describe('print: the workbooks as LibreOffice prints them (PDF)', function () {
     assert.equal((text.match(/29\.5/g) ?? []).length, 1);
     assert.equal((text.match(/16\.5/g) ?? []).length, 0);
   });
+
+  it('prints a measured template with each indicator’s points and the totals as LibreOffice computes the formulas (issue 21)', async () => {
+    const blank = path.join(scratch, 'water-blank.xlsx');
+    const made = run(process.execPath, [RUBRIC, 'template', path.join(ROOT, 'samples/zhoushan-water-2021.rubric.yaml'), '--out', blank]);
+    assert.equal(made.status, 0, made.stderr);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(blank);
+    const sheet = workbook.getWorksheet('打分表')!;
+    // 国控 ratio met bad_months missed (B–E), 省控 ratio met (G, H), the rest (J); 定海区 row 9 … 嵊泗县 row 12.
+    const typed = [
+      [100, 1, 0, 0, 90, 1, 40],
+      [80, 0, 1, 0, 100, 1, 42],
+      [75, 1, 0, 1, 83.3, 0, 38],
+      [50, 0, 6, 2, 66.7, 1, 35],
+    ];
+    typed.forEach((values, i) => ['B', 'C', 'D', 'E', 'G', 'H', 'J'].forEach((c, j) => (sheet.getCell(`${c}${9 + i}`).value = values[j])));
+    const xlsx = path.join(scratch, 'water.xlsx');
+    await workbook.xlsx.writeFile(xlsx);
+    const { text, pages } = toPdf(xlsx);
+    assert.equal(pages, 1);
+    const rows = text.split('\n').map((line) => line.trim().split(/\s+/));
+    const row = (first: string) => rows.find((cells) => cells[0] === first)?.join(' ');
+    // Each row: the inputs, the points of 国控 and 省控 worked by the sheet's formulas, the rest, the total.
+    // 定海区 50, 27, 117; 普陀区 80% × 50 × 0.8 − 2 = 30, 30, 102; 岱山县 37.5 − 5 = 32.5, 83.3% × 30 × 0.8 = 19.992,
+    // 90.49; 嵊泗县 20 − 12 − 10 → 0, 20.01, 55.01. 新城管委会 has nothing entered: no total.
+    // The name is level with its row's figures (centred vertically, as they are).
+    assert.equal(row('定海区'), '定海区 100 1 0 0 50 90 1 27 40 117');
+    assert.equal(row('普陀区'), '普陀区 80 0 1 0 30 100 1 30 42 102');
+    assert.equal(row('岱山县'), '岱山县 75 1 0 1 32.5 83.3 0 19.992 38 90.49');
+    assert.equal(row('嵊泗县'), '嵊泗县 50 0 6 2 0 66.7 1 20.01 35 55.01');
+    assert.equal(row('新城管委会'), '新城管委会');
+    assert.match(text, /国控断面Ⅲ类\s/);
+    assert.ok(!/\b124\b/.test(text), 'no total on the row with nothing entered');
+  });
 });

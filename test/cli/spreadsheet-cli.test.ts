@@ -114,6 +114,129 @@ describe('rubric export / template / import (child process)', function () {
     assert.deepEqual(scores.scores[0], { subject: '古绛镇', points: { afforestation: 12, 'village-greening': 8 } });
   });
 
+  it('measured indicators: template → inputs typed → import → measured: in the scoresheet, totals as worked by hand (issue 21)', async () => {
+    fs.copyFileSync(path.join(ROOT, 'samples/zhoushan-water-2021.rubric.yaml'), path.join(scratch, 'water.rubric.yaml'));
+    const made = rubric(['template', 'water.rubric.yaml'], scratch);
+    assert.equal(made.status, 0, made.stderr);
+    const file = path.join(scratch, 'water.scoring.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('打分表')!;
+    // Rows 9–13, columns: 国控 ratio met bad_months missed (B–E), points (F); 省控 ratio met (G, H), points (I); the rest (J).
+    const typed: Record<string, (number | string)[]> = {
+      定海区: [100, 1, 0, 0, 90, 1, 40],
+      普陀区: [80, 0, 1, 0, 100, 1, 42],
+      岱山县: [75, 1, 0, 1, '83.3', 0, 38],
+      嵊泗县: [50, 0, 6, 2, 66.7, 1, 35],
+      新城管委会: [100, 1, 0, 0, 100, 1, 44],
+    };
+    for (let r = 9; r <= 13; r++) {
+      const values = typed[String(sheet.getCell(r, 1).value)];
+      ['B', 'C', 'D', 'E', 'G', 'H', 'J'].forEach((column, i) => (sheet.getCell(`${column}${r}`).value = values[i]));
+    }
+    sheet.getCell('G12').value = 101;
+    await workbook.xlsx.writeFile(file);
+    // An input above its max is refused at its cell, as a score above the weight is.
+    const refused = rubric(['import', 'water.scoring.xlsx', '--locale', 'zh-CN'], scratch);
+    assert.equal(refused.status, 1);
+    assert.match(refused.stdout, /^打分表!G12: 101 超出“省控断面Ⅲ类以上水质比例”的范围 0—100$/m);
+    assert.match(refused.stdout, /^打分表!G11: 警告：“83\.3”是以文本保存的数字：按 83\.3 读取$/m);
+
+    sheet.getCell('G12').value = 66.7;
+    await workbook.xlsx.writeFile(file);
+    const done = rubric(['import', 'water.scoring.xlsx'], scratch);
+    assert.equal(done.status, 0, done.stdout + done.stderr);
+    const scores = parse(fs.readFileSync(path.join(scratch, 'water.scoring.scores.yaml'), 'utf8'));
+    assert.deepEqual(scores.scores[2], {
+      subject: '岱山县',
+      points: { 'not-seen': 38 },
+      measured: { national: { ratio: 75, met: 1, bad_months: 0, missed: 1 }, provincial: { ratio: 83.3, met: 0 } },
+    });
+    const ranked = rubric(['rank', 'water.scoring.scores.yaml', '--format', 'json'], scratch);
+    assert.equal(ranked.status, 0, ranked.stdout + ranked.stderr);
+    // 定海区 50 + 27 + 40 = 117; 普陀区 80% × 50 × 0.8 − 2 = 30, + 30 + 42 = 102; 岱山县 75% × 50 − 5 = 32.5,
+    // 83.3% × 30 × 0.8 = 19.992, + 38 = 90.492 → 90.49; 嵊泗县 20 − 12 − 10 → 0, 66.7% × 30 = 20.01, + 35 = 55.01;
+    // 新城管委会 50 + 30 + 44 = 124.
+    const rows = (JSON.parse(ranked.stdout) as { rows: { subject: string; total: number }[] }).rows;
+    assert.deepEqual(
+      rows.map((row) => [row.subject, row.total]),
+      [
+        ['新城管委会', 124],
+        ['定海区', 117],
+        ['普陀区', 102],
+        ['岱山县', 90.49],
+        ['嵊泗县', 55.01],
+      ],
+    );
+  });
+
+  it('deductions set within a range: one column per rule, amounts imported into deductions:, totals as worked by hand (issue 21)', async () => {
+    fs.copyFileSync(path.join(ROOT, 'samples/fire-safety-responsibility.rubric.yaml'), path.join(scratch, 'fire.rubric.yaml'));
+    const made = rubric(['template', 'fire.rubric.yaml', '--locale', 'en'], scratch);
+    assert.equal(made.status, 0, made.stderr);
+    const file = path.join(scratch, 'fire.scoring.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.worksheets[0];
+    // The hidden key row (column A says `subject`) names each column.
+    let keyRow = 0;
+    sheet.eachRow((row, r) => (keyRow = row.getCell(1).value === 'subject' ? r : keyRow));
+    const keys = new Map<string, number>();
+    sheet.getRow(keyRow).eachCell((cell, c) => keys.set(String(cell.value), c));
+    const at = (row: number, key: string) => sheet.getCell(row, keys.get(key)!);
+    const rule = (leaf: string, id: string) => `deduct:${JSON.stringify([leaf, id])}`;
+    // 一车间: brigade 10 − 5 = 5 typed as points; 制度 25 − 12 = 13; 责任书 20 − 6 = 14: 25 + 23 + 29 = 77.
+    const [first, second] = [keyRow + 3, keyRow + 4];
+    at(first, 'subject').value = '一车间';
+    at(first, 'points:brigade').value = 5;
+    at(first, rule('system', 'incomplete')).value = 12;
+    at(first, rule('pledges', 'partial')).value = 6;
+    // 三车间: staffing 5; 制度 25 − 20 − 10 → 0; 预案 10 − 8 = 2; 责任书 20 − 15 = 5; 职责 15 − 5 = 10: 25 + 2 + 15 = 42.
+    at(second, 'subject').value = '三车间';
+    at(second, 'points:staffing').value = 5;
+    at(second, rule('system', 'incomplete')).value = 20;
+    at(second, rule('system', 'irregular')).value = 10;
+    at(second, rule('plan', 'outdated')).value = 8;
+    at(second, rule('pledges', 'unsigned')).value = 'yes';
+    at(second, rule('duties', 'post-incomplete')).value = 5;
+    await workbook.xlsx.writeFile(file);
+    const done = rubric(['import', 'fire.scoring.xlsx'], scratch);
+    assert.equal(done.status, 0, done.stdout + done.stderr);
+    const scores = parse(fs.readFileSync(path.join(scratch, 'fire.scoring.scores.yaml'), 'utf8'));
+    assert.deepEqual(scores.scores[1].deductions, {
+      system: { incomplete: [20], irregular: [10] },
+      plan: { outdated: [8] },
+      pledges: { unsigned: 1 },
+      duties: { 'post-incomplete': [5] },
+    });
+    const ranked = rubric(['rank', 'fire.scoring.scores.yaml', '--format', 'json'], scratch);
+    const rows = (JSON.parse(ranked.stdout) as { rows: { subject: string; total: number }[] }).rows;
+    assert.deepEqual(
+      rows.map((row) => [row.subject, row.total]),
+      [
+        ['一车间', 77],
+        ['三车间', 42],
+      ],
+    );
+  });
+
+  it('the 考评表 of a rubric with formulas imports back to the same scoring: {inputs, formula}, in either language', () => {
+    fs.copyFileSync(path.join(ROOT, 'samples/zhoushan-water-2021.rubric.yaml'), path.join(scratch, 'water.rubric.yaml'));
+    for (const locale of ['zh-CN', 'en']) {
+      const exported = rubric(['export', 'water.rubric.yaml', '--locale', locale, '--out', `water-${locale}.xlsx`], scratch);
+      assert.equal(exported.status, 0, exported.stderr);
+      const back = rubric(['import', `water-${locale}.xlsx`, '--out', `water-${locale}.rubric.yaml`], scratch);
+      assert.equal(back.status, 0, back.stdout + back.stderr);
+      const made = parse(fs.readFileSync(path.join(scratch, `water-${locale}.rubric.yaml`), 'utf8'));
+      const national = made.indicators[0].items[0];
+      assert.equal(national.scoring.formula, 'if(met = 1, ratio% × weight, ratio% × weight × 0.8) − bad_months × 2 − missed × 5');
+      assert.deepEqual(national.scoring.inputs[0], { id: 'ratio', name: '国控断面Ⅲ类以上水质比例', unit: '%', min: 0, max: 100 });
+      assert.equal(national.scoring.deduct, undefined, 'the criteria’s “每个断面扣5分” is not read as a rule');
+      const checked = rubric(['check', `water-${locale}.rubric.yaml`], scratch);
+      assert.equal(checked.status, 0, checked.stdout);
+    }
+  });
+
   it('imports a 考评表 into a rubric that checks clean, and the rubric made exports again', () => {
     assert.equal(rubric(['export', 'forest.rubric.yaml', '--out', 'table.xlsx'], scratch).status, 0);
     const imported = rubric(['import', 'table.xlsx', '--out', 'again.rubric.yaml'], scratch);

@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import ExcelJS from 'exceljs';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -51,6 +52,41 @@ describe('rubric/exportSpreadsheet and rubric/importSpreadsheet (server over std
     assert.deepEqual(imported.ok && imported.problems, []);
     assert.match(imported.ok ? imported.text : '', /^rubric: 绛县2023年度林长制工作考评表$/m);
     assert.ok(!fs.existsSync(path.join(scratch, 'forest-again.rubric.yaml')), 'the client writes the YAML, not the server');
+  });
+
+  it('makes the template of a measured rubric, then reads the inputs typed in back into measured: (issue 21)', async () => {
+    const rubric = path.join(scratch, 'water.rubric.yaml');
+    const text = fs.readFileSync(path.join(ROOT, 'samples/zhoushan-water-2021.rubric.yaml'), 'utf8');
+    fs.writeFileSync(rubric, text);
+    const uri = pathToFileURL(rubric).href;
+    await client.open(uri, text);
+    const file = path.join(scratch, 'water.scoring.xlsx');
+    const made = (await client.connection.sendRequest('rubric/exportSpreadsheet', {
+      uri,
+      kind: 'template',
+      target: pathToFileURL(file).href,
+      sheetLocale: 'zh-CN',
+    })) as ExportSpreadsheetResult;
+    assert.equal(made.ok, true, JSON.stringify(made));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    const sheet = workbook.getWorksheet('打分表')!;
+    // 定海区 (row 9): 国控 ratio met bad_months missed (B–E), 省控 ratio met (G, H); 省控 ratio 120 is above its 100.
+    ['B', 'C', 'D', 'E', 'G', 'H'].forEach((column, i) => (sheet.getCell(`${column}9`).value = [100, 1, 0, 0, 120, 1][i]));
+    await workbook.xlsx.writeFile(file);
+    const imported = (await client.connection.sendRequest('rubric/importSpreadsheet', {
+      file: pathToFileURL(file).href,
+      kind: 'scores',
+      target: pathToFileURL(path.join(scratch, 'water.scores.yaml')).href,
+    })) as ImportSpreadsheetResult;
+    assert.equal(imported.ok, true, JSON.stringify(imported));
+    if (!imported.ok) return;
+    assert.deepEqual(
+      imported.problems.filter((p) => p.severity === 'error'),
+      [{ severity: 'error', address: '打分表!G9', message: '120 超出“省控断面Ⅲ类以上水质比例”的范围 0—100' }],
+    );
+    assert.match(imported.text, /^ {6}national: \{ratio: 100, met: 1, bad_months: 0, missed: 0\}$/m);
+    assert.match(imported.text, /^ {6}provincial: \{met: 1\}$/m);
   });
 
   it('answers a bad workbook with its reason, in the server’s language', async () => {

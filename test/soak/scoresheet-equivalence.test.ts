@@ -212,3 +212,53 @@ describe('scoresheet session under a changing rubric', function () {
     }
   });
 });
+
+describe('scoresheet session under weights typed and taken back', function () {
+  this.timeout(0);
+
+  // A keystroke in a weight keeps the totals of entries its leaves' points stay within (see
+  // weightsLeaveEntry): weights typed longer, cut shorter (below the points written), emptied,
+  // of leaves and of areas, under a veto whose threshold is a share of an area's weight or not.
+  const steps = scaled(40);
+  for (const [label, withShareVeto, seed] of [
+    ['generated rubric', false, 92],
+    ['generated rubric with a veto at 60 % of an area', true, 93],
+  ] as const) {
+    it(`${steps} random weight edits (${label}) and sheet edits, interleaved, equal fresh analyses`, () => {
+      const generated = generateScoresheet({ leaves: 20, subjects: 30, seed: 11 });
+      const original = withShareVeto
+        ? generated.rubric.replace(/^veto:$/m, 'veto:\n  - {id: floor, name: 首项不达标, when: {indicator: a1, below: 60%}, tier: average}')
+        : generated.rubric;
+      const next = random(seedFor(seed));
+      const sheet = session();
+      let [rubricText, sheetText] = [original, generated.sheet];
+      let rubric = analyze(rubricText);
+      let kept = 0;
+      for (let i = 0; i < steps; i++) {
+        if (i % 30 === 0) [rubricText, sheetText, rubric] = [original, generated.sheet, analyze(original)];
+        const inRubric = next() < 0.7;
+        if (inRubric) {
+          const places = [...rubricText.matchAll(/weight: ([\d.]*)/g)];
+          const hit = places[Math.floor(next() * places.length)];
+          const at = hit.index! + 'weight: '.length;
+          const digits = hit[1];
+          const choice = next();
+          if (choice < 0.35) rubricText = rubricText.slice(0, at) + String(Math.floor(next() * 10)) + rubricText.slice(at);
+          else if (choice < 0.7 && digits.length > 0) rubricText = rubricText.slice(0, at) + rubricText.slice(at + 1);
+          else if (choice < 0.85) rubricText = rubricText.slice(0, at + digits.length) + String(Math.floor(next() * 10)) + rubricText.slice(at + digits.length);
+          else rubricText = rubricText.slice(0, at) + rubricText.slice(at + digits.length);
+          rubric = analyze(rubricText);
+        } else {
+          sheetText = randomEdit(sheetText, next);
+        }
+        const lookup = lookupOf(rubric);
+        const offsets = [Math.floor(next() * sheetText.length)];
+        const analysis = sheet.update(sheetText, lookup);
+        if (inRubric && sheet.lastEvaluated > sheet.lastTotalled) kept++;
+        assertSame(analysis, core().analyzeScoresheet(sheetText, lookup), offsets, `step ${i}:\n${rubricText}\n---\n${sheetText}\n`);
+      }
+      // The fast path ran: some weight keystroke kept entries' totals.
+      assert.ok(kept > 0, 'no weight keystroke kept a total');
+    });
+  }
+});

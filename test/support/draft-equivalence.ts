@@ -25,8 +25,11 @@ function scoring(s: DraftScoring | undefined) {
     ? [{ id: undefined, points: dec(s.deduct), per: s.per, max: undefined, when: undefined }]
     : s.rules.map((r) => ({ id: r.id, points: dec(r.points), per: r.per, max: dec(r.max), when: r.when }));
   const floor = s.floor && !s.floor.eq?.(0) ? dec(s.floor) : undefined;
-  if (s.levels.length === 0 && rules.length === 0 && floor === undefined) return undefined;
-  return { levels: s.levels.map((l) => ({ points: dec(l.points), when: l.when })), rules, floor };
+  // Deductions set within a range and points from measurements (issue 21), with their ids.
+  const ranged = (s.ranged ?? []).map((r) => ({ id: r.id, min: dec(r.min), max: dec(r.max), per: r.per, cap: dec(r.cap), when: r.when }));
+  const inputs = (s.inputs ?? []).map((i) => ({ id: i.id, name: i.name, unit: i.unit, min: dec(i.min), max: dec(i.max), integer: i.integer }));
+  if (s.levels.length === 0 && rules.length === 0 && floor === undefined && ranged.length === 0 && s.formula === undefined) return undefined;
+  return { levels: s.levels.map((l) => ({ points: dec(l.points), when: l.when })), rules, floor, ranged, inputs, formula: s.formula };
 }
 
 export function comparable(draft: DraftRubric) {

@@ -3,7 +3,8 @@ import { Decimal, decimal } from '../core/decimal';
 import type { QuotaAmount } from '../core/quota/allocate';
 import { ROUNDING_NAMES_ZH } from '../core';
 import type { QuotaRounding } from '../core/quota/rounding';
-import { DraftDeductRule, DraftExtraItem, DraftQuota, DraftScoring, DraftThreshold } from './rubric-draft';
+import { FORMULA_WORD, formulaLines, inputName, INPUTS_WORD, rangedRuleText, schemeFormula, WHOLE } from './measured-text';
+import { DraftDeductRule, DraftExtraItem, DraftInput, DraftRangedRule, DraftQuota, DraftScoring, DraftThreshold } from './rubric-draft';
 
 /**
  * Scoring rules in words, as a 考评表 states them (“每发现一处扣2分，扣完为止”), and the same words read
@@ -36,21 +37,27 @@ function ruleLine(rule: DraftDeductRule, locale: Locale): string {
   return `${points(rule.points, locale)} off per ${rule.per ?? 'case'}${rule.max ? `, at most ${exact(rule.max)}` : ''}`;
 }
 
-/** The scoring rules of a leaf, one line each: levels, then deductions and how low the item may fall. */
-export function scoringLines(scoring: DraftScoring | undefined, locale: Locale): string[] {
+/**
+ * The scoring rules of a leaf, one line each: levels, the formula and its inputs (`scale`: the
+ * points `weight` stands for), then deductions, those set within a range, and how low the item may fall.
+ */
+export function scoringLines(scoring: DraftScoring | undefined, locale: Locale, scale?: Decimal): string[] {
   if (!scoring) return [];
   const zh = locale === 'zh-CN';
   const lines = scoring.levels.map((level) => {
     const label = points(level.points, locale);
     return level.when === undefined ? label : `${label}${zh ? '：' : ': '}${level.when}`;
   });
+  lines.push(...formulaLines(scoring, scale, locale));
+  const ranged = (scoring.ranged ?? []).map((rule) => rangedRuleText(rule, locale));
   if (scoring.deduct) {
     const line = ruleLine({ points: scoring.deduct, per: scoring.per }, locale);
     lines.push(zh ? `${line}，${floorZh(scoring.floor)}` : `${line}, ${floorEn(scoring.floor)}`);
-  } else if (scoring.rules.length > 0) {
+  } else if (scoring.rules.length > 0 || ranged.length > 0) {
     for (const rule of scoring.rules) lines.push(ruleLine(rule, locale));
+    lines.push(...ranged);
     lines.push(zh ? floorZh(scoring.floor) : capitalize(floorEn(scoring.floor)));
-  } else if (scoring.floor && scoring.levels.length === 0) {
+  } else if (scoring.floor && scoring.levels.length === 0 && scoring.formula === undefined) {
     lines.push(zh ? floorZh(scoring.floor) : capitalize(floorEn(scoring.floor)));
   }
   return lines;
@@ -58,9 +65,9 @@ export function scoringLines(scoring: DraftScoring | undefined, locale: Locale):
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-/** The 评分标准 cell of a leaf: its criteria, then its rules. */
-export function criteriaCellText(criteria: string | undefined, scoring: DraftScoring | undefined, locale: Locale): string {
-  return [...(criteria ? [criteria] : []), ...scoringLines(scoring, locale)].join('\n');
+/** The 评分标准 cell of a leaf: its criteria, then its rules (`scale`: the points a formula's `weight` stands for). */
+export function criteriaCellText(criteria: string | undefined, scoring: DraftScoring | undefined, locale: Locale, scale?: Decimal): string {
+  return [...(criteria ? [criteria] : []), ...scoringLines(scoring, locale, scale)].join('\n');
 }
 
 type ParsedLine =
@@ -112,18 +119,61 @@ function parseLine(line: string): ParsedLine | undefined {
 }
 
 /**
+ * What our own export wrote in the hidden column of a leaf's row (absent on an office's own table):
+ * how many lines of the cell are the criteria as written, the formula as written, the ids of the
+ * inputs and of the rules set within a range, in order.
+ */
+export interface OwnCellFacts {
+  criteriaLines?: number;
+  formula?: string;
+  inputs?: string[];
+  ranged?: string[];
+  /** The points a formula's `weight` stands for (the leaf's `out_of` or weight). */
+  scale?: Decimal;
+}
+
+/**
  * A 评分标准 (or 考核内容) cell read back: the lines that state a rule become scoring, the rest is
  * the criteria text, kept word for word. `ruleIds` (from our own layout) name the rules in order.
+ * From our own layout (`own`), the criteria's lines are known and never read as rules, and the
+ * formula's and inputs' lines (`计分公式：…`, `计分数据：…`) become `scoring: {inputs, formula}`;
+ * on an office's table those lines stay criteria (their inputs have no ids to write).
  */
-export function parseCriteriaCell(text: string, ruleIds: (string | null)[] = []): { criteria?: string; scoring?: DraftScoring } {
+export function parseCriteriaCell(text: string, ruleIds: (string | null)[] = [], own?: OwnCellFacts): { criteria?: string; scoring?: DraftScoring } {
   const criteria: string[] = [];
   const scoring: DraftScoring = { levels: [], rules: [] };
   let floor: Decimal | 'zero' | undefined;
+  let formulaLine: string | undefined;
+  let inputsLine: string | undefined;
+  const ranged: Omit<DraftRangedRule, 'id'>[] = [];
+  let kept = 0;
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();
+    if (own?.criteriaLines !== undefined && kept < own.criteriaLines) {
+      kept++;
+      criteria.push(raw.trimEnd());
+      continue;
+    }
     if (line === '') continue;
+    if (own?.inputs) {
+      const formulaText = afterWord(line, FORMULA_WORD);
+      if (formulaText !== undefined && formulaLine === undefined) {
+        formulaLine = formulaText;
+        continue;
+      }
+      const inputsText = afterWord(line, INPUTS_WORD);
+      if (inputsText !== undefined && inputsLine === undefined) {
+        inputsLine = inputsText;
+        continue;
+      }
+    }
+    const rangedRule = parseRangedRule(line);
+    if (rangedRule) {
+      ranged.push(rangedRule);
+      continue;
+    }
     const parsed = parseLine(line);
-    if (!parsed) criteria.push(raw.trimEnd());
+    if (!parsed || (parsed.kind === 'rule' && own?.criteriaLines === undefined && !isRuleSentence(line))) criteria.push(raw.trimEnd());
     else if (parsed.kind === 'level') scoring.levels.push({ points: parsed.points, when: parsed.when });
     else if (parsed.kind === 'floor') floor = parsed.floor;
     else {
@@ -135,16 +185,101 @@ export function parseCriteriaCell(text: string, ruleIds: (string | null)[] = [])
     const id = ruleIds[index];
     if (id) rule.id = id;
   });
+  if (ranged.length > 0) scoring.ranged = ranged.map((rule, index) => ({ ...rule, id: own?.ranged?.[index] ?? `range-${index + 1}` }));
+  if (formulaLine !== undefined && own?.inputs) {
+    const measured = measuredBack(formulaLine, inputsLine, own);
+    if (measured) Object.assign(scoring, measured);
+    else criteria.push(`${FORMULA_WORD.zh}${formulaLine}`, ...(inputsLine !== undefined ? [`${INPUTS_WORD.zh}${inputsLine}`] : []));
+  }
   const [only] = scoring.rules;
   // One per-case rule without a cap or an id is the single form `deduct: 2, per: …`.
-  if (scoring.rules.length === 1 && only.when === undefined && !only.max && !only.id) {
+  if (scoring.rules.length === 1 && only.when === undefined && !only.max && !only.id && !scoring.ranged) {
     scoring.deduct = only.points;
     scoring.per = only.per;
     scoring.rules = [];
   }
   if (floor !== undefined && floor !== 'zero') scoring.floor = floor;
-  const hasScoring = scoring.levels.length > 0 || scoring.rules.length > 0 || scoring.deduct !== undefined || scoring.floor !== undefined;
+  const hasScoring =
+    scoring.levels.length > 0 ||
+    scoring.rules.length > 0 ||
+    scoring.deduct !== undefined ||
+    scoring.floor !== undefined ||
+    scoring.ranged !== undefined ||
+    scoring.formula !== undefined;
   return { criteria: criteria.length > 0 ? criteria.join('\n') : undefined, scoring: hasScoring ? scoring : undefined };
+}
+
+const afterWord = (line: string, word: { zh: string; en: string }): string | undefined =>
+  line.startsWith(word.zh) ? line.slice(word.zh.length).trim() : line.startsWith(word.en) ? line.slice(word.en.length).trim() : undefined;
+
+/**
+ * On an office's own table, a line is read as a rule only when it is one rule: one sentence
+ * (no 。；; inside it) stating one amount. `国控断面部分月份水质反弹为劣Ⅴ类的，每月扣2分；国控断面年均水质未达到
+ * 年度目标的，每个断面扣5分。` is two rules of a measured indicator, not one rule to keep: it stays criteria.
+ */
+function isRuleSentence(line: string): boolean {
+  const body = line.replace(/[。；;.]$/, '');
+  if (/[。；;]/.test(body)) return false;
+  return (body.match(/[扣加减]\s*(?:除)?\s*\d/g) ?? []).length <= 1 || /最高扣|最多扣|at most/.test(body);
+}
+
+const RANGED_ONCE_ZH = new RegExp(`^(.+?)：视情节扣\\s*${NUMBER}\\s*[—–-]\\s*${NUMBER}\\s*分$`);
+const RANGED_PER_ZH = new RegExp(`^(.+?)：每次视情节扣\\s*${NUMBER}\\s*[—–-]\\s*${NUMBER}\\s*分(?:，最多\\s*${NUMBER}\\s*分)?$`);
+const RANGED_ONCE_EN = new RegExp(`^(.+?): ${NUMBER}\\s*[–—-]\\s*${NUMBER} points off, as the case warrants$`);
+const RANGED_PER_EN = new RegExp(`^(.+?): ${NUMBER}\\s*[–—-]\\s*${NUMBER} points off per case, as it warrants(?:, at most ${NUMBER})?$`);
+
+/** A deduction set within a range, in the words `rangedRuleText` writes. */
+function parseRangedRule(line: string): Omit<DraftRangedRule, 'id'> | undefined {
+  let m = RANGED_ONCE_ZH.exec(line) ?? RANGED_ONCE_EN.exec(line);
+  if (m) return { when: m[1].trim(), min: decimal(m[2]), max: decimal(m[3]) };
+  m = RANGED_PER_ZH.exec(line) ?? RANGED_PER_EN.exec(line);
+  if (m) return { per: m[1].trim(), min: decimal(m[2]), max: decimal(m[3]), cap: m[4] ? decimal(m[4]) : undefined };
+  return undefined;
+}
+
+const BACK: Record<string, string> = { '×': '*', '÷': '/', '−': '-', '≤': '<=', '≥': '>=', '≠': '!=' };
+
+/**
+ * The formula and inputs of our own export read back: the inputs' names, units and ranges from
+ * their line, their ids from the hidden column. The formula as written when the line still says
+ * what it said; else the line with each name put back as its id and × ÷ − as the language has them.
+ */
+function measuredBack(formulaLine: string, inputsLine: string | undefined, own: OwnCellFacts): Pick<DraftScoring, 'inputs' | 'formula'> | undefined {
+  const ids = own.inputs ?? [];
+  const specs = inputsLine === undefined ? [] : inputsLine.split(/；|; /).map(parseInputText);
+  if (specs.length !== ids.length) return undefined;
+  // An input without a name is shown by its id: no name to write back then.
+  const inputs: DraftInput[] = ids.map((id, index) => ({ id, ...specs[index], ...(specs[index].name === id ? { name: undefined } : {}) }));
+  if (own.formula !== undefined && schemeFormula(own.formula, inputs, own.scale) === formulaLine) return { inputs, formula: own.formula };
+  let formula = formulaLine;
+  const byLength = [...inputs].sort((a, b) => inputName(b).length - inputName(a).length);
+  const marks = byLength.map((_, index) => `\u0001${index}\u0002`);
+  byLength.forEach((input, index) => (formula = formula.split(inputName(input)).join(marks[index])));
+  formula = formula.replace(/[×÷−≤≥≠]/g, (c) => BACK[c]);
+  byLength.forEach((input, index) => (formula = formula.split(marks[index]).join(input.id)));
+  return { inputs, formula };
+}
+
+/** `满意度（%，0—100）` / `满意度 (%, 0–100)`: the name, the unit and the range. */
+function parseInputText(text: string): Omit<DraftInput, 'id'> {
+  const m = /^(.*?)\s*[（(]([^（）()]*)[）)]$/.exec(text.trim());
+  const all = m ? m[2].split(/，|, /).map((p) => p.trim()) : [];
+  const integer = all.length > 0 && (all[all.length - 1] === WHOLE['zh-CN'] || all[all.length - 1] === WHOLE.en);
+  const parts = integer ? all.slice(0, -1) : all;
+  const range = new RegExp(`^(?:${NUMBER}\\s*[—–]\\s*${NUMBER}|≥\\s*${NUMBER}|≤\\s*${NUMBER})$`);
+  const last = parts.length > 0 ? range.exec(parts[parts.length - 1]) : null;
+  const unitParts = last ? parts.slice(0, -1) : parts;
+  // A bracket that is neither a unit nor a range belongs to the name (`达到年度任务书要求（是 1，否 0）`).
+  if (!m || unitParts.length > 1 || (!last && !integer && unitParts.length === 1 && /\s|，/.test(unitParts[0]))) return { name: text.trim() };
+  const result: Omit<DraftInput, 'id'> = { name: m[1] };
+  if (integer) result.integer = true;
+  if (unitParts[0]) result.unit = unitParts[0];
+  if (last) {
+    if (last[1] !== undefined) [result.min, result.max] = [decimal(last[1]), decimal(last[2])];
+    else if (last[3] !== undefined) result.min = decimal(last[3]);
+    else result.max = decimal(last[4]);
+  }
+  return result;
 }
 
 /** A bonus or penalty item's rule: `加3分`, `每天加1分` (per case). */

@@ -1,7 +1,17 @@
 import { Document, isMap, isSeq, visit } from 'yaml';
 import { Decimal } from '../core';
 import type { QuotaAmount } from '../core/quota/allocate';
-import { DraftDeductRule, DraftExtras, DraftIndicator, DraftQuota, DraftRubric, DraftScoring, DraftThreshold } from './rubric-draft';
+import {
+  DraftDeductRule,
+  DraftExtras,
+  DraftInput,
+  DraftRangedRule,
+  DraftIndicator,
+  DraftQuota,
+  DraftRubric,
+  DraftScoring,
+  DraftThreshold,
+} from './rubric-draft';
 
 /**
  * A draft as a rubric file: keys in the contract's order, the short lists and small maps in flow
@@ -25,17 +35,35 @@ function rule(r: DraftDeductRule) {
   return compact({ id: r.id, points: num(r.points), per: r.per, max: r.max && num(r.max), when: r.when });
 }
 
+function rangedRule(r: DraftRangedRule) {
+  return compact({ id: r.id, points: [num(r.min), num(r.max)], per: r.per, max: r.cap && num(r.cap), when: r.when });
+}
+
+function input(i: DraftInput) {
+  return compact({ id: i.id, name: i.name, unit: i.unit, min: i.min && num(i.min), max: i.max && num(i.max), integer: i.integer });
+}
+
 function scoring(s: DraftScoring) {
+  const rules = [...s.rules.map(rule), ...(s.ranged ?? []).map(rangedRule)];
   return compact({
     levels: s.levels.length > 0 ? s.levels.map((l) => compact({ points: num(l.points), when: l.when })) : undefined,
     floor: s.floor && num(s.floor),
-    deduct: s.deduct ? num(s.deduct) : s.rules.length > 0 ? s.rules.map(rule) : undefined,
+    deduct: s.deduct ? num(s.deduct) : rules.length > 0 ? rules : undefined,
     per: s.deduct ? s.per : undefined,
+    inputs: s.inputs?.length ? s.inputs.map(input) : undefined,
+    formula: s.formula,
   });
 }
 
 function indicator(i: DraftIndicator): Record<string, unknown> {
-  const hasScoring = i.scoring && (i.scoring.levels.length > 0 || i.scoring.deduct || i.scoring.rules.length > 0 || i.scoring.floor);
+  const hasScoring =
+    i.scoring &&
+    (i.scoring.levels.length > 0 ||
+      i.scoring.deduct ||
+      i.scoring.rules.length > 0 ||
+      i.scoring.floor ||
+      i.scoring.ranged?.length ||
+      i.scoring.formula !== undefined);
   return compact({
     id: i.id,
     name: i.name,
@@ -102,9 +130,9 @@ export function draftToObject(draft: DraftRubric): Record<string, unknown> {
 }
 
 /** Keys whose list items are small maps, written one per line in flow style. */
-const FLOW_ITEMS = new Set(['methods', 'raters', 'levels', 'deduct', 'items:bonus', 'veto', 'tiers', 'groups']);
+const FLOW_ITEMS = new Set(['methods', 'raters', 'levels', 'deduct', 'inputs', 'items:bonus', 'veto', 'tiers', 'groups']);
 /** Keys whose value is a short list of scalars, written on the key's line. */
-const FLOW_LISTS = new Set(['methods', 'bars', 'members']);
+const FLOW_LISTS = new Set(['methods', 'bars', 'members', 'points']);
 
 /** The draft as the text of a rubric file, `header` as its leading comment lines and `footer` as its closing ones. */
 export function draftToYaml(draft: DraftRubric, header: string[], footer: string[] = []): string {

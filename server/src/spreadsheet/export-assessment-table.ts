@@ -204,7 +204,8 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
       }
       // A group's own criteria open the 评分标准 of its first leaf, marked with the group's name.
       const groupNotes = ancestors.filter((a) => a.criteria && firstLeafOf(a) === indicator).map((a) => `【${a.name}】${a.criteria}`);
-      const criteria = [...groupNotes, criteriaCellText(indicator.criteria, indicator.scoring, locale)].filter((x) => x !== '').join('\n');
+      const scale = indicator.outOf ?? indicator.weight;
+      const criteria = [...groupNotes, criteriaCellText(indicator.criteria, indicator.scoring, locale, scale)].filter((x) => x !== '').join('\n');
       const methods = indicator.methods.map((m) => methodName.get(m) ?? m).join(zh ? '、' : ', ');
       const levelTexts = ancestors.map(() => undefined as string | undefined);
       levelTexts.push(indicator.name);
@@ -216,7 +217,14 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
         weight: indicator.weight ? Number(exact(indicator.weight)) : undefined,
         criteria,
         methods,
-        ids: ruleIds.some((id) => id !== null) ? { path, rules: ruleIds } : { path },
+        ids: {
+          path,
+          ...(ruleIds.some((id) => id !== null) ? { rules: ruleIds } : {}),
+          // Which lines are the criteria as written (never read back as rules), and what the words of a formula stand for.
+          ...(indicator.criteria ? { criteria: indicator.criteria.split(/\r?\n/).length } : {}),
+          ...(indicator.scoring?.inputs ? { formula: indicator.scoring.formula, inputs: indicator.scoring.inputs.map((i) => i.id) } : {}),
+          ...(indicator.scoring?.ranged ? { ranged: indicator.scoring.ranged.map((r) => r.id) } : {}),
+        },
         height: Math.max(lineHeight(indicator.name, nameWidth), lineHeight(criteria, criteriaWidth), lineHeight(methods, METHODS_WIDTH)),
       });
     }

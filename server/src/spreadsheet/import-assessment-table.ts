@@ -2,7 +2,7 @@ import type ExcelJS from 'exceljs';
 import { LocalizedText, RoundingMode, text } from '../core';
 import { Decimal, decimal } from '../core/decimal';
 import { numberInText, representable } from './cell-values';
-import { parseCriteriaCell, parseExtraItemText, parseMinScore, parseQuotaText, parseVetoText } from './criteria-text';
+import { OwnCellFacts, parseCriteriaCell, parseExtraItemText, parseMinScore, parseQuotaText, parseVetoText } from './criteria-text';
 import { CellProblem } from './import-report';
 import { DraftExtras, DraftIndicator, DraftNote, DraftRubric, DraftThreshold, keyOf, walkDraft } from './rubric-draft';
 import { SheetReader } from './sheet-reader';
@@ -400,7 +400,7 @@ class AssessmentTableReader {
     // Reported once the table is read: a numbered table names a group on a row of its own, with its items below.
     if (leaf.weight === undefined) this.missingPoints.push({ leaf, r, depth });
     leaf.methods = this.methodsIn(r);
-    this.addCriteria(leaf, r, depth, Array.isArray(note.rules) ? note.rules : []);
+    this.addCriteria(leaf, r, depth, Array.isArray(note.rules) ? note.rules : [], ownCellFacts(note as unknown as Record<string, unknown>, leaf));
     this.cellOf.set(leaf, this.at(r, this.levels[depth]));
     (depth === 0 ? this.indicators : this.stack[depth - 1].indicator.items).push(leaf);
     this.stack.length = depth;
@@ -448,7 +448,7 @@ class AssessmentTableReader {
     );
   }
 
-  private addCriteria(leaf: DraftIndicator, r: number, depth: number, ruleIds: (string | null)[] = []): void {
+  private addCriteria(leaf: DraftIndicator, r: number, depth: number, ruleIds: (string | null)[] = [], own?: OwnCellFacts): void {
     for (const column of [this.columns.content, this.columns.criteria, this.columns.remarks]) {
       if (column !== undefined && this.leafText(r, column) !== '') this.noteCriteriaCell(leaf, this.at(...this.originOf(r, column)));
     }
@@ -462,7 +462,7 @@ class AssessmentTableReader {
       group.indicator.criteria = group.indicator.criteria ? `${group.indicator.criteria}\n${words}` : words;
       return '';
     });
-    const parsed = parseCriteriaCell(criteria, ruleIds);
+    const parsed = parseCriteriaCell(criteria, ruleIds, own);
     const words = [leaf.criteria, content, parsed.criteria].filter((x): x is string => x !== undefined && x !== '');
     leaf.criteria = words.length > 0 ? words.join('\n') : undefined;
     if (parsed.scoring) {
@@ -471,6 +471,8 @@ class AssessmentTableReader {
         leaf.scoring.levels.push(...parsed.scoring.levels);
         leaf.scoring.rules.push(...parsed.scoring.rules);
         if (parsed.scoring.deduct) leaf.scoring.rules.push({ points: parsed.scoring.deduct, per: parsed.scoring.per });
+        if (parsed.scoring.ranged) leaf.scoring.ranged = [...(leaf.scoring.ranged ?? []), ...parsed.scoring.ranged];
+        if (parsed.scoring.formula !== undefined) Object.assign(leaf.scoring, { inputs: parsed.scoring.inputs, formula: parsed.scoring.formula });
       }
     }
   }
@@ -657,3 +659,17 @@ class AssessmentTableReader {
 
 /** An id the export noted for an item, when it differs from the item's name. */
 const ownId = (id: unknown, name: string) => (isString(id) && id !== name ? id : undefined);
+
+/** What our own export's hidden column says of a leaf's 评分标准 cell; undefined on an office's own table. */
+function ownCellFacts(note: Record<string, unknown>, leaf: DraftIndicator): OwnCellFacts | undefined {
+  if (!Array.isArray(note.path)) return undefined;
+  const strings = (value: unknown): string[] | undefined =>
+    Array.isArray(value) && value.every((v): v is string => typeof v === 'string') ? value : undefined;
+  return {
+    criteriaLines: typeof note.criteria === 'number' ? note.criteria : 0,
+    formula: typeof note.formula === 'string' ? note.formula : undefined,
+    inputs: strings(note.inputs),
+    ranged: strings(note.ranged),
+    scale: leaf.outOf ?? leaf.weight,
+  };
+}

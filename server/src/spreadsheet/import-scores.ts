@@ -1,9 +1,10 @@
 import type ExcelJS from 'exceljs';
 import { Document, isMap, isSeq, visit } from 'yaml';
 import { LocalizedText, text } from '../core';
-import { Decimal } from '../core/decimal';
+import { Decimal, decimal } from '../core/decimal';
 import { CellReading, numberInText } from './cell-values';
 import { exact } from './criteria-text';
+import { rangeText } from './measured-text';
 import { CellProblem, columnLetter } from './import-report';
 import { DraftIndicator, DraftRubric, keyOf, walkDraft } from './rubric-draft';
 import { startsFull, TemplateMeta, TemplateSheetInfo } from './scoring-template';
@@ -33,6 +34,10 @@ interface SubjectEntry {
   penalties: Map<string, Decimal>;
   veto: string[];
   by: Map<string, Map<string, Decimal>>;
+  /** measured: {indicator: {input: value}} */
+  measured: Map<string, Map<string, Decimal>>;
+  /** deductions: {indicator: {rule: 1 | count | [amounts]}} */
+  deductions: Map<string, Map<string, Decimal | Decimal[]>>;
 }
 
 const YES = /^(是|yes|y|true|1|✓|√|x|发生)$/i;
@@ -92,7 +97,7 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       return;
     }
     // Columns by their hidden keys; a key the rubric lacks is reported at its heading.
-    const columns: { column: number; kind: string; key: string }[] = [];
+    const columns: { column: number; kind: string; key: string; item?: string }[] = [];
     for (let c = 1; c <= sheet.width(info.keyRow); c++) {
       const raw = String(sheet.cell(info.keyRow, c)?.value ?? '');
       const colon = raw.indexOf(':');
@@ -114,6 +119,29 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
           heading,
           text(`the rubric has no ${kind} item “${key}”`, `细则中没有${kind === 'bonus' ? '加分项' : kind === 'penalties' ? '减分项' : '一票否决项'}“${key}”`),
         );
+        continue;
+      }
+      if (kind === 'input' || kind === 'deduct') {
+        const pair = pairOf(key);
+        const leaf = pair && leaves.get(pair[0]);
+        const known =
+          leaf &&
+          (kind === 'input'
+            ? leaf.scoring?.inputs?.some((i) => i.id === pair[1])
+            : leaf.scoring?.rules.some((r) => r.id === pair[1]) || leaf.scoring?.ranged?.some((r) => r.id === pair[1]));
+        if (!pair || !known) {
+          fail(
+            heading,
+            kind === 'input'
+              ? text(`the rubric has no input “${pair?.[1] ?? key}” of “${pair?.[0] ?? ''}”`, `细则中“${pair?.[0] ?? ''}”没有计分数据“${pair?.[1] ?? key}”`)
+              : text(
+                  `the rubric has no deduction “${pair?.[1] ?? key}” of “${pair?.[0] ?? ''}”`,
+                  `细则中“${pair?.[0] ?? ''}”没有扣分规则“${pair?.[1] ?? key}”`,
+                ),
+          );
+          continue;
+        }
+        columns.push({ column: c, kind, key: pair[0], item: pair[1] });
         continue;
       }
       if (['points', 'bonus', 'penalties', 'veto'].includes(kind)) columns.push({ column: c, kind, key });
@@ -149,7 +177,17 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
         }
         seen.add(name);
         if (knownNames && !knownNames.has(name)) warn(at(r, info.subjectColumn), text(`the rubric has no subject “${name}”`, `细则的考核对象中没有“${name}”`));
-        entry = { subject: name, address: at(r, info.subjectColumn), points: new Map(), bonus: new Map(), penalties: new Map(), veto: [], by: new Map() };
+        entry = {
+          subject: name,
+          address: at(r, info.subjectColumn),
+          points: new Map(),
+          bonus: new Map(),
+          penalties: new Map(),
+          veto: [],
+          by: new Map(),
+          measured: new Map(),
+          deductions: new Map(),
+        };
         if (anyCounted && info.groupColumn) {
           const groupName = sheet.reading(r, info.groupColumn);
           const label = groupName.kind === 'text' ? groupName.text.trim() : '';
@@ -165,6 +203,14 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
       const blank: string[] = [];
       for (const column of columns) {
         const address = at(r, column.column);
+        if (column.kind === 'input') {
+          readInput(sheet.reading(r, column.column), address, leaves.get(column.key)!, column.item!, entry);
+          continue;
+        }
+        if (column.kind === 'deduct') {
+          readDeduction(sheet.reading(r, column.column), address, leaves.get(column.key)!, column.item!, entry);
+          continue;
+        }
         if (column.kind === 'veto') {
           const reading = sheet.reading(r, column.column);
           const word =
@@ -190,7 +236,12 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
           const leaf = leaves.get(column.key)!;
           const weight = leaf.weight;
           if (value.lt(0)) fail(address, text(`${exact(value)} is below 0`, `${exact(value)} 小于 0`));
-          else if (weight && value.gt(weight))
+          else if (leaf.outOf && value.gt(leaf.outOf))
+            fail(
+              address,
+              text(`${exact(value)} exceeds ${exact(leaf.outOf)}, the scale it is scored on`, `${exact(value)} 超过该项的 ${exact(leaf.outOf)} 分制`),
+            );
+          else if (!leaf.outOf && weight && value.gt(weight))
             fail(address, text(`${exact(value)} exceeds the weight ${exact(weight)}`, `${exact(value)} 超过该项分值 ${exact(weight)}`));
           else {
             const levels = leaf.scoring?.levels ?? [];
@@ -233,6 +284,98 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
         );
       }
     }
+  }
+
+  /** A measured input: a number within the input's min / max (else refused at its cell, as a score above the weight is). */
+  function readInput(reading: CellReading, address: string, leaf: DraftIndicator, id: string, entry: SubjectEntry): void {
+    const value = readNumberCell(reading, address);
+    if (value === 'blank' || value === undefined) return;
+    const input = leaf.scoring!.inputs!.find((i) => i.id === id)!;
+    const label = input.name ?? input.id;
+    if ((input.min !== undefined && value.lt(input.min)) || (input.max !== undefined && value.gt(input.max))) {
+      const range = rangeText(input.min, input.max, 'en');
+      const rangeZh = rangeText(input.min, input.max, 'zh-CN');
+      fail(address, text(`${exact(value)} is outside ${range}, the range of “${label}”`, `${exact(value)} 超出“${label}”的范围 ${rangeZh}`));
+      return;
+    }
+    if (input.integer && !value.eq(value.round(0))) {
+      fail(address, text(`${exact(value)} is not a whole number, as “${label}” is`, `${exact(value)} 不是整数：“${label}”应为整数`));
+      return;
+    }
+    const key = keyOf(leaf);
+    if (!entry.measured.has(key)) entry.measured.set(key, new Map());
+    entry.measured.get(key)!.set(id, value);
+  }
+
+  /**
+   * A deduction rule's cell: 是 for a one-off rule, a count for a per-case one, the amount (within
+   * its range) for a one-off rule set within a range, the amounts (`5, 12`) for a per-case one.
+   */
+  function readDeduction(reading: CellReading, address: string, leaf: DraftIndicator, id: string, entry: SubjectEntry): void {
+    if (reading.kind === 'empty') return;
+    const scoring = leaf.scoring!;
+    const fixed = scoring.rules.find((r) => r.id === id);
+    const record = (value: Decimal | Decimal[]) => {
+      const key = keyOf(leaf);
+      if (!entry.deductions.has(key)) entry.deductions.set(key, new Map());
+      entry.deductions.get(key)!.set(id, value);
+    };
+    if (fixed && fixed.when !== undefined && fixed.per === undefined) {
+      const word =
+        reading.kind === 'text'
+          ? reading.text.trim()
+          : reading.kind === 'number'
+            ? reading.value.toFixed()
+            : reading.kind === 'boolean'
+              ? String(reading.value)
+              : '';
+      if (NO.test(word)) return;
+      if (YES.test(word)) record(decimal(1));
+      else fail(address, text(`“${word}” for “${fixed.when}”: write 是 / yes, or leave it blank`, `“${fixed.when}”填写了“${word}”：应填“是”或留空`));
+      return;
+    }
+    if (fixed) {
+      const value = readNumberCell(reading, address);
+      if (value === 'blank' || value === undefined) return;
+      if (value.lt(0) || !value.eq(value.round(0)))
+        fail(address, text(`${exact(value)} is not a count of cases (a whole number, 0 or more)`, `${exact(value)} 不是次数（应为 0 或正整数）`));
+      else if (value.gt(0)) record(value);
+      return;
+    }
+    const ranged = scoring.ranged!.find((r) => r.id === id)!;
+    const amounts: Decimal[] = [];
+    if (reading.kind === 'number') amounts.push(reading.value);
+    else if (reading.kind === 'text') {
+      for (const part of reading.text.split(/[,，、;；\s]+/).filter((p) => p !== '')) {
+        const value = numberInText(part);
+        if (!value) {
+          fail(address, text(`“${part}” is not an amount: write the points taken off, as 5, 12`, `“${part}”不是扣分：请填写所扣分数，如 5, 12`));
+          return;
+        }
+        amounts.push(value);
+      }
+    } else {
+      readNumberCell(reading, address);
+      return;
+    }
+    const once = ranged.when !== undefined && ranged.per === undefined;
+    const what = ranged.when ?? ranged.id;
+    const outside = amounts.find((a) => a.lt(ranged.min) || a.gt(ranged.max));
+    if (outside) {
+      const [en, zh] = [rangeText(ranged.min, ranged.max, 'en'), rangeText(ranged.min, ranged.max, 'zh-CN')];
+      fail(
+        address,
+        once
+          ? text(`${exact(outside)} is outside ${en}, the range of “${what}”`, `${exact(outside)} 超出“${what}”的扣分范围 ${zh}`)
+          : text(`${exact(outside)} is outside ${en}, the range of a case of “${leaf.name}”`, `${exact(outside)} 超出“${leaf.name}”每次扣分的范围 ${zh}`),
+      );
+      return;
+    }
+    if (once && amounts.length > 1) {
+      fail(address, text(`“${what}” is taken off once: one amount`, `“${what}”只扣一次：请填写一个分数`));
+      return;
+    }
+    if (amounts.length > 0) record(amounts);
   }
 
   function readNumberCell(reading: CellReading, address: string): Decimal | 'blank' | undefined {
@@ -283,6 +426,16 @@ export function importScores(workbook: ExcelJS.Workbook, meta: TemplateMeta, dra
 
 const num = (value: Decimal) => Number(value.toFixed());
 
+/** `["national","ratio"]` from a column key's JSON; undefined when it is not a pair of strings. */
+function pairOf(key: string): [string, string] | undefined {
+  try {
+    const pair: unknown = JSON.parse(key);
+    return Array.isArray(pair) && pair.length === 2 && pair.every((p) => typeof p === 'string') ? (pair as [string, string]) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function scoresheetYaml(entries: SubjectEntry[], draft: DraftRubric, options: ScoresImportOptions): string {
   const mapOf = (values: Map<string, Decimal>) => (values.size > 0 ? Object.fromEntries([...values].map(([k, v]) => [k, num(v)])) : undefined);
   const scores = entries.map((e) => {
@@ -296,6 +449,11 @@ function scoresheetYaml(entries: SubjectEntry[], draft: DraftRubric, options: Sc
       }
       if (Object.keys(by).length > 0) entry.by = by;
     } else if (e.points.size > 0) entry.points = mapOf(e.points);
+    if (e.measured.size > 0) entry.measured = Object.fromEntries([...e.measured].map(([leaf, values]) => [leaf, mapOf(values)]));
+    if (e.deductions.size > 0)
+      entry.deductions = Object.fromEntries(
+        [...e.deductions].map(([leaf, rules]) => [leaf, Object.fromEntries([...rules].map(([rule, v]) => [rule, Array.isArray(v) ? v.map(num) : num(v)]))]),
+      );
     if (e.bonus.size > 0) entry.bonus = mapOf(e.bonus);
     if (e.penalties.size > 0) entry.penalties = mapOf(e.penalties);
     if (e.veto.length > 0) entry.veto = e.veto;
@@ -306,7 +464,9 @@ function scoresheetYaml(entries: SubjectEntry[], draft: DraftRubric, options: Sc
   visit(doc, {
     Pair(_key, pair) {
       const key = String((pair.key as { value?: unknown })?.value ?? '');
-      if (['points', 'bonus', 'penalties', 'veto', 'deductions'].includes(key) && (isMap(pair.value) || isSeq(pair.value))) pair.value.flow = true;
+      if (['points', 'bonus', 'penalties', 'veto'].includes(key) && (isMap(pair.value) || isSeq(pair.value))) pair.value.flow = true;
+      // One line per indicator: `national: {ratio: 100, met: 1}`, `system: {incomplete: [12]}`.
+      if (['measured', 'deductions'].includes(key) && isMap(pair.value)) for (const leaf of pair.value.items) if (isMap(leaf.value)) leaf.value.flow = true;
       if (key === 'by' && isMap(pair.value)) for (const view of pair.value.items) if (isMap(view.value)) view.value.flow = true;
     },
   });

@@ -30,6 +30,32 @@ export interface DraftScoring {
   per?: string;
   rules: DraftDeductRule[];
   floor?: Decimal;
+  /** Deductions whose amount the scorer sets within a range (`points: [5, 15]`), each with its id. */
+  ranged?: DraftRangedRule[];
+  /** Points from measurements: what is recorded per subject, and the formula as written. */
+  inputs?: DraftInput[];
+  formula?: string;
+}
+
+/** A deduction set within a range: once (`when`) or per case (`per`, capped by `max`). */
+export interface DraftRangedRule {
+  id: string;
+  min: Decimal;
+  max: Decimal;
+  per?: string;
+  cap?: Decimal;
+  when?: string;
+}
+
+/** One measured input: `{id: reached, name: 达标断面个数, unit: 个, min: 0}`. */
+export interface DraftInput {
+  id: string;
+  name?: string;
+  unit?: string;
+  min?: Decimal;
+  max?: Decimal;
+  /** `integer: true`: a count or a yes/no, a whole number. */
+  integer?: boolean;
 }
 
 export interface DraftDeductRule {
@@ -126,6 +152,8 @@ const asPlain = (value: unknown): Plain => (value !== null && typeof value === '
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 const nonEmptyString = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value : undefined);
 
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length > 0 ? list : undefined);
+
 /** The id when written and different from the name (an id equal to the name says nothing more). */
 function ownId(item: NamedItem): string | undefined {
   const id = item.id?.value;
@@ -134,37 +162,6 @@ function ownId(item: NamedItem): string | undefined {
 
 function nameOf(item: NamedItem, fallback: string): string {
   return item.name?.value ?? item.id?.value ?? fallback;
-}
-
-/**
- * What the 考评表 cannot hold as rules yet, kept in the 评分标准 as words so that it is not lost:
- * a leaf's formula and inputs, and deductions whose amount is set within a range (扣5—20分).
- */
-function withMeasuredWords(criteria: string | undefined, indicator: IndicatorModel): string | undefined {
-  const scoring = indicator.scoring;
-  const lines: string[] = [];
-  if (scoring?.formula?.value !== undefined && !indicator.items?.length) {
-    const inputs = scoring.inputs.flatMap((input) => {
-      if (input.key === undefined) return [];
-      const name = input.name?.value && input.name.value !== input.key ? ` ${input.name.value}` : '';
-      const unit = input.unit?.value ? `（${input.unit.value}）` : '';
-      return [`${input.key}${name}${unit}`];
-    });
-    lines.push(`计分公式：${scoring.formula.value}${inputs.length > 0 ? `（${inputs.join('；')}）` : ''}`);
-  }
-  for (const rule of scoring?.rules ?? []) {
-    const range = rule.range?.value;
-    if (!range) continue;
-    const what = rule.when?.value ?? rule.per?.value ?? rule.key ?? '';
-    const [min, max] = [range.min.toFixed(), range.max.toFixed()];
-    lines.push(
-      rule.when
-        ? `${what}：视情节扣 ${min}—${max} 分`
-        : `${what}：每次视情节扣 ${min}—${max} 分${rule.max?.value ? `，最多 ${rule.max.value.toFixed()} 分` : ''}`,
-    );
-  }
-  if (lines.length === 0) return criteria;
-  return [...(criteria ? [criteria] : []), ...lines].join('\n');
 }
 
 /**
@@ -187,7 +184,7 @@ export function draftOf(text: string, document: DocumentAnalysis): DraftRubric {
       weight: ind.weight?.value,
       outOf: ind.outOf?.value,
       methods: ind.methods.flatMap((m) => (m.value !== undefined ? [m.value] : [])),
-      criteria: withMeasuredWords(nonEmptyString(source.criteria), ind),
+      criteria: nonEmptyString(source.criteria),
       scoring: scoring && {
         levels: scoring.levels.map((level) => ({ points: level.points.value!, when: level.when?.value })),
         deduct: scoring.deduct?.value,
@@ -200,6 +197,31 @@ export function draftOf(text: string, document: DocumentAnalysis): DraftRubric {
                 : [],
             ),
         floor: scoring.floor?.value,
+        ranged: nonEmpty(
+          scoring.rules.flatMap((rule) => {
+            const range = rule.range?.value;
+            return range && rule.key !== undefined
+              ? [{ id: rule.key, min: range.min, max: range.max, per: rule.per?.value, cap: rule.max?.value, when: rule.when?.value }]
+              : [];
+          }),
+        ),
+        inputs: nonEmpty(
+          scoring.inputs.flatMap((input) =>
+            input.key === undefined
+              ? []
+              : [
+                  {
+                    id: input.key,
+                    name: input.name?.value,
+                    unit: input.unit?.value,
+                    min: input.min?.value,
+                    max: input.max?.value,
+                    integer: input.integer?.value === true ? true : undefined,
+                  },
+                ],
+          ),
+        ),
+        formula: ind.items?.length ? undefined : scoring.formula?.value,
       },
       items: (ind.items ?? []).map((item, index) => indicator(item, asPlain(plainItems[index]))),
     };

@@ -2,6 +2,8 @@ import ExcelJS from 'exceljs';
 import { Locale } from '../core';
 import { Decimal, decimal } from '../core/decimal';
 import { exact, extraItemText, scoringLines } from './criteria-text';
+import { excelPointsFormula } from './excel-formula';
+import { inputHeading, inputName, rangedRuleText, rangeText, schemeFormula } from './measured-text';
 import { textUnits, widthFor } from './page-layout';
 import { DraftExtraItem, DraftIndicator, DraftRubric, keyOf } from './rubric-draft';
 import { safeSheetName, sheetReference } from './sheet-names';
@@ -126,10 +128,13 @@ function addScoringSheet(workbook: ExcelJS.Workbook, plan: TemplatePlan): Templa
   const { draft, locale } = plan;
   const zh = locale === 'zh-CN';
   const words = sheetWords(locale);
-  const columns: Column[] = [...plan.pointColumns, ...plan.subjectExtras, { key: 'total', group: [], label: words.grandTotal, width: 10 }];
+  const context: SheetContext = { subjects: plan.subjects };
+  const pointColumns = pointColumnsOf(leavesOf(draft.indicators), locale, context);
+  const columns: Column[] = [...pointColumns, ...plan.subjectExtras, { key: 'total', group: [], label: words.grandTotal, width: 10 }];
   const layout = layoutOf(columns, plan.subjects.length, hasGroups(plan));
+  context.layout = layout;
   columns[columns.length - 1].formula = (row) =>
-    untilEntered(columns, layout, row, `ROUND(${viewFormula(plan, layout, row)}${extrasFormula(draft, layout, row)},${draft.precision ?? 2})`);
+    untilEntered(columns, layout, row, `ROUND(${viewFormula(pointColumns, layout, row)}${extrasFormula(draft, layout, row)},${draft.precision ?? 2})`);
   const name = safeSheetName(words.scoringSheet, plan.taken);
   return [
     writeTemplateSheet(workbook, {
@@ -157,7 +162,7 @@ function addRaterSheets(workbook: ExcelJS.Workbook, plan: TemplatePlan): Templat
   const viewNames = draft.raters.map((rater) => safeSheetName(rater.name, plan.taken));
   const viewColumns: Column[] = [...plan.pointColumns, { key: 'total', group: [], label: words.viewTotal, width: 10 }];
   const viewLayout = layoutOf(viewColumns, plan.subjects.length, hasGroups(plan));
-  viewColumns[viewColumns.length - 1].formula = (row) => untilEntered(viewColumns, viewLayout, row, viewFormula(plan, viewLayout, row));
+  viewColumns[viewColumns.length - 1].formula = (row) => untilEntered(viewColumns, viewLayout, row, viewFormula(plan.pointColumns, viewLayout, row));
   const summaryColumns: Column[] = [
     ...draft.raters.map((rater, index) => ({
       key: `view:${keyOf(rater)}`,
@@ -207,42 +212,303 @@ function addRaterSheets(workbook: ExcelJS.Workbook, plan: TemplatePlan): Templat
   return [summary, ...views];
 }
 
-/** Score columns: every leaf, grouped under its ancestors' names, taking 0 to its weight. */
-function pointColumnsOf(leaves: Leaf[], locale: Locale): Column[] {
+/**
+ * The columns of every leaf, grouped under its ancestors' names: a points column taking 0 to its
+ * points (its `out_of` when it is scored on its own scale); for a measured leaf (with `measured`,
+ * on a sheet without raters) one column per input and its points by formula; for a leaf with
+ * deductions set within a range, one column per rule and its points by formula.
+ */
+function pointColumnsOf(leaves: Leaf[], locale: Locale, sheet?: SheetContext): Column[] {
+  return leaves.flatMap((leaf) => {
+    const scoring = leaf.indicator.scoring;
+    if (sheet && scoring?.formula !== undefined && scoring.inputs?.length) return measuredColumns(leaf, locale, sheet);
+    if (sheet && scoring?.ranged?.length && scoring.rules.every((r) => r.id !== undefined) && scoring.deduct === undefined)
+      return deductionColumns(leaf, locale, sheet);
+    return [pointColumn(leaf, locale)];
+  });
+}
+
+/** What a measured or deduction leaf's formulas need of the sheet: its layout once made, and each subject's group rows. */
+interface SheetContext {
+  layout?: Layout;
+  subjects: Subject[];
+}
+
+const ancestorLabels = (leaf: Leaf, locale: Locale): string[] => {
   const zh = locale === 'zh-CN';
-  return leaves.map((leaf) => {
-    const weight = leaf.indicator.weight ?? decimal(0);
-    const full = startsFull(leaf.indicator);
-    const points = zh ? `（${exact(weight)}分）` : `(${exact(weight)})`;
-    // One line: a line break in an input message's attribute is read back as a space.
+  return leaf.ancestors.map((a) => (a.outOf && a.weight ? `${a.name}${zh ? '（' : ' ('}${exact(a.outOf)} → ${exact(a.weight)}${zh ? '）' : ')'}` : a.name));
+};
+
+/** The points a leaf is scored out of: its `out_of`, else its weight. */
+const scaleOf = (indicator: DraftIndicator): Decimal => indicator.outOf ?? indicator.weight ?? decimal(0);
+/** What one point on the leaf's own scale counts in the total. */
+const countsOf = (leaf: Leaf): Decimal =>
+  leaf.indicator.outOf && leaf.indicator.weight ? leaf.factor.times(leaf.indicator.weight).div(leaf.indicator.outOf) : leaf.factor;
+/** `（30分）`, on its own scale `（100 → 40分）`. */
+function pointsLabel(indicator: DraftIndicator, locale: Locale): string {
+  const zh = locale === 'zh-CN';
+  const weight = indicator.weight ?? decimal(0);
+  const shown = indicator.outOf ? `${exact(indicator.outOf)} → ${exact(weight)}` : exact(weight);
+  return zh ? `（${shown}分）` : `(${shown})`;
+}
+
+/** A leaf's name over its own columns: `省控断面水环境质量（30分）` / `Provincial sections (30)`. */
+const leafHeading = (indicator: DraftIndicator, locale: Locale): string => `${indicator.name}${locale === 'zh-CN' ? '' : ' '}${pointsLabel(indicator, locale)}`;
+
+const validation = (title: string, prompt: string, error: string, rest: Partial<ExcelJS.DataValidation>): ExcelJS.DataValidation =>
+  ({
+    allowBlank: true,
+    showInputMessage: true,
+    promptTitle: clip(title, 32),
+    prompt: clip(prompt, 250),
+    showErrorMessage: true,
+    errorStyle: 'stop',
+    errorTitle: clip(title, 32),
+    error: clip(error, 250),
+    ...rest,
+  }) as ExcelJS.DataValidation;
+
+/** A leaf scored by hand: 0 to its points. */
+function pointColumn(leaf: Leaf, locale: Locale): Column {
+  const zh = locale === 'zh-CN';
+  const scale = scaleOf(leaf.indicator);
+  const full = startsFull(leaf.indicator);
+  const points = pointsLabel(leaf.indicator, locale);
+  // One line: a line break in an input message's attribute is read back as a space.
+  const prompt = [
+    zh ? `0 至 ${exact(scale)} 分` : `0 to ${exact(scale)} points`,
+    ...(leaf.indicator.outOf
+      ? [
+          zh
+            ? `按 ${exact(leaf.indicator.outOf)} 分制打分，计 ${exact(leaf.indicator.weight ?? decimal(0))} 分`
+            : `scored out of ${exact(leaf.indicator.outOf)}, counts ${exact(leaf.indicator.weight ?? decimal(0))}`,
+        ]
+      : []),
+    ...(full ? [zh ? '填写扣分后的得分，空白按满分计' : 'points left after deductions, blank counts full'] : []),
+    ...scoringLines(leaf.indicator.scoring, locale, scale),
+  ].join(zh ? '；' : '; ');
+  return {
+    key: `points:${keyOf(leaf.indicator)}`,
+    group: ancestorLabels(leaf, locale),
+    label: `${leaf.indicator.name}\n${points}`,
+    // Wide enough for the points on one line (`（1.5分）`, never `（1.5分` / `）`).
+    width: Math.max(widthFor(points), Math.min(16, Math.max(9.5, 5 + Math.ceil(textUnits(leaf.indicator.name) / 2)))),
+    factor: countsOf(leaf),
+    blankCounts: full ? scale.times(countsOf(leaf)) : undefined,
+    input: validation(leaf.indicator.name, prompt, zh ? `须为 0 至 ${exact(scale)} 之间的数` : `Must be a number from 0 to ${exact(scale)}`, {
+      type: 'decimal',
+      operator: 'between',
+      formulae: [0, Number(exact(scale))],
+    }),
+  };
+}
+
+/** The rows of the subject's group (分序列), which best / worst / mean look over; every row without groups. */
+function groupRows(sheet: SheetContext, layout: Layout, index: number): [number, number] {
+  const group = sheet.subjects[index]?.group;
+  let first = index;
+  let last = index;
+  while (first > 0 && sheet.subjects[first - 1].group === group) first--;
+  while (last + 1 < sheet.subjects.length && sheet.subjects[last + 1].group === group) last++;
+  return [layout.firstRow + first, layout.firstRow + last];
+}
+
+/** A column key carrying two keys (an indicator's and its input's or rule's): JSON, as keys may hold any character. */
+export const pairKey = (kind: 'input' | 'deduct', leaf: string, item: string): string => `${kind}:${JSON.stringify([leaf, item])}`;
+
+/** What a person is told when a measured input's cell is refused. */
+function inputError(range: string, whole: boolean, locale: Locale): string {
+  if (locale === 'zh-CN') return range ? `须为 ${range} 之间的${whole ? '整数' : '数'}` : whole ? '须为整数' : '须为数';
+  return `Must be a ${whole ? 'whole number' : 'number'}${range ? `, ${range}` : ''}`;
+}
+
+/** A measured leaf: one validated column per input, then its points worked out by an Excel formula. */
+function measuredColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Column[] {
+  const zh = locale === 'zh-CN';
+  const indicator = leaf.indicator;
+  const scoring = indicator.scoring!;
+  const inputs = scoring.inputs!;
+  const leafKey = keyOf(indicator);
+  const scale = scaleOf(indicator);
+  const group = [...ancestorLabels(leaf, locale), leafHeading(indicator, locale)];
+  const written = schemeFormula(scoring.formula!, inputs, scale) ?? scoring.formula!;
+  const inputColumns: Column[] = inputs.map((input) => {
+    const range = rangeText(input.min, input.max, locale);
     const prompt = [
-      zh ? `0 至 ${exact(weight)} 分` : `0 to ${exact(weight)} points`,
-      ...(full ? [zh ? '填写扣分后的得分，空白按满分计' : 'points left after deductions, blank counts full'] : []),
-      ...scoringLines(leaf.indicator.scoring, locale),
+      zh ? `${indicator.name}的计分数据${range ? `，${range}` : ''}` : `Measured for ${indicator.name}${range ? `, ${range}` : ''}`,
+      zh ? `计分公式：${written}` : `Points: ${written}`,
     ].join(zh ? '；' : '; ');
+    const bounds =
+      input.min !== undefined && input.max !== undefined
+        ? { operator: 'between', formulae: [Number(exact(input.min)), Number(exact(input.max))] }
+        : input.min !== undefined
+          ? { operator: 'greaterThanOrEqual', formulae: [Number(exact(input.min))] }
+          : input.max !== undefined
+            ? { operator: 'lessThanOrEqual', formulae: [Number(exact(input.max))] }
+            : { operator: 'between', formulae: [-1e9, 1e9] };
+    const heading = inputHeading(input, locale);
     return {
-      key: `points:${keyOf(leaf.indicator)}`,
-      group: leaf.ancestors.map((a) => (a.outOf && a.weight ? `${a.name}${zh ? '（' : ' ('}${exact(a.outOf)} → ${exact(a.weight)}${zh ? '）' : ')'}` : a.name)),
-      label: `${leaf.indicator.name}\n${points}`,
-      // Wide enough for the points on one line (`（1.5分）`, never `（1.5分` / `）`).
-      width: Math.max(widthFor(points), Math.min(16, Math.max(9.5, 5 + Math.ceil(textUnits(leaf.indicator.name) / 2)))),
-      factor: leaf.factor,
-      blankCounts: full ? weight.times(leaf.factor) : undefined,
-      input: {
-        type: 'decimal',
-        operator: 'between',
-        allowBlank: true,
-        formulae: [0, Number(exact(weight))],
-        showInputMessage: true,
-        promptTitle: clip(leaf.indicator.name, 32),
-        prompt: clip(prompt, 250),
-        showErrorMessage: true,
-        errorStyle: 'stop',
-        errorTitle: clip(leaf.indicator.name, 32),
-        error: zh ? `须为 0 至 ${exact(weight)} 之间的数` : `Must be a number from 0 to ${exact(weight)}`,
-      } as ExcelJS.DataValidation,
+      key: pairKey('input', leafKey, input.id),
+      group,
+      label: heading,
+      width: Math.min(16, Math.max(9.5, 4 + Math.ceil(textUnits(heading) / 2))),
+      input: validation(inputName(input), prompt, inputError(range, input.integer === true, locale), {
+        // A count or a yes/no (`integer: true`) is a whole number.
+        type: input.integer ? 'whole' : 'decimal',
+        ...bounds,
+      } as Partial<ExcelJS.DataValidation>),
     };
   });
+  const cellOf = (row: number) => (id: string) => `${sheet.layout!.columnOf(pairKey('input', leafKey, id))}${row}`;
+  const preview = (row: number, index: number): string | undefined => {
+    const layout = sheet.layout!;
+    const [first, last] = groupRows(sheet, layout, index);
+    const formula = excelPointsFormula(scoring.formula!, {
+      input: cellOf(row),
+      group: (id) => {
+        const column = layout.columnOf(pairKey('input', leafKey, id));
+        return `${column}$${first}:${column}$${last}`;
+      },
+      scale,
+      floor: scoring.floor ?? decimal(0),
+    });
+    if (formula === undefined) return undefined;
+    const cells = inputs.map((input) => cellOf(row)(input.id));
+    return `IF(COUNT(${cells.join(',')})<${cells.length},"",${formula})`;
+  };
+  const computable = excelPointsFormula(scoring.formula!, { input: () => 'A1', group: () => 'A$1:A$2', scale, floor: decimal(0) }) !== undefined;
+  return [
+    ...inputColumns,
+    {
+      key: `measured:${leafKey}`,
+      group,
+      label: zh ? '得分' : 'Points',
+      width: 9,
+      factor: countsOf(leaf),
+      locked: true,
+      note: computable
+        ? undefined
+        : zh
+          ? `本项得分在导入时按计分公式计算，合计未含本项：${written}`
+          : `The points are worked out on import; the total here leaves them out: ${written}`,
+      formula: (row, index) => preview(row, index) ?? '""',
+    },
+  ];
+}
+
+/** A leaf with deductions set within a range: one column per rule (是, a count, an amount, amounts), then its points. */
+function deductionColumns(leaf: Leaf, locale: Locale, sheet: SheetContext): Column[] {
+  const zh = locale === 'zh-CN';
+  const indicator = leaf.indicator;
+  const scoring = indicator.scoring!;
+  const leafKey = keyOf(indicator);
+  const scale = scaleOf(indicator);
+  const group = [...ancestorLabels(leaf, locale), leafHeading(indicator, locale)];
+  const yes = zh ? '是' : 'yes';
+  const columns: Column[] = [];
+  /** Each rule's Excel amount on a row; undefined where a cell holds several amounts. */
+  const amounts: ((row: number) => string | undefined)[] = [];
+  const letter = (key: string) => sheet.layout!.columnOf(key);
+  for (const rule of scoring.rules) {
+    const key = pairKey('deduct', leafKey, rule.id!);
+    const words = scoringLines({ levels: [], rules: [rule] }, locale)[0];
+    const once = rule.when !== undefined && rule.per === undefined;
+    const amount = zh ? `（扣${exact(rule.points)}分）` : `(−${exact(rule.points)})`;
+    columns.push({
+      key,
+      group,
+      label: once ? `${rule.when!}\n${amount}` : words,
+      width: Math.max(11, widthFor(amount)),
+      input: once
+        ? validation(
+            rule.when!,
+            zh ? `发生时选“是”，否则留空（${words}）` : `Choose “yes” if it happened, else leave blank (${words})`,
+            zh ? '只能为“是”或空白' : 'Only “yes” or blank',
+            {
+              type: 'list',
+              formulae: [`"${yes}"`],
+            },
+          )
+        : validation(
+            words,
+            zh ? `填写次数（${words}）` : `Enter the number of cases (${words})`,
+            zh ? '须为 0 或正整数' : 'Must be a whole number, 0 or more',
+            {
+              type: 'whole',
+              operator: 'greaterThanOrEqual',
+              formulae: [0],
+            },
+          ),
+    });
+    amounts.push((row) => {
+      const cell = `${letter(key)}${row}`;
+      if (once) return `IF(${cell}="",0,${exact(rule.points)})`;
+      const sum = `N(${cell})*${exact(rule.points)}`;
+      return rule.max ? `MIN(${exact(rule.max)},${sum})` : sum;
+    });
+  }
+  for (const rule of scoring.ranged!) {
+    const key = pairKey('deduct', leafKey, rule.id);
+    const words = rangedRuleText(rule, locale);
+    const range = rangeText(rule.min, rule.max, locale);
+    const once = rule.when !== undefined && rule.per === undefined;
+    const amount = zh ? `（扣${range}分${once ? '' : '/次'}）` : `(−${range}${once ? '' : ' each'})`;
+    columns.push({
+      key,
+      group,
+      label: `${rule.when ?? rule.per ?? rule.id}\n${amount}`,
+      // Wide enough for the amount on one line (`（扣5—20分）`).
+      width: Math.max(11, widthFor(amount)),
+      input: once
+        ? validation(
+            rule.when!,
+            zh ? `发生时填写扣分，${range}，否则留空（${words}）` : `The points taken off, ${range}, if it happened; else blank (${words})`,
+            zh ? `须为 ${range} 之间的数` : `Must be a number, ${range}`,
+            {
+              type: 'decimal',
+              operator: 'between',
+              formulae: [Number(exact(rule.min)), Number(exact(rule.max))],
+            },
+          )
+        : validation(
+            words,
+            zh ? `每次的扣分，以逗号分隔（如 5, 12），每次 ${range}` : `Each case's points, separated by commas (5, 12), each ${range}`,
+            zh ? '最多 250 个字符' : 'At most 250 characters',
+            {
+              type: 'textLength',
+              operator: 'lessThanOrEqual',
+              formulae: [250],
+            },
+          ),
+    });
+    amounts.push((row) => (once ? `N(${letter(key)}${row})` : undefined));
+  }
+  const ruleKeys = columns.map((c) => c.key);
+  const preview = (row: number): string | undefined => {
+    const parts = amounts.map((amount) => amount(row));
+    if (parts.some((p) => p === undefined)) return undefined;
+    const cells = ruleKeys.map((key) => `${letter(key)}${row}`);
+    return `IF(COUNTA(${cells.join(',')})=0,"",MAX(${exact(scoring.floor ?? decimal(0))},${exact(scale)}-(${parts.join('+')})))`;
+  };
+  const computable = scoring.ranged!.every((rule) => rule.when !== undefined && rule.per === undefined);
+  return [
+    ...columns,
+    {
+      key: `deducted:${leafKey}`,
+      group,
+      label: zh ? '得分' : 'Points',
+      width: 9,
+      factor: countsOf(leaf),
+      blankCounts: scale.times(countsOf(leaf)),
+      locked: true,
+      note: computable
+        ? undefined
+        : zh
+          ? '本项得分在导入时按各次扣分计算；表中合计按满分计'
+          : 'The points are worked out on import from each case’s amount; the total here counts the item full',
+      formula: (row) => preview(row) ?? '""',
+    },
+  ];
 }
 
 /** Bonus or penalty columns under their section's heading: points up to the item's, or a count of cases. */
@@ -307,7 +573,7 @@ function vetoColumnsOf(draft: DraftRubric, locale: Locale): Column[] {
 }
 
 /** Σ points × factor, plus what blank deduction-scored cells count; exact factors sit in the hidden rows. */
-function viewFormula({ pointColumns }: TemplatePlan, layout: Layout, row: number): string {
+function viewFormula(pointColumns: Column[], layout: Layout, row: number): string {
   if (pointColumns.length === 0) return '0';
   const first = layout.columnOf(pointColumns[0].key);
   const last = layout.columnOf(pointColumns[pointColumns.length - 1].key);

@@ -44,7 +44,11 @@ export interface Column {
   /** What a blank cell counts (a deduction-scored leaf starts full). */
   blankCounts?: Decimal;
   input?: ExcelJS.DataValidation;
-  /** A cell computed by formula: the total, or a rater view's subtotal brought to the summary. */
+  /** A cell nobody types in (a measured leaf's points when no Excel formula can give them). */
+  locked?: boolean;
+  /** A note on the heading: what the column's cells do not show. */
+  note?: string;
+  /** A cell computed by formula: the total, a measured leaf's points, or a rater view's subtotal brought to the summary. */
   formula?: (row: number, index: number) => string;
 }
 
@@ -139,6 +143,27 @@ const NOTES = {
   },
 };
 
+/** What the note says of measured and ranged-deduction columns, when the sheet has them. */
+function extraNotes(columns: Column[], locale: Locale): string[] {
+  const zh = locale === 'zh-CN';
+  const notes: string[] = [];
+  if (columns.some((c) => c.key.startsWith('input:')))
+    notes.push(
+      zh
+        ? '按计分公式计分的项目，在其计分数据列填写实测值，得分由公式算出（导入时以精确小数重算）。'
+        : 'For an item scored by formula, enter what was measured in its columns; its points are worked out (and again, exactly, on import).',
+    );
+  if (columns.some((c) => c.key.startsWith('deduct:')))
+    notes.push(
+      zh
+        ? '视情节扣分的项目，逐条填写：发生选“是”、次数或所扣分数（多次以逗号分隔）。'
+        : 'For an item with deductions set case by case, fill each rule: yes, a count, or the points taken off (several cases separated by commas).',
+    );
+  if (columns.some((c) => c.note))
+    notes.push(zh ? '标有批注的得分列不在表中计算，导入时计算。' : 'A points column with a note is not worked out here, but on import.');
+  return notes;
+}
+
 /** Row 1: the title; row 2: how to fill the sheet, both across the table. */
 function writeTitleAndNote(sheet: ExcelJS.Worksheet, { heading, columns, layout, info, locale }: SheetSpec, groupColumn: number | undefined): void {
   const across = Math.max(layout.firstColumn + columns.length - 1, 6);
@@ -149,7 +174,7 @@ function writeTitleAndNote(sheet: ExcelJS.Worksheet, { heading, columns, layout,
   sheet.getRow(1).height = 30;
   sheet.mergeCells(1, 1, 1, across);
   const note = sheet.getCell(2, 1);
-  note.value = NOTES[info.role === 'summary' ? 'summary' : 'scores'][locale];
+  note.value = [NOTES[info.role === 'summary' ? 'summary' : 'scores'][locale], ...extraNotes(columns, locale)].join(locale === 'zh-CN' ? '' : ' ');
   note.font = BODY_FONT;
   note.alignment = { wrapText: true, vertical: 'middle' };
   sheet.mergeCells(2, 1, 2, across);
@@ -194,6 +219,7 @@ function writeHeadings(sheet: ExcelJS.Worksheet, { columns, layout, locale }: Sh
       } else {
         if (level === col.group.length) {
           for (let r = row; r <= lastHeading; r++) headingCell(r, firstColumn + start, r === row ? breakLines(col.label, col.width, 11) : '');
+          if (col.note) sheet.getCell(row, firstColumn + start).note = col.note;
           if (row < lastHeading) sheet.mergeCells(row, firstColumn + start, lastHeading, firstColumn + start);
         }
         start++;
@@ -237,11 +263,14 @@ function writeSubjectRows(sheet: ExcelJS.Worksheet, { columns, layout, subjects,
     else unlocked(nameCell);
     nameCell.font = BODY_FONT;
     nameCell.border = BORDER;
+    // Level with the scores on its row (the default bottom alignment reads as the row below's name).
+    nameCell.alignment = { vertical: 'middle' };
     if (groupColumn) {
       const groupCell = row.getCell(groupColumn);
       groupCell.value = subject.group ?? '';
       groupCell.font = BODY_FONT;
       groupCell.border = BORDER;
+      groupCell.alignment = { vertical: 'middle' };
     }
     columns.forEach((c, i) => {
       const cell = row.getCell(layout.firstColumn + i);
@@ -249,7 +278,7 @@ function writeSubjectRows(sheet: ExcelJS.Worksheet, { columns, layout, subjects,
       cell.font = c.key === 'total' ? { ...BODY_FONT, bold: true } : BODY_FONT;
       cell.alignment = { horizontal: 'center', vertical: 'middle' };
       if (c.formula) cell.value = { formula: c.formula(r, index) } as ExcelJS.CellFormulaValue;
-      else unlocked(cell);
+      else if (!c.locked) unlocked(cell);
     });
   });
 }

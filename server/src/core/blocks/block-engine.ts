@@ -1,6 +1,6 @@
 import { changedStretch, LineIndex } from '../text/line-index';
 import { Block, BlockSource, blockSource, moveBlock, ParsedItem, parseItem } from './block';
-import { BlockPool } from './block-pool';
+import { BlockPool, Stretch } from './block-pool';
 import { findLayout, LaidOut, Layout, layoutAfterEdit } from './layout';
 import { Skeleton, SkeletonCache } from './skeleton';
 
@@ -65,6 +65,8 @@ export class BlockEngine<B extends Block<B>> {
    * version, then the items of those not reused (see releaseLevel), and so on.
    */
   private pools: BlockPool<B>[] = [];
+  /** What the edit changed since the last version split: old blocks outside it are found by place (see BlockPool). */
+  private stretch: Stretch | undefined;
   /** Old blocks this split moved, and from where: a split that fails puts them back. */
   private moved: [B, number][] = [];
 
@@ -81,12 +83,12 @@ export class BlockEngine<B extends Block<B>> {
       return this.last;
     }
     this.splits++;
-    const { lines, layout } = this.lay(text);
+    const { lines, layout, stretch } = this.lay(text);
     if (!layout) return undefined;
     const { region } = layout;
     const skeleton = this.skeletons.for(text.slice(0, region.start), text.slice(region.end), (n) => (this.parsed += n));
     if (!skeleton) return undefined;
-    const blocks = this.topLevelBlocks(text, layout);
+    const blocks = this.topLevelBlocks(text, layout, stretch);
     if (!blocks) return undefined;
     this.changes = this.changesSince(this.last?.blocks ?? [], blocks);
     this.last = { text, lines, layout, skeleton, blocks, holdsIgnore: skeleton.holdsIgnore || blocks.some((block) => block.holdsIgnore) };
@@ -123,7 +125,7 @@ export class BlockEngine<B extends Block<B>> {
    * Undefined when one of them cannot be made.
    */
   blocksOf(sources: readonly BlockSource[], level: number): B[] | undefined {
-    const found = sources.map((source) => this.pools[level]?.take(source.text));
+    const found = sources.map((source) => this.pools[level]?.take(source.text, source.start));
     const blocks: B[] = [];
     for (const [index, source] of sources.entries()) {
       const old = found[index];
@@ -144,20 +146,24 @@ export class BlockEngine<B extends Block<B>> {
    * The lines and layout of a new version, made from the last version's where they can be: a
    * keystroke in a big file reads the lines it changed, not every line.
    */
-  private lay(text: string): LaidOut | { lines: LineIndex; layout: undefined } {
+  private lay(text: string): (LaidOut | { lines: LineIndex; layout: undefined }) & { stretch: Stretch | undefined } {
     const last = this.laidOut;
     const changed = last ? changedStretch(last.lines.text, text) : undefined;
     const lines = last && changed ? LineIndex.afterEdit(last.lines, text, changed) : new LineIndex(text);
     const fromLast = last?.layout && changed && layoutAfterEdit({ lines: last.lines, layout: last.layout }, text, lines, changed);
     const layout = fromLast || findLayout(text, lines, this.kind.listKey);
     this.laidOut = { lines, layout };
-    return { lines, layout };
+    // What changed since the version the old blocks stand in (an earlier one when the last split failed).
+    const kept = this.last?.text;
+    const stretch = kept === undefined ? undefined : last?.lines.text === kept ? changed : changedStretch(kept, text);
+    return { lines, layout, stretch };
   }
 
   /** Every top-level block, or undefined (every old block back where it stood) when one cannot be made. */
-  private topLevelBlocks(text: string, layout: Layout): B[] | undefined {
+  private topLevelBlocks(text: string, layout: Layout, stretch: Stretch | undefined): B[] | undefined {
     // A pool of its own: the last version's blocks stay as they are if this one ends in a whole analysis.
-    this.pools = [new BlockPool(this.last?.blocks ?? [], this.last?.text ?? '')];
+    this.pools = [new BlockPool(this.last?.blocks ?? [], this.last?.text ?? '', stretch)];
+    this.stretch = stretch;
     this.moved = [];
     try {
       const blocks = this.blocksOf(
@@ -174,12 +180,13 @@ export class BlockEngine<B extends Block<B>> {
     } finally {
       this.pools = [];
       this.moved = [];
+      this.stretch = undefined;
     }
   }
 
   /** The block of an item's text: an old one with the same text, else a new one. */
   private blockOf(source: BlockSource, level: number): B | undefined {
-    const old = this.pools[level]?.take(source.text);
+    const old = this.pools[level]?.take(source.text, source.start);
     if (old) return this.reuse(old, source.start);
     this.releaseLevel(level);
     const block = this.kind.build(source, level, this);
@@ -199,8 +206,8 @@ export class BlockEngine<B extends Block<B>> {
     const pool = this.pools[level];
     if (!pool) return;
     const source = this.last?.text ?? '';
-    this.pools[level] = new BlockPool([], source);
-    const below = (this.pools[level + 1] ??= new BlockPool([], source));
+    this.pools[level] = new BlockPool([], source, this.stretch);
+    const below = (this.pools[level + 1] ??= new BlockPool([], source, this.stretch));
     for (const block of pool.remaining()) block.children.forEach((child) => below.add(child));
   }
 

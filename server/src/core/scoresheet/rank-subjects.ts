@@ -1,3 +1,4 @@
+import { Decimal } from '../decimal';
 import { Contender } from './assign-tiers';
 import { EntryFacts } from './entry-facts';
 import { rankGroup, RankedGroup, scaled } from './rank-groups';
@@ -51,7 +52,7 @@ export function rankSubjects(
     }
     if (total === undefined || vetoes.unknown || group === undefined || duplicates.has(entry) || entry.subject?.value === undefined) return subject;
     const tieBreak = model.tieBreak.items.map((f) => (f.value === undefined ? undefined : own(f.value)));
-    const score = scaled(total, index.model.precision);
+    const score = scaledTotal(total, index.model.precision);
     // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
     if (!Number.isSafeInteger(score)) return subject;
     contenders.set(i, { index: i, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
@@ -68,4 +69,18 @@ export function rankSubjects(
   }
   const groups = groupIds.map((g) => rankGroup(index, g, members.get(g)!, contenders, model.ties));
   return { subjects, groups, duplicates };
+}
+
+/**
+ * Totals in steps of the precision, by total: an entry's total is kept while its text and the
+ * rubric's figures stay (see EntryFacts), so a keystroke scales only the totals it changed.
+ */
+const scaledTotals = new WeakMap<Decimal, { precision: number; score: number }>();
+
+function scaledTotal(total: Decimal, precision: number): number {
+  const kept = scaledTotals.get(total);
+  if (kept?.precision === precision) return kept.score;
+  const score = scaled(total, precision);
+  scaledTotals.set(total, { precision, score });
+  return score;
 }

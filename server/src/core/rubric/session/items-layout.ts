@@ -31,7 +31,7 @@ export function findItemsLayout(text: string, extent: number, itemColumn: number
   const keyColumn = dash[0].length;
   const itemsKey = new RegExp(`^ {${keyColumn}}items:[ \\t]*(#.*)?\\r?$`, 'gm');
   const key = itemsKey.exec(text);
-  if (!key || key.index >= extent || itemsKey.exec(text)) return undefined;
+  if (!key || key.index >= extent) return undefined;
 
   let lineStart = text.indexOf('\n', key.index);
   if (lineStart < 0) return undefined;
@@ -71,5 +71,9 @@ export function findItemsLayout(text: string, extent: number, itemColumn: number
     lineStart = lineEnd + 1;
   }
   if (itemStarts.length === 0 || lowComment) return undefined;
+  // A second `items:` of the indicator can only be in its tail: every line of the list is deeper
+  // than the indicator's keys, or one of its items' dashes, or ended it (see above).
+  itemsKey.lastIndex = tailStart;
+  if (itemsKey.exec(text)) return undefined;
   return { keyColumn, itemColumn: childColumn, region: { start: itemStarts[0], end: tailStart }, itemStarts };
 }

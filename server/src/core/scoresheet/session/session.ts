@@ -11,7 +11,8 @@ import { evaluateSubject } from '../subject-total';
 import type { SubjectRounds } from '../rounds/sheet-rounds';
 import { RubricLookup, ScoresheetSession, SheetLookupFn, SubjectScoresModel, TotalStep } from '../types';
 import { EntryBlock, entryBlocks, EntryValidator } from './entry-blocks';
-import { RubricGenerations } from './rubric-generations';
+import { RubricGenerations, WeightStep } from './rubric-generations';
+import { isNegative } from '../../decimal';
 
 /** What a scoresheet session needs from the core that creates it. */
 export interface ScoresheetSessionDependencies {
@@ -132,7 +133,25 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
     const aggregatesPrint = aggregates?.print ?? '';
     const sameFigures =
       block.generations?.figures === generations.figures && block.aggregatesPrint === aggregatesPrint && block.generations?.rounds === generations.rounds;
-    if (!kept || !sameFigures || block.generations?.names !== generations.names || !placed) {
+    const step = this.rubric.weightStep;
+    const acrossWeights =
+      kept?.figures !== undefined &&
+      index !== undefined &&
+      step !== undefined &&
+      placed &&
+      block.aggregatesPrint === aggregatesPrint &&
+      block.generations?.rounds === generations.rounds &&
+      block.generations?.figures === step.from.figures &&
+      block.generations?.names === step.from.names &&
+      generations.figures === step.to.figures &&
+      generations.names === step.to.names &&
+      weightsLeaveEntry(block.entry, step);
+    if (acrossWeights) {
+      // Its total and findings hold (see weightsLeaveEntry); the working is made again under the new weights when read.
+      this.lastEvaluated++;
+      block.facts = { figures: withNamesOf(index, block.entry, kept.figures!, aggregates, rounds), findings: block.facts!.findings };
+      block.generations = generations;
+    } else if (!kept || !sameFigures || block.generations?.names !== generations.names || !placed) {
       this.lastEvaluated++;
       let facts: EntryFacts;
       if (kept?.figures && index && sameFigures) {
@@ -151,6 +170,30 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
     }
     return { figures: block.facts!.figures, findings: placedAt(block.facts!.findings, block.start) };
   }
+}
+
+/**
+ * Whether an entry's total and findings stay what they were when only the weights of `step`'s
+ * leaves changed: it scores those leaves within both their weights (or leaves them unscored),
+ * takes no deductions on them, has no rater views (a view's total is bounded by the rubric's)
+ * and no items that do not apply (the rescaling reads weights). A leaf's points are then read
+ * as before, every group adds up the same, and no check finds anything new: a point above a
+ * weight (score-out-of-range, score-not-a-level) is the only thing a leaf's weight decides.
+ */
+export function weightsLeaveEntry(entry: SubjectScoresModel, step: WeightStep): boolean {
+  if (entry.by.length > 0 || entry.notApplicable.length > 0) return false;
+  for (const leaf of step.leaves) {
+    if (leaf.key === undefined) continue;
+    const { before, after } = leaf;
+    if (entry.deductions.some((d) => d.indicator.value === leaf.key)) return false;
+    for (const figure of entry.points) {
+      if (figure.key.value !== leaf.key || figure.blank) continue;
+      const value = figure.value.value;
+      if (value === undefined || before === undefined || after === undefined) return false;
+      if (isNegative(value) || value.gt(before) || value.gt(after)) return false;
+    }
+  }
+  return true;
 }
 
 /** Figures kept from a rubric whose names have changed since: the working, which names indicators, is made again from the rubric at hand when first read. */

@@ -105,6 +105,7 @@ function installExtension(tools, home, vsix) {
  * @property {string} folder the folder to open
  * @property {Record<string, unknown>} settings user settings, over the quiet defaults
  * @property {boolean} [smokeTestDriver] allow running an extension test suite through the page
+ * @property {boolean} [workspaceTrust] ask for trust as VS Code does: the folder, not trusted, opens in Restricted Mode
  * @property {string} [locale]
  * @property {(line: string) => void} log
  */
@@ -136,7 +137,9 @@ async function startCodeServer(options) {
     'update.mode': 'none',
     'extensions.autoUpdate': false,
     'workbench.tips.enabled': false,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': Boolean(options.workspaceTrust),
+    // With trust enabled: no question at start-up, so the folder stays untrusted (Restricted Mode).
+    ...(options.workspaceTrust ? { 'security.workspace.trust.startupPrompt': 'never' } : {}),
   };
   fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...quiet, ...options.settings }, null, 2));
   const port = await freePort();
@@ -147,7 +150,7 @@ async function startCodeServer(options) {
     `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--reconnection-grace-time',
     '5',
     '--user-data-dir',

@@ -12,26 +12,52 @@ import { RankingView } from './ranking-view';
 import { registerScoresheetCommands } from './scoresheet-commands';
 
 /** Templates for `Rubric: New Rubric`, taken from the shipped samples. */
-const TEMPLATES = [
-  {
-    id: 'forest',
-    file: 'forest-chief-2022.rubric.yaml',
-    label: '林长制工作考评表（中文）',
-    detail: 'Forest-chief appraisal of 10 townships · 10 个乡镇 · 优秀 30% / 一般 20%',
-  },
-  {
-    id: 'graduates',
-    file: 'village-graduates-2022.rubric.yaml',
-    label: '到村工作大学生考核（中文）',
-    detail: 'Village graduates · 准实廉优 · three rater groups · 优秀不低于 20%',
-  },
-  {
-    id: 'vendor',
-    file: 'vendor-evaluation.rubric.yaml',
-    label: 'Vendor evaluation (English)',
-    detail: 'Public-procurement scorecard · largest-remainder rounding',
-  },
-];
+interface Template {
+  id: string;
+  /** The sample under samples/ that the new rubric is copied from. */
+  file: string;
+  label: string;
+  detail: string;
+}
+
+/**
+ * The templates, each a published scheme's shape (the sample's header names its source), in the
+ * language the person reads: built when the picker opens, since `rubric.locale` may have changed.
+ */
+function templates(): Template[] {
+  return [
+    {
+      id: 'forest',
+      file: 'forest-chief-2022.rubric.yaml',
+      label: t('Forest-chief appraisal (in Chinese)'),
+      detail: t('10 townships · excellent 30%, average 20%'),
+    },
+    {
+      id: 'cadre',
+      file: 'cadre-annual-appraisal.rubric.yaml',
+      label: t('Annual appraisal of civil servants (in Chinese)'),
+      detail: t('Five aspects · assessor 60%, self and peers 40% · excellent within 20%, at most 25%'),
+    },
+    {
+      id: 'township',
+      file: 'township-comprehensive-groups.rubric.yaml',
+      label: t('Township appraisal in groups (in Chinese)'),
+      detail: t('66 towns and subdistricts in two groups · ranked per group · advanced at most 30%'),
+    },
+    {
+      id: 'graduates',
+      file: 'village-graduates-2022.rubric.yaml',
+      label: t("Village graduates' appraisal (in Chinese)"),
+      detail: t('Four dimensions · three rater groups · excellent at least 20%'),
+    },
+    {
+      id: 'vendor',
+      file: 'vendor-evaluation.rubric.yaml',
+      label: t('Vendor evaluation (in English)'),
+      detail: t('Public-procurement scorecard · largest-remainder rounding'),
+    },
+  ];
+}
 
 export function registerCommands(
   context: vscode.ExtensionContext,
@@ -56,10 +82,11 @@ export function registerCommands(
     vscode.commands.registerCommand(STATUS_MENU, showStatusMenu),
     /** Arguments (for scripts and tests): a template id and the file to create. */
     vscode.commands.registerCommand(COMMANDS.newRubric, async (templateId?: string, target?: vscode.Uri) => {
+      const choices = templates();
       const template =
-        TEMPLATES.find((template) => template.id === templateId) ??
+        choices.find((template) => template.id === templateId) ??
         (await vscode.window.showQuickPick(
-          TEMPLATES.map((template) => ({ ...template, description: template.file })),
+          choices.map((template) => ({ ...template, description: template.file })),
           { placeHolder: t('Choose a template for the new rubric') },
         ));
       if (!template) return undefined;

@@ -19,6 +19,8 @@ export interface CodeServerOptions {
   folder: string;
   settings: Record<string, unknown>;
   smokeTestDriver?: boolean;
+  /** Ask for trust as VS Code does: the folder, not trusted, opens in Restricted Mode. */
+  workspaceTrust?: boolean;
   locale?: string;
   log: (line: string) => void;
 }

@@ -60,6 +60,24 @@ async function runCommand(page: Page, title: string): Promise<void> {
 }
 
 /**
+ * Opens Rubric Studio's walkthrough (Help → Welcome lists it) through the palette; once more if the
+ * list of walkthroughs did not come (the palette may take the keys before it is ready).
+ */
+export async function openWalkthrough(page: Page): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runCommand(page, 'Welcome: Open Walkthrough');
+      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Rubric Studio' }).first().click({ timeout: 30000 });
+      await page.locator('.gettingStartedContainer button.getting-started-step').first().waitFor({ timeout: 30000 });
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 2) throw error;
+    }
+  }
+}
+
+/**
  * Runs `read` in the simulation page's own frame. VS Code swaps that frame (#active-frame) each
  * time the view's HTML is set, and the view may refresh once more after it first shows: a read that
  * meets a detached frame is tried again on the new one.
@@ -276,6 +294,26 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
         throw new Error(`menu: ${entries.join(' | ')}`);
       return `${entries.join(' | ')} — ${path.relative(ROOT, file)}`;
     });
+    await check('the New Rubric picker lists every template in the view language only', async () => {
+      await runCommand(page, 'Rubric: New Rubric');
+      const rows = page.locator('.quick-input-widget .monaco-list-row');
+      await rows.filter({ hasText: 'township-comprehensive-groups.rubric.yaml' }).first().waitFor({ timeout: 30000 });
+      // A row is the label, the file name (the same in both languages) and the detail.
+      const entries = (await rows.allInnerTexts()).map((t) =>
+        t
+          .replace(/[\w.-]+\.rubric\.yaml/g, '')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+      const file = path.join(SCREENSHOTS, `${v.label}-new-rubric.png`);
+      await page.screenshot({ path: file });
+      await page.keyboard.press('Escape');
+      // Chinese: no Latin letter beside the file names; English: no Chinese character.
+      const foreign = v.locale === 'zh-CN' ? /[A-Za-z]/ : /[\u3400-\u9fff\uff08\uff09\uff0c]/;
+      const mixed = entries.filter((e) => foreign.test(e));
+      if (entries.length !== 5 || mixed.length > 0) throw new Error(`${entries.length} templates; in the other language: ${mixed.join(' | ')}`);
+      return `${entries.join(' | ')} — ${path.relative(ROOT, file)}`;
+    });
     await check('the ranking view opens from the scoresheet lens and shows every subject, marks and bars', async () => {
       await runCommand(page, 'View: Close All Editors');
       // Quick Open rather than the explorer, whose list may have scrolled the file out of its rendered rows.
@@ -321,8 +359,124 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
       if (problems.length > 0) throw new Error(problems.join('; '));
       return `${seen.rows} rows, ${seen.bars} bars, ${seen.scripts} scripts, lowest contrast ${contrast.min}:1 — ${path.relative(ROOT, file)}`;
     });
+    await check("the walkthrough shows each step's picture once the editor is wider than 950 px", async () => {
+      // One editor group, no side bar: VS Code hides a step's media (display: none) while the
+      // Welcome editor is 950 px wide or less, and at 1280 px with the side bar open it is about 920 px.
+      await runCommand(page, 'View: Close All Editor Groups');
+      await runCommand(page, 'View: Close Primary Side Bar');
+      const file = path.join(SCREENSHOTS, `${v.label}-walkthrough.png`);
+      try {
+        await openWalkthrough(page);
+        const wide = await page
+          .waitForFunction(() => {
+            const container = document.querySelector('.gettingStartedContainer');
+            return container && !container.classList.contains('width-semi-constrained');
+          })
+          .then(() => true)
+          .catch(() => false);
+        if (!wide)
+          throw new Error(
+            `the Welcome editor is ${await page.locator('.gettingStartedContainer').evaluate((e) => e.clientWidth)} px wide: its pictures are hidden`,
+          );
+        const steps = page.locator('.gettingStartedContainer button.getting-started-step');
+        const count = await steps.count();
+        const seen: string[] = [];
+        for (let i = 0; i < count; i++) {
+          await steps.nth(i).click();
+          const image = await page.waitForFunction(
+            (index) => {
+              const step = document.querySelectorAll('.gettingStartedContainer button.getting-started-step')[index];
+              const img = document.querySelector<HTMLImageElement>('.gettingStartedContainer .getting-started-media img');
+              const name = decodeURIComponent(img?.currentSrc ?? '').match(/images\/[\w.-]+\.png/)?.[0];
+              return step?.classList.contains('expanded') && img && img.complete && img.naturalWidth > 0 && img.getClientRects().length > 0
+                ? `${name ?? 'image'} ${img.naturalWidth}×${img.naturalHeight}`
+                : undefined;
+            },
+            i,
+            { timeout: 30000 },
+          );
+          seen.push(String(await image.jsonValue()));
+        }
+        if (count !== 6) throw new Error(`${count} steps`);
+        return `${seen.join(', ')} — ${path.relative(ROOT, file)}`;
+      } finally {
+        // The variant's last check: the page is left as it is, no side bar.
+        await page.screenshot({ path: file });
+      }
+    });
   } catch (error) {
     checks.push({ name: `${v.label}: the workbench loads`, ok: false, detail: String(error) });
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+  for (const c of checks) log(`  ${c.ok ? '✔' : '✗'} ${c.name}${c.detail ? ` — ${c.detail}` : ''}`);
+  return checks;
+}
+
+/**
+ * Restricted Mode for real: workspace trust on, the folder not trusted. VS Code then boxes every
+ * non-ASCII character (editor.unicodeHighlight.nonBasicASCII: inUntrustedWorkspace); the
+ * extension's `[yaml]` defaults turn that off and allow Chinese confusables (全角 punctuation),
+ * while invisible characters and confusables from other scripts stay boxed. The rubric holds one of
+ * each beside its Chinese text: the page must show exactly those two boxes.
+ */
+async function restrictedMode(tools: EditorTools, vsix: string, log: (line: string) => void): Promise<Check[]> {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-editor-restricted-'));
+  const folder = path.join(home, '考核');
+  fs.mkdirSync(folder, { recursive: true });
+  // A Cyrillic а (U+0430) in a subject and a zero-width space (U+200B) in a criterion, written as escapes here.
+  const rubric = [
+    'rubric: 绛县林长制工作考评表（受限模式）',
+    'subjects: [古绛镇, 横水镇, 卫庄镇, 陈村镇, "p\u0430ypal"]',
+    'indicators:',
+    '  - {id: greening, name: 国土绿化, weight: 60, criteria: "苗木质量符合 GB/T\u200b6000"}',
+    '  - {id: fire, name: 森林防火, weight: 40, criteria: 未发生森林火灾}',
+    'tiers:',
+    '  - {id: excellent, name: 优秀, quota: {max: 30%, rounding: floor}}',
+    '  - {id: good, name: 合格}',
+    '',
+  ].join('\n');
+  fs.writeFileSync(path.join(folder, '林长制考评表.rubric.yaml'), rubric);
+  installExtension(tools, home, vsix);
+  const server = await startCodeServer({
+    tools,
+    home,
+    folder,
+    workspaceTrust: true,
+    settings: { 'workbench.secondarySideBar.defaultVisibility': 'hidden', 'editor.inlayHints.enabled': 'on' },
+    log: () => undefined,
+  });
+  const browser = await launchChromium();
+  const checks: Check[] = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(folder)}`);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+    await page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30000 });
+    await page.getByRole('treeitem', { name: '林长制考评表.rubric.yaml' }).first().click();
+    // The extension runs in Restricted Mode: its inlay total shows.
+    await page.waitForFunction(
+      () => Array.from(document.querySelectorAll('.view-line')).some((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ').includes('Σ 100 ✓')),
+      undefined,
+      { timeout: 60000 },
+    );
+    // The highlighter sets all its boxes at once: two now, never the Chinese text's dozens.
+    const boxes = await page
+      .waitForFunction(() => (document.querySelectorAll('.monaco-editor .unicode-highlight').length === 2 ? 2 : undefined), undefined, { timeout: 30000 })
+      .then(() => 2)
+      .catch(() => page.locator('.monaco-editor .unicode-highlight').count());
+    const file = path.join(SCREENSHOTS, 'restricted-mode.png');
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: file });
+    checks.push({
+      name: 'restricted mode: Chinese text is not boxed, an invisible character and a Cyrillic letter are',
+      ok: boxes === 2,
+      detail: `${boxes} boxes — ${path.relative(ROOT, file)}`,
+    });
+  } catch (error) {
+    checks.push({ name: 'restricted mode: the workbench loads', ok: false, detail: error instanceof Error ? error.message.split('\n')[0] : String(error) });
   } finally {
     await browser.close();
     await server.stop();
@@ -336,5 +490,6 @@ async function variant(tools: EditorTools, vsix: string, v: Variant, log: (line:
 export async function runBrowserChecks(tools: EditorTools, vsix: string, log: (line: string) => void): Promise<Check[]> {
   const checks: Check[] = [];
   for (const v of VARIANTS) checks.push(...(await variant(tools, vsix, v, log)));
+  checks.push(...(await restrictedMode(tools, vsix, log)));
   return checks;
 }

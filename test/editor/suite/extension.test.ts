@@ -120,13 +120,30 @@ describe('Rubric Studio in VS Code', () => {
     assert.match(Buffer.from(await vscode.workspace.fs.readFile(md)).toString('utf8'), /\| 10 \| 3 \(30\.0%\) \| 5 \(50\.0%\) \| 2 \(20\.0%\) \|/);
   });
 
-  it('creates a new rubric from a template, valid at once', async () => {
-    const target = workspaceFile('out', 'new-vendor.rubric.yaml');
-    await vscode.commands.executeCommand('rubric.newRubric', 'vendor', target);
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
-    const diagnostics = await diagnosticsMatching(target, () => true);
-    assert.deepEqual(codes(diagnostics), []);
-  });
+  // Each template's status line, worked by hand from its sample: forest 10 × 30% = 3 and 10 × 20% = 2;
+  // cadre 30 × 25% = 7.5 → 7 (floor), target 30 × 20% = 6; township per group 21 × 30% = 6.3 → 6 and
+  // 45 × 30% = 13.5 → 13 (floor); graduates at least 45 × 20% = 9; vendor 7 × 30% = 2.1 → 2, 7 × 20% = 1.4 → 1.
+  const TEMPLATE_STATUS: Record<string, RegExp> = {
+    forest: /Σ 100 ✓ · 优秀 3 · 良好 5 · 一般 2$/,
+    cadre: /Σ 100 ✓ · 优秀 0–7 \(target 6\)/,
+    township: /Σ 100 ✓ · 现代服务业主导型镇街: 先进 0–6 · 达标 15–21 \| 其他类型镇街: 先进 0–13 · 达标 32–45$/,
+    graduates: /Σ 100 ✓ · 优秀 9–45 /,
+    vendor: /Σ 100 ✓ · Recommended 0–2 · Acceptable 4–7 · Rejected 0–1$/,
+  };
+  for (const [template, status] of Object.entries(TEMPLATE_STATUS)) {
+    it(`creates a new rubric from the ${template} template, valid at once`, async () => {
+      const target = workspaceFile('out', `new-${template}.rubric.yaml`);
+      await vscode.commands.executeCommand('rubric.newRubric', template, target);
+      assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), target.toString());
+      // The status item shows this file's figures once the server has analysed it (after its diagnostics).
+      await until(
+        () => api.status.text,
+        (t) => status.test(t),
+        [api.status.onDidUpdate],
+      );
+      assert.deepEqual(codes(vscode.languages.getDiagnostics(target)), []);
+    });
+  }
 
   it('switches the diagnostics to Chinese with rubric.locale = zh-CN', async () => {
     const uri = workspaceFile('broken', 'children-sum.rubric.yaml');

@@ -134,7 +134,7 @@ describe('Scoresheets in VS Code', () => {
     const csvText = await readText(csv);
     assert.ok(csvText.startsWith('\uFEFFRank,Subject,Total,Tier,'), csvText.slice(0, 80));
     assert.match(csvText, /\r\n1,古绛镇,95\.5,优秀,,\d+(\.\d+)?,,\r\n/);
-    assert.match(csvText, /\r\n5,么里镇,86,一般,,,major-fire,\r\n/);
+    assert.match(csvText, /\r\n5,么里镇,86,一般,,,发生重大森林火灾,\r\n/);
     const md = await vscode.commands.executeCommand<vscode.Uri>('rubric.exportRanking', 'md', workspaceFile('out', 'ranking.md'));
     const mdText = await readText(md);
     assert.match(mdText, /^# 绛县2022年度林长制工作考评表$/m);

@@ -208,7 +208,9 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
       const criteria = [...groupNotes, criteriaCellText(indicator.criteria, indicator.scoring, locale, scale)].filter((x) => x !== '').join('\n');
       const methods = indicator.methods.map((m) => methodName.get(m) ?? m).join(zh ? '、' : ', ');
       const levelTexts = ancestors.map(() => undefined as string | undefined);
-      levelTexts.push(indicator.name);
+      // A leaf scored on its own scale says so as a group does (年度述职（100 → 40分）): the import reads its out_of back.
+      const name = indicator.outOf ? groupLabel(indicator, words, locale) : indicator.name;
+      levelTexts.push(name);
       const nameWidth = levelWidths.slice(ancestors.length).reduce((a, b) => a + b, 0);
       const ruleIds = indicator.scoring?.rules.map((r) => r.id ?? null) ?? [];
       body.push({
@@ -225,7 +227,7 @@ export function buildAssessmentWorkbook(draft: DraftRubric, document: DocumentAn
           ...(indicator.scoring?.inputs ? { formula: indicator.scoring.formula, inputs: indicator.scoring.inputs.map((i) => i.id) } : {}),
           ...(indicator.scoring?.ranged ? { ranged: indicator.scoring.ranged.map((r) => r.id) } : {}),
         },
-        height: Math.max(lineHeight(indicator.name, nameWidth), lineHeight(criteria, criteriaWidth), lineHeight(methods, METHODS_WIDTH)),
+        height: Math.max(lineHeight(name, nameWidth), lineHeight(criteria, criteriaWidth), lineHeight(methods, METHODS_WIDTH)),
       });
     }
   };

@@ -388,7 +388,7 @@ class AssessmentTableReader {
 
   private addLeaf({ r, note }: Row, depth: number, own: Extract<LevelCell, { kind: 'own' }>): void {
     const label = parseGroupLabel(own.text);
-    const leaf: DraftIndicator = { name: label.name, methods: [], items: [] };
+    const leaf: DraftIndicator = { name: label.name, outOf: label.outOf, methods: [], items: [] };
     const id = note.path?.[depth];
     if (isString(id) && id !== label.name) leaf.id = id;
     const column = this.layout.pointsColumns[depth];

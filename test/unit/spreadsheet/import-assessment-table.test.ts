@@ -48,6 +48,34 @@ function sheetOf(name: string, rows: (string | number | null)[][], merges: strin
   return workbook;
 }
 
+describe('import: a leaf scored on its own scale', () => {
+  // 南通 长效管理 style: 年度述职 scored out of 100, counting 40; a group out of 100 counting 60.
+  const RUBRIC = `rubric: 年度考核
+subjects: [甲, 乙]
+indicators:
+  - {id: review, name: 年度述职, weight: 40, out_of: 100}
+  - id: work
+    name: 工作实绩
+    weight: 60
+    out_of: 100
+    items:
+      - {id: w1, name: 实绩一, weight: 50}
+      - {id: w2, name: 实绩二, weight: 50}
+`;
+  for (const locale of ['zh-CN', 'en'] as const) {
+    it(`says its scale beside its name and comes back with out_of (${locale})`, async () => {
+      const { document, draft } = draftOfText(RUBRIC);
+      const workbook = buildAssessmentWorkbook(draft, document, { locale });
+      const names = workbook.worksheets[0].getColumn(1).values.filter((v): v is string => typeof v === 'string');
+      assert.ok(names.includes(locale === 'zh-CN' ? '年度述职\n（100 → 40分）' : '年度述职\n(100 → 40 points)'), JSON.stringify(names));
+      const result = await imported(workbook);
+      assert.deepEqual(result.problems, []);
+      assert.deepEqual(comparable(result.again), comparable(draft));
+      assert.match(result.yaml, /- id: review\n\s+name: 年度述职\n\s+weight: 40\n\s+out_of: 100\n/);
+    });
+  }
+});
+
 describe('import: common variants of a 考评表 built with exceljs', () => {
   it('blank cells for groups, a title and an issuer above the header, 序号 and an unknown column', async () => {
     const workbook = sheetOf('Sheet1', [

@@ -1,21 +1,11 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { ROOT, rubric as rubricIn } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
-
-function rubric(args: string[]) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** Hostile files can be large and slow: a bigger buffer and a longer stop than the runner's own. */
+const rubric = (args: string[]) => rubricIn(args, ROOT, {}, { timeout: 240000, maxBuffer: 64 * 1024 * 1024 });
 
 interface Report {
   file: string;

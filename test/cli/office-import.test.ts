@@ -6,6 +6,10 @@ import * as path from 'path';
 import { pathToFileURL } from 'url';
 import { DISAGREEING_FIXTURE, fixtureDocx, fixtureWorkbook, LAYOUT_FIXTURES, treeLines } from '../support/table-fixtures';
 import { draftOfText } from '../support/sheets';
+import { ROOT, rubric as rubricIn } from '../support/cli';
+
+/** LibreOffice's conversions take seconds each, minutes on a loaded machine. */
+const rubric = (args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) => rubricIn(args, cwd, env, { timeout: 240000 });
 
 /**
  * `rubric import` of the files offices hand out, as a person runs it: a Word document, a table whose
@@ -13,19 +17,6 @@ import { draftOfText } from '../support/sheets';
  * scripts, and the old binary formats converted through LibreOffice — really, when it is
  * installed (scripts/setup-office.sh), and through a stand-in that hangs, to see it stopped.
  */
-
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
-
-function rubric(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    timeout: 240000,
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
-}
 
 /** Whether a process runs (a zombie waiting for a parent to reap it does not). */
 function running(pid: number): boolean {

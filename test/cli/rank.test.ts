@@ -1,21 +1,8 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
-
-/** Runs `rubric` in `cwd`: the current folder is the workspace a scoresheet's rubric must stay in. */
-function rubric(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { rubric } from '../support/cli';
 
 /**
  * Two groups ranked apart (分序列); 优秀 25% of each group's N (4 × 25% = 1; 2 × 25% = 0.5 → 1),

@@ -1,20 +1,11 @@
 import { strict as assert } from 'assert';
-import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { ROOT, rubric as rubricIn } from '../support/cli';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 const SAMPLES = path.join(ROOT, 'samples/rounds');
 
-/** `rubric …` run as a child process in samples/rounds (the workspace its sheets must stay in). */
-function rubric(args: string[]) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd: SAMPLES,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** `rubric …` in samples/rounds (the workspace its sheets must stay in). */
+const rubric = (args: string[]) => rubricIn(args, SAMPLES);
 
 interface Row {
   subject: string;

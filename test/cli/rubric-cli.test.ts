@@ -1,21 +1,9 @@
 import { strict as assert } from 'assert';
-import { spawn, spawnSync } from 'child_process';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-
-const ROOT = path.resolve(__dirname, '../../..');
-// The link npm makes for `npx rubric`: testing through it also tests the install.
-const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
-
-function rubric(args: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { ROOT, RUBRIC, rubric } from '../support/cli';
 
 const BROKEN = path.join(ROOT, 'samples/broken');
 const VALID = fs
@@ -75,7 +63,7 @@ describe('rubric command line (child process)', function () {
     // The severity word stays English for CI matchers; the message is Chinese.
     assert.match(byOption.stdout, /:10:1: error weights-sum: 一级指标分值合计 95，应为 100：还差 5/);
     assert.match(byOption.stdout, /已检查 1 个文件：1 个错误，0 个警告/);
-    const byEnv = rubric(['check', 'samples/broken/weights-sum.rubric.yaml'], { LANG: 'zh_CN.UTF-8' });
+    const byEnv = rubric(['check', 'samples/broken/weights-sum.rubric.yaml'], ROOT, { LANG: 'zh_CN.UTF-8' });
     assert.match(byEnv.stdout, /一级指标分值合计/);
   });
 
@@ -93,12 +81,12 @@ describe('rubric command line (child process)', function () {
     fs.writeFileSync(path.join(folder, 'plus.rubric.yaml'), rubricText);
     fs.writeFileSync(path.join(folder, 'plus.scores.yaml'), 'rubric: plus.rubric.yaml\nscores:\n  - subject: 甲\n    points: {a: +15}\n');
     fs.writeFileSync(path.join(folder, 'other.rubric.yaml'), rubricText.replace('+100', '90'));
-    const result = rubric(['check', '--format', 'json', folder], {}, folder);
+    const result = rubric(['check', '--format', 'json', folder], folder);
     assert.equal(result.status, 1, result.stderr);
     const reports = JSON.parse(result.stdout) as { file: string; diagnostics: { code: string }[] }[];
     const codes = Object.fromEntries(reports.map((r) => [path.basename(r.file), r.diagnostics.map((d) => d.code)]));
     assert.deepEqual(codes, { 'other.rubric.yaml': ['weights-sum'], 'plus.rubric.yaml': [], 'plus.scores.yaml': [] });
-    const ranked = rubric(['rank', '--format', 'json', path.join(folder, 'plus.scores.yaml')], {}, folder);
+    const ranked = rubric(['rank', '--format', 'json', path.join(folder, 'plus.scores.yaml')], folder);
     assert.equal(ranked.status, 0, ranked.stderr);
     assert.equal((JSON.parse(ranked.stdout) as { rows: { total: number }[] }).rows[0].total, 15);
   });

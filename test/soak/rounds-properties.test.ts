@@ -1,8 +1,7 @@
 import { strict as assert } from 'assert';
 import fc from 'fast-check';
-import { ScoresheetAnalysis, SheetLookup, SheetLookupFn } from 'rubric-studio-server';
-import { analyze, core } from '../support/rubric-core';
-import { table } from '../support/scoresheet';
+import { ScoresheetAnalysis } from 'rubric-studio-server';
+import { analyzeInMemory as analyzeIn, Files, table } from '../support/scoresheet';
 import { scaled, seedFor } from '../support/seeds';
 
 /**
@@ -14,24 +13,6 @@ import { scaled, seedFor } from '../support/seeds';
  */
 const SEED = seedFor(20261207);
 const RUNS = scaled(100);
-
-type Files = Record<string, string>;
-
-/** The year sheet analysed as a host would, every sheet and rubric read from `files` (no loops here to refuse). */
-function analyzeIn(files: Files, name: string): ScoresheetAnalysis {
-  const sheets: SheetLookupFn = (written): SheetLookup =>
-    files[written] === undefined
-      ? { found: false, reason: { en: 'no such file', 'zh-CN': '文件不存在' } }
-      : { found: true, analysis: analyzeIn(files, written), location: written };
-  return core().analyzeScoresheet(
-    files[name],
-    (written) =>
-      files[written] === undefined
-        ? { found: false, reason: { en: 'no such file', 'zh-CN': '文件不存在' } }
-        : { found: true, analysis: analyze(files[written]), location: written },
-    sheets,
-  );
-}
 
 interface Scenario {
   subjects: number;

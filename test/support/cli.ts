@@ -7,13 +7,15 @@ export const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
 
 /**
  * `rubric ARGS` in `cwd`, in English unless `env` says otherwise: status, both streams, and the
- * spawn error (a run that hangs is stopped after 30 s and fails its test instead of holding the suite).
+ * spawn error (a run that hangs is stopped after 30 s, or `limits.timeout`, and fails its test
+ * instead of holding the suite; LibreOffice conversions and hostile files need longer).
  */
-export function rubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}) {
+export function rubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}, limits: { timeout?: number; maxBuffer?: number } = {}) {
   const result = spawnSync(process.execPath, [RUBRIC, ...args], {
     cwd,
     encoding: 'utf8',
-    timeout: 30000,
+    timeout: limits.timeout ?? 30000,
+    ...(limits.maxBuffer ? { maxBuffer: limits.maxBuffer } : {}),
     env: { ...process.env, LANG: 'C.UTF-8', LC_ALL: '', LC_MESSAGES: '', ...env },
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };

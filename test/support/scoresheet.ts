@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
-import { Analysis, Decimal, RankedSubject, RubricLookup, ScoresheetAnalysis, SheetLookup } from 'rubric-studio-server';
+import { Analysis, Decimal, RankedSubject, RubricLookup, ScoresheetAnalysis, SheetLookup, SheetLookupFn } from 'rubric-studio-server';
 import { analyze, core } from './rubric-core';
 
 /** The repository's samples, read from test/out/unit at run time. */
@@ -23,6 +23,29 @@ export function rubricLookup(rubric: string | Analysis): { lookup: (p: string) =
 /** A scoresheet analysed against one rubric text, whatever its `rubric:` path says. */
 export function analyzeSheet(sheet: string, rubric: string | Analysis): ScoresheetAnalysis {
   return core().analyzeScoresheet(sheet, rubricLookup(rubric).lookup);
+}
+
+/** Files by name: rubrics (`*.rubric.yaml`) and scoresheets (`*.scores.yaml`), read from memory. */
+export type Files = Record<string, string>;
+
+/**
+ * A sheet of `files` analysed as a host would: its rubric and every sheet it names (`rounds:`,
+ * `previous:`) read from `files`, a path back to a sheet being read refused as a loop.
+ */
+export function analyzeInMemory(files: Files, name: string, stack: string[] = []): ScoresheetAnalysis {
+  const sheets: SheetLookupFn = (written): SheetLookup => {
+    if (stack.includes(written) || written === name) return { found: false, reason: { en: 'loop', 'zh-CN': '循环' }, loop: [name, written] };
+    if (files[written] === undefined) return { found: false, reason: { en: 'no such file', 'zh-CN': '文件不存在' } };
+    return { found: true, analysis: analyzeInMemory(files, written, [...stack, name]), location: written };
+  };
+  return core().analyzeScoresheet(
+    files[name],
+    (written) =>
+      files[written] === undefined
+        ? { found: false, reason: { en: 'no such file', 'zh-CN': '文件不存在' } }
+        : { found: true, analysis: analyze(files[written]), location: written },
+    sheets,
+  );
 }
 
 /**

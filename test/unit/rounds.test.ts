@@ -1,7 +1,6 @@
 import { strict as assert } from 'assert';
-import { rankingTable, ScoresheetAnalysis, scoresheetDefinition, scoresheetHover, SheetLookup, SheetLookupFn } from 'rubric-studio-server';
-import { analyze, core } from '../support/rubric-core';
-import { exact, subjectNamed, table } from '../support/scoresheet';
+import { rankingTable, ScoresheetAnalysis, scoresheetDefinition, scoresheetHover } from 'rubric-studio-server';
+import { analyzeInMemory as analyzeIn, exact, Files, subjectNamed, table } from '../support/scoresheet';
 
 /**
  * Rounds (contract: "Points from measurements, rounds, and results over time"): a leaf scored
@@ -10,26 +9,6 @@ import { exact, subjectNamed, table } from '../support/scoresheet';
  * scaled by weight / that round's rubric total, then their mean (sum), within 0..weight. Every
  * figure below is worked by hand in the comment above it.
  */
-
-/** Files by name: rubrics (`*.rubric.yaml`) and scoresheets (`*.scores.yaml`), read from memory. */
-type Files = Record<string, string>;
-
-/** A sheet analysed as a host would: its rubric and every sheet it names from `files`, loops refused. */
-function analyzeIn(files: Files, name: string, stack: string[] = []): ScoresheetAnalysis {
-  const sheets: SheetLookupFn = (written): SheetLookup => {
-    if (stack.includes(written) || written === name) return { found: false, reason: { en: 'loop', 'zh-CN': '循环' }, loop: [name, written] };
-    if (files[written] === undefined) return { found: false, reason: { en: 'no such file', 'zh-CN': '文件不存在' } };
-    return { found: true, analysis: analyzeIn(files, written, [...stack, name]), location: written };
-  };
-  return core().analyzeScoresheet(
-    files[name],
-    (written) =>
-      files[written] === undefined
-        ? { found: false, reason: { en: 'no such file', 'zh-CN': '文件不存在' } }
-        : { found: true, analysis: analyze(files[written]), location: written },
-    sheets,
-  );
-}
 
 /** Where `needle` stands in `text` (the n-th time), as a span. */
 function spanOf(text: string, needle: string, nth = 0): { start: number; end: number } {

@@ -127,11 +127,18 @@ export function exactText(value: Decimal): string {
   if (exact.length <= 40) return exact === '-0' ? '0' : exact;
   // A long fraction (a third: 35.4666…) reads as its first digits and an ellipsis, never in e-notation.
   const whole = exact.replace(/^-/, '').split('.')[0];
-  if (whole.length <= 20) {
-    const places = value.abs().lt(1) ? Math.max(6, 5 - Math.floor(Math.log10(value.abs().toNumber() || 1e-300))) : 6;
-    if (places <= 30) return `${value.round(places, Big.roundHalfUp as 1).toFixed()}…`;
-  }
+  if (whole.length <= 20 && readablePlaces(value) <= 30) return cutFraction(value);
   return value.toExponential(Math.min(14, value.c.length - 1));
+}
+
+/** The decimals a long fraction is read in: six, or six significant digits below 1. */
+function readablePlaces(value: Decimal): number {
+  return value.abs().lt(1) ? Math.max(6, 5 - Math.floor(Math.log10(value.abs().toNumber() || 1e-300))) : 6;
+}
+
+/** A long fraction as its first readable decimals and an ellipsis that says it goes on: 35.466667…, 0.249231…. */
+export function cutFraction(value: Decimal): string {
+  return `${value.round(readablePlaces(value), Big.roundHalfUp as 1).toFixed()}…`;
 }
 
 /** Whether a figure is a whole number. */

@@ -1,4 +1,4 @@
-import { Decimal, exactText, isNegative, isWhole, sum, ZERO } from '../decimal';
+import { cutFraction, Decimal, exactText, isNegative, isWhole, sum, ZERO } from '../decimal';
 import { LocalizedText, text } from '../text/locale';
 import { ownScaleFactor, scaleOf } from '../rubric/model/measure';
 import { IndicatorModel } from '../rubric/model/rubric-model';
@@ -317,9 +317,7 @@ const WORKING_PLACES = 8;
 function workingFigure(value: Decimal): string {
   const exact = exactText(value);
   const places = exact.split('.')[1]?.length ?? 0;
-  if (places <= WORKING_PLACES || exact.endsWith('…')) return exact;
-  const shown = value.abs().lt(1) ? Math.max(6, 5 - Math.floor(Math.log10(value.abs().toNumber() || 1e-300))) : 6;
-  return `${value.round(shown, 1).toFixed()}…`;
+  return places <= WORKING_PLACES || exact.endsWith('…') ? exact : cutFraction(value);
 }
 
 /** How one indicator's points are written inside its parent's working. */

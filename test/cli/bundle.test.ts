@@ -1,0 +1,74 @@
+import { strict as assert } from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { listZipEntries } from 'rubric-studio-server/out/spreadsheet/zip-archive';
+import { bundledRubric, ROOT, rubric } from '../support/cli';
+import { zipEntryText } from '../support/sheets';
+
+/**
+ * Every part of a workbook or Word document but docProps/core.xml, which records the minute it
+ * was written: what two runs of the same command must agree on.
+ */
+function partsOf(file: string): Map<string, string> {
+  const bytes = fs.readFileSync(file);
+  const listing = listZipEntries(bytes);
+  assert.ok(listing.ok, `${file} is not a zip archive`);
+  const names = listing.entries.map((entry) => entry.name).filter((name) => name !== 'docProps/core.xml');
+  return new Map(names.map((name) => [name, zipEntryText(bytes, name)]));
+}
+
+/**
+ * The bundled command line (dist/rubric.js) keeps the spreadsheet, Word and notice code in files
+ * of their own beside it, loaded when such a command runs (scripts/bundle.js). Each command that
+ * loads one writes what the unbundled command line writes.
+ */
+describe('the bundled command line: its commands that load code kept beside the bundle (child process)', function () {
+  this.timeout(120000);
+  let scratch: string;
+  before(() => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-bundle-'));
+    for (const name of ['forest-chief-2022.rubric.yaml', 'forest-chief-2022.scores.yaml'])
+      fs.copyFileSync(path.join(ROOT, 'samples', name), path.join(scratch, name));
+    for (const folder of ['bundled', 'unbundled']) fs.mkdirSync(path.join(scratch, folder));
+  });
+  after(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+  /** Runs `args` (OUT stands for the output file) with both command lines; the two outputs' paths. */
+  function both(args: string[], output: string): { bundled: string; unbundled: string } {
+    const outputs = { bundled: path.join(scratch, 'bundled', output), unbundled: path.join(scratch, 'unbundled', output) };
+    for (const [which, run] of [
+      ['bundled', bundledRubric],
+      ['unbundled', rubric],
+    ] as const) {
+      const made = run(
+        args.map((arg) => (arg === 'OUT' ? outputs[which] : arg)),
+        scratch,
+      );
+      assert.equal(made.status, 0, `${which}: ${made.stdout}${made.stderr}`);
+      assert.match(made.stdout, /^Wrote /m, which);
+    }
+    return outputs;
+  }
+
+  it('export, template and import of a 考评表 write what the unbundled command line writes', () => {
+    const table = both(['export', 'forest-chief-2022.rubric.yaml', '--out', 'OUT'], 'table.xlsx');
+    assert.deepEqual(partsOf(table.bundled), partsOf(table.unbundled));
+    const template = both(['template', 'forest-chief-2022.rubric.yaml', '--out', 'OUT'], 'template.xlsx');
+    assert.deepEqual(partsOf(template.bundled), partsOf(template.unbundled));
+    // Both read the same workbook, the one the bundle wrote.
+    const back = both(['import', table.bundled, '--out', 'OUT'], 'back.rubric.yaml');
+    const text = fs.readFileSync(back.bundled, 'utf8');
+    assert.match(text, /^rubric: 绛县2022年度林长制工作考评表$/m);
+    assert.equal(text, fs.readFileSync(back.unbundled, 'utf8'));
+  });
+
+  it('rank --out and notice write the same workbook and Word document as the unbundled command line', () => {
+    const ranking = both(['rank', 'forest-chief-2022.scores.yaml', '--out', 'OUT'], 'ranking.xlsx');
+    assert.deepEqual(partsOf(ranking.bundled), partsOf(ranking.unbundled));
+    const notice = both(['notice', 'forest-chief-2022.scores.yaml', '--date', '2023-01-15', '--out', 'OUT'], 'notice.docx');
+    const parts = partsOf(notice.bundled);
+    assert.match(parts.get('word/document.xml') ?? '', /绛县林长制办公室/);
+    assert.deepEqual(parts, partsOf(notice.unbundled));
+  });
+});

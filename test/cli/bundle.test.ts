@@ -1,4 +1,5 @@
 import { strict as assert } from 'assert';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -70,5 +71,57 @@ describe('the bundled command line: its commands that load code kept beside the 
     const parts = partsOf(notice.bundled);
     assert.match(parts.get('word/document.xml') ?? '', /绛县林长制办公室/);
     assert.deepEqual(parts, partsOf(notice.unbundled));
+  });
+});
+
+/** The files beside a bundle that it requires (`require("./x.js")`): the lazily loaded modules. */
+function filesRequiredBeside(bundle: string): string[] {
+  const source = fs.readFileSync(path.join(ROOT, 'dist', bundle), 'utf8');
+  return [...new Set([...source.matchAll(/require\("\.\/([^"]+)"\)/g)].map((m) => `dist/${m[1]}`))].sort();
+}
+
+/** The packages are self-contained: what a bundle loads beside it, and the schemas, are inside. */
+describe('the packages carry what the bundles load (npm pack for pre-commit, the vsix)', function () {
+  this.timeout(120000);
+
+  it('the packed command line, unpacked alone (no node_modules), checks, exports and writes a notice', () => {
+    const beside = filesRequiredBeside('rubric.js');
+    assert.deepEqual(beside, ['dist/notice-docx.js', 'dist/ranking-workbook.js', 'dist/spreadsheet-operations.js']);
+    const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-pack-'));
+    try {
+      // --ignore-scripts: the package is what the suite's build made; `prepare` would build again.
+      const packed = spawnSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', scratch], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(packed.status, 0, packed.stderr);
+      const [{ filename, files }] = JSON.parse(packed.stdout) as { filename: string; files: { path: string }[] }[];
+      const listed = files.map((file) => file.path);
+      for (const file of [...beside, 'dist/rubric.js', 'schemas/rubric.schema.json', 'schemas/scores.schema.json'])
+        assert.ok(listed.includes(file), `${file} is not packed`);
+      const unpacked = spawnSync('tar', ['-xzf', path.join(scratch, filename), '-C', scratch]);
+      assert.equal(unpacked.status, 0, String(unpacked.stderr));
+      for (const name of ['forest-chief-2022.rubric.yaml', 'forest-chief-2022.scores.yaml'])
+        fs.copyFileSync(path.join(ROOT, 'samples', name), path.join(scratch, name));
+      const packedRubric = path.join(scratch, 'package', 'dist', 'rubric.js');
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, [packedRubric, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, LANG: 'C.UTF-8' } });
+      const checked = run(['check', 'forest-chief-2022.rubric.yaml', 'forest-chief-2022.scores.yaml']);
+      assert.equal(checked.status, 0, checked.stdout + checked.stderr);
+      const exported = run(['export', 'forest-chief-2022.rubric.yaml']);
+      assert.equal(exported.status, 0, exported.stdout + exported.stderr);
+      assert.ok(partsOf(path.join(scratch, 'forest-chief-2022.xlsx')).has('xl/workbook.xml'));
+      const notice = run(['notice', 'forest-chief-2022.scores.yaml', '--date', '2023-01-15']);
+      assert.equal(notice.status, 0, notice.stdout + notice.stderr);
+      assert.ok(partsOf(path.join(scratch, 'forest-chief-2022.notice.docx')).has('word/document.xml'));
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
+  });
+
+  it('the vsix lists the server bundle and every file it loads beside it', () => {
+    const beside = filesRequiredBeside('server.js');
+    assert.deepEqual(beside, ['dist/notice-docx.js', 'dist/spreadsheet-operations.js']);
+    const listing = spawnSync(process.execPath, [require.resolve('@vscode/vsce/vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(listing.status, 0, listing.stderr);
+    const listed = listing.stdout.split('\n').map((line) => line.trim());
+    for (const file of ['dist/extension.js', 'dist/server.js', ...beside]) assert.ok(listed.includes(file), `${file} is not in the vsix`);
   });
 });

@@ -17,9 +17,11 @@ const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node18'
  * ES module output (`splitting` with `format: 'cjs'` is refused), and an ES module server would
  * need `import()` where the code now requires synchronously.
  *
- * Each such file carries its own copy of what it imports from core (decimals, texts): it gets
- * the caller's core and analyses and only calls their methods, so no value's identity (an
- * `instanceof`, a WeakMap key) has to hold across the two copies.
+ * Each such file carries its own copy of what it imports from core and big.js. It is handed the
+ * caller's core and its analyses and works through their methods; a decimal of the caller's copy
+ * meets big.js of its own only as an argument, which big.js reads through its text. The core's
+ * `instanceof Big` checks and WeakMap caches are in the sessions and models the caller's core
+ * runs. test/cli/bundle.test.ts holds the bundled commands' files equal to the unbundled ones'.
  */
 const LAZY_MODULES = {
   'spreadsheet/operations': 'spreadsheet-operations.js',

@@ -32,7 +32,11 @@ import { LspClient, ROOT } from '../support/lsp-client';
  * - --subjects=500 --leaves=200: the scoresheet of the targets; --sheet-growth=100,1000,10000
  *   (subjects, each scoring --growth-leaves=20 leaves) for how its costs grow, or none;
  * - --open-rounds=5, --no-cli;
- * - --server-node-args=A,B: Node's options for the servers (`--cpu-prof,--cpu-prof-dir=DIR` profiles them).
+ * - --server-node-args=A,B: Node's options for the servers (`--cpu-prof,--cpu-prof-dir=DIR` profiles them);
+ * - --bundled: the bundles as VS Code and pre-commit run them (dist/server.js, dist/rubric.js; a
+ *   baseline then needs its dist/ built too) instead of server/bin's unbundled launchers, which
+ *   other editors and `npx rubric` in this repository run. Their memory can differ: a bundle is
+ *   parsed whole at start, the unbundled modules as they are required (scripts/bundle.js).
  */
 
 const args = process.argv.slice(2);
@@ -61,7 +65,11 @@ interface Build {
 const BUILDS: Build[] = [...(baseline ? [{ name: 'before' as const, root: path.resolve(baseline) }] : []), { name: 'after', root: ROOT }];
 /** Node's own options for the servers measured (`--server-node-args=--cpu-prof,--cpu-prof-dir=/tmp/prof`: a profile of each server). */
 const serverNodeArgs = option('server-node-args')?.split(',') ?? [];
-const serverCommand = (build: Build) => [process.execPath, ...serverNodeArgs, path.join(build.root, 'server/bin/rubric-language-server.js'), '--stdio'];
+const bundled = args.includes('--bundled');
+/** The server and the command line measured: as VS Code and pre-commit run them (--bundled), or unbundled. */
+const SERVER_FILE = bundled ? 'dist/server.js' : 'server/bin/rubric-language-server.js';
+const CLI_FILE = bundled ? 'dist/rubric.js' : 'server/bin/rubric.js';
+const serverCommand = (build: Build) => [process.execPath, ...serverNodeArgs, path.join(build.root, SERVER_FILE), '--stdio'];
 
 interface Shape {
   name: string;
@@ -564,7 +572,7 @@ interface CliRow {
 function commandLine(build: Build, folder: string, texts: string[]): CliRow {
   const cpuStart = childrenCpu();
   const start = performance.now();
-  const result = spawnSync(process.execPath, [path.join(build.root, 'server/bin/rubric.js'), 'check', '--format', 'json', folder], {
+  const result = spawnSync(process.execPath, [path.join(build.root, CLI_FILE), 'check', '--format', 'json', folder], {
     encoding: 'utf8',
     maxBuffer: 1 << 28,
   });
@@ -717,8 +725,9 @@ function growth(rows: Row[], sheets: SheetRow[]): void {
 async function main(): Promise<void> {
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(
-    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load.join(' ')}\n`,
+    `Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average ${load.join(' ')}`,
   );
+  console.log(`Measuring ${SERVER_FILE} and ${CLI_FILE}${bundled ? ' (the bundles VS Code and pre-commit run)' : ' (unbundled; --bundled for dist/)'}\n`);
   const rows: Row[] = [];
   const yamlLs = withYamlLs ? yamlLanguageServer() : undefined;
   if (withYamlLs && !yamlLs)

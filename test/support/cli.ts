@@ -11,7 +11,19 @@ export const RUBRIC = path.join(ROOT, 'node_modules/.bin/rubric');
  * instead of holding the suite; LibreOffice conversions and hostile files need longer).
  */
 export function rubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}, limits: { timeout?: number; maxBuffer?: number } = {}) {
-  const result = spawnSync(process.execPath, [RUBRIC, ...args], {
+  return run(RUBRIC, args, cwd, env, limits);
+}
+
+/** The bundled command line (dist/rubric.js, the root package's `bin` that pre-commit installs). */
+export const BUNDLED_RUBRIC = path.join(ROOT, 'dist/rubric.js');
+
+/** `rubric ARGS` as the bundle runs it: as {@link rubric} does, with dist/rubric.js. */
+export function bundledRubric(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}, limits: { timeout?: number; maxBuffer?: number } = {}) {
+  return run(BUNDLED_RUBRIC, args, cwd, env, limits);
+}
+
+function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv, limits: { timeout?: number; maxBuffer?: number }) {
+  const result = spawnSync(process.execPath, [command, ...args], {
     cwd,
     encoding: 'utf8',
     timeout: limits.timeout ?? 30000,

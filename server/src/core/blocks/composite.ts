@@ -4,6 +4,7 @@ import { Block } from './block';
 import { BlockVersion } from './block-engine';
 import { CompositeTree, ListKeys } from './composite-tree';
 import { skeletonToText } from './skeleton';
+import { joined } from './joined';
 import { forEachSpan } from './spans';
 
 /** A version in blocks read as one document: what a whole parse of its text would give. */
@@ -36,11 +37,12 @@ export function composeDocument<B extends Block<B>>(version: BlockVersion<B>, ke
     const afterList = start < region.start && end >= region.start && skeleton.text.slice(start, region.start).trim() === '';
     return { ...error, span: { start: toText(afterList ? region.start : start), end: toText(end) } };
   });
-  const errors = [
-    ...skeletonErrors.filter((e) => e.span.start < region.start),
-    ...blocks.flatMap((b) => b.parserErrors),
-    ...skeletonErrors.filter((e) => e.span.start >= region.start),
-  ];
+  const errors = joined(
+    skeletonErrors.filter((e) => e.span.start < region.start),
+    blocks,
+    (b) => b.parserErrors,
+  );
+  for (const error of skeletonErrors) if (error.span.start >= region.start) errors.push(error);
   const listSpan = { start: region.start + layout.indent, end: lastBlock.itemEnd.end };
   const document: ParsedDocument = {
     span,

@@ -1,4 +1,5 @@
 import { Document } from 'yaml';
+import { joined } from '../blocks/joined';
 import { Finding } from '../findings';
 import type { DocumentAnalysis } from '../rubric/types';
 import { byPosition, fileFinding, settleFindings, syntaxFindings } from '../settle-findings';
@@ -10,6 +11,7 @@ import { buildScoresheetModel } from './build-model';
 import { SCORESHEET_CHECKS } from './checks';
 import { EntryFacts, entryFacts } from './entry-facts';
 import { EntryAggregates, groupAggregates } from './measured';
+import { KeptRanking } from './kept-ranking';
 import { RankedGroup } from './rank-groups';
 import { rankSubjects } from './rank-subjects';
 import { indexRubric, RubricIndex } from './rubric-index';
@@ -91,6 +93,10 @@ export interface ScoresheetParts {
     aggregates: EntryAggregates | undefined,
     rounds: SubjectRounds | undefined,
   ): EntryFacts;
+  /** The last ranking's order, kept by a session (see KeptRanking); a whole analysis sorts afresh. */
+  ranking?: KeptRanking;
+  /** False when the parts are known to hold no `rubric-ignore` comment (a session's blocks say so): the text is not searched for one. */
+  mayHoldIgnores?: boolean;
 }
 
 /** The rest of an analysis once the sheet is parsed: the rubric, totals, ranks, tiers, checks. */
@@ -103,7 +109,7 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
   // best / worst / mean over each group: the one figure an entry reads of the others.
   const aggregatesOf = index ? groupAggregates(model.scores.items, index) : undefined;
   const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, aggregatesOf?.(entry), rounds?.forSubject(entry.subject?.value)));
-  const { subjects, groups, duplicates } = rankSubjects(model, index, facts);
+  const { subjects, groups, duplicates } = rankSubjects(model, index, facts, parts.ranking);
   const previous = readPrevious(model, parts.sheets);
   annotateSubjects(subjects, rounds, previous);
   const context = {
@@ -118,11 +124,15 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
     previous,
     lineOf: (offset: number) => parsed.lines.positionAt(offset).line + 1,
   };
-  const checked = [...facts.flatMap((f) => f.findings), ...SCORESHEET_CHECKS.flatMap((check) => check.run?.(context) ?? [])];
+  const checked = joined(
+    joined([], facts, (f) => f.findings),
+    SCORESHEET_CHECKS,
+    (check) => check.run?.(context) ?? [],
+  );
   // An empty `rubric:` is one mistake: rubric-not-found says it, not also the schema's "has no value".
   const saidBetter = new Set(checked.filter((f) => f.code === 'rubric-not-found').map((f) => `${f.span.start}:${f.span.end}`));
   const semantic = [...schema.filter((f) => !saidBetter.has(`${f.span.start}:${f.span.end}`)), ...extraDocuments, ...checked];
-  const findings = settleFindings(syntax, semantic, document, parsed, { start: 0, end: parsed.text.length });
+  const findings = settleFindings(syntax, semantic, document, parsed, { start: 0, end: parsed.text.length }, parts.mayHoldIgnores ?? true);
   return {
     source: parsed,
     model,

@@ -89,13 +89,24 @@ export function reservedBelow(rules: readonly TierRule[], tier: number, forced: 
  * takes whoever is left.
  */
 export function assignTiers(ordered: readonly Contender[], rules: readonly TierRule[], ties: TiesMode): TierAssignment {
-  const tier = new Map<number, number>();
+  const { placed, ties: found } = placeTiers(ordered, rules, ties);
+  return { tier: tiersByIndex(ordered, placed), ties: found };
+}
+
+/** The tier assignment (see assignTiers) as one tier per place of `ordered`: what a ranking reads, with no map made. */
+export function placeTiers(ordered: readonly Contender[], rules: readonly TierRule[], ties: TiesMode): { placed: Int32Array; ties: BoundaryTie[] } {
   const found: BoundaryTie[] = [];
-  if (rules.length === 0) return { tier, ties: found };
+  if (rules.length === 0) return { placed: new Int32Array(0), ties: found };
   const placed = new Int32Array(ordered.length);
   place(ordered, rules, ties, placed, found);
-  ordered.forEach((c, position) => tier.set(c.index, placed[position]));
-  return { tier, ties: found };
+  return { placed, ties: found };
+}
+
+/** Tiers by place, as tiers by entry index. */
+export function tiersByIndex(ordered: readonly Contender[], placed: Int32Array): Map<number, number> {
+  const tier = new Map<number, number>();
+  for (let position = 0; position < placed.length; position++) tier.set(ordered[position].index, placed[position]);
+  return tier;
 }
 
 /** Fills `placed` (one tier per position) and `found` (the ties across a tier's boundary). */

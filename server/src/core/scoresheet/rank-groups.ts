@@ -1,10 +1,11 @@
 import Big from 'big.js';
 import { Decimal, decimal } from '../decimal';
 import { Allocation, allocate } from '../quota/allocate';
-import { assignTiers, BoundaryTie, compareContenders, Contender, TierRule } from './assign-tiers';
+import { BoundaryTie, Contender, placeTiers, tiedWith, TierRule, tiersByIndex } from './assign-tiers';
 import { groupMargins } from './margins';
 import { RubricIndex } from './rubric-index';
 import { minScoreFor } from '../rubric/model/tiers';
+import { RankedEntry } from './ranked-entry';
 import { GroupRanking, Margin, RankedSubject, TiesMode } from './types';
 
 /** A group's ranking, with the boundary ties found on the way (for the tie-at-boundary check). */
@@ -45,61 +46,67 @@ function allocationFor(index: RubricIndex, group: number, subjects: number): All
 
 /**
  * Ranks (1, 2, 3, 3, 5, or split by `tie-break` under `break`), tiers, margins and tier counts of
- * one group. `members` are every subject of the group; those with a contender (a known total and
- * known vetoes) are ranked and placed.
+ * one group. `members` are every subject of the group in file order; `ordered` the contenders
+ * among them (a known total and known vetoes), best first (compareContenders), which are ranked
+ * and placed. `subjects` are every subject by entry index. One pass over the group per step, no
+ * sort and nothing made per member beyond the tiers' own arrays: a keystroke runs it on every
+ * group (see KeptRanking for the order).
  */
-export function rankGroup(index: RubricIndex, group: number, members: RankedSubject[], contenders: Map<number, Contender>, ties: TiesMode): RankedGroup {
-  const ordered = members
-    .map((m) => contenders.get(m.index))
-    .filter((c): c is Contender => c !== undefined)
-    .sort((a, b) => compareContenders(a, b, ties));
-  const byIndex = new Map(members.map((m) => [m.index, m]));
+export function rankGroup(
+  index: RubricIndex,
+  group: number,
+  members: readonly RankedEntry[],
+  ordered: readonly Contender[],
+  subjects: readonly RankedEntry[],
+  ties: TiesMode,
+): RankedGroup {
   // Equal totals share the better rank; under `break` the tie-break indicators split them.
-  ordered.forEach((contender, position) => {
-    const previous = ordered[position - 1];
-    const subject = byIndex.get(contender.index)!;
-    subject.rank = previous && sameRank(previous, contender, ties) ? byIndex.get(previous.index)!.rank : position + 1;
-  });
+  let rank = 0;
+  let anyNoTier = false;
+  for (let position = 0; position < ordered.length; position++) {
+    const contender = ordered[position];
+    if (position === 0 || !tiedWith(ordered[position - 1], contender, ties)) rank = position + 1;
+    const subject = subjects[contender.index];
+    subject.rank = rank;
+    if (subject.noTier) anyNoTier = true;
+  }
   const model = index.model;
   const id = group < 0 ? undefined : (model.subjectGroups[group]?.key ?? `#${group + 1}`);
   const name = group < 0 ? undefined : (model.subjectGroups[group]?.name?.value ?? id);
   if (model.tiers.items.length === 0) {
-    return { id, name, subjects: sortByRank(members), counts: [], ties: [], allocation: undefined };
+    return { id, name, subjects: byRank(members, ordered, subjects), counts: [], ties: [], allocation: undefined };
   }
   // 只写评语，不定等次: ranked above, but placed in no tier and not counted in the N of the quotas.
-  const placed = ordered.some((c) => byIndex.get(c.index)!.noTier) ? ordered.filter((c) => !byIndex.get(c.index)!.noTier) : ordered;
+  const placed = anyNoTier ? ordered.filter((c) => !subjects[c.index].noTier) : ordered;
   const allocation = allocationFor(index, group, placed.length);
   const rules = tierRules(index, allocation, id);
-  const assignment = assignTiers(placed, rules, ties);
-  const tied = new Set(assignment.ties.flatMap((t) => t.members));
+  const assignment = placeTiers(placed, rules, ties);
+  const counts = rules.map((_, t) => ({ tier: t, count: 0, min: allocation.tiers[t]?.min, max: allocation.tiers[t]?.max }));
+  for (let position = 0; position < placed.length; position++) {
+    const tier = assignment.placed[position];
+    subjects[placed[position].index].tier = tier;
+    counts[tier].count++;
+  }
+  for (const tie of assignment.ties) for (const member of tie.members) subjects[member].tiedAtBoundary = true;
   // Only the hover, the ranking view and the command line read margins: worked out for the whole
   // group the first time one is read, not on every keystroke.
   let margins: Map<number, Margin> | undefined;
   const marginOf = (subject: number): Margin => {
-    margins ??= groupMargins(placed, rules, ties, model.precision, assignment.tier);
+    margins ??= groupMargins(placed, rules, ties, model.precision, tiersByIndex(placed, assignment.placed));
     let margin = margins.get(subject);
     if (!margin) margins.set(subject, (margin = {}));
     return margin;
   };
-  for (const subject of members) {
-    subject.tier = assignment.tier.get(subject.index);
-    subject.tiedAtBoundary = tied.has(subject.index);
-    Object.defineProperty(subject, 'margin', { get: () => marginOf(subject.index), enumerable: true, configurable: true });
-  }
-  const counts = rules.map((_, t) => ({
-    tier: t,
-    count: members.filter((m) => m.tier === t).length,
-    min: allocation.tiers[t]?.min,
-    max: allocation.tiers[t]?.max,
-  }));
-  return { id, name, subjects: sortByRank(members), counts, placed: allocation.subjects, ties: assignment.ties, allocation };
+  for (const subject of members) subject.marginsFrom(marginOf);
+  return { id, name, subjects: byRank(members, ordered, subjects), counts, placed: allocation.subjects, ties: assignment.ties, allocation };
 }
 
-/** Ranks are shared by equal totals (and, under `break`, equal tie-break points): file order never splits a rank. */
-function sameRank(a: Contender, b: Contender, ties: TiesMode): boolean {
-  return compareContenders({ ...a, index: 0 }, { ...b, index: 0 }, ties) === 0;
-}
-
-function sortByRank(members: RankedSubject[]): RankedSubject[] {
-  return [...members].sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity) || a.index - b.index);
+/**
+ * The group by rank, then file order: the contenders in their order (a shared rank holds equal
+ * subjects, which compareContenders leaves in file order), then the unranked members in file order.
+ */
+function byRank(members: readonly RankedEntry[], ordered: readonly Contender[], subjects: readonly RankedEntry[]): RankedSubject[] {
+  const sorted: RankedSubject[] = ordered.map((c) => subjects[c.index]);
+  for (const member of members) if (member.rank === undefined) sorted.push(member);
+  return sorted;
 }

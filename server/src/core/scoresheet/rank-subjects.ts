@@ -1,7 +1,9 @@
 import { Decimal } from '../decimal';
-import { Contender } from './assign-tiers';
+import { compareContenders, Contender } from './assign-tiers';
 import { EntryFacts } from './entry-facts';
 import { rankGroup, RankedGroup, scaled } from './rank-groups';
+import { KeptRanking } from './kept-ranking';
+import { RankedEntry } from './ranked-entry';
 import { RubricIndex } from './rubric-index';
 import { RankedSubject, ScoresheetModel, SubjectScoresModel } from './types';
 
@@ -14,60 +16,54 @@ export function rankSubjects(
   model: ScoresheetModel,
   index: RubricIndex | undefined,
   facts: readonly EntryFacts[],
+  kept?: KeptRanking,
 ): { subjects: RankedSubject[]; groups: RankedGroup[]; duplicates: Map<SubjectScoresModel, SubjectScoresModel> } {
+  const entries = model.scores.items;
   const duplicates = new Map<SubjectScoresModel, SubjectScoresModel>();
   const firstEntry = new Map<string, SubjectScoresModel>();
-  for (const entry of model.scores.items) {
+  for (const entry of entries) {
     const name = entry.subject?.value;
     if (name === undefined) continue;
     const first = firstEntry.get(name);
     if (first) duplicates.set(entry, first);
     else firstEntry.set(name, entry);
   }
-  const contenders = new Map<number, Contender>();
-  const groupOf = new Map<number, number>();
-  const subjects = model.scores.items.map((entry, i): RankedSubject => {
-    const subject: RankedSubject = {
-      index: i,
-      subject: entry.subject?.value ?? `#${i + 1}`,
-      total: undefined,
-      steps: [],
-      rank: undefined,
-      tier: undefined,
-      vetoes: [],
-      tiedAtBoundary: false,
-      margin: {},
-    };
+  const groupCount = index ? index.model.subjectGroups.length : 0;
+  const groupIds = groupCount > 0 ? index!.model.subjectGroups.map((_, g) => g) : [-1];
+  // Each group's members and contenders in file order, in one pass (not a pass over every subject per group).
+  const members = new Map<number, RankedEntry[]>(groupIds.map((g) => [g, []]));
+  const contenders = new Map<number, Contender[]>(groupIds.map((g) => [g, []]));
+  const tieBreakIds = model.tieBreak.items.map((f) => f.value);
+  if (index) kept?.begin(JSON.stringify([model.ties, index.model.precision, tieBreakIds, groupCount]), entries.length);
+  const subjects = entries.map((entry, i): RankedEntry => {
+    const figures = index ? facts[i].figures : undefined;
+    const subject = new RankedEntry(i, entry.subject?.value ?? `#${i + 1}`, figures);
     if (entry.noTier?.value === true) subject.noTier = true;
-    const figures = facts[i].figures;
     if (!index || !figures) return subject;
     const { total, vetoes, group, own } = figures;
     subject.total = total;
-    // The working in words is for the hover: made when first read.
-    Object.defineProperty(subject, 'steps', { get: () => figures.steps, enumerable: true, configurable: true });
     subject.vetoes = vetoes.ids;
-    if (group !== undefined) {
-      groupOf.set(i, group);
-      if (group >= 0) subject.group = index.model.subjectGroups[group]?.key ?? `#${group + 1}`;
-    }
-    if (total === undefined || vetoes.unknown || group === undefined || duplicates.has(entry) || entry.subject?.value === undefined) return subject;
-    const tieBreak = model.tieBreak.items.map((f) => (f.value === undefined ? undefined : own(f.value)));
-    const score = scaledTotal(total, index.model.precision);
-    // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
-    if (!Number.isSafeInteger(score)) return subject;
-    contenders.set(i, { index: i, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred });
+    if (group === undefined) return subject;
+    if (group >= 0) subject.group = index.model.subjectGroups[group]?.key ?? `#${group + 1}`;
+    members.get(group)?.push(subject);
+    if (total === undefined || vetoes.unknown || duplicates.has(entry) || entry.subject?.value === undefined) return subject;
+    const make = (): Contender | undefined => {
+      const score = scaledTotal(total, index.model.precision);
+      // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
+      if (!Number.isSafeInteger(score)) return undefined;
+      const tieBreak = tieBreakIds.map((id) => (id === undefined ? undefined : own(id)));
+      return { index: i, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred };
+    };
+    const contender = kept ? kept.contender(figures, i, make) : make();
+    if (contender) contenders.get(group)?.push(contender);
     return subject;
   });
   if (!index) return { subjects, groups: [], duplicates };
-  const groupCount = index.model.subjectGroups.length;
-  const groupIds = groupCount > 0 ? index.model.subjectGroups.map((_, g) => g) : [-1];
-  // Each group's members in file order, in one pass (not a pass over every subject per group).
-  const members = new Map<number, RankedSubject[]>(groupIds.map((g) => [g, []]));
-  for (const subject of subjects) {
-    const g = groupOf.get(subject.index);
-    if (g !== undefined) members.get(g)?.push(subject);
-  }
-  const groups = groupIds.map((g) => rankGroup(index, g, members.get(g)!, contenders, model.ties));
+  const groups = groupIds.map((g) => {
+    const current = contenders.get(g)!;
+    const ordered = kept ? kept.order(g, current, model.ties) : [...current].sort((a, b) => compareContenders(a, b, model.ties));
+    return rankGroup(index, g, members.get(g)!, ordered, subjects, model.ties);
+  });
   return { subjects, groups, duplicates };
 }
 

@@ -76,8 +76,9 @@ export const missingScore: ScoresheetCheck = {
     if (!index) return [];
     const findings: Finding[] = missingRoundScores(this, context);
     const where = model.scores.field?.keySpan ?? documentStart;
-    const written = new Set(model.scores.items.flatMap((e) => (e.subject?.value === undefined ? [] : [e.subject.value])));
-    const notScored = [...index.subjects.keys()].filter((name) => !written.has(name));
+    // Only a rubric that names its subjects has names to miss: no pass over the entries otherwise.
+    const written = index.subjects.size === 0 ? undefined : writtenNames(model.scores.items);
+    const notScored = written ? [...index.subjects.keys()].filter((name) => !written.has(name)) : [];
     if (notScored.length > 0) {
       findings.push(
         scoresheetFinding(
@@ -119,3 +120,10 @@ export const missingScore: ScoresheetCheck = {
     return findings;
   },
 };
+
+/** The subjects the entries name. */
+function writtenNames(entries: readonly SubjectScoresModel[]): Set<string> {
+  const names = new Set<string>();
+  for (const entry of entries) if (entry.subject?.value !== undefined) names.add(entry.subject.value);
+  return names;
+}

@@ -1,11 +1,13 @@
 import { BlockEngine, BlockVersion } from '../../blocks/block-engine';
 import { composeDocument, moveToText } from '../../blocks/composite';
+import { joined } from '../../blocks/joined';
 import { keptFromBlockStart, placedAt } from '../../blocks/kept-findings';
 import { syntaxFindings } from '../../settle-findings';
 import { analyzeScoresheetText, documentStart, finishScoresheet, ScoresheetAnalysisDetail, ScoresheetValidator } from '../analyze';
 import { buildScoresheetModel } from '../build-model';
 import { EntryFacts, entryFacts, EntryFigures, entryFindings } from '../entry-facts';
 import { EntryAggregates } from '../measured';
+import { KeptRanking } from '../kept-ranking';
 import { RubricIndex } from '../rubric-index';
 import { evaluateSubject } from '../subject-total';
 import type { SubjectRounds } from '../rounds/sheet-rounds';
@@ -56,6 +58,7 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
   lastTotalled = 0;
   private readonly engine: BlockEngine<EntryBlock>;
   private readonly rubric = new RubricGenerations();
+  private readonly ranking = new KeptRanking();
 
   constructor(private readonly dependencies: ScoresheetSessionDependencies) {
     this.engine = new BlockEngine(entryBlocks(dependencies.validateEntry));
@@ -96,19 +99,21 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
     model.span = composed.document.span;
     model.scores.items = blocks.map((b) => b.entry);
     if (model.scores.field) model.scores.field.span = composed.listSpan;
-    const blockOf = new Map<SubjectScoresModel, EntryBlock>(blocks.map((b) => [b.entry, b]));
     return finishScoresheet({
       parsed: composed.parsed,
       document: composed.document,
       model,
       documentStart: start,
-      schema: [...schema, ...blocks.flatMap((b) => b.schemaFindings)],
+      schema: joined(schema, blocks, (b) => b.schemaFindings),
       syntax: syntaxFindings(composed.document.syntaxErrors),
       extraDocuments: [],
       lookup,
       sheets,
       indexOf: (document) => this.rubric.indexOf(document),
-      factsOf: (entry, position, index, aggregates, rounds) => this.factsOf(blockOf.get(entry)!, position, index, aggregates, rounds),
+      // The entries are the blocks' in order: the entry at `position` is the model of blocks[position].
+      factsOf: (_entry, position, index, aggregates, rounds) => this.factsOf(blocks[position], position, index, aggregates, rounds),
+      ranking: this.ranking,
+      mayHoldIgnores: version.holdsIgnore,
     });
   }
 
@@ -124,13 +129,27 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
     aggregates: EntryAggregates | undefined,
     rounds: SubjectRounds | undefined,
   ): EntryFacts {
-    // Facts made without the rubric are of their own generation.
-    const generations = index ? { figures: this.rubric.figures, names: this.rubric.names, rounds: rounds?.key } : { figures: -1, names: -1 };
     // A finding names an entry without a subject by its place (`#3`).
     const placed = block.entry.subject?.value !== undefined || block.position === position;
     const kept = block.facts;
     // The group figures its formulas read: an edit of another subject of its group may change them.
     const aggregatesPrint = aggregates?.print ?? '';
+    // Nearly every entry of a keystroke: made under this very rubric, figures and place, its
+    // facts hold as they are (what the branches below would keep), read with nothing made per entry.
+    const made = block.generations;
+    if (
+      kept &&
+      placed &&
+      made !== undefined &&
+      made.figures === (index ? this.rubric.figures : -1) &&
+      made.names === (index ? this.rubric.names : -1) &&
+      made.rounds === (index ? rounds?.key : undefined) &&
+      block.aggregatesPrint === aggregatesPrint
+    ) {
+      return placedFacts(kept, block.start);
+    }
+    // Facts made without the rubric are of their own generation.
+    const generations = index ? { figures: this.rubric.figures, names: this.rubric.names, rounds: rounds?.key } : { figures: -1, names: -1 };
     const sameFigures =
       block.generations?.figures === generations.figures && block.aggregatesPrint === aggregatesPrint && block.generations?.rounds === generations.rounds;
     const step = this.rubric.weightStep;
@@ -168,8 +187,13 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
       block.aggregatesPrint = aggregatesPrint;
       block.position = position;
     }
-    return { figures: block.facts!.figures, findings: placedAt(block.facts!.findings, block.start) };
+    return placedFacts(block.facts!, block.start);
   }
+}
+
+/** Kept facts, their findings placed where the block now stands (most entries have none to place). */
+function placedFacts(kept: EntryFacts, blockStart: number): EntryFacts {
+  return { figures: kept.figures, findings: kept.findings.length === 0 ? [] : placedAt(kept.findings, blockStart) };
 }
 
 /**

@@ -32,6 +32,8 @@ export interface ScoresheetSessionMeasures {
   readonly lastEvaluated: number;
   /** How many entries' totals the last update worked out again (the others kept theirs). */
   readonly lastTotalled: number;
+  /** How many groups the last update ranked from their kept order, re-placing only the entries it changed (see KeptRanking). */
+  readonly lastKeptOrders: number;
 }
 
 /**
@@ -56,6 +58,9 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
   lastParsed = 0;
   lastEvaluated = 0;
   lastTotalled = 0;
+  get lastKeptOrders(): number {
+    return this.ranking.keptOrders;
+  }
   private readonly engine: BlockEngine<EntryBlock>;
   private readonly rubric = new RubricGenerations();
   private readonly ranking = new KeptRanking();
@@ -83,6 +88,7 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
 
   private whole(text: string, lookup: Lookup, sheets: SheetLookupFn | undefined): ScoresheetAnalysisDetail {
     this.lastPath = 'whole';
+    this.ranking.keptOrders = 0;
     this.lastParsed = this.engine.parsed + text.length;
     return analyzeScoresheetText(text, lookup, this.dependencies.validateDocument, sheets);
   }

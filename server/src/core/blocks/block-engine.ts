@@ -25,6 +25,14 @@ export interface BlockVersion<B> {
   blocks: B[];
   /** Whether any of its blocks or its skeleton may hold a `rubric-ignore` comment. */
   holdsIgnore: boolean;
+  /** How many of its blocks may hold one (see holdsIgnore): kept from the version before, block by block. */
+  ignoreHolders: number;
+  /**
+   * The version it was split from, and how many blocks at its start and at its end are that
+   * version's blocks at the same place from that end, taken as they were (see unchangedEnds): a
+   * kind keeps what it reads of each block (see KeptColumn) and reads again only the blocks between.
+   */
+  from: { version: BlockVersion<B>; before: number; after: number } | undefined;
 }
 
 /**
@@ -69,6 +77,8 @@ export class BlockEngine<B extends Block<B>> {
   private stretch: Stretch | undefined;
   /** Old blocks this split moved, and from where: a split that fails puts them back. */
   private moved: [B, number][] = [];
+  /** How many blocks at the start and at the end of the last split were the old ones at the same place from that end (see unchangedEnds). */
+  private unchanged = { before: 0, after: 0 };
 
   constructor(private readonly kind: BlockKind<B>) {
     this.skeletons = new SkeletonCache(kind.listKey);
@@ -91,7 +101,16 @@ export class BlockEngine<B extends Block<B>> {
     const blocks = this.topLevelBlocks(text, layout, stretch);
     if (!blocks) return undefined;
     this.changes = this.changesSince(this.last?.blocks ?? [], blocks);
-    this.last = { text, lines, layout, skeleton, blocks, holdsIgnore: skeleton.holdsIgnore || blocks.some((block) => block.holdsIgnore) };
+    const { before, after } = this.unchanged;
+    const from = this.last && { version: this.last, before, after };
+    // Only the version just before is named: a chain of versions would keep every old text alive.
+    if (this.last) this.last.from = undefined;
+    // The blocks between the unchanged ends are the only ones read: a pass over every block would
+    // reach into 10,000 objects scattered over the heap on every keystroke.
+    let ignoreHolders = from ? from.version.ignoreHolders : 0;
+    if (from) for (let index = before; index < from.version.blocks.length - after; index++) if (from.version.blocks[index].holdsIgnore) ignoreHolders--;
+    for (let index = before; index < blocks.length - after; index++) if (blocks[index].holdsIgnore) ignoreHolders++;
+    this.last = { text, lines, layout, skeleton, blocks, holdsIgnore: skeleton.holdsIgnore || ignoreHolders > 0, ignoreHolders, from };
     return this.last;
   }
 
@@ -114,8 +133,10 @@ export class BlockEngine<B extends Block<B>> {
       dropped.push(block);
       block.children.forEach(visitDropped);
     };
-    blocks.forEach(visitMade);
-    oldBlocks.forEach(visitDropped);
+    // The blocks at either end were taken whole (see unchangedEnds): only those between are visited.
+    const { before, after } = this.unchanged;
+    for (let index = before; index < blocks.length - after; index++) visitMade(blocks[index]);
+    for (let index = before; index < oldBlocks.length - after; index++) visitDropped(oldBlocks[index]);
     return { made, dropped };
   }
 
@@ -161,16 +182,35 @@ export class BlockEngine<B extends Block<B>> {
 
   /** Every top-level block, or undefined (every old block back where it stood) when one cannot be made. */
   private topLevelBlocks(text: string, layout: Layout, stretch: Stretch | undefined): B[] | undefined {
+    const old = this.last?.blocks ?? [];
+    const { before, after } = this.last ? this.unchangedEnds(this.last.layout, layout, stretch) : { before: 0, after: 0 };
+    this.unchanged = { before, after };
     // A pool of its own: the last version's blocks stay as they are if this one ends in a whole analysis.
-    this.pools = [new BlockPool(this.last?.blocks ?? [], this.last?.text ?? '', stretch)];
+    this.pools = [new BlockPool(old.slice(before, old.length - after), this.last?.text ?? '', stretch)];
     this.stretch = stretch;
     this.moved = [];
     try {
-      const blocks = this.blocksOf(
-        layout.blocks.map((_, index) => blockSource(text, layout, index)),
-        0,
-      );
-      if (!blocks) this.restore();
+      const count = layout.blocks.length;
+      const sources: BlockSource[] = [];
+      for (let index = before; index < count - after; index++) sources.push(blockSource(text, layout, index));
+      const middle = this.blocksOf(sources, 0);
+      if (!middle) {
+        this.restore();
+        return undefined;
+      }
+      // The blocks before the edit stand where they stood; those after it move by what it added.
+      // Neither is stamped (takenIn): changesSince visits only the blocks between.
+      const blocks = old.slice(0, before);
+      for (const block of middle) blocks.push(block);
+      for (let index = count - after; index < count; index++) {
+        const block = old[old.length - count + index];
+        const start = layout.blocks[index].start;
+        if (block.start !== start) {
+          this.moved.push([block, block.start]);
+          moveBlock(block, start);
+        }
+        blocks.push(block);
+      }
       return blocks;
     } catch (error) {
       this.restore();
@@ -182,6 +222,38 @@ export class BlockEngine<B extends Block<B>> {
       this.moved = [];
       this.stretch = undefined;
     }
+  }
+
+  /**
+   * How many blocks at either end of the new layout stand wholly before or wholly after the edit,
+   * where the old layout's block the same count from that end stood with the same length: their
+   * texts are the same (see BlockPool.unchangedAt), so the old blocks there are taken as they are,
+   * without a pool or a comparison. Read from the two layouts' spans (the old blocks stand where
+   * the old layout puts them), not from the blocks: a keystroke in a file of 10,000 entries looks
+   * for the one or two blocks it touched among a handful, and reads no old block it does not take.
+   */
+  private unchangedEnds(last: Layout, layout: Layout, stretch: Stretch | undefined): { before: number; after: number } {
+    if (!stretch) return { before: 0, after: 0 };
+    const lengthIn = (laid: Layout, index: number) =>
+      laid.blocks[index].end - laid.blocks[index].start + (index + 1 < laid.blocks.length ? laid.indent : 0);
+    const [old, now] = [last.blocks, layout.blocks];
+    const limit = Math.min(old.length, now.length);
+    let before = 0;
+    while (before < limit) {
+      const start = now[before].start;
+      const length = lengthIn(layout, before);
+      if (start + length > stretch.start || old[before].start !== start || lengthIn(last, before) !== length) break;
+      before++;
+    }
+    let after = 0;
+    while (after < limit - before) {
+      const [index, oldIndex] = [now.length - 1 - after, old.length - 1 - after];
+      const start = now[index].start;
+      const length = lengthIn(layout, index);
+      if (start < stretch.newEnd || old[oldIndex].start !== start - stretch.newEnd + stretch.oldEnd || lengthIn(last, oldIndex) !== length) break;
+      after++;
+    }
+    return { before, after };
   }
 
   /** The block of an item's text: an old one with the same text, else a new one. */
@@ -196,8 +268,10 @@ export class BlockEngine<B extends Block<B>> {
 
   private reuse(block: B, start: number): B {
     block.takenIn = this.splits;
-    this.moved.push([block, block.start]);
-    moveBlock(block, start);
+    if (block.start !== start) {
+      this.moved.push([block, block.start]);
+      moveBlock(block, start);
+    }
     return block;
   }
 

@@ -61,6 +61,15 @@ const EDITS: [string, (rows: string[]) => void][] = [
   ['I takes the name of a north subject no entry scores: it moves group', (rows) => (rows[8] = rows[8].replace('subject: I', 'subject: Z'))],
   ['D is placed in a tier again', (rows) => (rows[3] = rows[3].replace(', no_tier: true', ''))],
   ['B and C tie on every figure, fire too', (rows) => (rows[1] = rows[1].replace('fire: 38, green: 42', 'fire: 42, green: 38'))],
+  [
+    'E and G take the name of C: three entries of one name, the first counts',
+    (rows) => {
+      rows[4] = rows[4].replace('subject: E', 'subject: C');
+      rows[6] = rows[6].replace('subject: G', 'subject: C');
+    },
+  ],
+  ['the first C scores less: the later ones stay unranked', (rows) => (rows[2] = rows[2].replace('fire: 42, green: 38', 'fire: 12, green: 38'))],
+  ['the first C is renamed: the next C counts now', (rows) => (rows[2] = rows[2].replace('subject: C', 'subject: Y'))],
 ];
 
 describe('a session ranks a keystroke from the order it kept', function () {

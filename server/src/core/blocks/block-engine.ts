@@ -234,8 +234,7 @@ export class BlockEngine<B extends Block<B>> {
    */
   private unchangedEnds(last: Layout, layout: Layout, stretch: Stretch | undefined): { before: number; after: number } {
     if (!stretch) return { before: 0, after: 0 };
-    const lengthIn = (laid: Layout, index: number) =>
-      laid.blocks[index].end - laid.blocks[index].start + (index + 1 < laid.blocks.length ? laid.indent : 0);
+    const lengthIn = (laid: Layout, index: number) => laid.blocks[index].end - laid.blocks[index].start + (index + 1 < laid.blocks.length ? laid.indent : 0);
     const [old, now] = [last.blocks, layout.blocks];
     const limit = Math.min(old.length, now.length);
     let before = 0;

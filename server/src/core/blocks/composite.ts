@@ -1,10 +1,11 @@
 import { Span } from '../text/span';
-import { ParsedDocument, ParsedText, parserErrors, syntaxErrorsOf } from '../yaml/parse';
+import { ParsedDocument, ParsedText, ParserError, parserErrors, syntaxErrorsOf } from '../yaml/parse';
 import { Block } from './block';
 import { BlockVersion } from './block-engine';
 import { CompositeTree, ListKeys } from './composite-tree';
 import { skeletonToText } from './skeleton';
 import { joined } from './joined';
+import { joinedParts } from './kept-column';
 import { forEachSpan } from './spans';
 
 /** A version in blocks read as one document: what a whole parse of its text would give. */
@@ -20,7 +21,12 @@ export interface ComposedDocument {
  * the whole text meets them (before the list, in it, after it), and a tree that answers from the
  * skeleton and the block at hand.
  */
-export function composeDocument<B extends Block<B>>(version: BlockVersion<B>, keys: ListKeys): ComposedDocument {
+export function composeDocument<B extends Block<B>>(
+  version: BlockVersion<B>,
+  keys: ListKeys,
+  /** The blocks' parser errors, block by block, when the caller keeps them (see KeptColumn): the blocks are not read then. */
+  blockErrors?: readonly (readonly ParserError[])[],
+): ComposedDocument {
   const { text, lines, layout, skeleton, blocks } = version;
   const { region } = layout;
   const toText = skeletonToText(skeleton, region);
@@ -37,11 +43,8 @@ export function composeDocument<B extends Block<B>>(version: BlockVersion<B>, ke
     const afterList = start < region.start && end >= region.start && skeleton.text.slice(start, region.start).trim() === '';
     return { ...error, span: { start: toText(afterList ? region.start : start), end: toText(end) } };
   });
-  const errors = joined(
-    skeletonErrors.filter((e) => e.span.start < region.start),
-    blocks,
-    (b) => b.parserErrors,
-  );
+  const beforeList = skeletonErrors.filter((e) => e.span.start < region.start);
+  const errors = blockErrors ? joinedParts(beforeList, blockErrors) : joined(beforeList, blocks, (b) => b.parserErrors);
   for (const error of skeletonErrors) if (error.span.start >= region.start) errors.push(error);
   const listSpan = { start: region.start + layout.indent, end: lastBlock.itemEnd.end };
   const document: ParsedDocument = {

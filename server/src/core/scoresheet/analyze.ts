@@ -16,7 +16,7 @@ import { RankedGroup } from './rank-groups';
 import { rankSubjects } from './rank-subjects';
 import { indexRubric, RubricIndex } from './rubric-index';
 import { annotateSubjects, readPrevious } from './rounds/previous-ranks';
-import { readRounds, SubjectRounds } from './rounds/sheet-rounds';
+import { readRounds, SheetRounds, SubjectRounds } from './rounds/sheet-rounds';
 import { RubricLookup, ScoresheetAnalysis, ScoresheetModel, SheetLookupFn, SubjectScoresModel } from './types';
 
 export type ScoresheetValidator = (doc: Document.Parsed, source: string) => Finding[];
@@ -93,6 +93,12 @@ export interface ScoresheetParts {
     aggregates: EntryAggregates | undefined,
     rounds: SubjectRounds | undefined,
   ): EntryFacts;
+  /** Every entry's facts at once, when the caller keeps them (a session, see everyFacts); else factsOf is asked entry by entry. */
+  everyFacts?(
+    index: RubricIndex | undefined,
+    aggregatesOf: ((entry: SubjectScoresModel) => EntryAggregates) | undefined,
+    rounds: SheetRounds | undefined,
+  ): readonly EntryFacts[];
   /** The last ranking's order, kept by a session (see KeptRanking); a whole analysis sorts afresh. */
   ranking?: KeptRanking;
   /** False when the parts are known to hold no `rubric-ignore` comment (a session's blocks say so): the text is not searched for one. */
@@ -108,7 +114,9 @@ export function finishScoresheet(parts: ScoresheetParts): ScoresheetAnalysisDeta
   const rounds = index ? readRounds(model, index, parts.sheets) : undefined;
   // best / worst / mean over each group: the one figure an entry reads of the others.
   const aggregatesOf = index ? groupAggregates(model.scores.items, index) : undefined;
-  const facts = model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, aggregatesOf?.(entry), rounds?.forSubject(entry.subject?.value)));
+  const facts =
+    parts.everyFacts?.(index, aggregatesOf, rounds) ??
+    model.scores.items.map((entry, i) => parts.factsOf(entry, i, index, aggregatesOf?.(entry), rounds?.forSubject(entry.subject?.value)));
   const { subjects, groups, duplicates } = rankSubjects(model, index, facts, parts.ranking);
   const previous = readPrevious(model, parts.sheets);
   annotateSubjects(subjects, rounds, previous);

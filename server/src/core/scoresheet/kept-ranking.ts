@@ -1,6 +1,8 @@
 import { compareContenders, Contender } from './assign-tiers';
-import type { EntryFigures } from './entry-facts';
-import { TiesMode } from './types';
+import type { EntryFacts } from './entry-facts';
+import { KeptNames } from './kept-names';
+import type { EntrySeed } from './rank-subjects';
+import { SubjectScoresModel, TiesMode } from './types';
 
 /**
  * Beyond this many contenders new to a group, sorting the group again is as quick as placing
@@ -9,22 +11,24 @@ import { TiesMode } from './types';
 const MOST_PLACED_ONE_BY_ONE = 64;
 
 /**
- * The last ranking's contenders and each group's order, kept by a session so that a keystroke
- * re-places only the entries it changed instead of sorting every subject again.
+ * The last ranking's seeds, contenders and each group's order, kept by a session so that a
+ * keystroke reads and re-places only the entries it changed instead of every subject.
  *
- * A contender is made from an entry's figures, its place in `scores:` and what the ranking
- * reads of the sheet and the rubric (the `ties` mode, the precision, the tie-break indicators,
- * the groups: the `rules` key). A session keeps an unchanged entry's figures object (see
- * EntryFacts), so the same figures at the same place under the same rules give the same contender
- * object back: a contender that is the same object as last time stands where it stood in its
- * group's order (the comparison reads nothing else), and only the others are placed again. The
- * result is the order a sort gives (compareContenders is a total order: file order breaks the
- * last ties), which the tests hold it to.
+ * A seed (and the contender in it) is made from an entry's model, its figures, its place in
+ * `scores:` and what the ranking reads of the sheet and the rubric (the `ties` mode, the
+ * precision, the tie-break indicators, the groups: the `rules` key). A session keeps an unchanged
+ * entry's model and facts objects, so the same objects at the same place under the same rules
+ * keep their seed and contender: a contender that is the same object as last time stands where it
+ * stood in its group's order (the comparison reads nothing else), and only the others are placed
+ * again. The result is the order a sort gives (compareContenders is a total order: file order
+ * breaks the last ties), which the tests hold it to.
  */
 export class KeptRanking {
   private rules: string | undefined;
-  /** Contenders by the figures they were made from (the same figures at another place make a new one). */
-  private contenders = new WeakMap<EntryFigures, Contender>();
+  /** The last ranking's entries, their facts and the seeds made of them, place by place. */
+  private last: { entries: readonly SubjectScoresModel[]; facts: readonly EntryFacts[]; seeds: readonly EntrySeed[] } | undefined;
+  /** Where each name is written (for the names written twice). */
+  private names = new KeptNames();
   /** The last ranking's contenders by entry index, and this one's, as they are ranked. */
   private lastByIndex: (Contender | undefined)[] = [];
   private nowByIndex: (Contender | undefined)[] = [];
@@ -38,7 +42,8 @@ export class KeptRanking {
   begin(rules: string, entries: number): void {
     if (rules !== this.rules) {
       this.rules = rules;
-      this.contenders = new WeakMap();
+      this.last = undefined;
+      this.names = new KeptNames();
       this.nowByIndex = [];
       this.nowOrders = new Map();
     }
@@ -49,13 +54,42 @@ export class KeptRanking {
     this.keptOrders = 0;
   }
 
-  /** The contender of the entry at `index` with these figures: the one made last time, else `make`'s. */
-  contender(figures: EntryFigures, index: number, make: () => Contender | undefined): Contender | undefined {
-    const kept = this.contenders.get(figures);
-    const contender = kept?.index === index ? kept : make();
-    if (contender && contender !== kept) this.contenders.set(figures, contender);
-    if (contender) this.nowByIndex[index] = contender;
-    return contender;
+  /**
+   * Every entry's seed (see EntrySeed): the last ranking's where the entry at that place is the
+   * same model with the same figures, `make`'s for the rest. Two arrays of references are compared,
+   * no entry is read: a keystroke makes the seeds of the entries it changed.
+   */
+  seeds(
+    entries: readonly SubjectScoresModel[],
+    facts: readonly EntryFacts[],
+    make: (entry: SubjectScoresModel, position: number) => EntrySeed,
+  ): readonly EntrySeed[] {
+    const last = this.last;
+    const same = last !== undefined && last.entries.length === entries.length;
+    const seeds = new Array<EntrySeed>(entries.length);
+    const changed: number[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      // The same facts object, or new facts around the same figures (a session that does not keep them whole).
+      if (same && entries[i] === last.entries[i] && (facts[i] === last.facts[i] || facts[i].figures === last.seeds[i].figures)) {
+        seeds[i] = last.seeds[i];
+      } else {
+        seeds[i] = make(entries[i], i);
+        changed.push(i);
+      }
+    }
+    this.last = { entries, facts, seeds };
+    this.names.update(seeds, same ? changed : undefined);
+    return seeds;
+  }
+
+  /** The entries that score a subject an earlier entry scores, with that first entry, and whether the entry at a place is one. */
+  duplicates(entries: readonly SubjectScoresModel[]): { duplicates: Map<SubjectScoresModel, SubjectScoresModel>; repeated: (position: number) => boolean } {
+    return this.names.duplicates(entries);
+  }
+
+  /** A contender of this ranking, at its entry's place (see order). */
+  ranked(contender: Contender): void {
+    this.nowByIndex[contender.index] = contender;
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Decimal } from '../decimal';
 import { compareContenders, Contender } from './assign-tiers';
-import { EntryFacts } from './entry-facts';
+import { EntryFacts, EntryFigures } from './entry-facts';
 import { rankGroup, RankedGroup, scaled } from './rank-groups';
 import { KeptRanking } from './kept-ranking';
 import { RankedEntry } from './ranked-entry';
@@ -8,9 +8,45 @@ import { RubricIndex } from './rubric-index';
 import { RankedSubject, ScoresheetModel, SubjectScoresModel } from './types';
 
 /**
+ * What the ranking reads of one entry under the rubric: made again only when the entry or its
+ * facts are new objects (see KeptRanking.seeds), so that a keystroke reads the entry it changed
+ * and not every entry's model and figures.
+ */
+export interface EntrySeed {
+  /** The subject's name as written; undefined without one. */
+  name: string | undefined;
+  noTier: boolean;
+  figures: EntryFigures | undefined;
+  group: number | undefined;
+  /** The group's id as RankedSubject.group gives it. */
+  groupKey: string | undefined;
+  /** Its contender, when its total and vetoes are known, it has a name and a group (whether a name written twice leaves it out is decided apart). */
+  contender: Contender | undefined;
+}
+
+/** An entry's seed under the rubric (see EntrySeed). */
+export function seedOf(entry: SubjectScoresModel, position: number, figures: EntryFigures | undefined, index: RubricIndex, model: ScoresheetModel): EntrySeed {
+  const name = entry.subject?.value;
+  const seed: EntrySeed = { name, noTier: entry.noTier?.value === true, figures, group: undefined, groupKey: undefined, contender: undefined };
+  if (!figures) return seed;
+  const { total, vetoes, group, own } = figures;
+  seed.group = group;
+  if (group === undefined) return seed;
+  if (group >= 0) seed.groupKey = index.model.subjectGroups[group]?.key ?? `#${group + 1}`;
+  if (total === undefined || vetoes.unknown || name === undefined) return seed;
+  const score = scaledTotal(total, index.model.precision);
+  // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
+  if (!Number.isSafeInteger(score)) return seed;
+  const tieBreak = model.tieBreak.items.map((f) => (f.value === undefined ? undefined : own(f.value)));
+  seed.contender = { index: position, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred };
+  return seed;
+}
+
+/**
  * Every entry's total and vetoes, then each group's ranks, tiers and margins. Without the rubric
  * nothing is ranked. An entry is ranked when its total and its vetoes are known, it belongs to a
- * group, and no earlier entry scores the same subject.
+ * group, and no earlier entry scores the same subject. With `kept` (a session's), the seeds, the
+ * names written twice and each group's order come from the last ranking where the entries stayed.
  */
 export function rankSubjects(
   model: ScoresheetModel,
@@ -19,6 +55,62 @@ export function rankSubjects(
   kept?: KeptRanking,
 ): { subjects: RankedSubject[]; groups: RankedGroup[]; duplicates: Map<SubjectScoresModel, SubjectScoresModel> } {
   const entries = model.scores.items;
+  if (!index) {
+    const duplicates = duplicateEntries(entries);
+    const subjects = entries.map((entry, i) => unranked(entry, i));
+    return { subjects, groups: [], duplicates };
+  }
+  const groupCount = index.model.subjectGroups.length;
+  const groupIds = groupCount > 0 ? index.model.subjectGroups.map((_, g) => g) : [-1];
+  let seeds: readonly EntrySeed[];
+  let duplicates: Map<SubjectScoresModel, SubjectScoresModel>;
+  let repeated: (position: number) => boolean;
+  if (kept) {
+    const rules = [model.ties, index.model.precision, model.tieBreak.items.map((f) => f.value), index.model.subjectGroups.map((g) => g.key)];
+    kept.begin(JSON.stringify(rules), entries.length);
+    seeds = kept.seeds(entries, facts, (entry, i) => seedOf(entry, i, facts[i].figures, index, model));
+    ({ duplicates, repeated } = kept.duplicates(entries));
+  } else {
+    seeds = entries.map((entry, i) => seedOf(entry, i, facts[i].figures, index, model));
+    duplicates = duplicateEntries(entries);
+    repeated = (position) => duplicates.has(entries[position]);
+  }
+  // Each group's members and contenders in file order, in one pass (not a pass over every subject per group).
+  const members = new Map<number, RankedEntry[]>(groupIds.map((g) => [g, []]));
+  const contenders = new Map<number, Contender[]>(groupIds.map((g) => [g, []]));
+  const subjects: RankedEntry[] = new Array<RankedEntry>(entries.length);
+  for (let i = 0; i < entries.length; i++) {
+    const seed = seeds[i];
+    const subject = new RankedEntry(i, seed.name ?? `#${i + 1}`, seed.figures);
+    subjects[i] = subject;
+    if (seed.noTier) subject.noTier = true;
+    if (!seed.figures) continue;
+    subject.total = seed.figures.total;
+    subject.vetoes = seed.figures.vetoes.ids;
+    if (seed.group === undefined) continue;
+    if (seed.groupKey !== undefined) subject.group = seed.groupKey;
+    members.get(seed.group)?.push(subject);
+    if (!seed.contender || repeated(i)) continue;
+    contenders.get(seed.group)?.push(seed.contender);
+    kept?.ranked(seed.contender);
+  }
+  const groups = groupIds.map((g) => {
+    const current = contenders.get(g)!;
+    const ordered = kept ? kept.order(g, current, model.ties) : [...current].sort((a, b) => compareContenders(a, b, model.ties));
+    return rankGroup(index, g, members.get(g)!, ordered, subjects, model.ties);
+  });
+  return { subjects, groups, duplicates };
+}
+
+/** An entry seen without the rubric: its name, nothing ranked. */
+function unranked(entry: SubjectScoresModel, position: number): RankedEntry {
+  const subject = new RankedEntry(position, entry.subject?.value ?? `#${position + 1}`, undefined);
+  if (entry.noTier?.value === true) subject.noTier = true;
+  return subject;
+}
+
+/** Each entry scoring a subject an earlier entry scores, with that first entry. */
+export function duplicateEntries(entries: readonly SubjectScoresModel[]): Map<SubjectScoresModel, SubjectScoresModel> {
   const duplicates = new Map<SubjectScoresModel, SubjectScoresModel>();
   const firstEntry = new Map<string, SubjectScoresModel>();
   for (const entry of entries) {
@@ -28,43 +120,7 @@ export function rankSubjects(
     if (first) duplicates.set(entry, first);
     else firstEntry.set(name, entry);
   }
-  const groupCount = index ? index.model.subjectGroups.length : 0;
-  const groupIds = groupCount > 0 ? index!.model.subjectGroups.map((_, g) => g) : [-1];
-  // Each group's members and contenders in file order, in one pass (not a pass over every subject per group).
-  const members = new Map<number, RankedEntry[]>(groupIds.map((g) => [g, []]));
-  const contenders = new Map<number, Contender[]>(groupIds.map((g) => [g, []]));
-  const tieBreakIds = model.tieBreak.items.map((f) => f.value);
-  if (index) kept?.begin(JSON.stringify([model.ties, index.model.precision, tieBreakIds, groupCount]), entries.length);
-  const subjects = entries.map((entry, i): RankedEntry => {
-    const figures = index ? facts[i].figures : undefined;
-    const subject = new RankedEntry(i, entry.subject?.value ?? `#${i + 1}`, figures);
-    if (entry.noTier?.value === true) subject.noTier = true;
-    if (!index || !figures) return subject;
-    const { total, vetoes, group, own } = figures;
-    subject.total = total;
-    subject.vetoes = vetoes.ids;
-    if (group === undefined) return subject;
-    if (group >= 0) subject.group = index.model.subjectGroups[group]?.key ?? `#${group + 1}`;
-    members.get(group)?.push(subject);
-    if (total === undefined || vetoes.unknown || duplicates.has(entry) || entry.subject?.value === undefined) return subject;
-    const make = (): Contender | undefined => {
-      const score = scaledTotal(total, index.model.precision);
-      // Beyond 2^53 a whole number is not exact: such a total (a thousand items of 10^9 points) is shown, not ranked.
-      if (!Number.isSafeInteger(score)) return undefined;
-      const tieBreak = tieBreakIds.map((id) => (id === undefined ? undefined : own(id)));
-      return { index: i, score, tieBreak, forcedTier: vetoes.forcedTier, barred: vetoes.barred };
-    };
-    const contender = kept ? kept.contender(figures, i, make) : make();
-    if (contender) contenders.get(group)?.push(contender);
-    return subject;
-  });
-  if (!index) return { subjects, groups: [], duplicates };
-  const groups = groupIds.map((g) => {
-    const current = contenders.get(g)!;
-    const ordered = kept ? kept.order(g, current, model.ties) : [...current].sort((a, b) => compareContenders(a, b, model.ties));
-    return rankGroup(index, g, members.get(g)!, ordered, subjects, model.ties);
-  });
-  return { subjects, groups, duplicates };
+  return duplicates;
 }
 
 /**

@@ -1,8 +1,10 @@
 import { BlockEngine, BlockVersion } from '../../blocks/block-engine';
 import { composeDocument, moveToText } from '../../blocks/composite';
-import { joined } from '../../blocks/joined';
+import { joinedParts, KeptColumn, partOf } from '../../blocks/kept-column';
 import { keptFromBlockStart, placedAt } from '../../blocks/kept-findings';
+import type { Finding } from '../../findings';
 import { syntaxFindings } from '../../settle-findings';
+import type { ParserError } from '../../yaml/parse';
 import { analyzeScoresheetText, documentStart, finishScoresheet, ScoresheetAnalysisDetail, ScoresheetValidator } from '../analyze';
 import { buildScoresheetModel } from '../build-model';
 import { EntryFacts, entryFacts, EntryFigures, entryFindings } from '../entry-facts';
@@ -10,7 +12,7 @@ import { EntryAggregates } from '../measured';
 import { KeptRanking } from '../kept-ranking';
 import { RubricIndex } from '../rubric-index';
 import { evaluateSubject } from '../subject-total';
-import type { SubjectRounds } from '../rounds/sheet-rounds';
+import type { SheetRounds, SubjectRounds } from '../rounds/sheet-rounds';
 import { RubricLookup, ScoresheetSession, SheetLookupFn, SubjectScoresModel, TotalStep } from '../types';
 import { EntryBlock, entryBlocks, EntryValidator } from './entry-blocks';
 import { RubricGenerations, WeightStep } from './rubric-generations';
@@ -64,6 +66,12 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
   private readonly engine: BlockEngine<EntryBlock>;
   private readonly rubric = new RubricGenerations();
   private readonly ranking = new KeptRanking();
+  /** What the analysis reads of each entry's block, kept from version to version (see KeptColumn). */
+  private readonly entries = new KeptColumn<EntryBlock, SubjectScoresModel>((block) => block.entry);
+  private readonly schemaFindings = new KeptColumn<EntryBlock, readonly Finding[]>((block) => partOf(block.schemaFindings));
+  private readonly parserErrors = new KeptColumn<EntryBlock, readonly ParserError[]>((block) => partOf(block.parserErrors));
+  /** The last version's facts, entry by entry, and what they were made under (see everyFacts). */
+  private facts: KeptFacts | undefined;
 
   constructor(private readonly dependencies: ScoresheetSessionDependencies) {
     this.engine = new BlockEngine(entryBlocks(dependencies.validateEntry));
@@ -96,21 +104,22 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
   /** The sheet's model made of the skeleton's and the entries', finished as a whole analysis is. */
   private analyzeInBlocks(version: BlockVersion<EntryBlock>, lookup: Lookup, sheets: SheetLookupFn | undefined): ScoresheetAnalysisDetail {
     const { skeleton, blocks } = version;
-    const composed = composeDocument(version, { list: 'scores' });
+    const composed = composeDocument(version, { list: 'scores' }, this.parserErrors.of(version));
     // A model of its own each time: the skeleton's cached tree keeps its spans.
     const model = buildScoresheetModel(skeleton.parsed.doc, { ...skeleton.parsed.span });
     const schema = this.dependencies.validateDocument?.(skeleton.parsed.doc, skeleton.text) ?? [];
     const start = documentStart(skeleton.parsed);
     moveToText(version, [model, schema, start]);
     model.span = composed.document.span;
-    model.scores.items = blocks.map((b) => b.entry);
+    // A copy: the column's own list is where the next version starts from.
+    model.scores.items = this.entries.of(version).slice();
     if (model.scores.field) model.scores.field.span = composed.listSpan;
     return finishScoresheet({
       parsed: composed.parsed,
       document: composed.document,
       model,
       documentStart: start,
-      schema: joined(schema, blocks, (b) => b.schemaFindings),
+      schema: joinedParts(schema, this.schemaFindings.of(version)),
       syntax: syntaxFindings(composed.document.syntaxErrors),
       extraDocuments: [],
       lookup,
@@ -118,9 +127,55 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
       indexOf: (document) => this.rubric.indexOf(document),
       // The entries are the blocks' in order: the entry at `position` is the model of blocks[position].
       factsOf: (_entry, position, index, aggregates, rounds) => this.factsOf(blocks[position], position, index, aggregates, rounds),
+      everyFacts: (index, aggregatesOf, rounds) => this.everyFacts(version, index, aggregatesOf, rounds),
       ranking: this.ranking,
       mayHoldIgnores: version.holdsIgnore,
     });
+  }
+
+  /**
+   * Every entry's facts (see factsOf). When the version was split from the last one analysed, under
+   * the same rubric, with as many entries, and nothing read across entries (no group figures, no
+   * rounds), the entries the split took as they were keep their facts unread: only those between
+   * are asked, and those after the edit that have findings are placed where they now stand.
+   */
+  private everyFacts(
+    version: BlockVersion<EntryBlock>,
+    index: RubricIndex | undefined,
+    aggregatesOf: ((entry: SubjectScoresModel) => EntryAggregates) | undefined,
+    rounds: SheetRounds | undefined,
+  ): readonly EntryFacts[] {
+    const { blocks, from } = version;
+    const figures = index ? this.rubric.figures : -1;
+    const names = index ? this.rubric.names : -1;
+    const kept = this.facts;
+    const keepable = kept !== undefined && !aggregatesOf && !rounds && kept.figures === figures && kept.names === names && kept.values.length === blocks.length;
+    if (keepable && kept.version === version) return kept.values;
+    let values: EntryFacts[];
+    let withFindings: number[];
+    if (keepable && from && from.version === kept.version) {
+      const end = blocks.length - from.after;
+      values = kept.values.slice(0, from.before);
+      withFindings = kept.withFindings.filter((i) => i < from.before);
+      for (let i = from.before; i < end; i++) {
+        const facts = this.factsOf(blocks[i], i, index, undefined, undefined);
+        values.push(facts);
+        if (facts.findings.length > 0) withFindings.push(i);
+      }
+      for (let i = end; i < blocks.length; i++) values.push(kept.values[i]);
+      // Their findings stand at offsets of the last version: moved with their block.
+      for (const i of kept.withFindings) {
+        if (i < end) continue;
+        values[i] = placedFacts(blocks[i].facts!, blocks[i].start);
+        withFindings.push(i);
+      }
+    } else {
+      values = blocks.map((block, i) => this.factsOf(block, i, index, aggregatesOf?.(block.entry), rounds?.forSubject(block.entry.subject?.value)));
+      withFindings = [];
+      values.forEach((facts, i) => facts.findings.length > 0 && withFindings.push(i));
+    }
+    this.facts = { version, values, withFindings, figures, names };
+    return values;
   }
 
   /**
@@ -195,6 +250,16 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
     }
     return placedFacts(block.facts!, block.start);
   }
+}
+
+/** Every entry's facts for a version, and the rubric's generations they were made under (-1 without a rubric). */
+interface KeptFacts {
+  version: BlockVersion<EntryBlock>;
+  values: EntryFacts[];
+  /** The entries whose facts hold findings, in order: the only ones a move places again. */
+  withFindings: number[];
+  figures: number;
+  names: number;
 }
 
 /** Kept facts, their findings placed where the block now stands (most entries have none to place). */

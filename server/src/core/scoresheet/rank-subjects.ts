@@ -17,6 +17,9 @@ export interface EntrySeed {
   name: string | undefined;
   noTier: boolean;
   figures: EntryFigures | undefined;
+  /** Its figures' total and vetoes, read once here: the ranking's pass over every entry then reads the seed alone. */
+  total: EntryFigures['total'];
+  vetoes: string[];
   group: number | undefined;
   /** The group's id as RankedSubject.group gives it. */
   groupKey: string | undefined;
@@ -27,10 +30,18 @@ export interface EntrySeed {
 /** An entry's seed under the rubric (see EntrySeed). */
 export function seedOf(entry: SubjectScoresModel, position: number, figures: EntryFigures | undefined, index: RubricIndex, model: ScoresheetModel): EntrySeed {
   const name = entry.subject?.value;
-  const seed: EntrySeed = { name, noTier: entry.noTier?.value === true, figures, group: undefined, groupKey: undefined, contender: undefined };
+  const seed: EntrySeed = {
+    name,
+    noTier: entry.noTier?.value === true,
+    figures,
+    total: figures?.total,
+    vetoes: figures ? figures.vetoes.ids : [],
+    group: figures?.group,
+    groupKey: undefined,
+    contender: undefined,
+  };
   if (!figures) return seed;
   const { total, vetoes, group, own } = figures;
-  seed.group = group;
   if (group === undefined) return seed;
   if (group >= 0) seed.groupKey = index.model.subjectGroups[group]?.key ?? `#${group + 1}`;
   if (total === undefined || vetoes.unknown || name === undefined) return seed;
@@ -75,29 +86,34 @@ export function rankSubjects(
     duplicates = duplicateEntries(entries);
     repeated = (position) => duplicates.has(entries[position]);
   }
-  // Each group's members and contenders in file order, in one pass (not a pass over every subject per group).
-  const members = new Map<number, RankedEntry[]>(groupIds.map((g) => [g, []]));
-  const contenders = new Map<number, Contender[]>(groupIds.map((g) => [g, []]));
+  // Each group's members and contenders in file order, in one pass (not a pass over every subject
+  // per group), by group + 1 (the one unnamed group without 分序列 is -1).
+  const members: RankedEntry[][] = groupIds.map(() => []);
+  const contenders: Contender[][] = groupIds.map(() => []);
   const subjects: RankedEntry[] = new Array<RankedEntry>(entries.length);
+  const first = groupIds[0];
   for (let i = 0; i < entries.length; i++) {
     const seed = seeds[i];
     const subject = new RankedEntry(i, seed.name ?? `#${i + 1}`, seed.figures);
     subjects[i] = subject;
     if (seed.noTier) subject.noTier = true;
     if (!seed.figures) continue;
-    subject.total = seed.figures.total;
-    subject.vetoes = seed.figures.vetoes.ids;
+    subject.total = seed.total;
+    subject.vetoes = seed.vetoes;
     if (seed.group === undefined) continue;
     if (seed.groupKey !== undefined) subject.group = seed.groupKey;
-    members.get(seed.group)?.push(subject);
+    // A group the rubric does not have (or a group of -1 beside named ones) takes no one.
+    const slot = seed.group - first;
+    if (slot < 0 || slot >= groupIds.length) continue;
+    members[slot].push(subject);
     if (!seed.contender || repeated(i)) continue;
-    contenders.get(seed.group)?.push(seed.contender);
+    contenders[slot].push(seed.contender);
     kept?.ranked(seed.contender);
   }
-  const groups = groupIds.map((g) => {
-    const current = contenders.get(g)!;
+  const groups = groupIds.map((g, slot) => {
+    const current = contenders[slot];
     const ordered = kept ? kept.order(g, current, model.ties) : [...current].sort((a, b) => compareContenders(a, b, model.ties));
-    return rankGroup(index, g, members.get(g)!, ordered, subjects, model.ties);
+    return rankGroup(index, g, members[slot], ordered, subjects, model.ties);
   });
   return { subjects, groups, duplicates };
 }

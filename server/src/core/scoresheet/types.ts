@@ -11,7 +11,7 @@
  *
  * A session keeps entries' models, not their YAML trees: a model's `…Field`s hold their spans,
  * with no YAML node as `value`. `RankedSubject.margin` and `.steps` are worked out when first read
- * (enumerable getters).
+ * (getters of the class RankedEntry: read them by name; a spread or JSON does not carry them).
  */
 import type { Decimal } from '../decimal';
 import type { Finding } from '../findings';

@@ -42,9 +42,12 @@ export interface ScoresheetSessionMeasures {
  * The analysis behind an editor's keystrokes in a scoresheet. The block engine splits a plain
  * scoresheet into the text around `scores:` and one block per entry (`- subject: …`); an edit
  * parses again only the entries whose text changed, and every other entry keeps its model, its
- * schema findings, its total and the findings of the checks that look at one entry alone. Ranks,
- * tiers and the checks of the whole sheet then run on every entry, as a whole analysis does, and
- * margins are worked out when first read (see rank-groups.ts). A new rubric (another analysis
+ * schema findings, its total and the findings of the checks that look at one entry alone; what the
+ * analysis reads of every entry is kept in columns spliced at the edit (see KeptColumn), so the
+ * entries the edit did not touch are not read at all. The ranking re-places only the entries
+ * whose figures changed in each group's kept order (see KeptRanking); tiers, counts and the
+ * checks of the whole sheet then take one pass, and margins are worked out when first read (see
+ * rank-groups.ts). A new rubric (another analysis
  * from `lookup`) works the totals out again from the kept models, without parsing the sheet; a
  * rubric whose figures, ids and names are all as before (a keystroke in a criteria text) keeps
  * them too (see RubricGenerations). Anything the engine cannot split is analysed whole.

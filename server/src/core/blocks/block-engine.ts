@@ -27,12 +27,15 @@ export interface BlockVersion<B> {
   holdsIgnore: boolean;
   /** How many of its blocks may hold one (see holdsIgnore): kept from the version before, block by block. */
   ignoreHolders: number;
+  /** Which split made it: a version given again (the same text) has the same id. */
+  id: number;
   /**
-   * The version it was split from, and how many blocks at its start and at its end are that
-   * version's blocks at the same place from that end, taken as they were (see unchangedEnds): a
-   * kind keeps what it reads of each block (see KeptColumn) and reads again only the blocks between.
+   * The version it was split from (its id: a version does not keep the one before alive), and how
+   * many blocks at its start and at its end are that version's blocks at the same place from that
+   * end, taken as they were (see unchangedEnds): a kind keeps what it reads of each block (see
+   * KeptColumn) and reads again only the blocks between.
    */
-  from: { version: BlockVersion<B>; before: number; after: number } | undefined;
+  from: { id: number; before: number; after: number } | undefined;
 }
 
 /**
@@ -102,15 +105,15 @@ export class BlockEngine<B extends Block<B>> {
     if (!blocks) return undefined;
     this.changes = this.changesSince(this.last?.blocks ?? [], blocks);
     const { before, after } = this.unchanged;
-    const from = this.last && { version: this.last, before, after };
-    // Only the version just before is named: a chain of versions would keep every old text alive.
-    if (this.last) this.last.from = undefined;
+    const last = this.last;
     // The blocks between the unchanged ends are the only ones read: a pass over every block would
     // reach into 10,000 objects scattered over the heap on every keystroke.
-    let ignoreHolders = from ? from.version.ignoreHolders : 0;
-    if (from) for (let index = before; index < from.version.blocks.length - after; index++) if (from.version.blocks[index].holdsIgnore) ignoreHolders--;
+    let ignoreHolders = last ? last.ignoreHolders : 0;
+    if (last) for (let index = before; index < last.blocks.length - after; index++) if (last.blocks[index].holdsIgnore) ignoreHolders--;
     for (let index = before; index < blocks.length - after; index++) if (blocks[index].holdsIgnore) ignoreHolders++;
-    this.last = { text, lines, layout, skeleton, blocks, holdsIgnore: skeleton.holdsIgnore || ignoreHolders > 0, ignoreHolders, from };
+    const holdsIgnore = skeleton.holdsIgnore || ignoreHolders > 0;
+    const from = last && { id: last.id, before, after };
+    this.last = { text, lines, layout, skeleton, blocks, holdsIgnore, ignoreHolders, id: this.splits, from };
     return this.last;
   }
 

@@ -14,18 +14,19 @@ export const NO_PART: readonly never[] = Object.freeze([]);
  * values (its spans move with it, in place).
  */
 export class KeptColumn<B, T> {
-  private version: BlockVersion<B> | undefined;
+  /** The version the values are of (its id). */
+  private version: number | undefined;
   private values: T[] = [];
 
   constructor(private readonly read: (block: B) => T) {}
 
   /** The values of the version's blocks, in order. Not to be changed: the next version starts from them. */
   of(version: BlockVersion<B>): readonly T[] {
-    if (version === this.version) return this.values;
+    if (version.id === this.version) return this.values;
     const from = version.from;
     const { blocks } = version;
     let values: T[];
-    if (from && from.version === this.version) {
+    if (from && from.id === this.version) {
       const last = this.values;
       values = last.slice(0, from.before);
       for (let index = from.before; index < blocks.length - from.after; index++) values.push(this.read(blocks[index]));
@@ -33,7 +34,7 @@ export class KeptColumn<B, T> {
     } else {
       values = blocks.map((block) => this.read(block));
     }
-    this.version = version;
+    this.version = version.id;
     this.values = values;
     return values;
   }

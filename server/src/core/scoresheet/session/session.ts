@@ -153,10 +153,10 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
     const names = index ? this.rubric.names : -1;
     const kept = this.facts;
     const keepable = kept !== undefined && !aggregatesOf && !rounds && kept.figures === figures && kept.names === names && kept.values.length === blocks.length;
-    if (keepable && kept.version === version) return kept.values;
+    if (keepable && kept.version === version.id) return kept.values;
     let values: EntryFacts[];
     let withFindings: number[];
-    if (keepable && from && from.version === kept.version) {
+    if (keepable && from && from.id === kept.version) {
       const end = blocks.length - from.after;
       values = kept.values.slice(0, from.before);
       withFindings = kept.withFindings.filter((i) => i < from.before);
@@ -177,7 +177,7 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
       withFindings = [];
       values.forEach((facts, i) => facts.findings.length > 0 && withFindings.push(i));
     }
-    this.facts = { version, values, withFindings, figures, names };
+    this.facts = { version: version.id, values, withFindings, figures, names };
     return values;
   }
 
@@ -257,7 +257,8 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
 
 /** Every entry's facts for a version, and the rubric's generations they were made under (-1 without a rubric). */
 interface KeptFacts {
-  version: BlockVersion<EntryBlock>;
+  /** The version they are of (its id). */
+  version: number;
   values: EntryFacts[];
   /** The entries whose facts hold findings, in order: the only ones a move places again. */
   withFindings: number[];

@@ -1,4 +1,4 @@
-import type { EntrySeed } from './rank-subjects';
+import type { EntrySeed } from './entry-seed';
 import { SubjectScoresModel } from './types';
 
 /**

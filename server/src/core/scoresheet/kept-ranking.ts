@@ -1,7 +1,7 @@
 import { compareContenders, Contender } from './assign-tiers';
 import type { EntryFacts } from './entry-facts';
 import { KeptNames } from './kept-names';
-import type { EntrySeed } from './rank-subjects';
+import type { EntrySeed } from './entry-seed';
 import { SubjectScoresModel, TiesMode } from './types';
 
 /**

@@ -1,4 +1,3 @@
-import type { EntryFigures } from './entry-facts';
 import type { Margin, RankedSubject, TotalStep } from './types';
 
 /** The working of an entry without figures: none, one frozen list for all of them. */
@@ -24,13 +23,13 @@ export class RankedEntry implements RankedSubject {
   tier: number | undefined = undefined;
   vetoes: string[] = [];
   tiedAtBoundary = false;
-  /** Its figures under the rubric, when known: the working is theirs. */
-  readonly #figures: EntryFigures | undefined;
+  /** Its figures under the rubric (EntryFigures), when known: the working is theirs. */
+  readonly #figures: { readonly steps: TotalStep[] } | undefined;
   /** Its group's margins, once its group is placed in tiers (see rankGroup); else a margin of its own, empty. */
   #marginOf: ((index: number) => Margin) | undefined;
   #noMargin: Margin | undefined;
 
-  constructor(index: number, subject: string, figures: EntryFigures | undefined) {
+  constructor(index: number, subject: string, figures: { readonly steps: TotalStep[] } | undefined) {
     this.index = index;
     this.subject = subject;
     this.#figures = figures;

@@ -5,7 +5,6 @@ import { BlockVersion } from './block-engine';
 import { CompositeTree, ListKeys } from './composite-tree';
 import { skeletonToText } from './skeleton';
 import { joined } from './joined';
-import { joinedParts } from './kept-column';
 import { forEachSpan } from './spans';
 
 /** A version in blocks read as one document: what a whole parse of its text would give. */
@@ -44,7 +43,7 @@ export function composeDocument<B extends Block<B>>(
     return { ...error, span: { start: toText(afterList ? region.start : start), end: toText(end) } };
   });
   const beforeList = skeletonErrors.filter((e) => e.span.start < region.start);
-  const errors = blockErrors ? joinedParts(beforeList, blockErrors) : joined(beforeList, blocks, (b) => b.parserErrors);
+  const errors = blockErrors ? joined(beforeList, blockErrors, (part) => part) : joined(beforeList, blocks, (b) => b.parserErrors);
   for (const error of skeletonErrors) if (error.span.start >= region.start) errors.push(error);
   const listSpan = { start: region.start + layout.indent, end: lastBlock.itemEnd.end };
   const document: ParsedDocument = {

@@ -1,8 +1,5 @@
 import type { BlockVersion } from './block-engine';
 
-/** An empty part, one for every block that has none: a join skips it by identity, without reading the block. */
-export const NO_PART: readonly never[] = Object.freeze([]);
-
 /**
  * What a kind reads of each block of a version (its entry's model, its findings), in block order,
  * kept from one version to the next: the blocks at either end that a split took as they were
@@ -38,19 +35,4 @@ export class KeptColumn<B, T> {
     this.values = values;
     return values;
   }
-}
-
-/** `first` followed by every part of a column, skipping the empty ones (NO_PART) unread. */
-export function joinedParts<T>(first: readonly T[], parts: readonly (readonly T[])[]): T[] {
-  const all = first.slice();
-  for (const part of parts) {
-    if (part === NO_PART) continue;
-    for (let i = 0; i < part.length; i++) all.push(part[i]);
-  }
-  return all;
-}
-
-/** A block's part as a column keeps it: the shared empty part when it has none. */
-export function partOf<T>(items: readonly T[]): readonly T[] {
-  return items.length === 0 ? NO_PART : items;
 }

@@ -1,6 +1,7 @@
 import { BlockEngine, BlockVersion } from '../../blocks/block-engine';
 import { composeDocument, moveToText } from '../../blocks/composite';
-import { joinedParts, KeptColumn, partOf } from '../../blocks/kept-column';
+import { joined } from '../../blocks/joined';
+import { KeptColumn } from '../../blocks/kept-column';
 import { keptFromBlockStart, placedAt } from '../../blocks/kept-findings';
 import type { Finding } from '../../findings';
 import { syntaxFindings } from '../../settle-findings';
@@ -71,8 +72,8 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
   private readonly ranking = new KeptRanking();
   /** What the analysis reads of each entry's block, kept from version to version (see KeptColumn). */
   private readonly entries = new KeptColumn<EntryBlock, SubjectScoresModel>((block) => block.entry);
-  private readonly schemaFindings = new KeptColumn<EntryBlock, readonly Finding[]>((block) => partOf(block.schemaFindings));
-  private readonly parserErrors = new KeptColumn<EntryBlock, readonly ParserError[]>((block) => partOf(block.parserErrors));
+  private readonly schemaFindings = new KeptColumn<EntryBlock, readonly Finding[]>((block) => block.schemaFindings);
+  private readonly parserErrors = new KeptColumn<EntryBlock, readonly ParserError[]>((block) => block.parserErrors);
   /** The last version's facts, entry by entry, and what they were made under (see everyFacts). */
   private facts: KeptFacts | undefined;
 
@@ -122,7 +123,7 @@ class SheetSession implements ScoresheetSession, ScoresheetSessionMeasures {
       document: composed.document,
       model,
       documentStart: start,
-      schema: joinedParts(schema, this.schemaFindings.of(version)),
+      schema: joined(schema, this.schemaFindings.of(version), (part) => part),
       syntax: syntaxFindings(composed.document.syntaxErrors),
       extraDocuments: [],
       lookup,

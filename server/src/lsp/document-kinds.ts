@@ -3,7 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { RubricRename, ScoresheetAnalysis } from '../core';
 import { DocumentKind, emptyResult, ParamsOf, ResultOf, Service } from './document-kind';
 import { FileDependencies } from './file-dependencies';
-import { refusalOf } from './refusal';
+import { refusalOfDocument } from './refusal';
 import { OpenRubric, OpenText, ScoresheetKind } from './scoresheet-kind';
 import { RubricKind } from './rubric-kind';
 import { ServerState } from './server-state';
@@ -44,7 +44,7 @@ export class DocumentKinds {
   /** The document at this URI if it is open, of a known kind, and not refused (too large, not UTF-8). */
   open(uri: string, kind = this.kindOf(uri)): OpenDocument | undefined {
     const document = this.state.documents.get(uri);
-    if (!document || !kind || refusalOf(document.getText(), this.state.settings.maxFileSize)) return undefined;
+    if (!document || !kind || refusalOfDocument(document, this.state.settings.maxFileSize)) return undefined;
     return { document, kind };
   }
 

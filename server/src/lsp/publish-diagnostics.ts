@@ -3,7 +3,7 @@ import { AnalyzedNotification } from '../protocol';
 import { toDiagnostic } from './convert';
 import { DocumentKinds } from './document-kinds';
 import { FileDependencies } from './file-dependencies';
-import { Refusal, refusalOf } from './refusal';
+import { Refusal, refusalOfDocument } from './refusal';
 import { ServerState } from './server-state';
 
 /**
@@ -28,7 +28,7 @@ export class DiagnosticsPublisher {
         void this.state.connection.sendDiagnostics({ uri, diagnostics: [] });
         return;
       }
-      const refused = refusalOf(document.getText(), this.state.settings.maxFileSize);
+      const refused = refusalOfDocument(document, this.state.settings.maxFileSize);
       if (refused) {
         kind.forget(uri);
         this.dependencies.forget(uri);

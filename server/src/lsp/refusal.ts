@@ -1,4 +1,5 @@
 import { DiagnosticSeverity } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { LocalizedText, text } from '../core';
 import { tooLargeText } from './settings';
 
@@ -31,4 +32,20 @@ export function refusalOf(content: string, maxFileSize: number): Refusal | undef
   let replaced = 0;
   for (let at = content.indexOf('\uFFFD'); at >= 0 && replaced < REPLACEMENT_CHARACTERS_NOT_UTF8; at = content.indexOf('\uFFFD', at + 1)) replaced++;
   return replaced < REPLACEMENT_CHARACTERS_NOT_UTF8 ? undefined : { severity: DiagnosticSeverity.Error, message: NOT_UTF8 };
+}
+
+/** The last refusal worked out for each open document, with the version and limit it was for. */
+const refusals = new WeakMap<TextDocument, { version: number; maxFileSize: number; refusal: Refusal | undefined }>();
+
+/**
+ * A document's refusal, worked out once a version: every request on a document asks, and in a
+ * file of megabytes each answer is a scan of the whole text (a keystroke with the requests an
+ * editor sends after it asked five times).
+ */
+export function refusalOfDocument(document: TextDocument, maxFileSize: number): Refusal | undefined {
+  const known = refusals.get(document);
+  if (known && known.version === document.version && known.maxFileSize === maxFileSize) return known.refusal;
+  const refusal = refusalOf(document.getText(), maxFileSize);
+  refusals.set(document, { version: document.version, maxFileSize, refusal });
+  return refusal;
 }

@@ -207,11 +207,7 @@ export class BlockEngine<B extends Block<B>> {
       for (const block of middle) blocks.push(block);
       for (let index = count - after; index < count; index++) {
         const block = old[old.length - count + index];
-        const start = layout.blocks[index].start;
-        if (block.start !== start) {
-          this.moved.push([block, block.start]);
-          moveBlock(block, start);
-        }
+        this.moveTo(block, layout.blocks[index].start);
         blocks.push(block);
       }
       return blocks;
@@ -270,11 +266,15 @@ export class BlockEngine<B extends Block<B>> {
 
   private reuse(block: B, start: number): B {
     block.takenIn = this.splits;
-    if (block.start !== start) {
-      this.moved.push([block, block.start]);
-      moveBlock(block, start);
-    }
+    this.moveTo(block, start);
     return block;
+  }
+
+  /** Moves an old block to where it now stands, remembering where it stood (see restore). */
+  private moveTo(block: B, start: number): void {
+    if (block.start === start) return;
+    this.moved.push([block, block.start]);
+    moveBlock(block, start);
   }
 
   /** The old blocks at `level` no text asked for: their items become candidates one level down. */

@@ -48,10 +48,9 @@ export interface ScoresheetSessionMeasures {
  * entries the edit did not touch are not read at all. The ranking re-places only the entries
  * whose figures changed in each group's kept order (see KeptRanking); tiers, counts and the
  * checks of the whole sheet then take one pass, and margins are worked out when first read (see
- * rank-groups.ts). A new rubric (another analysis
- * from `lookup`) works the totals out again from the kept models, without parsing the sheet; a
- * rubric whose figures, ids and names are all as before (a keystroke in a criteria text) keeps
- * them too (see RubricGenerations). Anything the engine cannot split is analysed whole.
+ * rank-groups.ts). A new rubric (another analysis from `lookup`) works the totals out again from
+ * the kept models, without parsing the sheet; a rubric whose figures, ids and names are all as
+ * before (a keystroke in a criteria text) keeps them too (see RubricGenerations). Anything the engine cannot split is analysed whole.
  */
 export function createScoresheetSession(dependencies: ScoresheetSessionDependencies): ScoresheetSession & ScoresheetSessionMeasures {
   return new SheetSession(dependencies);
